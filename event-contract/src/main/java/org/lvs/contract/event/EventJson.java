@@ -1,0 +1,73 @@
+package org.lvs.contract.event;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The one JSON mapping of events: ISO-8601 instants, unknown fields ignored (producers may add fields before
+ * consumers read them), nulls written so absent facts are explicit.
+ */
+public final class EventJson {
+
+    private static final ObjectMapper MAPPER = configure(new ObjectMapper());
+
+    private EventJson() {
+    }
+
+    /** Applies the contract's settings to a mapper (also used for services' REST mappers, so both agree). */
+    public static ObjectMapper configure(ObjectMapper mapper) {
+        return mapper.registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .setSerializationInclusion(JsonInclude.Include.ALWAYS);
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write event JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Reads an envelope from topic text.
+     *
+     * @throws MalformedEventException when the text is not an envelope; consumers send such records to the DLQ
+     */
+    public static EventEnvelope read(String json) {
+        try {
+            EventEnvelope envelope = MAPPER.readValue(json, EventEnvelope.class);
+            if (envelope == null) {
+                throw new MalformedEventException("empty event");
+            }
+            return envelope;
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException("not an event envelope: " + e.getOriginalMessage(), e);
+        } catch (NullPointerException | IllegalArgumentException e) {
+            throw new MalformedEventException("incomplete event envelope: " + e.getMessage(), e);
+        }
+    }
+
+    static JsonNode toTree(Object payload) {
+        return MAPPER.valueToTree(payload);
+    }
+
+    static <T> T fromTree(JsonNode node, Class<T> type) {
+        try {
+            return MAPPER.treeToValue(node, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new MalformedEventException("payload is not a " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+}

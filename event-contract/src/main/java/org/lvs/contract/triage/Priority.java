@@ -1,0 +1,6 @@
+package org.lvs.contract.triage;
+
+/** Victims' Code priority. */
+public enum Priority {
+    PRIORITY, STANDARD
+}
