@@ -1,0 +1,83 @@
+package org.lvs.ingest.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+class CsvReaderTest {
+
+    static List<List<String>> rows(String csv) {
+        CsvReader reader = new CsvReader(new StringReader(csv));
+        List<List<String>> rows = new ArrayList<>();
+        for (List<String> row = reader.next(); row != null; row = reader.next()) {
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    static List<Object[]> cases() {
+        return List.of(
+                new Object[] {"a,b,c\n", List.of(List.of("a", "b", "c"))},
+                new Object[] {"a,b,c", List.of(List.of("a", "b", "c"))},
+                new Object[] {"a,b\r\nc,d\r\n", List.of(List.of("a", "b"), List.of("c", "d"))},
+                new Object[] {"\"x, y\",z\n", List.of(List.of("x, y", "z"))},
+                new Object[] {"\"line1\nline2\",z\n", List.of(List.of("line1\nline2", "z"))},
+                new Object[] {"\"line1\r\nline2\",z\r\n", List.of(List.of("line1\r\nline2", "z"))},
+                new Object[] {"\"say \"\"hi\"\"\",z\n", List.of(List.of("say \"hi\"", "z"))},
+                new Object[] {",,\n", List.of(List.of("", "", ""))},
+                new Object[] {"\"\",a\n", List.of(List.of("", "a"))},
+                new Object[] {"Siobhán,Zoë\n", List.of(List.of("Siobhán", "Zoë"))},
+                new Object[] {"\uFEFFa,b\n", List.of(List.of("a", "b"))},
+                new Object[] {"O\"Brien,x\n", List.of(List.of("O\"Brien", "x"))},
+                new Object[] {"", List.of()});
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void readsRfc4180(String csv, List<List<String>> expected) {
+        assertEquals(expected, rows(csv));
+    }
+
+    @Test
+    void unterminatedQuoteIsNotCsv() {
+        assertThrows(CsvFormatException.class, () -> rows("a,\"b\nc,d\n"));
+    }
+
+    @Test
+    void missingHeaderIsNotABatch() {
+        assertThrows(CsvFormatException.class, () -> new CsvReferralRows(null));
+        assertThrows(CsvFormatException.class, () -> new CsvReferralRows(List.of("")));
+    }
+
+    @Test
+    void rowsBecomeReferralTreesWithTypesAndLists() {
+        CsvReferralRows rows = new CsvReferralRows(List.of("sourceReference", "version", "feedSequence",
+                "crime.category", "crime.hateStrands", "victim.firstName", "victim.age", "victim.address.line1",
+                "safeguarding.unsafeToContact", "unknownColumn"));
+        ObjectNode tree = rows.toTree(List.of("R-1", "2", "x7", "HATE_CRIME", "RACE| RELIGION", "Siobhán", "",
+                "1 Quay, Flat 2", "TRUE", "whatever"));
+        assertEquals("R-1", tree.get("sourceReference").asText());
+        assertEquals(2, tree.get("version").intValue());
+        assertEquals("x7", tree.get("feedSequence").asText()); // stays text: the validator names it
+        assertEquals("RELIGION", tree.get("crime").get("hateStrands").get(1).asText());
+        assertEquals("Siobhán", tree.get("victim").get("firstName").asText());
+        assertNull(tree.get("victim").get("age"));
+        assertEquals("1 Quay, Flat 2", tree.get("victim").get("address").get("line1").asText());
+        assertEquals(true, tree.get("safeguarding").get("unsafeToContact").booleanValue());
+    }
+
+    @Test
+    void shortRowsLeaveTrailingFieldsAbsent() {
+        CsvReferralRows rows = new CsvReferralRows(List.of("sourceReference", "area"));
+        ObjectNode tree = rows.toTree(List.of("R-1"));
+        assertNull(tree.get("area"));
+    }
+}
