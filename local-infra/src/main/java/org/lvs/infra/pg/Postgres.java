@@ -1,0 +1,64 @@
+package org.lvs.infra.pg;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/** Finding or starting a PostgreSQL, and making databases in it. */
+public final class Postgres {
+
+    private Postgres() {
+    }
+
+    /** True when something accepts TCP connections on host:port within the timeout. */
+    public static boolean answers(String host, int port, Duration timeout) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** An embedded PostgreSQL (zonky) on {@code port}, its data kept in {@code dataDir} across restarts. */
+    public static EmbeddedPostgres startEmbedded(Path dataDir, int port) throws IOException {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .start();
+    }
+
+    /** Creates {@code role} (with password) and {@code database} owned by it unless they exist. */
+    public static void ensureRoleAndDatabase(String adminUrl, String adminUser, String adminPassword, String role,
+            String password, String database) throws SQLException {
+        try (Connection c = DriverManager.getConnection(adminUrl, adminUser, adminPassword);
+                Statement s = c.createStatement()) {
+            var roles = s.executeQuery("select 1 from pg_roles where rolname = '" + role + "'");
+            if (!roles.next()) {
+                s.execute("create role \"" + role + "\" login password '" + password.replace("'", "''") + "'");
+            }
+            var dbs = s.executeQuery("select 1 from pg_database where datname = '" + database + "'");
+            if (!dbs.next()) {
+                s.execute("create database \"" + database + "\" owner \"" + role + "\"");
+            }
+        }
+    }
+
+    public static void dropDatabase(String adminUrl, String adminUser, String adminPassword, String database) {
+        try (Connection c = DriverManager.getConnection(adminUrl, adminUser, adminPassword);
+                Statement s = c.createStatement()) {
+            s.execute("drop database if exists \"" + database + "\" with (force)");
+        } catch (SQLException e) {
+            // Best effort at the end of a test run: a leftover test database is harmless.
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.lvs.commons.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.lvs.contract.event.EventEnvelope;
+
+/**
+ * The transactional outbox: a state change and the events it must publish are written in one database transaction;
+ * {@link OutboxRelay} publishes them afterwards. Enqueuing an event id that is already there does nothing, so a
+ * retried change cannot publish twice.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final String INSERT = "insert into outbox_event (event_id, topic, record_key, payload, created_at) "
+            + "values (?, ?, ?, ?, ?) on conflict (event_id) do nothing";
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    OutboxSignal signal;
+
+    /** Must run inside the caller's transaction: the event commits or rolls back with the state change. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueue(String topic, String key, EventEnvelope envelope) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setObject(1, envelope.eventId());
+            insert.setString(2, topic);
+            insert.setString(3, key);
+            insert.setString(4, envelope.toJson());
+            insert.setTimestamp(5, Timestamp.from(clock.instant()));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write to the outbox", e);
+        }
+        signal.afterCommit();
+    }
+}
