@@ -1,0 +1,26 @@
+package org.lvs.metrics.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** metrics-service settings ({@code lvs.metrics.*}). */
+@ConfigMapping(prefix = "lvs.metrics")
+public interface MetricsConfig {
+
+    /** How long a dashboard stream ticket stays valid (EventSource reconnects reuse it within this time). */
+    @WithDefault("60s")
+    Duration streamTicketTtl();
+
+    /** How often the stream checks for applied events; well inside the page's 2-second promise. */
+    @WithDefault("250ms")
+    Duration streamPoll();
+
+    /** How often the Prometheus gauges are recomputed from the fact tables. */
+    @WithDefault("5s")
+    Duration gaugeRefresh();
+
+    /** Kafka bootstrap servers for the rebuild consumer (the channels' own setting). */
+    @WithDefault("${kafka.bootstrap.servers}")
+    String kafkaBootstrap();
+}

@@ -1,0 +1,209 @@
+package org.lvs.metrics.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.lvs.metrics.domain.CaseTiming;
+import org.lvs.metrics.domain.ReportingPeriod;
+
+/** Read-only SQL over the fact tables. Periods are half-open instant ranges [start, endExclusive). */
+@ApplicationScoped
+public class FigureQueries {
+
+    /** Referral columns a breakdown may group by (never user input: a fixed list). */
+    private static final Set<String> REFERRAL_COLUMNS = Set.of("source", "category", "area", "gender", "age_band",
+            "outcome", "strand", "pathway", "how_heard", "hate_strand", "risk_level");
+
+    private static final String IN_PERIOD = " first_received_at >= ? AND first_received_at < ? ";
+
+    @Inject
+    Jdbc jdbc;
+
+    public long referralCount(ReportingPeriod p) {
+        return jdbc.count("SELECT count(DISTINCT coalesce(source, '') || '|' || coalesce(source_reference, "
+                + "referral_id::text)) FROM referral_fact WHERE" + IN_PERIOD, p.start(), p.endExclusive());
+    }
+
+    /** Referrals of the period grouped by a column of their latest decision, with an optional extra condition. */
+    public Map<String, Long> referralBreakdown(ReportingPeriod p, String column, String condition, String nullKey) {
+        if (!REFERRAL_COLUMNS.contains(column)) {
+            throw new IllegalArgumentException("not a breakdown column: " + column);
+        }
+        String sql = "SELECT coalesce(" + column + ", '" + nullKey + "'), count(*) FROM referral_fact WHERE"
+                + IN_PERIOD + (condition == null ? "" : " AND " + condition) + " GROUP BY 1 ORDER BY 1";
+        return toMap(jdbc.query(sql, rs -> Map.entry(rs.getString(1), rs.getLong(2)), p.start(), p.endExclusive()));
+    }
+
+    public long referralCountWhere(ReportingPeriod p, String condition) {
+        return jdbc.count("SELECT count(*) FROM referral_fact WHERE" + IN_PERIOD + " AND " + condition,
+                p.start(), p.endExclusive());
+    }
+
+    /** Per first-decision issue: {count, resolved}. */
+    public Map<String, long[]> dataIssues(ReportingPeriod p) {
+        Map<String, long[]> result = new LinkedHashMap<>();
+        jdbc.query("SELECT first_data_issue, count(*), count(*) FILTER (WHERE first_issue_resolved) "
+                + "FROM referral_fact WHERE" + IN_PERIOD + " AND first_data_issue IS NOT NULL GROUP BY 1",
+                rs -> result.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)}),
+                p.start(), p.endExclusive());
+        return result;
+    }
+
+    public Map<String, Long> intakeByStatus(ReportingPeriod p) {
+        return toMap(jdbc.query("SELECT status, count(*) FROM intake_fact WHERE at >= ? AND at < ? GROUP BY 1",
+                rs -> Map.entry(rs.getString(1), rs.getLong(2)), p.start(), p.endExclusive()));
+    }
+
+    public record Gap(String source, long from, long to) {
+    }
+
+    public List<String> feedSources(ReportingPeriod p) {
+        return jdbc.query("SELECT DISTINCT coalesce(source, 'UNKNOWN') FROM intake_fact WHERE at >= ? AND at < ? "
+                + "AND feed_sequence IS NOT NULL ORDER BY 1", rs -> rs.getString(1), p.start(), p.endExclusive());
+    }
+
+    /** Runs of missing feedSequence numbers per source, between the lowest and highest seen in the period. */
+    public List<Gap> feedGaps(ReportingPeriod p) {
+        return jdbc.query("""
+                SELECT source, prev + 1, feed_sequence - 1 FROM (
+                    SELECT source, feed_sequence,
+                           lag(feed_sequence) OVER (PARTITION BY source ORDER BY feed_sequence) AS prev
+                    FROM (SELECT DISTINCT coalesce(source, 'UNKNOWN') AS source, feed_sequence FROM intake_fact
+                          WHERE at >= ? AND at < ? AND feed_sequence IS NOT NULL) seen) ordered
+                WHERE prev IS NOT NULL AND feed_sequence > prev + 1
+                ORDER BY source, prev""",
+                rs -> new Gap(rs.getString(1), rs.getLong(2), rs.getLong(3)), p.start(), p.endExclusive());
+    }
+
+    /** Cases whose clock started in the period; priority by the referral's latest decision (else the case's). */
+    public List<CaseRow> casesStartedIn(ReportingPeriod p) {
+        return jdbc.query("""
+                SELECT c.referral_id,
+                       CASE WHEN r.referral_id IS NOT NULL THEN r.priority ELSE c.priority END AS priority,
+                       coalesce(c.strand, r.strand) AS strand, c.clock_state, c.started_at, c.paused_seconds,
+                       coalesce(c.first_contact_at,
+                                (SELECT min(k.at) FROM contact_fact k
+                                  WHERE k.referral_id = c.referral_id AND k.contact_made)) AS first_contact_at
+                FROM case_fact c LEFT JOIN referral_fact r ON r.referral_id = c.referral_id
+                WHERE c.started_at >= ? AND c.started_at < ?""",
+                rs -> new CaseRow((UUID) rs.getObject(1), rs.getString(2), new CaseTiming(rs.getString(3),
+                        rs.getString(4), Jdbc.instant(rs, "started_at"), rs.getLong(6),
+                        Jdbc.instant(rs, "first_contact_at"))),
+                p.start(), p.endExclusive());
+    }
+
+    public record CaseRow(UUID referralId, String priority, CaseTiming timing) {
+        public boolean isPriority() {
+            return "PRIORITY".equals(priority);
+        }
+    }
+
+    /** Open cases contacted and not assigned: strand and first contact. */
+    public List<Map.Entry<String, Instant>> waitingCases() {
+        return jdbc.query("SELECT coalesce(strand, 'UNKNOWN'), first_contact_at, pathway FROM case_fact "
+                + "WHERE status <> 'CLOSED' AND first_contact_at IS NOT NULL AND worker IS NULL",
+                rs -> Map.entry(rs.getString(1) + "|" + rs.getString(3), Jdbc.instant(rs, "first_contact_at")));
+    }
+
+    public record WorkerLoad(String pathway, String worker, long openCases) {
+    }
+
+    public List<WorkerLoad> workerLoads() {
+        return jdbc.query("SELECT coalesce(pathway, 'UNKNOWN'), worker, count(*) FROM case_fact "
+                + "WHERE status <> 'CLOSED' AND worker IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
+                rs -> new WorkerLoad(rs.getString(1), rs.getString(2), rs.getLong(3)));
+    }
+
+    public Map<String, Long> capacityByPathway() {
+        return toMap(jdbc.query("SELECT pathway, max(capacity) FROM case_fact WHERE pathway IS NOT NULL "
+                + "AND capacity IS NOT NULL GROUP BY 1", rs -> Map.entry(rs.getString(1), rs.getLong(2))));
+    }
+
+    public record ServiceWait(String service, Instant requestedAt, Instant startedAt, boolean caseClosed) {
+    }
+
+    public List<ServiceWait> serviceWaits() {
+        return jdbc.query("""
+                SELECT s.service, min(s.at) FILTER (WHERE s.kind = 'REQUESTED') AS requested_at,
+                       min(s.at) FILTER (WHERE s.kind = 'STARTED') AS started_at,
+                       bool_or(c.status = 'CLOSED') AS closed
+                FROM service_event_fact s LEFT JOIN case_fact c ON c.referral_id = s.referral_id
+                GROUP BY s.referral_id, s.service""",
+                rs -> new ServiceWait(rs.getString(1), Jdbc.instant(rs, "requested_at"),
+                        Jdbc.instant(rs, "started_at"), rs.getBoolean(4)));
+    }
+
+    public record ContactRow(String channel, String outcome, boolean contactMade, List<String> supportTypes) {
+    }
+
+    public List<ContactRow> contactsIn(ReportingPeriod p) {
+        return jdbc.query("SELECT channel, outcome, contact_made, support_types FROM contact_fact "
+                + "WHERE at >= ? AND at < ?",
+                rs -> new ContactRow(rs.getString(1), rs.getString(2), rs.getBoolean(3),
+                        List.of((String[]) rs.getArray(4).getArray())),
+                p.start(), p.endExclusive());
+    }
+
+    public record OutcomePair(Integer startWellbeing, Integer endWellbeing) {
+    }
+
+    /** Cases whose latest START and latest END scores were both recorded in the period. */
+    public List<OutcomePair> outcomesIn(ReportingPeriod p) {
+        return jdbc.query("""
+                WITH latest AS (
+                    SELECT DISTINCT ON (referral_id, stage) referral_id, stage, wellbeing, at
+                    FROM outcome_fact ORDER BY referral_id, stage, sequence DESC)
+                SELECT s.wellbeing, e.wellbeing FROM latest s JOIN latest e
+                    ON e.referral_id = s.referral_id AND s.stage = 'START' AND e.stage = 'END'
+                WHERE s.at >= ? AND s.at < ? AND e.at >= ? AND e.at < ?""",
+                rs -> new OutcomePair((Integer) rs.getObject(1), (Integer) rs.getObject(2)),
+                p.start(), p.endExclusive(), p.start(), p.endExclusive());
+    }
+
+    public Map<LocalDate, Long> referralsPerDay(ReportingPeriod p) {
+        Map<LocalDate, Long> result = new LinkedHashMap<>();
+        jdbc.query("SELECT (first_received_at AT TIME ZONE 'Europe/London')::date, count(*) FROM referral_fact "
+                + "WHERE" + IN_PERIOD + " GROUP BY 1 ORDER BY 1",
+                rs -> result.put(rs.getObject(1, LocalDate.class), rs.getLong(2)), p.start(), p.endExclusive());
+        return result;
+    }
+
+    public Map<String, Long> clockStatesNow() {
+        return toMap(jdbc.query("SELECT coalesce(clock_state, 'RUNNING'), count(*) FROM case_fact GROUP BY 1",
+                rs -> Map.entry(rs.getString(1), rs.getLong(2))));
+    }
+
+    /** Referrals by source and latest outcome, all time (Prometheus). */
+    public List<String[]> referralsBySourceAndOutcome() {
+        return jdbc.query("SELECT coalesce(source, 'UNKNOWN'), outcome, count(*) FROM referral_fact GROUP BY 1, 2",
+                rs -> new String[] {rs.getString(1), rs.getString(2), Long.toString(rs.getLong(3))});
+    }
+
+    public record ApplyStatus(long eventsApplied, Instant lastAppliedAt, Long lastLagMillis) {
+    }
+
+    public ApplyStatus applyStatus() {
+        return jdbc.query("SELECT events_applied, last_applied_at, last_lag_millis FROM apply_status WHERE id = 1",
+                rs -> new ApplyStatus(rs.getLong(1), Jdbc.instant(rs, "last_applied_at"),
+                        (Long) rs.getObject(3))).get(0);
+    }
+
+    /** The latest first-received instant of any referral, to find the quarter the data is in. */
+    public Instant latestReferral() {
+        List<Instant> rows = jdbc.query("SELECT max(first_received_at) AS m FROM referral_fact",
+                rs -> Jdbc.instant(rs, "m"));
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private static Map<String, Long> toMap(List<Map.Entry<String, Long>> entries) {
+        Map<String, Long> map = new LinkedHashMap<>();
+        entries.forEach(e -> map.put(e.getKey(), e.getValue()));
+        return map;
+    }
+}
