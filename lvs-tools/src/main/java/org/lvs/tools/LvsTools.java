@@ -1,0 +1,97 @@
+package org.lvs.tools;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.lvs.tools.feed.CsvExtract;
+import org.lvs.tools.feed.Feed;
+import org.lvs.tools.feed.FeedFigures;
+import org.lvs.tools.feed.FeedGenerator;
+import org.lvs.tools.feed.FeedSettings;
+import org.lvs.tools.replay.Replayer;
+
+/**
+ * Operator tools behind {@code ./lvs demo}.
+ *
+ * <pre>
+ * generate [--seed N] [--scale F] [--csv DIR] [--with-received-at]   print the feed's figures, optionally write CSV
+ * replay   [--seed N] [--scale F] [--ingest URL] [--cases URL] [--concurrency N]
+ *          (admin bearer token from env LVS_TOKEN)                     post the feed through the public API
+ * </pre>
+ */
+public final class LvsTools {
+
+    private LvsTools() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
+            usage();
+            return;
+        }
+        Map<String, String> options = options(args);
+        FeedSettings settings = FeedSettings.seedReport(Long.parseLong(options.getOrDefault("seed",
+                String.valueOf(FeedSettings.DEFAULT_SEED))));
+        if (options.containsKey("scale")) {
+            settings = settings.scaled(Double.parseDouble(options.get("scale")));
+        }
+        switch (args[0]) {
+            case "generate" -> {
+                Feed feed = FeedGenerator.generate(settings);
+                System.out.println(FeedFigures.of(feed).describe());
+                if (options.containsKey("csv")) {
+                    List<Path> files = CsvExtract.write(feed, Path.of(options.get("csv")),
+                            options.containsKey("with-received-at"));
+                    files.forEach(f -> System.out.println("wrote " + f));
+                }
+            }
+            case "replay" -> {
+                String token = System.getenv("LVS_TOKEN");
+                if (token == null || token.isBlank()) {
+                    System.err.println("replay needs an admin bearer token in LVS_TOKEN (./lvs token admin)");
+                    System.exit(2);
+                }
+                Feed feed = FeedGenerator.generate(settings);
+                Replayer replayer = new Replayer(options.getOrDefault("ingest", "http://127.0.0.1:8081"),
+                        options.getOrDefault("cases", "http://127.0.0.1:8083"), token.trim(),
+                        Integer.parseInt(options.getOrDefault("concurrency", "24")));
+                boolean ok = replayer.replay(feed);
+                System.exit(ok ? 0 : 1);
+            }
+            default -> {
+                System.err.println("unknown command: " + args[0]);
+                usage();
+                System.exit(2);
+            }
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
+        for (int i = 0; i < rest.size(); i++) {
+            String a = rest.get(i);
+            if (!a.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument: " + a);
+            }
+            String name = a.substring(2);
+            if (name.equals("with-received-at")) {
+                options.put(name, "true");
+            } else if (i + 1 < rest.size()) {
+                options.put(name, rest.get(++i));
+            } else {
+                throw new IllegalArgumentException("missing value for " + a);
+            }
+        }
+        return options;
+    }
+
+    private static void usage() {
+        System.out.println("""
+                usage: lvs-tools generate [--seed N] [--scale F] [--csv DIR] [--with-received-at]
+                       lvs-tools replay [--seed N] [--scale F] [--ingest URL] [--cases URL] [--concurrency N]
+                                 (role admin bearer token in env LVS_TOKEN)""");
+    }
+}
