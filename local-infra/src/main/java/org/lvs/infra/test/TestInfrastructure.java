@@ -60,6 +60,7 @@ public final class TestInfrastructure {
     }
 
     private static TestInfrastructure start() {
+        quietBrokerLogs();
         try {
             Path workDir = Files.createTempDirectory("lvs-test-");
             Runnable[] cleanups = new Runnable[2];
@@ -81,6 +82,13 @@ public final class TestInfrastructure {
             return new TestInfrastructure(bootstrap, db[0], db[1], db[2], workDir.resolve("keys"));
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("cannot start the test infrastructure: " + e.getMessage(), e);
+        }
+    }
+
+    /** The in-JVM broker logs thousands of lines of state changes at INFO; tests need its warnings only. */
+    private static void quietBrokerLogs() {
+        for (String category : new String[] {"kafka", "state.change.logger", "org.apache.kafka", "org.testcontainers"}) {
+            java.util.logging.Logger.getLogger(category).setLevel(java.util.logging.Level.WARNING);
         }
     }
 

@@ -1,0 +1,62 @@
+package org.lvs.commons;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.lvs.commons.idempotency.ProcessedEvents;
+import org.lvs.commons.outbox.Outbox;
+import org.lvs.commons.problem.ProblemException;
+import org.lvs.contract.FieldError;
+import org.lvs.contract.Roles;
+import org.lvs.contract.Topics;
+import org.lvs.contract.event.EventEnvelope;
+import org.lvs.contract.event.EventIds;
+
+/** A test-only resource that exercises the commons the way a service does. */
+@Path("/probe")
+public class CommonsProbeResource {
+
+    @Inject
+    Outbox outbox;
+    @Inject
+    ProcessedEvents processed;
+
+    /** Records an event once per id and enqueues one outbox event for it; answers whether it was new. */
+    @POST
+    @Path("/events/{id}")
+    @RolesAllowed({Roles.OPS, Roles.ADMIN})
+    @Transactional
+    public boolean handle(@PathParam("id") UUID id) {
+        if (!processed.firstTime(id, "probe")) {
+            return false;
+        }
+        outbox.enqueue(Topics.CASES_EVENTS, id.toString(),
+                EventEnvelope.of(EventIds.of(id, "probe"), "Probe", Instant.parse("2017-07-01T00:00:00Z"),
+                        java.util.Map.of("id", id.toString())));
+        return true;
+    }
+
+    @POST
+    @Path("/invalid")
+    @RolesAllowed({Roles.OPS, Roles.ADMIN})
+    public void invalid() {
+        throw ProblemException.badRequest(List.of(new FieldError("a", "must be set"), new FieldError("b.c", "too long")));
+    }
+
+    @POST
+    @Path("/rollback/{id}")
+    @RolesAllowed({Roles.OPS, Roles.ADMIN})
+    @Transactional
+    public void rollback(@PathParam("id") UUID id) {
+        processed.firstTime(id, "probe");
+        outbox.enqueue(Topics.CASES_EVENTS, id.toString(),
+                EventEnvelope.of(EventIds.of(id, "rolled-back"), "Probe", Instant.now(), java.util.Map.of()));
+        throw ProblemException.conflict("nothing of this request is kept");
+    }
+}

@@ -1,0 +1,71 @@
+package org.lvs.commons;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.lvs.contract.Roles;
+import org.lvs.contract.Topics;
+import org.lvs.contract.event.EventEnvelope;
+import org.lvs.contract.event.EventIds;
+import org.lvs.infra.test.LvsTestResources;
+import org.lvs.infra.test.TestTokens;
+import org.lvs.infra.test.TopicProbe;
+
+/** The commons in a real Quarkus application on the real broker and database. */
+@QuarkusTest
+@QuarkusTestResource(LvsTestResources.class)
+class CommonsTest {
+
+    @Test
+    void outboxPublishesOnceAfterCommitAndProcessedEventsDropRedelivery() {
+        UUID id = UUID.randomUUID();
+        try (TopicProbe probe = TopicProbe.open(Topics.CASES_EVENTS)) {
+            given().header("Authorization", TestTokens.bearer(Roles.OPS)).post("/probe/events/" + id)
+                    .then().statusCode(200).body(equalTo("true"));
+            given().header("Authorization", TestTokens.bearer(Roles.OPS)).post("/probe/events/" + id)
+                    .then().statusCode(200).body(equalTo("false"));
+            List<EventEnvelope> events = probe.awaitEnvelopes(1, Duration.ofSeconds(20));
+            assertEquals(1, events.size());
+            assertEquals(EventIds.of(id, "probe"), events.get(0).eventId());
+            assertEquals(0, probe.drain(Duration.ofSeconds(2)).size(), "a re-delivered event published again");
+        }
+    }
+
+    @Test
+    void rolledBackChangeLeavesNoEventAndNoProcessedMark() {
+        UUID id = UUID.randomUUID();
+        try (TopicProbe probe = TopicProbe.open(Topics.CASES_EVENTS)) {
+            given().header("Authorization", TestTokens.bearer(Roles.OPS)).post("/probe/rollback/" + id)
+                    .then().statusCode(409).contentType("application/problem+json");
+            assertEquals(0, probe.drain(Duration.ofSeconds(2)).size());
+        }
+        given().header("Authorization", TestTokens.bearer(Roles.OPS)).post("/probe/events/" + id)
+                .then().statusCode(200).body(equalTo("true"));
+    }
+
+    @Test
+    void problemsNameEveryBadField() {
+        given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).post("/probe/invalid")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400)).body("errors", hasSize(2)).body("errors[1].field", equalTo("b.c"));
+    }
+
+    @Test
+    void noTokenIs401WrongRoleIs403UnknownPathIs404AllAsProblems() {
+        given().post("/probe/invalid").then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", "Bearer not.a.token").post("/probe/invalid")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).post("/probe/invalid")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", TestTokens.bearer(Roles.OPS)).get("/nothing-here")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+}
