@@ -28,10 +28,19 @@ final class RunningStack implements AutoCloseable {
     private final Map<String, String> urls = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    /** The whole system, one instance of each service. */
     static RunningStack start() throws IOException {
+        return start(SERVICES);
+    }
+
+    /**
+     * The named services; a name given twice starts a second instance in the same consumer group (its URL is
+     * {@code url(name + "#2")}).
+     */
+    static RunningStack start(List<String> services) throws IOException {
         RunningStack stack = new RunningStack();
         try {
-            stack.launchAll();
+            stack.launchAll(services);
             stack.awaitReady(Duration.ofSeconds(120));
             return stack;
         } catch (IOException | RuntimeException e) {
@@ -40,12 +49,13 @@ final class RunningStack implements AutoCloseable {
         }
     }
 
-    private void launchAll() throws IOException {
+    private void launchAll(List<String> services) throws IOException {
         Path root = Path.of(System.getProperty("lvs.root", ".."));
         Path logs = root.resolve("e2e-tests/target/e2e-logs");
         Files.createDirectories(logs);
         TestInfrastructure infra = TestInfrastructure.get();
-        for (String service : SERVICES) {
+        for (String service : services) {
+            String instance = urls.containsKey(service) ? service + "#" + (instanceCount(service) + 1) : service;
             Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
             if (!Files.exists(jar)) {
                 throw new IllegalStateException("not packaged: " + jar);
@@ -55,26 +65,30 @@ final class RunningStack implements AutoCloseable {
                     "-Dquarkus.http.port=" + port, "-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(logs.resolve(service + ".log").toFile());
+                    .redirectOutput(logs.resolve(instance.replace('#', '-') + ".log").toFile());
             Map<String, String> env = builder.environment();
             env.put("LVS_KAFKA_BOOTSTRAP", infra.kafkaBootstrap());
             env.put("LVS_DB_URL", infra.jdbcUrl());
             env.put("LVS_DB_USER", infra.dbUser());
             env.put("LVS_DB_PASSWORD", infra.dbPassword());
             env.put("LVS_JWT_PUBLIC_KEY", infra.publicKey().toAbsolutePath().toString());
-            processes.put(service, builder.start());
-            urls.put(service, "http://127.0.0.1:" + port);
+            processes.put(instance, builder.start());
+            urls.put(instance, "http://127.0.0.1:" + port);
         }
+    }
+
+    private int instanceCount(String service) {
+        return (int) urls.keySet().stream().filter(k -> k.equals(service) || k.startsWith(service + "#")).count();
     }
 
     private void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        for (String service : SERVICES) {
+        for (String service : processes.keySet()) {
             while (!ready(service)) {
                 Process process = processes.get(service);
                 if (!process.isAlive()) {
                     throw new IllegalStateException(service + " exited with " + process.exitValue()
-                            + "; see e2e-tests/target/e2e-logs/" + service + ".log");
+                            + "; see e2e-tests/target/e2e-logs/" + service.replace('#', '-') + ".log");
                 }
                 if (Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException(service + " not ready within " + timeout);
