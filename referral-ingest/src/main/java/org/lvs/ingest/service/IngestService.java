@@ -1,0 +1,185 @@
+package org.lvs.ingest.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.logging.Logger;
+import org.lvs.commons.messaging.EventPublisher;
+import org.lvs.commons.messaging.OutgoingEvent;
+import org.lvs.commons.messaging.PublishFailedException;
+import org.lvs.commons.problem.ProblemException;
+import org.lvs.contract.referral.Referral;
+import org.lvs.ingest.config.IngestConfig;
+import org.lvs.ingest.domain.ValidatedRecord;
+import org.lvs.ingest.messaging.IngestEvents;
+import org.lvs.ingest.persistence.FeedSeq;
+import org.lvs.ingest.persistence.ReferralStore;
+import org.lvs.ingest.persistence.StoreUnavailableException;
+
+/**
+ * The ingest pipeline for one request (a single referral or a batch): decide every record in one transaction,
+ * publish all resulting events and wait for every broker acknowledgement (publish before acknowledge), then confirm
+ * the publication. If the broker or the database fails, the request answers 503 and nothing is half-done: versions
+ * stay unconfirmed, so a retry of the same request publishes them again (same referralId, same event ids) instead of
+ * answering DUPLICATE.
+ */
+@ApplicationScoped
+public class IngestService {
+
+    private static final Logger LOG = Logger.getLogger(IngestService.class);
+
+    @Inject
+    IntakeLedger ledger;
+    @Inject
+    EventPublisher publisher;
+    @Inject
+    Clock clock;
+    @Inject
+    IngestConfig config;
+
+    /**
+     * @param records   validated records in request order (rejected ones included: they go to intake and feed gaps)
+     * @param requestId identifies this request in intake record ids
+     * @param batchId   the batch's id, null for a single referral
+     * @return one result per record, in order
+     */
+    public List<RecordResult> ingest(List<ValidatedRecord> records, String requestId, String batchId) {
+        RecordResult[] results = new RecordResult[records.size()];
+        for (List<Integer> chunk : chunks(records)) {
+            for (Decision d : ingestChunk(records, chunk, requestId, batchId)) {
+                results[d.index()] = RecordResult.of(d);
+            }
+        }
+        return List.of(results);
+    }
+
+    /**
+     * Records of one referral must be decided one after the other (v1 then v2 in the same batch): split the request
+     * wherever a (source, sourceReference) repeats. A batch of distinct referrals is a single chunk.
+     */
+    static List<List<Integer>> chunks(List<ValidatedRecord> records) {
+        List<List<Integer>> chunks = new ArrayList<>();
+        List<Integer> current = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < records.size(); i++) {
+            ValidatedRecord r = records.get(i);
+            if (r.valid()) {
+                String key = ReferralStore.key(r.referral().source().name(), r.referral().sourceReference());
+                if (!keys.add(key)) {
+                    chunks.add(current);
+                    current = new ArrayList<>();
+                    keys.clear();
+                    keys.add(key);
+                }
+            }
+            current.add(i);
+        }
+        if (!current.isEmpty()) {
+            chunks.add(current);
+        }
+        return chunks;
+    }
+
+    private List<Decision> ingestChunk(List<ValidatedRecord> records, List<Integer> chunk, String requestId,
+            String batchId) {
+        Instant now = clock.instant();
+        Map<Integer, ValidatedRecord> valid = new LinkedHashMap<>();
+        Set<FeedSeq> feedSequences = new LinkedHashSet<>();
+        for (int i : chunk) {
+            ValidatedRecord r = records.get(i);
+            if (r.valid()) {
+                valid.put(i, r);
+            }
+            if (r.source() != null && r.feedSequence() != null) {
+                feedSequences.add(new FeedSeq(r.source().name(), r.feedSequence()));
+            }
+        }
+
+        Map<Integer, Decision> decided = new LinkedHashMap<>();
+        if (!valid.isEmpty()) {
+            try {
+                ledger.decide(valid, now).forEach(d -> decided.put(d.index(), d));
+            } catch (RuntimeException e) {
+                throw translate(e);
+            }
+        }
+        List<Decision> decisions = new ArrayList<>(chunk.size());
+        for (int i : chunk) {
+            Decision d = decided.get(i);
+            decisions.add(d != null ? d : Decision.rejected(i, records.get(i), rejectedAt(records.get(i), now)));
+        }
+
+        List<OutgoingEvent> events = new ArrayList<>(decisions.size() * 2);
+        List<Decision> published = new ArrayList<>();
+        for (Decision d : decisions) {
+            if (d.publish()) {
+                events.add(IngestEvents.received(d));
+                published.add(d);
+            }
+            events.add(IngestEvents.intake(d, requestId, batchId));
+        }
+        try {
+            publisher.publishAndAwait(events);
+        } catch (PublishFailedException e) {
+            LOG.warnf("broker unavailable, answering 503: %s", e.getMessage());
+            throw ProblemException.unavailable("The message broker is unavailable; retry the same request later",
+                    config.retryAfterSeconds());
+        }
+        try {
+            ledger.confirm(published, feedSequences, clock.instant());
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
+        return decisions;
+    }
+
+    private static Instant rejectedAt(ValidatedRecord r, Instant now) {
+        Referral ref = r.referral();
+        return ref != null && ref.receivedAt() != null ? ref.receivedAt() : now;
+    }
+
+    /** Database failures become 503 (no driver message is logged: it may quote values); anything else is a bug. */
+    private RuntimeException translate(RuntimeException e) {
+        if (e instanceof ProblemException) {
+            return e;
+        }
+        if (isDatabaseFailure(e)) {
+            LOG.warnf("database unavailable, answering 503: %s", describe(e));
+            return ProblemException.unavailable("The database is unavailable; retry the same request later",
+                    config.retryAfterSeconds());
+        }
+        return e;
+    }
+
+    static boolean isDatabaseFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StoreUnavailableException || t instanceof SQLException
+                    || t.getClass().getName().startsWith("jakarta.transaction.")
+                    || t.getClass().getName().startsWith("com.arjuna.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return "SQL state " + sql.getSQLState();
+            }
+            if (t instanceof StoreUnavailableException) {
+                return t.getMessage();
+            }
+        }
+        return e.getClass().getSimpleName();
+    }
+}

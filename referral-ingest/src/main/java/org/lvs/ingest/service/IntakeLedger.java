@@ -1,0 +1,106 @@
+package org.lvs.ingest.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.lvs.contract.FieldError;
+import org.lvs.contract.referral.Referral;
+import org.lvs.ingest.domain.ContentHash;
+import org.lvs.ingest.domain.RecordStatus;
+import org.lvs.ingest.domain.ValidatedRecord;
+import org.lvs.ingest.persistence.FeedSeq;
+import org.lvs.ingest.persistence.IdentityKey;
+import org.lvs.ingest.persistence.NewVersion;
+import org.lvs.ingest.persistence.ReferralIdentity;
+import org.lvs.ingest.persistence.ReferralStore;
+import org.lvs.ingest.persistence.VersionRow;
+
+/**
+ * Decides ACCEPTED / AMENDED / DUPLICATE / STALE / CONFLICT for records against what ingest already holds, in one
+ * transaction that locks the referrals concerned, and later confirms what the broker acknowledged.
+ */
+@ApplicationScoped
+public class IntakeLedger {
+
+    @Inject
+    ReferralStore store;
+
+    /**
+     * @param records valid records with pairwise different (source, sourceReference), by their request index
+     */
+    @Transactional
+    public List<Decision> decide(Map<Integer, ValidatedRecord> records, Instant now) {
+        Map<String, IdentityKey> keys = new LinkedHashMap<>();
+        for (ValidatedRecord r : records.values()) {
+            Referral ref = r.referral();
+            keys.put(ReferralStore.key(ref.source().name(), ref.sourceReference()),
+                    new IdentityKey(ref.source().name(), ref.sourceReference(), UUID.randomUUID(), receivedAt(ref, now)));
+        }
+        Map<String, ReferralIdentity> identities = store.createOrLock(keys.values());
+
+        List<Decision> decisions = new ArrayList<>(records.size());
+        List<NewVersion> inserts = new ArrayList<>();
+        for (Map.Entry<Integer, ValidatedRecord> e : records.entrySet()) {
+            Referral ref = e.getValue().referral();
+            ReferralIdentity identity = identities.get(ReferralStore.key(ref.source().name(), ref.sourceReference()));
+            Decision d = decideOne(e.getKey(), e.getValue(), identity, now);
+            if (d.publish() && identity.version(ref.version()) == null) {
+                inserts.add(new NewVersion(identity.referralId(), ref.version(), ContentHash.of(ref), d.receivedAt(),
+                        d.status().name()));
+            }
+            decisions.add(d);
+        }
+        store.insertVersions(inserts);
+        return decisions;
+    }
+
+    private static Decision decideOne(int index, ValidatedRecord record, ReferralIdentity identity, Instant now) {
+        Referral ref = record.referral();
+        UUID id = identity.referralId();
+        VersionRow latest = identity.latest();
+        Instant receivedAt = receivedAt(ref, now);
+        if (latest == null) {
+            return new Decision(index, record, id, RecordStatus.ACCEPTED, true, receivedAt,
+                    identity.firstReceivedAt(), null);
+        }
+        if (ref.version() > latest.version()) {
+            return new Decision(index, record, id, RecordStatus.AMENDED, true, receivedAt, identity.firstReceivedAt(),
+                    null);
+        }
+        if (ref.version() < latest.version()) {
+            return new Decision(index, record, id, RecordStatus.STALE, false, receivedAt, identity.firstReceivedAt(),
+                    null);
+        }
+        if (!latest.contentHash().equals(ContentHash.of(ref))) {
+            return new Decision(index, record, id, RecordStatus.CONFLICT, false, receivedAt,
+                    identity.firstReceivedAt(), List.of(new FieldError("version",
+                            "this version was already received with different content; a changed record needs a higher version")));
+        }
+        if (latest.published()) {
+            return new Decision(index, record, id, RecordStatus.DUPLICATE, false, receivedAt,
+                    identity.firstReceivedAt(), null);
+        }
+        // Received before but its publication was never confirmed: publish it now and answer as the first time.
+        return new Decision(index, record, id, RecordStatus.valueOf(latest.status()), true, latest.receivedAt(),
+                identity.firstReceivedAt(), null);
+    }
+
+    /** After the broker acknowledged: mark the versions published and remember the feed numbers. */
+    @Transactional
+    public void confirm(List<Decision> published, Collection<FeedSeq> feedSequences, Instant now) {
+        store.markPublished(published.stream().map(Decision::referralId).toList(),
+                published.stream().map(d -> d.record().referral().version()).toList(), now);
+        store.recordFeedSequences(feedSequences);
+    }
+
+    private static Instant receivedAt(Referral ref, Instant now) {
+        return ref.receivedAt() != null ? ref.receivedAt() : now;
+    }
+}
