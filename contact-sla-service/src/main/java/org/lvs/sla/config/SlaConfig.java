@@ -1,0 +1,92 @@
+package org.lvs.sla.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Optional;
+import org.lvs.contract.casework.CaseStatus;
+
+/** The contact-clock policy (sla-policy.md); every number and list is configuration with the spec's defaults. */
+@ConfigMapping(prefix = "lvs.sla")
+public interface SlaConfig {
+
+    /** Case statuses during which the clock pauses. AWAITING_CONSENT and AWAITING_INFORMATION do not: the victim waits. */
+    @WithDefault("SCREENING")
+    List<CaseStatus> pausingStatuses();
+
+    /** Target when a decision carries none. */
+    @WithDefault("48")
+    int priorityTargetHours();
+
+    @WithDefault("120")
+    int standardTargetHours();
+
+    Calendar calendar();
+
+    Capacity capacity();
+
+    Detector detector();
+
+    interface Calendar {
+        /** {@code CLOCK_HOURS} (24/7, the default) or {@code WORKING_HOURS}. */
+        @WithDefault("CLOCK_HOURS")
+        Mode mode();
+
+        @WithDefault("Europe/London")
+        String zone();
+
+        @WithDefault("MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY")
+        List<java.time.DayOfWeek> workingDays();
+
+        @WithDefault("09:00")
+        String dayStart();
+
+        @WithDefault("17:00")
+        String dayEnd();
+
+        /** England and Wales bank holidays (ISO dates); application.properties lists the defaults. */
+        Optional<List<String>> bankHolidays();
+
+        enum Mode {
+            CLOCK_HOURS, WORKING_HOURS
+        }
+    }
+
+    /** Caseload capacity per pathway; over capacity means more open cases than this. */
+    interface Capacity {
+        @WithDefault("40")
+        int isva();
+
+        @WithDefault("40")
+        int idva();
+
+        @WithDefault("40")
+        int iva();
+
+        @WithDefault("35")
+        int nest();
+
+        @WithDefault("60")
+        int core();
+
+        @WithDefault("60")
+        int partner();
+    }
+
+    interface Detector {
+        /** Most clocks one transaction flags; the job loops until a batch comes back short. */
+        @WithDefault("500")
+        int batchSize();
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the job runs (read by {@code @Scheduled}); a breach is flagged within this of its due time. */
+        @WithDefault("2s")
+        String every();
+
+        /** Delay of the first run after start. */
+        @WithDefault("1s")
+        String delay();
+    }
+}

@@ -1,0 +1,22 @@
+package org.lvs.sla.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.UUID;
+
+/** The newest versions seen of a referral on each topic, so a late older version never overrides a newer one. */
+@Entity
+@Table(name = "referral_track")
+public class ReferralTrackEntity {
+
+    @Id
+    @Column(name = "referral_id")
+    public UUID referralId;
+    @Column(name = "decision_version")
+    public int decisionVersion;
+    @Column(name = "received_version")
+    public int receivedVersion;
+    public boolean erased;
+}

@@ -1,0 +1,35 @@
+package org.lvs.sla.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.lvs.sla.persistence.AuditEntity;
+import org.lvs.sla.persistence.CaseRepository;
+
+/** Records every change to a case with who made it and when; details never carry personal data. */
+@ApplicationScoped
+public class AuditTrail {
+
+    /** The actor of changes that come from decisions on {@code referrals.triaged}. */
+    public static final String TRIAGE = "triage-service";
+    /** The actor of clock changes the detector finds. */
+    public static final String CLOCK = "sla-clock";
+
+    @Inject
+    CaseRepository repository;
+    @Inject
+    Clock clock;
+
+    public void record(UUID referralId, Instant at, String actor, String action, String detail) {
+        AuditEntity a = new AuditEntity();
+        a.referralId = referralId;
+        a.at = at;
+        a.recordedAt = clock.instant();
+        a.actor = actor;
+        a.action = action;
+        a.detail = detail;
+        repository.persist(a);
+    }
+}

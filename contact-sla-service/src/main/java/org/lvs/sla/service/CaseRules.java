@@ -1,0 +1,93 @@
+package org.lvs.sla.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.lvs.contract.casework.CaseStatus;
+import org.lvs.contract.casework.ClosureReason;
+import org.lvs.contract.referral.Consent;
+import org.lvs.contract.triage.DataIssue;
+import org.lvs.contract.triage.Pathway;
+import org.lvs.contract.triage.Priority;
+import org.lvs.contract.triage.Strand;
+import org.lvs.sla.config.SlaConfig;
+import org.lvs.sla.domain.ClockEvent;
+import org.lvs.sla.domain.ContactClock;
+import org.lvs.sla.persistence.CaseEntity;
+
+/** The case-status rules of sla-policy.md that decisions and handlers' actions share. */
+@ApplicationScoped
+public class CaseRules {
+
+    @Inject
+    SlaConfig config;
+
+    /**
+     * The status the latest decision prescribes after the human steps taken so far: a screened case stays screened,
+     * confirmed consent stays confirmed.
+     */
+    public CaseStatus derivedStatus(CaseEntity c) {
+        if (c.decisionStatus == CaseStatus.SCREENING && !c.screened) {
+            return CaseStatus.SCREENING;
+        }
+        boolean consentImplied = c.consent != null ? c.consent == Consent.IMPLIED
+                : c.decisionStatus == CaseStatus.AWAITING_CONSENT;
+        if (consentImplied && !c.consentConfirmed) {
+            return CaseStatus.AWAITING_CONSENT;
+        }
+        if (c.dataIssue == DataIssue.INSUFFICIENT_DATA || c.dataIssue == DataIssue.NO_DATA
+                || c.decisionStatus == CaseStatus.AWAITING_INFORMATION) {
+            return CaseStatus.AWAITING_INFORMATION;
+        }
+        return CaseStatus.OPEN;
+    }
+
+    public boolean pausing(CaseStatus status) {
+        return config.pausingStatuses().contains(status);
+    }
+
+    /** Moves the case to a status; the clock pauses or resumes when the status starts or stops being a pausing one. */
+    public List<ClockEvent> moveTo(CaseEntity c, ContactClock clock, CaseStatus status, Instant at) {
+        CaseStatus old = c.status;
+        c.status = status;
+        List<ClockEvent> events = new ArrayList<>();
+        if (pausing(status) && !pausing(old)) {
+            events.addAll(clock.pause(at));
+        } else if (!pausing(status) && pausing(old)) {
+            events.addAll(clock.resume(at));
+        }
+        return events;
+    }
+
+    /**
+     * Closes the case. CONSENT_WITHDRAWN and DUPLICATE cancel an uncontacted clock (also after a breach); any other
+     * reason leaves an uncontacted clock to breach at due.
+     */
+    public List<ClockEvent> close(CaseEntity c, ContactClock clock, ClosureReason reason, Instant at) {
+        List<ClockEvent> events = new ArrayList<>(clock.evaluate(at));
+        events.addAll(moveTo(c, clock, CaseStatus.CLOSED, at));
+        c.closureReason = reason;
+        c.closedAt = at;
+        if (reason == ClosureReason.CONSENT_WITHDRAWN || reason == ClosureReason.DUPLICATE) {
+            events.addAll(clock.cancel(at));
+        }
+        return events;
+    }
+
+    public int defaultTarget(Priority priority) {
+        return priority == Priority.PRIORITY ? config.priorityTargetHours() : config.standardTargetHours();
+    }
+
+    /** The strand a pathway belongs to (a regrade may move a case between strands). */
+    public static Strand strandOf(Pathway pathway) {
+        return switch (pathway) {
+            case CORE -> Strand.CORE;
+            case IDVA, IVA -> Strand.DOMESTIC_ABUSE;
+            case ISVA -> Strand.SEXUAL_VIOLENCE;
+            case NEST -> Strand.NEST;
+            case HATE_CRIME_PARTNER -> Strand.HATE_CRIME;
+        };
+    }
+}

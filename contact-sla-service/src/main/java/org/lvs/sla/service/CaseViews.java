@@ -1,0 +1,105 @@
+package org.lvs.sla.service;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.lvs.contract.casework.ClockState;
+import org.lvs.contract.event.EventJson;
+import org.lvs.sla.domain.ContactClock;
+import org.lvs.sla.domain.WorkingTime;
+import org.lvs.sla.persistence.CaseEntity;
+import org.lvs.sla.persistence.CaseRepository;
+import org.lvs.sla.persistence.ContactEntity;
+import org.lvs.sla.persistence.OutcomeEntity;
+import org.lvs.sla.persistence.PersonEntity;
+
+/** Builds {@link CaseView}s inside the caller's transaction. */
+@ApplicationScoped
+public class CaseViews {
+
+    @Inject
+    CaseRepository repository;
+    @Inject
+    WorkingTime workingTime;
+    @Inject
+    CapacityPolicy capacity;
+
+    public CaseView view(CaseEntity c, Instant now) {
+        PersonEntity p = repository.findPerson(c.referralId).orElse(null);
+        Map<Long, String> contactNotes = repository.notes(c.referralId).stream()
+                .filter(n -> "CONTACT".equals(n.kind) && n.refId != null)
+                .collect(Collectors.toMap(n -> n.refId, n -> n.text, (a, b) -> b));
+        List<CaseView.Contact> contacts = repository.contacts(c.referralId).stream()
+                .map(x -> contact(x, contactNotes)).toList();
+        List<CaseView.Service> services = repository.services(c.referralId).stream()
+                .map(s -> new CaseView.Service(s.service.name(), s.requestedAt, s.startedAt,
+                        hours(Duration.between(s.requestedAt, s.startedAt != null ? s.startedAt : now))))
+                .toList();
+        Map<String, CaseView.Outcome> outcomes = new LinkedHashMap<>();
+        for (OutcomeEntity o : repository.outcomes(c.referralId)) {
+            outcomes.put(o.key.stage.name(), new CaseView.Outcome(o.at, scores(o.scores), o.recordedBy));
+        }
+        return new CaseView(c.referralId, c.decisionVersion, c.source, c.status, c.priority, c.strand, c.pathway,
+                c.provider, c.area, c.riskLevel, c.screened, c.consentConfirmed, c.worker, capacity.of(c.pathway),
+                c.openedAt, c.closedAt, c.closureReason, c.personalDataErased, victim(p), c.attempts, c.contactsMade,
+                contacts, clock(c, now), services, outcomes);
+    }
+
+    public CaseView.Clock clock(CaseEntity c, Instant now) {
+        ContactClock clock = c.clock(workingTime);
+        Instant due = clock.dueAtAsOf(now);
+        Double remaining = null;
+        Double overdue = null;
+        if (c.clockState == ClockState.MET_LATE && c.firstContactAt != null) {
+            overdue = hours(Duration.between(due, c.firstContactAt));
+        } else if (c.clockState == ClockState.BREACHED) {
+            overdue = hours(Duration.between(due, c.firstContactAt != null ? c.firstContactAt : now));
+        } else if (!clock.isStopped()) {
+            Duration left = Duration.between(now, due);
+            if (left.isNegative()) {
+                overdue = hours(left.negated());
+            } else {
+                remaining = hours(left);
+            }
+        }
+        return new CaseView.Clock(c.clockState, c.startedAt, due, c.atRiskAt, c.targetHours, remaining, overdue,
+                clock.pausedSecondsAt(now), clock.isPaused(), c.breachedAt, c.firstContactAt);
+    }
+
+    static Double hours(Duration d) {
+        return Math.round(d.toSeconds() / 36.0) / 100.0;
+    }
+
+    private static CaseView.Contact contact(ContactEntity x, Map<Long, String> notes) {
+        List<String> support = x.supportTypes == null || x.supportTypes.isBlank() ? List.of()
+                : Arrays.asList(x.supportTypes.split(","));
+        return new CaseView.Contact(x.id, x.at, x.channel.name(), x.outcome.name(), x.contactMade, support,
+                x.handler, notes.get(x.id), x.recordedBy);
+    }
+
+    private static CaseView.Victim victim(PersonEntity p) {
+        if (p == null) {
+            return null;
+        }
+        CaseView.Address address = p.addressLine1 == null && p.postcode == null && p.town == null ? null
+                : new CaseView.Address(p.addressLine1, p.addressLine2, p.town, p.postcode);
+        return new CaseView.Victim(p.personRef, p.firstName, p.lastName, p.phone, p.email, address,
+                p.preferredContact);
+    }
+
+    static Map<String, Integer> scores(String json) {
+        try {
+            return EventJson.mapper().readValue(json, new TypeReference<LinkedHashMap<String, Integer>>() {
+            });
+        } catch (Exception e) {
+            return Map.of();
+        }
+    }
+}

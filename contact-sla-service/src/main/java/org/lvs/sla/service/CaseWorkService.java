@@ -1,0 +1,436 @@
+package org.lvs.sla.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.lvs.commons.problem.ProblemException;
+import org.lvs.contract.casework.CaseStatus;
+import org.lvs.contract.casework.ClosureReason;
+import org.lvs.contract.casework.ContactChannel;
+import org.lvs.contract.casework.ContactOutcome;
+import org.lvs.contract.casework.OnwardService;
+import org.lvs.contract.casework.OutcomeStage;
+import org.lvs.contract.casework.SupportType;
+import org.lvs.contract.event.EventJson;
+import org.lvs.contract.event.EventTypes;
+import org.lvs.contract.referral.RiskLevel;
+import org.lvs.contract.triage.Pathway;
+import org.lvs.sla.domain.ClockEvent;
+import org.lvs.sla.domain.ContactClock;
+import org.lvs.sla.domain.WorkingTime;
+import org.lvs.sla.persistence.CaseEntity;
+import org.lvs.sla.persistence.CaseRepository;
+import org.lvs.sla.persistence.ContactEntity;
+import org.lvs.sla.persistence.NoteEntity;
+import org.lvs.sla.persistence.OutcomeEntity;
+import org.lvs.sla.persistence.ReferralTrackEntity;
+import org.lvs.sla.persistence.ServiceRequestEntity;
+import org.lvs.sla.service.CaseRequests.Actor;
+
+/**
+ * The case handlers' actions (sla-policy.md, case actions). Each locks the case, checks the action fits its status,
+ * changes it, judges the clock by the action's own {@code at} and emits the matching events through the outbox, all
+ * in one transaction. Checks run in the order: 403 ({@code at} without admin), 400, 404, 409.
+ */
+@ApplicationScoped
+@Transactional
+public class CaseWorkService {
+
+    public static final int NOTE_MAX = 2000;
+    public static final int NAME_MAX = 100;
+
+    @Inject
+    CaseRepository repository;
+    @Inject
+    CaseRules rules;
+    @Inject
+    CaseEventEmitter emitter;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    CaseViews views;
+    @Inject
+    WorkingTime workingTime;
+    @Inject
+    Clock clock;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CaseView get(UUID referralId) {
+        CaseEntity c = repository.findCase(referralId).orElseThrow(() -> notFound(referralId));
+        return views.view(c, clock.instant());
+    }
+
+    public CaseView recordContact(UUID referralId, CaseRequests.ContactRequest r, Actor actor) {
+        requireBody(r);
+        Instant at = at(r.at(), actor);
+        Fields f = new Fields();
+        ContactChannel channel = f.requiredEnum("channel", r.channel(), ContactChannel.class);
+        ContactOutcome outcome = f.requiredEnum("outcome", r.outcome(), ContactOutcome.class);
+        List<SupportType> support = new ArrayList<>();
+        if (r.supportTypes() != null) {
+            for (int i = 0; i < r.supportTypes().size(); i++) {
+                SupportType t = f.requiredEnum("supportTypes[" + i + "]", r.supportTypes().get(i), SupportType.class);
+                if (t != null && !support.contains(t)) {
+                    support.add(t);
+                }
+            }
+        }
+        String handler = f.text("handler", r.handler(), NAME_MAX, false);
+        String note = f.text("note", r.note(), NOTE_MAX, false);
+        at = validAt(f, r.at(), at);
+        f.throwIfAny();
+
+        CaseEntity c = lockOpen(referralId);
+        if (c.status == CaseStatus.SCREENING || c.status == CaseStatus.AWAITING_CONSENT) {
+            throw ProblemException.conflict("the case is in " + c.status
+                    + ": nobody may contact the victim before the screening or the consent check");
+        }
+        ContactEntity contact = new ContactEntity();
+        contact.referralId = referralId;
+        contact.at = at;
+        contact.channel = channel;
+        contact.outcome = outcome;
+        contact.contactMade = outcome.isContactMade();
+        contact.supportTypes = support.stream().map(Enum::name).collect(Collectors.joining(","));
+        contact.handler = handler != null ? handler : actor.name();
+        contact.recordedBy = actor.name();
+        contact.recordedAt = clock.instant();
+        repository.persist(contact);
+        if (note != null) {
+            note(referralId, "CONTACT", contact.id, at, note);
+        }
+        if (contact.contactMade) {
+            c.contactsMade++;
+        } else {
+            c.attempts++;
+        }
+        if (c.lastContactAt == null || at.isAfter(c.lastContactAt)) {
+            c.lastContactAt = at;
+        }
+        ContactClock contactClock = c.clock(workingTime);
+        List<ClockEvent> before = contactClock.evaluate(at);
+        c.store(contactClock);
+        emitter.emitClock(c, before);
+        List<ClockEvent> after = new ArrayList<>(
+                contact.contactMade ? contactClock.contactMade(at) : List.of());
+        after.addAll(contactClock.evaluate(clock.instant()));
+        c.store(contactClock);
+        emitter.emit(c, EventTypes.CONTACT_RECORDED, at,
+                EventDetail.contact(channel, outcome, support, contact.handler));
+        emitter.emitClock(c, after);
+        audit.record(referralId, at, actor.name(), "CONTACT_RECORDED",
+                "channel=" + channel + " outcome=" + outcome + " supportTypes=" + contact.supportTypes);
+        return views.view(c, clock.instant());
+    }
+
+    public CaseView screen(UUID referralId, CaseRequests.ScreeningRequest r, Actor actor) {
+        requireBody(r);
+        Instant at = at(r.at(), actor);
+        Fields f = new Fields();
+        if (r.safeToContact() == null) {
+            f.error("safeToContact", "is required (true or false)");
+        }
+        String note = f.text("note", r.note(), NOTE_MAX, false);
+        at = validAt(f, r.at(), at);
+        f.throwIfAny();
+
+        CaseEntity c = lockOpen(referralId);
+        if (c.status != CaseStatus.SCREENING) {
+            throw ProblemException.conflict("the case is in " + c.status + ", not in SCREENING");
+        }
+        if (note != null) {
+            note(referralId, "SCREENING", null, at, note);
+        }
+        if (!r.safeToContact()) {
+            audit.record(referralId, at, actor.name(), "SCREENED", "safeToContact=false; stays in SCREENING");
+            return views.view(c, clock.instant());
+        }
+        c.screened = true;
+        ContactClock contactClock = c.clock(workingTime);
+        List<ClockEvent> events = new ArrayList<>(rules.moveTo(c, contactClock, rules.derivedStatus(c), at));
+        events.addAll(contactClock.evaluate(clock.instant()));
+        c.store(contactClock);
+        emitter.emit(c, EventTypes.CASE_UPDATED, at, EventDetail.NONE);
+        emitter.emitClock(c, events);
+        audit.record(referralId, at, actor.name(), "SCREENED", "safeToContact=true; status=" + c.status);
+        return views.view(c, clock.instant());
+    }
+
+    public CaseView consent(UUID referralId, CaseRequests.ConsentRequest r, Actor actor) {
+        requireBody(r);
+        Instant at = at(r.at(), actor);
+        Fields f = new Fields();
+        if (r.confirmed() == null) {
+            f.error("confirmed", "is required (true or false)");
+        }
+        at = validAt(f, r.at(), at);
+        f.throwIfAny();
+
+        CaseEntity c = lockOpen(referralId);
+        if (c.status != CaseStatus.AWAITING_CONSENT) {
+            throw ProblemException.conflict("the case is in " + c.status + ", not in AWAITING_CONSENT");
+        }
+        ContactClock contactClock = c.clock(workingTime);
+        if (!r.confirmed()) {
+            List<ClockEvent> events = new ArrayList<>(
+                    rules.close(c, contactClock, ClosureReason.CONSENT_WITHDRAWN, at));
+            c.store(contactClock);
+            eraseAll(c);
+            emitter.emit(c, EventTypes.CASE_CLOSED, at, EventDetail.closure(ClosureReason.CONSENT_WITHDRAWN));
+            emitter.emitClock(c, events);
+            audit.record(referralId, at, actor.name(), "CONSENT_REFUSED",
+                    "closed CONSENT_WITHDRAWN; personal data erased");
+            return views.view(c, clock.instant());
+        }
+        c.consentConfirmed = true;
+        List<ClockEvent> events = new ArrayList<>(rules.moveTo(c, contactClock, rules.derivedStatus(c), at));
+        events.addAll(contactClock.evaluate(clock.instant()));
+        c.store(contactClock);
+        emitter.emit(c, EventTypes.CASE_UPDATED, at, EventDetail.NONE);
+        emitter.emitClock(c, events);
+        audit.record(referralId, at, actor.name(), "CONSENT_CONFIRMED", "status=" + c.status);
+        return views.view(c, clock.instant());
+    }
+
+    public CaseView assign(UUID referralId, CaseRequests.AssignmentRequest r, Actor actor) {
+        requireBody(r);
+        Instant at = at(r.at(), actor);
+        Fields f = new Fields();
+        String worker = f.text("worker", r.worker(), NAME_MAX, true);
+        at = validAt(f, r.at(), at);
+        f.throwIfAny();
+
+        CaseEntity c = lockOpen(referralId);
+        String previous = c.worker;
+        c.worker = worker.trim();
+        c.assignedAt = at;
+        List<ClockEvent> events = catchUp(c);
+        emitter.emit(c, EventTypes.CASE_ASSIGNED, at, EventDetail.NONE);
+        emitter.emitClock(c, events);
+        audit.record(referralId, at, actor.name(), "ASSIGNED",
+                "worker=" + c.worker + (previous != null ? " (was " + previous + ")" : ""));
+        return views.view(c, clock.instant());
+    }
+
+    public CaseView regrade(UUID referralId, CaseRequests.PathwayRequest r, Actor actor) {
+        requireBody(r);
+        Instant at = at(r.at(), actor);
+        Fields f = new Fields();
+        Pathway pathway = f.requiredEnum("pathway", r.pathway(), Pathway.class);
+        RiskLevel risk = f.optionalEnum("riskLevel", r.riskLevel(), RiskLevel.class);
+        String reason = f.text("reason", r.reason(), NOTE_MAX, true);
+        at = validAt(f, r.at(), at);
+        f.throwIfAny();
+
+        CaseEntity c = lockOpen(referralId);
+        String detail = "pathway " + c.pathway + " -> " + pathway
+                + (risk != null ? "; riskLevel " + c.riskLevel + " -> " + risk : "");
+        c.pathway = pathway;
+        c.strand = CaseRules.strandOf(pathway);
+        if (risk != null) {
+            c.riskLevel = risk;
+        }
+        c.pathwayRegraded = true;
+        note(referralId, "REGRADE", null, at, reason);
+        List<ClockEvent> events = catchUp(c);
+        emitter.emit(c, EventTypes.CASE_UPDATED, at, EventDetail.NONE);
+        emitter.emitClock(c, events);
+        audit.record(referralId, at, actor.name(), "REGRADED", detail + " (reason kept in the case notes)");
+        return views.view(c, clock.instant());
+    }
+
+    public CaseView requestService(UUID referralId, CaseRequests.ServiceRequest r, Actor actor) {
+        requireBody(r);
+        Instant at = at(r.at(), actor);
+        Fields f = new Fields();
+        OnwardService service = f.requiredEnum("service", r.service(), OnwardService.class);
+        at = validAt(f, r.at(), at);
+        f.throwIfAny();
+
+        CaseEntity c = lockOpen(referralId);
+        ServiceRequestEntity s = new ServiceRequestEntity();
+        s.referralId = referralId;
+        s.service = service;
+        s.requestedAt = at;
+        repository.persist(s);
+        List<ClockEvent> events = catchUp(c);
+        emitter.emit(c, EventTypes.SERVICE_REQUESTED, at, EventDetail.service(service));
+        emitter.emitClock(c, events);
+        audit.record(referralId, at, actor.name(), "SERVICE_REQUESTED", "service=" + service);
+        return views.view(c, clock.instant());
+    }
+
+    public CaseView startService(UUID referralId, String serviceName, CaseRequests.AtOnly r, Actor actor) {
+        String atText = r == null ? null : r.at();
+        Instant at = at(atText, actor);
+        Fields f = new Fields();
+        OnwardService service = f.requiredEnum("service", serviceName, OnwardService.class);
+        at = validAt(f, atText, at);
+        f.throwIfAny();
+
+        CaseEntity c = lockOpen(referralId);
+        ServiceRequestEntity pending = repository.services(referralId).stream()
+                .filter(s -> s.service == service && s.startedAt == null).findFirst()
+                .orElseThrow(() -> ProblemException.conflict("no request for " + service + " is waiting to start"));
+        pending.startedAt = at;
+        List<ClockEvent> events = catchUp(c);
+        emitter.emit(c, EventTypes.SERVICE_STARTED, at, EventDetail.service(service));
+        emitter.emitClock(c, events);
+        audit.record(referralId, at, actor.name(), "SERVICE_STARTED", "service=" + service);
+        return views.view(c, clock.instant());
+    }
+
+    public CaseView recordOutcome(UUID referralId, CaseRequests.OutcomeRequest r, Actor actor) {
+        requireBody(r);
+        Instant at = at(r.at(), actor);
+        Fields f = new Fields();
+        OutcomeStage stage = f.requiredEnum("stage", r.stage(), OutcomeStage.class);
+        Map<String, Integer> scores = new LinkedHashMap<>();
+        if (r.scores() == null || r.scores().isEmpty()) {
+            f.error("scores", "needs at least one score");
+        } else {
+            r.scores().forEach((name, value) -> {
+                String field = "scores." + name;
+                if (name == null || name.isBlank() || name.length() > 50) {
+                    f.error(field, "a score needs a name of at most 50 characters");
+                } else if (!(value instanceof Integer i) || i < 1 || i > 10) {
+                    f.error(field, "must be a whole number from 1 to 10");
+                } else {
+                    scores.put(name, i);
+                }
+            });
+        }
+        at = validAt(f, r.at(), at);
+        f.throwIfAny();
+
+        CaseEntity c = lockOpen(referralId);
+        OutcomeEntity o = repository.outcome(referralId, stage).orElse(null);
+        if (o == null) {
+            o = new OutcomeEntity();
+            o.key = new OutcomeEntity.Key(referralId, stage);
+            fillOutcome(o, at, scores, actor);
+            repository.persist(o);
+        } else if (!at.isBefore(o.at)) {
+            fillOutcome(o, at, scores, actor); // the latest of each stage counts
+        }
+        List<ClockEvent> events = catchUp(c);
+        emitter.emit(c, EventTypes.OUTCOME_RECORDED, at, EventDetail.outcomeScores(stage, scores));
+        emitter.emitClock(c, events);
+        audit.record(referralId, at, actor.name(), "OUTCOME_RECORDED", "stage=" + stage + " scores=" + scores);
+        return views.view(c, clock.instant());
+    }
+
+    public CaseView close(UUID referralId, CaseRequests.ClosureRequest r, Actor actor) {
+        requireBody(r);
+        Instant at = at(r.at(), actor);
+        Fields f = new Fields();
+        ClosureReason reason = f.requiredEnum("reason", r.reason(), ClosureReason.class);
+        at = validAt(f, r.at(), at);
+        f.throwIfAny();
+
+        CaseEntity c = lockOpen(referralId);
+        ContactClock contactClock = c.clock(workingTime);
+        List<ClockEvent> events = new ArrayList<>(rules.close(c, contactClock, reason, at));
+        events.addAll(contactClock.evaluate(clock.instant()));
+        c.store(contactClock);
+        if (reason == ClosureReason.CONSENT_WITHDRAWN) {
+            eraseAll(c);
+        }
+        emitter.emit(c, EventTypes.CASE_CLOSED, at, EventDetail.closure(reason));
+        emitter.emitClock(c, events);
+        audit.record(referralId, at, actor.name(), "CASE_CLOSED", "reason=" + reason);
+        return views.view(c, clock.instant());
+    }
+
+    /** Erasure (admin): names, contact details, notes and free text gone; counts and clocks stay. Also when closed. */
+    public CaseView erase(UUID referralId, Actor actor) {
+        CaseEntity c = repository.lockCase(referralId).orElseThrow(() -> notFound(referralId));
+        eraseAll(c);
+        audit.record(referralId, clock.instant(), actor.name(), "PERSONAL_DATA_ERASED",
+                "identity, contact details and notes deleted");
+        return views.view(c, clock.instant());
+    }
+
+    public List<Map<String, Object>> audit(UUID referralId) {
+        repository.findCase(referralId).orElseThrow(() -> notFound(referralId));
+        return repository.audit(referralId).stream().map(a -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("at", a.at);
+            row.put("recordedAt", a.recordedAt);
+            row.put("actor", a.actor);
+            row.put("action", a.action);
+            row.put("detail", a.detail);
+            return row;
+        }).toList();
+    }
+
+    private void eraseAll(CaseEntity c) {
+        repository.erasePersonalData(c.referralId);
+        c.personalDataErased = true;
+        ReferralTrackEntity track = repository.lockTrack(c.referralId);
+        track.erased = true; // a late copy from referrals.received must not bring it back
+    }
+
+    /** Flags what the clock reached by now, for actions that do not touch the clock themselves. */
+    private List<ClockEvent> catchUp(CaseEntity c) {
+        ContactClock contactClock = c.clock(workingTime);
+        List<ClockEvent> events = contactClock.evaluate(clock.instant());
+        c.store(contactClock);
+        return events;
+    }
+
+    private static void fillOutcome(OutcomeEntity o, Instant at, Map<String, Integer> scores, Actor actor) {
+        o.at = at;
+        o.scores = EventJson.write(scores);
+        o.recordedBy = actor.name();
+    }
+
+    private void note(UUID referralId, String kind, Long refId, Instant at, String text) {
+        NoteEntity n = new NoteEntity();
+        n.referralId = referralId;
+        n.kind = kind;
+        n.refId = refId;
+        n.at = at;
+        n.text = text;
+        repository.persist(n);
+    }
+
+    private CaseEntity lockOpen(UUID referralId) {
+        CaseEntity c = repository.lockCase(referralId).orElseThrow(() -> notFound(referralId));
+        if (c.isClosed()) {
+            throw ProblemException.conflict("the case is CLOSED (" + c.closureReason + "): only erasure is possible");
+        }
+        return c;
+    }
+
+    /** Only admin may set {@code at} (historical replay); everyone else acts now, by the injected clock. */
+    private Instant at(String at, Actor actor) {
+        if (at != null && !at.isBlank() && !actor.admin()) {
+            throw ProblemException.forbidden("only admin may set 'at' (historical replay)");
+        }
+        return clock.instant();
+    }
+
+    private static Instant validAt(Fields f, String text, Instant now) {
+        Instant given = f.instant("at", text);
+        return given != null ? given : now;
+    }
+
+    private static void requireBody(Object body) {
+        if (body == null) {
+            throw ProblemException.badRequest(List.of(new org.lvs.contract.FieldError("body", "is required")));
+        }
+    }
+
+    static ProblemException notFound(UUID referralId) {
+        return ProblemException.notFound("no case for referral " + referralId + " (yet)");
+    }
+}

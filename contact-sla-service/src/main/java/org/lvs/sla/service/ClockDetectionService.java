@@ -1,0 +1,48 @@
+package org.lvs.sla.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.lvs.sla.domain.ClockEvent;
+import org.lvs.sla.domain.ContactClock;
+import org.lvs.sla.domain.WorkingTime;
+import org.lvs.sla.persistence.CaseEntity;
+import org.lvs.sla.persistence.CaseRepository;
+
+/**
+ * Flags clocks that reached their at-risk point or their due time. Selects by the indexed {@code next_check_at}
+ * with {@code FOR UPDATE SKIP LOCKED}, so two instances share the work and never flag one clock twice; the new
+ * state and its events go out through the outbox in the same transaction, so a restart never repeats them.
+ */
+@ApplicationScoped
+public class ClockDetectionService {
+
+    @Inject
+    CaseRepository repository;
+    @Inject
+    CaseEventEmitter emitter;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    WorkingTime workingTime;
+
+    /** One batch at {@code now} (from the injected clock, never the database's); returns how many clocks it looked at. */
+    @Transactional
+    public int flagDue(Instant now, int batchSize) {
+        List<UUID> due = repository.lockDueClocks(now, batchSize);
+        for (UUID id : due) {
+            CaseEntity c = repository.findCase(id).orElseThrow();
+            ContactClock clock = c.clock(workingTime);
+            List<ClockEvent> events = clock.evaluate(now);
+            c.store(clock);
+            emitter.emitClock(c, events);
+            for (ClockEvent e : events) {
+                audit.record(id, e.at(), AuditTrail.CLOCK, e.type(), "dueAt=" + c.dueAt);
+            }
+        }
+        return due.size();
+    }
+}

@@ -1,0 +1,222 @@
+package org.lvs.sla.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.lvs.commons.idempotency.ProcessedEvents;
+import org.lvs.contract.casework.CaseStatus;
+import org.lvs.contract.casework.ClosureReason;
+import org.lvs.contract.event.EventEnvelope;
+import org.lvs.contract.event.EventTypes;
+import org.lvs.contract.event.ReferralDecided;
+import org.lvs.contract.event.ReferralReceived;
+import org.lvs.contract.referral.Referral;
+import org.lvs.contract.referral.Victim;
+import org.lvs.contract.triage.DecisionOutcome;
+import org.lvs.sla.domain.ClockEvent;
+import org.lvs.sla.domain.ContactClock;
+import org.lvs.sla.domain.WorkingTime;
+import org.lvs.sla.persistence.CaseEntity;
+import org.lvs.sla.persistence.CaseRepository;
+import org.lvs.sla.persistence.PersonEntity;
+import org.lvs.sla.persistence.ReferralTrackEntity;
+
+/**
+ * Cases from decisions ({@code referrals.triaged}) and victims' contact details ({@code referrals.received}).
+ * Each event is applied once (processed-event id in the same transaction) and only when it is newer than what was
+ * seen of its referral on its topic: the two topics' events of one referral may arrive in any order.
+ */
+@ApplicationScoped
+public class DecisionIntake {
+
+    public static final String CONSUMER = "contact-sla-service";
+    private static final Logger LOG = Logger.getLogger(DecisionIntake.class);
+
+    @Inject
+    ProcessedEvents processedEvents;
+    @Inject
+    CaseRepository repository;
+    @Inject
+    CaseRules rules;
+    @Inject
+    CaseEventEmitter emitter;
+    @Inject
+    AuditTrail audit;
+    @Inject
+    WorkingTime workingTime;
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public void onDecided(EventEnvelope envelope) {
+        if (!EventTypes.REFERRAL_DECIDED.equals(envelope.type())
+                || !processedEvents.firstTime(envelope.eventId(), CONSUMER)) {
+            return;
+        }
+        ReferralDecided d = envelope.payloadAs(ReferralDecided.class);
+        if (d.referralId() == null || d.outcome() == null) {
+            throw new IllegalArgumentException("a decision without referralId or outcome");
+        }
+        ReferralTrackEntity track = repository.lockTrack(d.referralId());
+        if (d.version() <= track.decisionVersion) {
+            return; // an older (or the same) version arriving late never overrides a newer one
+        }
+        track.decisionVersion = d.version();
+        Instant at = receivedAt(d, envelope);
+        Optional<CaseEntity> existing = repository.lockCase(d.referralId());
+        if (existing.isEmpty()) {
+            if (d.opensCase()) {
+                open(d, at);
+            }
+            return;
+        }
+        CaseEntity c = existing.get();
+        c.decisionVersion = d.version();
+        if (c.isClosed()) {
+            return; // a closed case never leaves CLOSED
+        }
+        if (d.outcome() == DecisionOutcome.DECLINED_NO_CONSENT) {
+            withdrawConsent(c, track, at);
+        } else {
+            amend(c, d, at);
+        }
+    }
+
+    @Transactional
+    public void onReceived(EventEnvelope envelope) {
+        if (!EventTypes.REFERRAL_RECEIVED.equals(envelope.type())
+                || !processedEvents.firstTime(envelope.eventId(), CONSUMER)) {
+            return;
+        }
+        ReferralReceived r = envelope.payloadAs(ReferralReceived.class);
+        if (r.referralId() == null || r.referral() == null) {
+            throw new IllegalArgumentException("a received referral without referralId or referral");
+        }
+        ReferralTrackEntity track = repository.lockTrack(r.referralId());
+        if (track.erased || r.version() <= track.receivedVersion) {
+            return;
+        }
+        track.receivedVersion = r.version();
+        Referral referral = r.referral();
+        Victim v = referral.victim();
+        boolean consented = referral.consent() != null && referral.consent().allowsPersonalData();
+        Optional<PersonEntity> stored = repository.findPerson(r.referralId());
+        if (!consented || v == null) {
+            repository.erasePersonalData(r.referralId()); // consent gone: nothing of the victim stays
+            return;
+        }
+        PersonEntity p = stored.orElseGet(PersonEntity::new);
+        p.referralId = r.referralId();
+        p.version = r.version();
+        p.personRef = v.personRef();
+        p.firstName = v.firstName();
+        p.lastName = v.lastName();
+        p.phone = v.phone();
+        p.email = v.email();
+        p.addressLine1 = v.address() == null ? null : v.address().line1();
+        p.addressLine2 = v.address() == null ? null : v.address().line2();
+        p.town = v.address() == null ? null : v.address().town();
+        p.postcode = v.address() == null ? null : v.address().postcode();
+        p.preferredContact = v.preferredContact() == null ? null : v.preferredContact().name();
+        p.normalise();
+        if (stored.isEmpty()) {
+            repository.persist(p);
+        }
+    }
+
+    private void open(ReferralDecided d, Instant at) {
+        CaseEntity c = new CaseEntity();
+        c.referralId = d.referralId();
+        c.decisionVersion = d.version();
+        c.openedAt = at;
+        applyFacts(c, d);
+        c.status = rules.derivedStatus(c);
+        int target = d.slaTargetHours() != null ? d.slaTargetHours() : rules.defaultTarget(d.priority());
+        ContactClock.Started started = ContactClock.start(workingTime, at, target, rules.pausing(c.status));
+        ContactClock contactClock = started.clock();
+        List<ClockEvent> events = new ArrayList<>(started.events());
+        events.addAll(contactClock.evaluate(clock.instant()));
+        c.store(contactClock);
+        repository.persist(c);
+        emitter.emit(c, EventTypes.CASE_OPENED, at, EventDetail.NONE);
+        emitter.emitClock(c, events);
+        audit.record(c.referralId, at, AuditTrail.TRIAGE, "CASE_OPENED",
+                "version=" + d.version() + " status=" + c.status + " priority=" + c.priority + " strand=" + c.strand
+                        + " pathway=" + c.pathway + " targetHours=" + target);
+        LOG.debugf("case opened for referral %s", c.referralId);
+    }
+
+    /** A later decision: status, priority, strand, pathway and target follow it, human steps stay. */
+    private void amend(CaseEntity c, ReferralDecided d, Instant at) {
+        ContactClock contactClock = c.clock(workingTime);
+        List<ClockEvent> events = new ArrayList<>(contactClock.evaluate(at));
+        boolean newlyUnsafe = d.caseStatus() == CaseStatus.SCREENING && c.decisionStatus != CaseStatus.SCREENING;
+        if (newlyUnsafe) {
+            c.screened = false;
+        }
+        if (d.opensCase()) {
+            applyFacts(c, d);
+        } else {
+            // DATA_ISSUE: nobody can be contacted until an amendment supplies a name or a channel
+            c.dataIssue = d.dataIssue();
+            c.decisionStatus = CaseStatus.AWAITING_INFORMATION;
+        }
+        events.addAll(rules.moveTo(c, contactClock, rules.derivedStatus(c), at));
+        if (d.slaTargetHours() != null && d.slaTargetHours() != contactClock.targetHours()) {
+            events.addAll(contactClock.changeTarget(d.slaTargetHours(), at));
+        }
+        events.addAll(contactClock.evaluate(clock.instant()));
+        c.store(contactClock);
+        emitter.emit(c, EventTypes.CASE_UPDATED, at, EventDetail.NONE);
+        emitter.emitClock(c, events);
+        audit.record(c.referralId, at, AuditTrail.TRIAGE, "DECISION_AMENDED",
+                "version=" + d.version() + " outcome=" + d.outcome() + " status=" + c.status + " priority="
+                        + c.priority + " strand=" + c.strand + " pathway=" + c.pathway + " targetHours="
+                        + c.targetHours);
+    }
+
+    /** A later DECLINED_NO_CONSENT: the case closes as CONSENT_WITHDRAWN and its personal data is erased. */
+    private void withdrawConsent(CaseEntity c, ReferralTrackEntity track, Instant at) {
+        ContactClock contactClock = c.clock(workingTime);
+        List<ClockEvent> events = rules.close(c, contactClock, ClosureReason.CONSENT_WITHDRAWN, at);
+        c.store(contactClock);
+        repository.erasePersonalData(c.referralId);
+        c.personalDataErased = true;
+        track.erased = true;
+        emitter.emit(c, EventTypes.CASE_CLOSED, at, EventDetail.closure(ClosureReason.CONSENT_WITHDRAWN));
+        emitter.emitClock(c, events);
+        audit.record(c.referralId, at, AuditTrail.TRIAGE, "CASE_CLOSED",
+                "reason=CONSENT_WITHDRAWN (decision DECLINED_NO_CONSENT); personal data erased");
+    }
+
+    private void applyFacts(CaseEntity c, ReferralDecided d) {
+        c.source = d.source();
+        c.sourceReference = d.sourceReference();
+        c.decisionStatus = d.caseStatus();
+        c.consent = d.consent();
+        c.dataIssue = d.dataIssue();
+        c.priority = d.priority();
+        c.strand = d.strand();
+        c.provider = d.provider();
+        c.area = d.area();
+        if (!c.pathwayRegraded) {
+            c.pathway = d.pathway();
+            c.riskLevel = d.riskLevel();
+        } else if (c.strand != null && c.pathway != null) {
+            c.strand = CaseRules.strandOf(c.pathway); // a handler's regrade stands
+        }
+    }
+
+    private static Instant receivedAt(ReferralDecided d, EventEnvelope envelope) {
+        if (d.receivedAt() != null) {
+            return d.receivedAt();
+        }
+        return d.decidedAt() != null ? d.decidedAt() : envelope.occurredAt();
+    }
+}

@@ -1,0 +1,80 @@
+package org.lvs.sla.service;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.lvs.commons.problem.ProblemException;
+import org.lvs.contract.FieldError;
+
+/** Collects every bad field of a request, so one 400 names them all. */
+final class Fields {
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    void error(String field, String message) {
+        errors.add(new FieldError(field, message));
+    }
+
+    <E extends Enum<E>> E requiredEnum(String field, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            error(field, "is required");
+            return null;
+        }
+        return optionalEnum(field, value, type);
+    }
+
+    <E extends Enum<E>> E optionalEnum(String field, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            error(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
+            return null;
+        }
+    }
+
+    String text(String field, String value, int max, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                error(field, "is required");
+            }
+            return null;
+        }
+        if (value.length() > max) {
+            error(field, "must be at most " + max + " characters");
+            return null;
+        }
+        return value;
+    }
+
+    static Instant parseInstant(String value) {
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            return OffsetDateTime.parse(value.trim()).toInstant();
+        }
+    }
+
+    Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return parseInstant(value);
+        } catch (DateTimeParseException e) {
+            error(field, "must be an ISO-8601 instant such as 2017-06-05T10:00:00Z");
+            return null;
+        }
+    }
+
+    void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest(List.copyOf(errors));
+        }
+    }
+}

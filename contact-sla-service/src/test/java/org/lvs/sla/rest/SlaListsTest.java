@@ -1,0 +1,185 @@
+package org.lvs.sla.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.lvs.sla.support.Api.awaitCase;
+import static org.lvs.sla.support.Api.handler;
+import static org.lvs.sla.support.Api.post;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.lvs.contract.casework.CaseStatus;
+import org.lvs.contract.referral.Consent;
+import org.lvs.contract.triage.Pathway;
+import org.lvs.contract.triage.Strand;
+import org.lvs.infra.test.LvsTestResources;
+import org.lvs.sla.support.Api;
+import org.lvs.sla.support.TestClockProducer;
+import org.lvs.sla.support.Upstream;
+
+/** Breaches, at-risk, work queues, search, caseloads and waiting lists over cases driven in through Kafka. */
+@QuarkusTest
+@QuarkusTestResource(LvsTestResources.class)
+class SlaListsTest {
+
+    @AfterEach
+    void resetClock() {
+        TestClockProducer.CLOCK.reset();
+    }
+
+    private static Instant hoursAgo(long h) {
+        return TestClockProducer.CLOCK.instant().minus(Duration.ofHours(h));
+    }
+
+    private static void awaitState(UUID id, String state) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> state.equals(Api.get(id).jsonPath()
+                .getString("clock.clockState")));
+    }
+
+    @Test
+    void breachesAreFilteredAndPagedOldestDueFirst() {
+        String area = "AREA-" + UUID.randomUUID();
+        UUID oldest = Upstream.decision().area(area).receivedAt(hoursAgo(100)).send().referralId;
+        UUID middle = Upstream.decision().area(area).receivedAt(hoursAgo(80)).send().referralId;
+        UUID newest = Upstream.decision().area(area).receivedAt(hoursAgo(60)).route(Strand.SEXUAL_VIOLENCE,
+                Pathway.ISVA).send().referralId;
+        UUID running = Upstream.decision().area(area).receivedAt(hoursAgo(1)).send().referralId;
+        for (UUID id : List.of(oldest, middle, newest)) {
+            awaitCase(id);
+            awaitState(id, "BREACHED");
+        }
+        awaitCase(running);
+        JsonPath first = given().header("Authorization", handler()).queryParam("area", area).queryParam("size", 2)
+                .get("/api/v1/sla/breaches").then().statusCode(200).body("total", equalTo(3))
+                .body("page", equalTo(0)).body("size", equalTo(2)).extract().jsonPath();
+        assertEquals(List.of(oldest.toString(), middle.toString()), first.getList("items.referralId"));
+        Map<String, Object> row = first.getMap("items[0]");
+        for (String field : List.of("referralId", "strand", "pathway", "area", "priority", "status", "clockState",
+                "startedAt", "dueAt", "breachedAt", "hoursOverdue", "attempts")) {
+            assertTrue(row.containsKey(field), "row has " + field);
+        }
+        given().header("Authorization", handler()).queryParam("area", area).queryParam("size", 2)
+                .queryParam("page", 1).get("/api/v1/sla/breaches").then().statusCode(200)
+                .body("items.referralId", equalTo(List.of(newest.toString())));
+        given().header("Authorization", handler()).queryParam("area", area).queryParam("strand", "SEXUAL_VIOLENCE")
+                .get("/api/v1/sla/breaches").then().statusCode(200).body("total", equalTo(1));
+        String day = hoursAgo(100).toString().substring(0, 10);
+        given().header("Authorization", handler()).queryParam("area", area).queryParam("priority", "STANDARD")
+                .get("/api/v1/sla/breaches").then().statusCode(200).body("total", equalTo(0));
+        given().header("Authorization", handler()).queryParam("area", area).queryParam("from", hoursAgo(90).toString())
+                .get("/api/v1/sla/breaches").then().statusCode(200).body("total", equalTo(2));
+        given().header("Authorization", handler()).queryParam("area", area).queryParam("to", hoursAgo(90).toString())
+                .get("/api/v1/sla/breaches").then().statusCode(200).body("total", equalTo(1));
+        given().header("Authorization", handler()).queryParam("area", area).queryParam("from", day)
+                .get("/api/v1/sla/breaches").then().statusCode(200);
+        given().header("Authorization", handler()).queryParam("size", 501).queryParam("strand", "NOPE")
+                .queryParam("from", "yesterday").get("/api/v1/sla/breaches").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("size"))
+                .body("errors.field", hasItem("strand")).body("errors.field", hasItem("from"));
+    }
+
+    @Test
+    void atRiskListsUncontactedRunningCasesDueWithinTheWindowSoonestFirst() {
+        String area = "AREA-" + UUID.randomUUID();
+        UUID dueIn8 = Upstream.decision().area(area).receivedAt(hoursAgo(40)).send().referralId;
+        UUID dueIn20 = Upstream.decision().area(area).receivedAt(hoursAgo(28)).send().referralId;
+        UUID paused = Upstream.decision().area(area).receivedAt(hoursAgo(40)).status(CaseStatus.SCREENING).send()
+                .referralId;
+        UUID contacted = Upstream.decision().area(area).receivedAt(hoursAgo(40)).send().referralId;
+        for (UUID id : List.of(dueIn8, dueIn20, paused, contacted)) {
+            awaitCase(id);
+        }
+        post(contacted, "contacts", handler(), "{\"channel\":\"PHONE\",\"outcome\":\"SPOKE_TO_VICTIM\"}").then()
+                .statusCode(200);
+        given().header("Authorization", handler()).queryParam("area", area).queryParam("withinHours", 24)
+                .get("/api/v1/sla/at-risk").then().statusCode(200).body("total", equalTo(2))
+                .body("items.referralId", equalTo(List.of(dueIn8.toString(), dueIn20.toString())));
+        given().header("Authorization", handler()).queryParam("area", area).queryParam("withinHours", 10)
+                .get("/api/v1/sla/at-risk").then().statusCode(200).body("total", equalTo(1));
+        for (String bad : List.of("0", "721", "soon")) {
+            given().header("Authorization", handler()).queryParam("withinHours", bad).get("/api/v1/sla/at-risk")
+                    .then().statusCode(400).body("errors.field", hasItem("withinHours"));
+        }
+        given().header("Authorization", handler()).get("/api/v1/sla/at-risk").then().statusCode(400)
+                .body("errors.field", hasItem("withinHours"));
+        awaitState(dueIn8, "AT_RISK");
+    }
+
+    @Test
+    void workQueueByStatusAndStrandAndSearchByNamePhoneOrPersonRef() {
+        UUID id = UUID.randomUUID();
+        String last = "Searchable" + id.toString().substring(0, 8);
+        Upstream.send(Upstream.received(id, 1, "Sally", last, "+44 7700 900321", "PR-" + id, Consent.EXPLICIT));
+        Upstream.decision().id(id).status(CaseStatus.SCREENING).route(Strand.NEST, Pathway.NEST).send();
+        awaitCase(id);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Api.get(id).jsonPath().get("victim") != null);
+        given().header("Authorization", handler()).queryParam("status", "SCREENING").queryParam("strand", "NEST")
+                .queryParam("size", 500).get("/api/v1/cases").then().statusCode(200)
+                .body("items.referralId", hasItem(id.toString()));
+        given().header("Authorization", handler()).queryParam("status", "WAITING").get("/api/v1/cases").then()
+                .statusCode(400).body("errors.field", hasItem("status"));
+        int searchesBefore = Api.count("select count(*) from sla.search_audit");
+        for (String q : List.of(last.toUpperCase(), "sally " + last, "07700900321", "PR-" + id)) {
+            given().header("Authorization", handler()).queryParam("q", q).get("/api/v1/cases").then()
+                    .statusCode(200).body("items.referralId", equalTo(List.of(id.toString())))
+                    .body("items[0].victimName", equalTo("Sally " + last));
+        }
+        assertEquals(searchesBefore + 4, Api.count("select count(*) from sla.search_audit"));
+        assertEquals(0, Api.count("select count(*) from sla.search_audit where query_hash like ?", "%" + last + "%"));
+    }
+
+    @Test
+    void workersCaseloadsAgainstPathwayCapacity() {
+        String worker = "worker-" + UUID.randomUUID();
+        UUID a = Upstream.decision().send().referralId;
+        UUID b = Upstream.decision().send().referralId;
+        UUID closed = Upstream.decision().send().referralId;
+        for (UUID id : List.of(a, b, closed)) {
+            awaitCase(id);
+            post(id, "assignment", handler(), "{\"worker\":\"" + worker + "\"}").then().statusCode(200);
+        }
+        post(closed, "closure", handler(), "{\"reason\":\"UNREACHABLE\"}").then().statusCode(200);
+        List<Map<String, Object>> rows = given().header("Authorization", handler()).get("/api/v1/workers").then()
+                .statusCode(200).extract().jsonPath().getList("findAll { it.worker == '" + worker + "' }");
+        assertEquals(1, rows.size());
+        assertEquals(2, ((Number) rows.get(0).get("openCases")).intValue());
+        assertEquals(40, ((Number) rows.get(0).get("capacity")).intValue());
+        assertEquals("IDVA", rows.get(0).get("pathway"));
+        assertEquals(false, rows.get(0).get("overCapacity"));
+    }
+
+    @Test
+    void waitingListsShowContactedUnassignedCasesAndUnstartedServices() {
+        UUID id = Upstream.decision().route(Strand.HATE_CRIME, Pathway.HATE_CRIME_PARTNER).send().referralId;
+        awaitCase(id);
+        post(id, "contacts", handler(), "{\"channel\":\"PHONE\",\"outcome\":\"SPOKE_TO_VICTIM\"}").then()
+                .statusCode(200);
+        post(id, "services", handler(), "{\"service\":\"PEER_SUPPORT\"}").then().statusCode(200);
+        JsonPath lists = given().header("Authorization", handler()).get("/api/v1/waiting-lists").then()
+                .statusCode(200).extract().jsonPath();
+        assertTrue(lists.getList("strands.find { it.name == 'HATE_CRIME' }.items.referralId")
+                .contains(id.toString()));
+        assertTrue(lists.getList("services.find { it.name == 'PEER_SUPPORT' }.items.referralId")
+                .contains(id.toString()));
+        post(id, "assignment", handler(), "{\"worker\":\"hc-worker\"}").then().statusCode(200);
+        post(id, "services/PEER_SUPPORT/start", handler(), "{}").then().statusCode(200);
+        lists = given().header("Authorization", handler()).get("/api/v1/waiting-lists").then().statusCode(200)
+                .extract().jsonPath();
+        assertTrue(!lists.getList("strands.find { it.name == 'HATE_CRIME' }.items.referralId")
+                .contains(id.toString()));
+        assertTrue(!lists.getList("services.find { it.name == 'PEER_SUPPORT' }.items.referralId")
+                .contains(id.toString()));
+    }
+}

@@ -1,0 +1,138 @@
+package org.lvs.sla.support;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.lvs.contract.Topics;
+import org.lvs.contract.casework.CaseStatus;
+import org.lvs.contract.event.ReferralDecided;
+import org.lvs.contract.event.ReferralReceived;
+import org.lvs.contract.referral.Address;
+import org.lvs.contract.referral.Consent;
+import org.lvs.contract.referral.Crime;
+import org.lvs.contract.referral.CrimeCategory;
+import org.lvs.contract.referral.Gender;
+import org.lvs.contract.referral.PreferredContact;
+import org.lvs.contract.referral.Referral;
+import org.lvs.contract.referral.RiskLevel;
+import org.lvs.contract.referral.Safeguarding;
+import org.lvs.contract.referral.Source;
+import org.lvs.contract.referral.Victim;
+import org.lvs.contract.triage.DataIssue;
+import org.lvs.contract.triage.DecisionOutcome;
+import org.lvs.contract.triage.Pathway;
+import org.lvs.contract.triage.Priority;
+import org.lvs.contract.triage.Strand;
+import org.lvs.infra.test.TopicProbe;
+
+/** What triage and ingest would publish, built with defaults and sent onto the real topics. */
+public final class Upstream {
+
+    private Upstream() {
+    }
+
+    public static Decision decision() {
+        return new Decision();
+    }
+
+    /** A decision with defaults: a PRIORITY domestic-abuse case, OPEN, 48 h, received now. */
+    public static final class Decision {
+        public UUID referralId = UUID.randomUUID();
+        public int version = 1;
+        public DecisionOutcome outcome = DecisionOutcome.CASE_OPENED;
+        public CaseStatus caseStatus = CaseStatus.OPEN;
+        public DataIssue dataIssue;
+        public Priority priority = Priority.PRIORITY;
+        public Strand strand = Strand.DOMESTIC_ABUSE;
+        public Pathway pathway = Pathway.IDVA;
+        public Integer target = 48;
+        public Instant receivedAt = TestClockProducer.CLOCK.instant();
+        public String area = "LANCS-" + UUID.randomUUID();
+        public Consent consent = Consent.EXPLICIT;
+
+        public Decision id(UUID id) {
+            this.referralId = id;
+            return this;
+        }
+
+        public Decision version(int v) {
+            this.version = v;
+            return this;
+        }
+
+        public Decision status(CaseStatus s) {
+            this.caseStatus = s;
+            if (s == CaseStatus.AWAITING_CONSENT) {
+                consent = Consent.IMPLIED;
+            }
+            if (s == CaseStatus.AWAITING_INFORMATION) {
+                dataIssue = DataIssue.INSUFFICIENT_DATA;
+            }
+            return this;
+        }
+
+        public Decision declined() {
+            outcome = DecisionOutcome.DECLINED_NO_CONSENT;
+            dataIssue = DataIssue.NO_CONSENT;
+            consent = Consent.REFUSED;
+            caseStatus = null;
+            priority = null;
+            strand = null;
+            pathway = null;
+            target = null;
+            return this;
+        }
+
+        public Decision standard() {
+            priority = Priority.STANDARD;
+            target = 120;
+            return this;
+        }
+
+        public Decision route(Strand s, Pathway p) {
+            strand = s;
+            pathway = p;
+            return this;
+        }
+
+        public Decision receivedAt(Instant at) {
+            receivedAt = at;
+            return this;
+        }
+
+        public Decision area(String a) {
+            area = a;
+            return this;
+        }
+
+        public ReferralDecided build() {
+            return new ReferralDecided(referralId, "SR-" + referralId, version, outcome, caseStatus, dataIssue,
+                    priority, strand, pathway, null, target, List.of(), "2017-1", receivedAt, Source.ADT, receivedAt,
+                    receivedAt, receivedAt, area,
+                    new ReferralDecided.CrimeFacts(CrimeCategory.DOMESTIC_ABUSE, List.of()), RiskLevel.HIGH, null,
+                    Gender.FEMALE, consent, null);
+        }
+
+        public Decision send() {
+            TopicProbe.send(Topics.REFERRALS_TRIAGED, referralId.toString(), build().toEnvelope());
+            return this;
+        }
+    }
+
+    /** The consented victim's referral as referrals.received carries it. */
+    public static ReferralReceived received(UUID referralId, int version, String firstName, String lastName,
+            String phone, String personRef, Consent consent) {
+        Instant at = TestClockProducer.CLOCK.instant();
+        Victim victim = new Victim(personRef, firstName, lastName, null, 30, Gender.FEMALE, phone,
+                "victim@example.org", new Address("1 High Street", null, "Preston", "PR1 1AA"),
+                PreferredContact.PHONE, List.of(), null);
+        Referral referral = new Referral(Source.ADT, "SR-" + referralId, version, null, at, at, "LANCS",
+                new Crime(CrimeCategory.DOMESTIC_ABUSE, List.of(), "a description"), victim, consent,
+                RiskLevel.HIGH, Safeguarding.SAFE, null, null);
+        return new ReferralReceived(referralId, version, at, at, referral.asPublishable());
+    }
+
+    public static void send(ReferralReceived r) {
+        TopicProbe.send(Topics.REFERRALS_RECEIVED, r.referralId().toString(), r.toEnvelope());
+    }
+}
