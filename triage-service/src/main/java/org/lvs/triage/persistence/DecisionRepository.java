@@ -1,0 +1,118 @@
+package org.lvs.triage.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.lvs.contract.event.EventJson;
+import org.lvs.contract.triage.Reason;
+import org.lvs.triage.domain.Decision;
+
+/** Stored decisions: the latest per referral, and those the police should act on. */
+@ApplicationScoped
+public class DecisionRepository {
+
+    private final EntityManager em;
+
+    DecisionRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public void insert(Decision decision) {
+        var d = decision.decided();
+        DecisionEntity row = new DecisionEntity();
+        row.referralId = d.referralId();
+        row.version = d.version();
+        row.source = d.source().name();
+        row.sourceReference = d.sourceReference();
+        row.outcome = d.outcome().name();
+        row.dataIssue = d.dataIssue() == null ? null : d.dataIssue().name();
+        row.reasonCodes = String.join(",", d.reasons().stream().map(Reason::code).map(Enum::name).toList());
+        row.missingFields = String.join(",", decision.missingFields());
+        row.receivedAt = d.receivedAt();
+        row.decidedAt = d.decidedAt();
+        row.payload = EventJson.write(d);
+        em.persist(row);
+        em.flush(); // the unique (referral_id, version) answers now, inside the decision's transaction
+    }
+
+    /** The highest decided version of a referral, if any. */
+    public Optional<Integer> latestVersion(UUID referralId) {
+        List<Integer> versions = em.createQuery(
+                "select max(d.version) from DecisionEntity d where d.referralId = :id", Integer.class)
+                .setParameter("id", referralId).getResultList();
+        return versions.isEmpty() ? Optional.empty() : Optional.ofNullable(versions.get(0));
+    }
+
+    /** The latest decision's {@code ReferralDecided} JSON. */
+    public Optional<String> latestPayload(UUID referralId) {
+        return em.createQuery("select d.payload from DecisionEntity d where d.referralId = :id order by d.version desc",
+                String.class).setParameter("id", referralId).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /**
+     * Decisions of one source with a data issue, received at or after {@code since}, oldest first, each with its
+     * referral's latest decided version and that version's data issue.
+     */
+    public List<FeedbackRow> feedback(String source, Instant since, boolean pendingOnly, int offset, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT d.referral_id, d.version, d.source_reference, d.outcome, d.data_issue, d.reason_codes,
+                       d.missing_fields, d.received_at, d.decided_at, latest.version, latest.data_issue
+                FROM decision d
+                JOIN LATERAL (SELECT l.version, l.data_issue FROM decision l WHERE l.referral_id = d.referral_id
+                              ORDER BY l.version DESC LIMIT 1) latest ON true
+                WHERE d.source = :source AND d.data_issue IS NOT NULL AND d.received_at >= :since
+                  AND (:pendingOnly = false OR latest.version = d.version)
+                ORDER BY d.received_at, d.referral_id, d.version
+                LIMIT :limit OFFSET :offset
+                """).setParameter("source", source).setParameter("since", Timestamp.from(since))
+                .setParameter("pendingOnly", pendingOnly).setParameter("offset", offset)
+                .setParameter("limit", limit).getResultList();
+        return rows.stream().map(DecisionRepository::toFeedbackRow).toList();
+    }
+
+    public long countFeedback(String source, Instant since, boolean pendingOnly) {
+        Number count = (Number) em.createNativeQuery("""
+                SELECT count(*) FROM decision d
+                WHERE d.source = :source AND d.data_issue IS NOT NULL AND d.received_at >= :since
+                  AND (:pendingOnly = false
+                       OR d.version = (SELECT max(l.version) FROM decision l WHERE l.referral_id = d.referral_id))
+                """).setParameter("source", source).setParameter("since", Timestamp.from(since))
+                .setParameter("pendingOnly", pendingOnly).getSingleResult();
+        return count.longValue();
+    }
+
+    private static FeedbackRow toFeedbackRow(Object[] r) {
+        return new FeedbackRow((UUID) r[0], ((Number) r[1]).intValue(), (String) r[2], (String) r[3], (String) r[4],
+                split((String) r[5]), split((String) r[6]), instant(r[7]), instant(r[8]), ((Number) r[9]).intValue(),
+                (String) r[10]);
+    }
+
+    private static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+    }
+
+    /** One feedback decision with what became of its referral since. */
+    public record FeedbackRow(UUID referralId, int version, String sourceReference, String outcome, String dataIssue,
+            List<String> reasonCodes, List<String> missingFields, Instant receivedAt, Instant decidedAt,
+            int latestVersion, String latestDataIssue) {
+    }
+}

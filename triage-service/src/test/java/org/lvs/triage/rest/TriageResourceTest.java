@@ -1,0 +1,134 @@
+package org.lvs.triage.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.lvs.triage.support.Events.awaitFor;
+import static org.lvs.triage.support.Events.received;
+import static org.lvs.triage.support.Events.referral;
+import static org.lvs.triage.support.Events.send;
+import static org.lvs.triage.support.Events.uniqueReference;
+import static org.lvs.triage.support.Events.victim;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.lvs.contract.Roles;
+import org.lvs.contract.Topics;
+import org.lvs.contract.referral.Consent;
+import org.lvs.contract.referral.CrimeCategory;
+import org.lvs.contract.referral.Source;
+import org.lvs.infra.test.LvsTestResources;
+import org.lvs.infra.test.TestTokens;
+import org.lvs.infra.test.TopicProbe;
+import org.lvs.triage.domain.PolicySettings;
+import jakarta.inject.Inject;
+
+/** The triage API: security, errors, and the feedback the police pull. */
+@QuarkusTest
+@QuarkusTestResource(LvsTestResources.class)
+class TriageResourceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    PolicySettings settings;
+
+    @Test
+    void theConfiguredPolicyIsTheSpecsDefault() {
+        assertEquals(PolicySettings.defaults(), settings);
+    }
+
+    @Test
+    void withoutATokenIs401AndWithTheWrongRole403() {
+        UUID id = UUID.randomUUID();
+        given().get("/api/v1/triage/{id}", id).then().statusCode(401);
+        given().header("Authorization", TestTokens.bearer(Roles.OPS)).get("/api/v1/triage/{id}", id)
+                .then().statusCode(403).contentType(startsWith("application/problem+json"));
+        given().get("/api/v1/triage/feedback?source=ADT&since=2017-08-01T00:00:00Z").then().statusCode(401);
+        given().header("Authorization", TestTokens.bearer(Roles.CASE_HANDLER))
+                .get("/api/v1/triage/feedback?source=ADT&since=2017-08-01T00:00:00Z").then().statusCode(403);
+    }
+
+    @Test
+    void anUnknownReferralIs404ProblemAndABadIdIs400() {
+        given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                .get("/api/v1/triage/{id}", UUID.randomUUID())
+                .then().statusCode(404).contentType(startsWith("application/problem+json")).body("status", equalTo(404));
+        given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                .get("/api/v1/triage/not-a-uuid")
+                .then().statusCode(400).contentType(startsWith("application/problem+json"))
+                .body("errors.field", hasItems("referralId"));
+    }
+
+    @Test
+    void badFeedbackParametersAreNamed() {
+        given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                .get("/api/v1/triage/feedback?source=NOPE&since=yesterday&size=0")
+                .then().statusCode(400).contentType(startsWith("application/problem+json"))
+                .body("errors.field", containsInAnyOrder("source", "since", "size"));
+        given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                .get("/api/v1/triage/feedback")
+                .then().statusCode(400).body("errors.field", containsInAnyOrder("source", "since"));
+    }
+
+    @Test
+    void feedbackListsWhatThePoliceShouldCorrectAndWhatALaterVersionResolved() {
+        Instant recorded = Instant.parse("2017-09-03T10:00:00Z");
+        UUID noConsent = UUID.randomUUID();
+        UUID noData = UUID.randomUUID();
+        UUID corrected = UUID.randomUUID();
+        UUID fine = UUID.randomUUID();
+        String correctedRef = uniqueReference("PARTNER-FIX");
+        try (TopicProbe triaged = TopicProbe.open(Topics.REFERRALS_TRIAGED)) {
+            send(received(noConsent, referral(Source.PARTNER, uniqueReference("PARTNER-NC"), 1, recorded,
+                    CrimeCategory.ASSAULT, victim("P-1", "07700900123"), Consent.NOT_RECORDED),
+                    recorded.plusSeconds(10)));
+            send(received(noData, referral(Source.PARTNER, uniqueReference("PARTNER-ND"), 1, recorded,
+                    CrimeCategory.ASSAULT, null, Consent.EXPLICIT), recorded.plusSeconds(20)));
+            send(received(corrected, referral(Source.PARTNER, correctedRef, 1, recorded, CrimeCategory.THEFT,
+                    victim(uniqueReference("P"), null), Consent.EXPLICIT), recorded.plusSeconds(30)));
+            send(received(fine, referral(Source.PARTNER, uniqueReference("PARTNER-OK"), 1, recorded,
+                    CrimeCategory.THEFT, victim(uniqueReference("P"), "07700900123"), Consent.EXPLICIT),
+                    recorded.plusSeconds(40)));
+            for (UUID id : List.of(noConsent, noData, corrected, fine)) {
+                assertEquals(1, awaitFor(triaged, id, 1, WAIT).size());
+            }
+            send(received(corrected, referral(Source.PARTNER, correctedRef, 2, recorded, CrimeCategory.THEFT,
+                    victim(uniqueReference("P"), "07700900123"), Consent.EXPLICIT), recorded.plusSeconds(50)));
+            assertEquals(1, awaitFor(triaged, corrected, 1, WAIT).size());
+        }
+
+        JsonPath all = given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                .get("/api/v1/triage/feedback?source=PARTNER&since=2017-09-03T10:00:00Z")
+                .then().statusCode(200).extract().jsonPath();
+        List<String> ids = all.getList("items.referralId");
+        assertEquals(List.of(noConsent.toString(), noData.toString(), corrected.toString()), ids,
+                "oldest first; the referral without a data issue is not listed");
+        assertEquals(List.of("DECLINED_NO_CONSENT", "DATA_ISSUE", "CASE_OPENED"), all.getList("items.outcome"));
+        assertEquals(List.of("NO_CONSENT", "NO_DATA", "INSUFFICIENT_DATA"), all.getList("items.dataIssue"));
+        assertEquals(List.of("consent"), all.getList("items[0].missingFields"));
+        assertEquals(List.of("victim"), all.getList("items[1].missingFields"));
+        assertEquals(List.of(false, false, true), all.getList("items.resolved"));
+        assertEquals(List.of(true, true, false), all.getList("items.stillToCorrect"));
+        assertEquals(2, all.getInt("items[2].latestVersion"));
+        assertEquals(3, all.getInt("total"));
+
+        given().header("Authorization", TestTokens.bearer(Roles.ADMIN))
+                .get("/api/v1/triage/feedback?source=PARTNER&since=2017-09-03T10:00:00Z&pending=true&size=1&page=1")
+                .then().statusCode(200).body("total", equalTo(2)).body("items.referralId",
+                        containsInAnyOrder(noData.toString()));
+        given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                .get("/api/v1/triage/feedback?source=PARTNER&since=2017-09-03T10:00:25Z")
+                .then().statusCode(200).body("items.referralId", containsInAnyOrder(corrected.toString()));
+    }
+
+}
