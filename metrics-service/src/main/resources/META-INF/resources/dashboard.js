@@ -1,0 +1,235 @@
+// The live figures page. No framework, no build step. The ops token comes from the URL fragment (#token=…), which
+// browsers never send to the server, or from the sign-in form; it travels only in Authorization headers. The live
+// stream (EventSource, which cannot send headers) is opened with a short-lived ticket bought with the token.
+(function () {
+  'use strict';
+
+  var SVG = 'http://www.w3.org/2000/svg';
+  var state = { token: null, period: '', source: null, refreshTimer: null, loading: false, again: false };
+
+  function fragmentParams() {
+    var params = {};
+    var hash = window.location.hash.replace(/^#/, '');
+    hash.split('&').forEach(function (pair) {
+      if (!pair) { return; }
+      var i = pair.indexOf('=');
+      var key = decodeURIComponent(i < 0 ? pair : pair.slice(0, i));
+      params[key] = i < 0 ? '' : decodeURIComponent(pair.slice(i + 1));
+    });
+    return params;
+  }
+
+  function $(id) { return document.getElementById(id); }
+
+  function setStatus(text) { $('status').textContent = text; }
+
+  function authHeaders() { return { 'Authorization': 'Bearer ' + state.token, 'Accept': 'application/json' }; }
+
+  function liveUrl() {
+    return '/api/v1/metrics/live' + (state.period ? '?period=' + encodeURIComponent(state.period) : '');
+  }
+
+  function showSignIn(message) {
+    $('sign-in').hidden = false;
+    ['figures', 'charts', 'waiting'].forEach(function (id) { $(id).hidden = true; });
+    setStatus(message || 'An ops token is needed to show the figures.');
+    $('token-input').focus();
+  }
+
+  function refresh() {
+    if (state.loading) { state.again = true; return; }
+    state.loading = true;
+    fetch(liveUrl(), { headers: authHeaders() }).then(function (response) {
+      if (response.status === 401 || response.status === 403) {
+        sessionStorage.removeItem('lvs-ops-token');
+        closeStream();
+        showSignIn(response.status === 401 ? 'The token was not accepted (expired?). Paste a new one.'
+          : 'This token has no ops role.');
+        return null;
+      }
+      if (!response.ok) {
+        return response.json().then(function (problem) {
+          setStatus('Cannot show the figures: ' + (problem.detail || response.status)
+            + (problem.errors ? ' (' + problem.errors.map(function (e) { return e.field + ': ' + e.message; }).join('; ') + ')' : ''));
+          return null;
+        });
+      }
+      return response.json();
+    }).then(function (live) {
+      if (live) { render(live); }
+    }).catch(function (err) {
+      setStatus('Cannot reach the metrics service: ' + err.message);
+    }).then(function () {
+      state.loading = false;
+      if (state.again) { state.again = false; refresh(); }
+    });
+  }
+
+  function shareText(share) {
+    if (!share) { return '–'; }
+    return (share.percent === null ? 'n/a' : share.percent + '%') + ' (' + share.count + ' of ' + share.of + ')';
+  }
+
+  function setFigure(id, text) {
+    var el = $(id);
+    if (el.textContent !== String(text)) { el.textContent = text; }
+  }
+
+  function render(live) {
+    var s = live.summary;
+    $('sign-in').hidden = true;
+    ['figures', 'charts', 'waiting'].forEach(function (id) { $(id).hidden = false; });
+    setFigure('period-name', s.period.name);
+    setFigure('period-dates', '(' + s.period.from + ' to ' + s.period.to + ', Europe/London)');
+    setFigure('fig-referrals-total', s.referrals.total);
+    setFigure('fig-referrals-ytd', s.referrals.yearToDate);
+    setFigure('fig-referrals-previous', s.referrals.previousPeriod);
+    setFigure('fig-priority-48h', shareText(s.priority.contactedWithin48h));
+    setFigure('fig-priority-72h', shareText(s.priority.contactedWithin72h));
+    setFigure('fig-open-breaches', live.openBreaches);
+    setFigure('fig-at-risk', live.atRisk);
+    setFigure('fig-self-referrals', s.selfReferrals.count);
+    setFigure('fig-data-issues', s.dataIssues.NO_DATA + ' / ' + s.dataIssues.INSUFFICIENT_DATA + ' / ' + s.dataIssues.NO_CONSENT);
+    barChart($('chart-per-day'), 'per-day-caption', live.referralsPerDay.map(function (d) {
+      return { label: d.date, value: d.count, text: d.date + ': ' + d.count + ' referrals' };
+    }), false);
+    barChart($('chart-per-week'), 'per-week-caption', live.priorityContactPerWeek.map(function (w) {
+      return { label: w.weekStart, value: w.percent === null ? 0 : Number(w.percent),
+        text: 'Week of ' + w.weekStart + ': ' + (w.percent === null ? 'no decided priority cases' : w.percent + '% (' + w.count + ' of ' + w.of + ')') };
+    }), true);
+    renderWaiting(s.waitingLists);
+    setStatus('Updated ' + new Date().toLocaleTimeString('en-GB') + ' · ' + s.eventsApplied + ' events applied · lag '
+      + s.lagSeconds + ' s');
+  }
+
+  function renderWaiting(lists) {
+    var body = $('waiting-rows');
+    while (body.firstChild) { body.removeChild(body.firstChild); }
+    Object.keys(lists).filter(function (k) { return k !== 'byPathway'; }).forEach(function (strand) {
+      var w = lists[strand];
+      var tr = document.createElement('tr');
+      var th = document.createElement('th');
+      th.scope = 'row';
+      th.textContent = strand.replace(/_/g, ' ').toLowerCase();
+      tr.appendChild(th);
+      [w.count, days(w.medianDays), days(w.longestDays)].forEach(function (v) {
+        var td = document.createElement('td');
+        td.className = 'num';
+        td.textContent = v;
+        tr.appendChild(td);
+      });
+      body.appendChild(tr);
+    });
+  }
+
+  function days(value) { return value === null || value === undefined ? '–' : Number(value).toFixed(1); }
+
+  // A labelled SVG bar chart: role=img with a title, one <title> per bar for hover and assistive tech.
+  function barChart(container, captionId, points, percent) {
+    var width = 900, height = 220, left = 40, bottom = 30, top = 10;
+    var max = percent ? 100 : Math.max(1, Math.max.apply(null, points.map(function (p) { return p.value; })));
+    var svg = document.createElementNS(SVG, 'svg');
+    svg.setAttribute('viewBox', '0 0 ' + width + ' ' + height);
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('aria-labelledby', captionId);
+    var title = document.createElementNS(SVG, 'title');
+    title.textContent = document.getElementById(captionId).textContent;
+    svg.appendChild(title);
+    var plotW = width - left - 10, plotH = height - top - bottom;
+    var barW = points.length ? plotW / points.length : plotW;
+    [0, 0.5, 1].forEach(function (f) {
+      var y = top + plotH - f * plotH;
+      var line = document.createElementNS(SVG, 'line');
+      line.setAttribute('x1', left); line.setAttribute('x2', width - 10);
+      line.setAttribute('y1', y); line.setAttribute('y2', y);
+      line.setAttribute('stroke', '#ccc');
+      svg.appendChild(line);
+      var label = document.createElementNS(SVG, 'text');
+      label.setAttribute('x', left - 4); label.setAttribute('y', y + 4);
+      label.setAttribute('text-anchor', 'end'); label.setAttribute('font-size', '11');
+      label.textContent = Math.round(f * max) + (percent ? '%' : '');
+      svg.appendChild(label);
+    });
+    points.forEach(function (p, i) {
+      var h = max > 0 ? p.value / max * plotH : 0;
+      var rect = document.createElementNS(SVG, 'rect');
+      rect.setAttribute('x', left + i * barW + barW * 0.1);
+      rect.setAttribute('width', Math.max(1, barW * 0.8));
+      rect.setAttribute('y', top + plotH - h);
+      rect.setAttribute('height', h);
+      rect.setAttribute('fill', '#1f5f8b');
+      var t = document.createElementNS(SVG, 'title');
+      t.textContent = p.text;
+      rect.appendChild(t);
+      svg.appendChild(rect);
+    });
+    if (points.length) {
+      [0, points.length - 1].forEach(function (i) {
+        var label = document.createElementNS(SVG, 'text');
+        label.setAttribute('x', left + i * barW + barW / 2);
+        label.setAttribute('y', height - 8);
+        label.setAttribute('text-anchor', i === 0 ? 'start' : 'end');
+        label.setAttribute('font-size', '11');
+        label.textContent = points[i].label;
+        svg.appendChild(label);
+      });
+    }
+    while (container.firstChild) { container.removeChild(container.firstChild); }
+    container.appendChild(svg);
+  }
+
+  function closeStream() {
+    if (state.source) { state.source.close(); state.source = null; }
+  }
+
+  // Buys a ticket with the token (POST, Authorization header) and listens; on error, buys a fresh one.
+  function openStream() {
+    closeStream();
+    fetch('/api/v1/metrics/stream-tickets', { method: 'POST', headers: authHeaders() })
+      .then(function (r) { if (!r.ok) { throw new Error('ticket refused (' + r.status + ')'); } return r.json(); })
+      .then(function (t) {
+        var source = new EventSource('/api/v1/metrics/stream?ticket=' + encodeURIComponent(t.ticket));
+        state.source = source;
+        source.onmessage = function () { scheduleRefresh(); };
+        source.onerror = function () {
+          closeStream();
+          setTimeout(openStream, 2000);
+        };
+      })
+      .catch(function (err) {
+        setStatus('Live updates paused: ' + err.message + '; retrying.');
+        setTimeout(openStream, 5000);
+      });
+  }
+
+  // Several events in a burst cause one refresh, at most ~200 ms after the first.
+  function scheduleRefresh() {
+    if (state.refreshTimer) { return; }
+    state.refreshTimer = setTimeout(function () { state.refreshTimer = null; refresh(); }, 200);
+  }
+
+  function start(token) {
+    state.token = token;
+    sessionStorage.setItem('lvs-ops-token', token);
+    refresh();
+    openStream();
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    var params = fragmentParams();
+    state.period = params.period || '';
+    $('period-input').value = state.period;
+    $('token-form').addEventListener('submit', function (e) {
+      e.preventDefault();
+      start($('token-input').value.trim());
+      $('token-input').value = '';
+    });
+    $('period-form').addEventListener('submit', function (e) {
+      e.preventDefault();
+      state.period = $('period-input').value.trim();
+      refresh();
+    });
+    var token = params.token || sessionStorage.getItem('lvs-ops-token');
+    if (token) { start(token); } else { showSignIn(); }
+  });
+}());
