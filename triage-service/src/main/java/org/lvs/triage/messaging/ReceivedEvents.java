@@ -1,5 +1,7 @@
 package org.lvs.triage.messaging;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import java.time.Instant;
 import org.lvs.contract.event.EventEnvelope;
 import org.lvs.contract.event.EventJson;
@@ -24,11 +26,17 @@ public final class ReceivedEvents {
         if (json == null || json.isBlank()) {
             throw new MalformedEventException("empty record");
         }
-        EventEnvelope envelope = EventJson.read(json);
-        if (!EventTypes.REFERRAL_RECEIVED.equals(envelope.type())) {
-            throw new MalformedEventException("unexpected event type " + envelope.type() + " on referrals.received");
+        EventEnvelope envelope;
+        ReferralReceived received;
+        try {
+            envelope = EventJson.read(json);
+            if (!EventTypes.REFERRAL_RECEIVED.equals(envelope.type())) {
+                throw new MalformedEventException("unexpected event type " + envelope.type() + " on referrals.received");
+            }
+            received = envelope.payloadAs(ReferralReceived.class);
+        } catch (MalformedEventException e) {
+            throw withoutContent(e);
         }
-        ReferralReceived received = envelope.payloadAs(ReferralReceived.class);
         require(received.referralId() != null, "referralId");
         require(received.version() >= 1, "version");
         Referral referral = received.referral();
@@ -44,6 +52,27 @@ public final class ReceivedEvents {
                     received.firstReceivedAt(), referral);
         }
         return new Received(envelope, received);
+    }
+
+    /**
+     * Jackson's messages may quote the offending value (a date of birth, a name): the reason names only the kind of
+     * error and where it is (field path, line and column), never the content.
+     */
+    static MalformedEventException withoutContent(MalformedEventException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof JsonMappingException mapping) {
+            return new MalformedEventException("not a ReferralReceived event: " + cause.getClass().getSimpleName()
+                    + " at " + mapping.getPathReference(), e);
+        }
+        if (cause instanceof JsonProcessingException parsing) {
+            var at = parsing.getLocation();
+            return new MalformedEventException("not JSON: " + cause.getClass().getSimpleName()
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()), e);
+        }
+        if (cause != null) {
+            return new MalformedEventException("incomplete event: " + cause.getClass().getSimpleName(), e);
+        }
+        return e;
     }
 
     private static void require(boolean present, String field) {
