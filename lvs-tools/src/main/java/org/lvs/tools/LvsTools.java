@@ -10,7 +10,9 @@ import org.lvs.tools.feed.Feed;
 import org.lvs.tools.feed.FeedFigures;
 import org.lvs.tools.feed.FeedGenerator;
 import org.lvs.tools.feed.FeedSettings;
+import org.lvs.tools.replay.Figures;
 import org.lvs.tools.replay.Replayer;
+import java.time.Duration;
 
 /**
  * Operator tools behind {@code ./lvs demo}.
@@ -19,6 +21,8 @@ import org.lvs.tools.replay.Replayer;
  * generate [--seed N] [--scale F] [--csv DIR] [--with-received-at]   print the feed's figures, optionally write CSV
  * replay   [--seed N] [--scale F] [--ingest URL] [--cases URL] [--concurrency N]
  *          (admin bearer token from env LVS_TOKEN)                     post the feed through the public API
+ * figures  [--metrics URL] [--wait SECONDS]  (ops token in LVS_TOKEN)  the headline figures of 2017-18-Q2
+ * replayed [--metrics URL]                   (ops token in LVS_TOKEN)  exit 0 when 2017-18 is already replayed
  * </pre>
  */
 public final class LvsTools {
@@ -48,11 +52,7 @@ public final class LvsTools {
                 }
             }
             case "replay" -> {
-                String token = System.getenv("LVS_TOKEN");
-                if (token == null || token.isBlank()) {
-                    System.err.println("replay needs an admin bearer token in LVS_TOKEN (./lvs token admin)");
-                    System.exit(2);
-                }
+                String token = token();
                 Feed feed = FeedGenerator.generate(settings);
                 Replayer replayer = new Replayer(options.getOrDefault("ingest", "http://127.0.0.1:8081"),
                         options.getOrDefault("cases", "http://127.0.0.1:8083"), token.trim(),
@@ -60,12 +60,37 @@ public final class LvsTools {
                 boolean ok = replayer.replay(feed);
                 System.exit(ok ? 0 : 1);
             }
+            case "figures" -> {
+                // Prints the headline; with --wait, first waits for the figures to settle.
+                Figures figures = new Figures(options.getOrDefault("metrics", "http://127.0.0.1:8084"), token());
+                if (options.containsKey("wait") && !figures.awaitSettled(Duration.ofSeconds(
+                        Long.parseLong(options.get("wait"))))) {
+                    System.err.println("the figures were still moving; showing them as they are");
+                }
+                System.out.println(figures.headline());
+            }
+            case "replayed" -> {
+                // Exit 0 when the 2017-18 history is already in metrics-service (so ./lvs demo skips the replay).
+                long n = new Figures(options.getOrDefault("metrics", "http://127.0.0.1:8084"), token())
+                        .referrals("2017-18");
+                System.out.println(n);
+                System.exit(n >= settings.q1Referrals() + settings.q2Referrals() ? 0 : 1);
+            }
             default -> {
                 System.err.println("unknown command: " + args[0]);
                 usage();
                 System.exit(2);
             }
         }
+    }
+
+    private static String token() {
+        String token = System.getenv("LVS_TOKEN");
+        if (token == null || token.isBlank()) {
+            System.err.println("needs a bearer token in LVS_TOKEN (./lvs token admin for replay, ops for figures)");
+            System.exit(2);
+        }
+        return token.trim();
     }
 
     private static Map<String, String> options(String[] args) {
@@ -92,6 +117,8 @@ public final class LvsTools {
         System.out.println("""
                 usage: lvs-tools generate [--seed N] [--scale F] [--csv DIR] [--with-received-at]
                        lvs-tools replay [--seed N] [--scale F] [--ingest URL] [--cases URL] [--concurrency N]
-                                 (role admin bearer token in env LVS_TOKEN)""");
+                                 (role admin bearer token in env LVS_TOKEN)
+                       lvs-tools figures [--metrics URL] [--wait SECONDS]   (ops token in LVS_TOKEN)
+                       lvs-tools replayed [--metrics URL]                   (ops token in LVS_TOKEN)""");
     }
 }
