@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -91,7 +92,8 @@ public class IngestService {
 
     private List<Decision> ingestChunk(List<ValidatedRecord> records, List<Integer> chunk, String requestId,
             String batchId) {
-        Instant now = clock.instant();
+        // Millisecond precision: what we publish must equal what PostgreSQL gives back later (microseconds).
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Map<Integer, ValidatedRecord> valid = new LinkedHashMap<>();
         Set<FeedSeq> feedSequences = new LinkedHashSet<>();
         for (int i : chunk) {

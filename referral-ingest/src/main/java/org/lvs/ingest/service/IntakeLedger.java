@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -101,6 +102,6 @@ public class IntakeLedger {
     }
 
     private static Instant receivedAt(Referral ref, Instant now) {
-        return ref.receivedAt() != null ? ref.receivedAt() : now;
+        return ref.receivedAt() != null ? ref.receivedAt().truncatedTo(ChronoUnit.MICROS) : now;
     }
 }
