@@ -2,6 +2,7 @@ package org.lvs.sla.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.lvs.contract.event.EventJson;
 import org.lvs.sla.service.DecisionIntake;
@@ -22,11 +23,13 @@ public class ReferralConsumers {
     DecisionIntake intake;
 
     @Incoming(TRIAGED)
+    @Blocking
     public void onDecided(String record) {
         intake.onDecided(EventJson.read(record));
     }
 
     @Incoming(RECEIVED)
+    @Blocking
     public void onReceived(String record) {
         intake.onReceived(EventJson.read(record));
     }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -416,12 +417,12 @@ public class CaseWorkService {
         if (at != null && !at.isBlank() && !actor.admin()) {
             throw ProblemException.forbidden("only admin may set 'at' (historical replay)");
         }
-        return clock.instant();
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static Instant validAt(Fields f, String text, Instant now) {
         Instant given = f.instant("at", text);
-        return given != null ? given : now;
+        return given != null ? given.truncatedTo(ChronoUnit.MICROS) : now;
     }
 
     private static void requireBody(Object body) {

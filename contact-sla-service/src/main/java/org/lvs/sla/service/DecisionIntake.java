@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -214,9 +215,8 @@ public class DecisionIntake {
     }
 
     private static Instant receivedAt(ReferralDecided d, EventEnvelope envelope) {
-        if (d.receivedAt() != null) {
-            return d.receivedAt();
-        }
-        return d.decidedAt() != null ? d.decidedAt() : envelope.occurredAt();
+        Instant at = d.receivedAt() != null ? d.receivedAt()
+                : d.decidedAt() != null ? d.decidedAt() : envelope.occurredAt();
+        return at.truncatedTo(ChronoUnit.MICROS); // the database's precision: events and rows agree
     }
 }

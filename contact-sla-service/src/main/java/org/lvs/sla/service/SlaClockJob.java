@@ -39,7 +39,8 @@ public class SlaClockJob {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.warnf("clock detection failed, next run retries: %s", e.getClass().getSimpleName());
+            // case facts only in the exception (no personal data lives in sla_case)
+            LOG.warn("clock detection failed, next run retries", e);
         }
     }
 }

@@ -20,6 +20,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -50,7 +51,7 @@ class CaseLifecycleTest {
     }
 
     private static Instant hoursAgo(long h) {
-        return TestClockProducer.CLOCK.instant().minus(Duration.ofHours(h));
+        return TestClockProducer.CLOCK.instant().truncatedTo(ChronoUnit.MILLIS).minus(Duration.ofHours(h));
     }
 
     @Test
@@ -113,7 +114,7 @@ class CaseLifecycleTest {
 
     @Test
     void contactIsRefusedUntilScreenedAndTheClockPausesMeanwhile() {
-        TestClockProducer.CLOCK.set(Instant.now()); // frozen: paused time is exact
+        TestClockProducer.CLOCK.set(Instant.now().truncatedTo(ChronoUnit.MILLIS)); // frozen: paused time is exact
         UUID id = UUID.randomUUID();
         Instant received = hoursAgo(10);
         Upstream.decision().id(id).receivedAt(received).status(CaseStatus.SCREENING).send();
@@ -173,7 +174,7 @@ class CaseLifecycleTest {
 
     @Test
     void contactAfterDueIsMetLateAndShowsInAllBreaches() {
-        TestClockProducer.CLOCK.set(Instant.now()); // frozen: hours overdue are exact
+        TestClockProducer.CLOCK.set(Instant.now().truncatedTo(ChronoUnit.MILLIS)); // frozen: hours overdue are exact
         UUID id = UUID.randomUUID();
         Upstream.Decision d = Upstream.decision().id(id).receivedAt(hoursAgo(50)).send();
         awaitCase(id);

@@ -15,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,7 +41,7 @@ class SlaListsTest {
     }
 
     private static Instant hoursAgo(long h) {
-        return TestClockProducer.CLOCK.instant().minus(Duration.ofHours(h));
+        return TestClockProducer.CLOCK.instant().truncatedTo(ChronoUnit.MILLIS).minus(Duration.ofHours(h));
     }
 
     private static void awaitState(UUID id, String state) {

@@ -46,7 +46,7 @@ public final class Upstream {
         public Strand strand = Strand.DOMESTIC_ABUSE;
         public Pathway pathway = Pathway.IDVA;
         public Integer target = 48;
-        public Instant receivedAt = TestClockProducer.CLOCK.instant();
+        public Instant receivedAt = TestClockProducer.CLOCK.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         public String area = "LANCS-" + UUID.randomUUID();
         public Consent consent = Consent.EXPLICIT;
 
