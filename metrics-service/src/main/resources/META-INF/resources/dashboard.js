@@ -179,6 +179,7 @@
   }
 
   function closeStream() {
+    document.documentElement.setAttribute('data-stream', 'closed');
     if (state.source) { state.source.close(); state.source = null; }
   }
 
@@ -190,6 +191,7 @@
       .then(function (t) {
         var source = new EventSource('/api/v1/metrics/stream?ticket=' + encodeURIComponent(t.ticket));
         state.source = source;
+        source.onopen = function () { document.documentElement.setAttribute('data-stream', 'open'); };
         source.onmessage = function () { scheduleRefresh(); };
         source.onerror = function () {
           closeStream();

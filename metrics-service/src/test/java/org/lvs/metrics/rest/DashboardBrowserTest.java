@@ -1,0 +1,99 @@
+package org.lvs.metrics.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.lvs.contract.Roles;
+import org.lvs.contract.referral.Source;
+import org.lvs.infra.test.LvsTestResources;
+import org.lvs.infra.test.TestTokens;
+import org.lvs.metrics.TestEvents.Decision;
+import org.lvs.metrics.domain.ReportingPeriod;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The live page in a real headless Chromium (Debian's chromium and chromium-driver): it loads with the token in the
+ * fragment, shows the figures, and a figure changes by itself after an event reaches the topic.
+ *
+ * <p>The browser is a prerequisite of the build like the JDK: CI installs it ({@code apt-get install -y chromium
+ * chromium-driver}); this test installs nothing and fails, saying so, when it is missing.
+ */
+@QuarkusTest
+@QuarkusTestResource(LvsTestResources.class)
+class DashboardBrowserTest {
+
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    @ConfigProperty(name = "quarkus.http.test-port")
+    int port;
+
+    @Test
+    void thePageShowsFiguresAndUpdatesItselfAfterAnEvent() throws Exception {
+        if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
+            fail("Chromium is needed for the dashboard's browser test: apt-get install -y chromium chromium-driver "
+                    + "(the CI script installs it)");
+        }
+        int year = 2950 + ThreadLocalRandom.current().nextInt(40);
+        String quarter = String.format("%d-%02d-Q1", year, (year + 1) % 100);
+        Decision.of(Source.ADT, LocalDateTime.of(year, 5, 2, 10, 0).atZone(ReportingPeriod.LONDON).toInstant())
+                .event().send();
+
+        Path profile = Files.createTempDirectory("lvs-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        WebDriver driver = new ChromeDriver(service, options);
+        try {
+            String token = TestTokens.token(Roles.OPS);
+            driver.get("http://localhost:" + port + "/#token=" + token + "&period=" + quarter);
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+            wait.withMessage(() -> "page state: period " + driver.findElement(By.id("period-name")).getText()
+                    + ", total " + driver.findElement(By.id("fig-referrals-total")).getText() + ", status "
+                    + driver.findElement(By.id("status")).getText());
+            wait.until(d -> quarter.equals(d.findElement(By.id("period-name")).getText())
+                    && "1".equals(d.findElement(By.id("fig-referrals-total")).getText()));
+            assertTrue(driver.findElement(By.id("chart-per-day")).findElements(By.tagName("svg")).size() == 1,
+                    "the referrals-per-day chart is drawn");
+            assertEquals("img", driver.findElement(By.cssSelector("#chart-per-day svg")).getAttribute("role"));
+            assertTrue(driver.getCurrentUrl().indexOf('?') < 0, "the token never goes into a query string");
+            // wait for the stream to be open before the event, so the update can only come from it
+            wait.until(d -> "open".equals(d.findElement(By.tagName("html")).getAttribute("data-stream")));
+
+            for (int i = 0; i < 2; i++) {
+                Decision.of(Source.SELF, LocalDateTime.of(year, 6, 3 + i, 10, 0).atZone(ReportingPeriod.LONDON)
+                        .toInstant()).event().send();
+            }
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d ->
+                    "3".equals(d.findElement(By.id("fig-referrals-total")).getText()));
+            assertEquals("2", driver.findElement(By.id("fig-self-referrals")).getText());
+            List<?> requests = (List<?>) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    "return performance.getEntriesByType('resource').map(function (e) { return e.name; });");
+            for (Object url : requests) {
+                assertTrue(!url.toString().contains(token), "no request URL carries the token: " + url);
+            }
+        } finally {
+            driver.quit();
+        }
+    }
+}
