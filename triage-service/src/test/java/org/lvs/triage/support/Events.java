@@ -32,8 +32,12 @@ public final class Events {
     private Events() {
     }
 
+    /**
+     * A consented adult victim. The last name derives from {@code personRef}, so victims of different tests never
+     * share a name and date of birth (which would make them one victim for the repeat rule).
+     */
     public static Victim victim(String personRef, String phone) {
-        return new Victim(personRef, "Amina", "Example", LocalDate.of(1990, 5, 2), null, Gender.FEMALE, phone, null,
+        return new Victim(personRef, "Amina", "Example " + personRef, LocalDate.of(1990, 5, 2), null, Gender.FEMALE, phone, null,
                 new Address(phone == null ? null : "1 Example Street", null, "Preston", "PR1 2AB"),
                 PreferredContact.PHONE, List.of(), AgeBand.FROM_25_TO_34);
     }
