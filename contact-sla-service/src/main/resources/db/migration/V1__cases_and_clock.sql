@@ -61,11 +61,17 @@ create index sla_case_next_check on sla_case (next_check_at) where next_check_at
 create index sla_case_breached_due on sla_case (due_at, referral_id) where clock_state = 'BREACHED';
 create index sla_case_breached_strand_due on sla_case (strand, due_at) where clock_state = 'BREACHED';
 create index sla_case_breached_area_due on sla_case (area, due_at) where clock_state = 'BREACHED';
+create index sla_case_breached_area_strand_due on sla_case (area, strand, due_at) where clock_state = 'BREACHED';
+create index sla_case_breached_priority_due on sla_case (priority, due_at) where clock_state = 'BREACHED';
 create index sla_case_late_due on sla_case (due_at, referral_id) where clock_state in ('BREACHED', 'MET_LATE');
 create index sla_case_late_strand_due on sla_case (strand, due_at) where clock_state in ('BREACHED', 'MET_LATE');
+create index sla_case_late_area_due on sla_case (area, due_at) where clock_state in ('BREACHED', 'MET_LATE');
 -- at risk: uncontacted, running clocks by due time
 create index sla_case_running_due on sla_case (due_at, referral_id) where clock_state in ('RUNNING', 'AT_RISK');
--- work queues
+create index sla_case_running_strand_due on sla_case (strand, due_at) where clock_state in ('RUNNING', 'AT_RISK');
+create index sla_case_running_area_due on sla_case (area, due_at) where clock_state in ('RUNNING', 'AT_RISK');
+-- work queues (unfiltered, by status, by strand, by both), soonest due first
+create index sla_case_due on sla_case (due_at, referral_id);
 create index sla_case_status_due on sla_case (status, due_at, referral_id);
 create index sla_case_status_strand_due on sla_case (status, strand, due_at, referral_id);
 create index sla_case_strand_due on sla_case (strand, due_at, referral_id);

@@ -71,7 +71,7 @@ class CaseLifecycleTest {
             assertEquals(received, Instant.parse(c.getString("clock.startedAt")));
             assertEquals(received.plus(Duration.ofHours(48)), Instant.parse(c.getString("clock.dueAt")));
             double remaining = c.getDouble("clock.hoursRemaining");
-            assertTrue(remaining > 46.9 && remaining <= 47.01, "hours remaining " + remaining);
+            assertTrue(remaining > 46.0 && remaining <= 47.01, "hours remaining " + remaining);
             assertEquals(0, c.getLong("clock.pausedSeconds"));
             await().atMost(Duration.ofSeconds(30)).until(() -> awaitCase(id).getString("victim.lastName") != null);
             assertEquals("Doe", awaitCase(id).getString("victim.lastName"));
