@@ -111,13 +111,15 @@ public class FigureQueries {
                 rs -> Map.entry(rs.getString(1) + "|" + rs.getString(3), Jdbc.instant(rs, "first_contact_at")));
     }
 
-    public record WorkerLoad(String pathway, String worker, long openCases) {
+    /** A worker's open cases in a pathway, and the capacity those cases carry (the pathway's, when they were sent). */
+    public record WorkerLoad(String pathway, String worker, long openCases, Long capacity) {
     }
 
     public List<WorkerLoad> workerLoads() {
-        return jdbc.query("SELECT coalesce(pathway, 'UNKNOWN'), worker, count(*) FROM case_fact "
+        return jdbc.query("SELECT coalesce(pathway, 'UNKNOWN'), worker, count(*), max(capacity) FROM case_fact "
                 + "WHERE status <> 'CLOSED' AND worker IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
-                rs -> new WorkerLoad(rs.getString(1), rs.getString(2), rs.getLong(3)));
+                rs -> new WorkerLoad(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        rs.getObject(4) == null ? null : rs.getLong(4)));
     }
 
     public Map<String, Long> capacityByPathway() {

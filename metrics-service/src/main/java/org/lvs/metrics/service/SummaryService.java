@@ -297,8 +297,11 @@ public class SummaryService {
             entry.put("capacity", capacity);
             entry.put("largestCaseload", loads.stream().mapToLong(FigureQueries.WorkerLoad::openCases).max()
                     .orElse(0));
-            entry.put("workersOverCapacity", capacity == null ? 0L
-                    : loads.stream().filter(w -> w.openCases() > capacity).count());
+            // each worker against the capacity their own cases carry, else the pathway's
+            entry.put("workersOverCapacity", loads.stream().filter(w -> {
+                Long limit = w.capacity() != null ? w.capacity() : capacity;
+                return limit != null && w.openCases() > limit;
+            }).count());
             m.put(pathway, entry);
         });
         return m;

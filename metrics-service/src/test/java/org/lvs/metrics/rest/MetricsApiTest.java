@@ -136,4 +136,28 @@ class MetricsApiTest {
                         .body(containsString("lvs_metrics_consumer_lag_seconds"))
                         .body(containsString("lvs_metrics_events_total")));
     }
+
+    /** The Grafana dashboard under deploy/ queries only metric names this service really exports. */
+    @Test
+    void theGrafanaDashboardUsesExportedMetricNames() throws Exception {
+        java.nio.file.Path dashboard = java.nio.file.Path.of("..", "deploy", "grafana", "lvs-dashboard.json");
+        String json = java.nio.file.Files.readString(dashboard);
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b(lvs_[a-z_]+)").matcher(json);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        assertTrue(names.size() >= 6, names.toString());
+        Decision decision = Decision.of(Source.ADT, Instant.parse("2092-05-01T10:00:00Z"));
+        decision.event().send();
+        new org.lvs.metrics.TestEvents.Case(decision.referralId(), org.lvs.contract.triage.Priority.STANDARD,
+                org.lvs.contract.triage.Strand.CORE, org.lvs.contract.triage.Pathway.CORE,
+                Instant.parse("2092-05-01T10:00:00Z")).opened().send();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            String exported = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            for (String name : names) {
+                assertTrue(exported.contains(name), "/q/metrics lacks " + name);
+            }
+        });
+    }
 }
