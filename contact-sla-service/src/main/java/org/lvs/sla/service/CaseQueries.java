@@ -39,6 +39,8 @@ public class CaseQueries {
 
     public static final int MAX_PAGE_SIZE = 500;
     public static final int DEFAULT_PAGE_SIZE = 50;
+    /** Entries shown per waiting list (the count covers them all). */
+    public static final int WAITING_ITEMS = 100;
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final String ROW_COLUMNS = "c.referral_id, c.strand, c.pathway, c.area, c.priority, c.status, "
             + "c.clock_state, c.started_at, c.due_at, c.breached_at, c.attempts, c.worker, c.first_contact_at";
@@ -169,31 +171,37 @@ public class CaseQueries {
     }
 
     /**
-     * Per strand: open cases contacted but not yet assigned, with the wait since first contact (longest first); per
-     * onward service: requests not yet started.
+     * Per strand: open cases contacted but not yet assigned, with the wait since first contact; per onward service:
+     * requests not yet started. Each group carries its full count and longest wait, and its oldest
+     * {@link #WAITING_ITEMS} entries (longest wait first), so the answer stays small with a million cases.
      */
     public Map<String, Object> waitingLists() {
         Instant now = clock.instant();
+        String unassigned = "from sla_case where worker is null and status <> 'CLOSED' and first_contact_at is not null";
         Map<String, Map<String, Object>> strands = new LinkedHashMap<>();
         for (Strand s : Strand.values()) {
             strands.put(s.name(), waitingGroup(s.name()));
         }
-        query("select referral_id, strand, first_contact_at from sla_case where worker is null and status <> 'CLOSED' "
-                + "and first_contact_at is not null order by first_contact_at", List.of(), rs -> {
-                    Map<String, Object> group = strands.computeIfAbsent(rs.getString(2), this::waitingGroup);
-                    Instant since = rs.getTimestamp(3).toInstant();
-                    addWaiting(group, (UUID) rs.getObject(1), "firstContactAt", since, now);
-                });
+        query("select strand, count(*), min(first_contact_at) " + unassigned + " group by strand", List.of(),
+                rs -> summarise(strands.computeIfAbsent(rs.getString(1), this::waitingGroup), rs, now));
+        query("select referral_id, strand, first_contact_at from (select referral_id, strand, first_contact_at, "
+                + "row_number() over (partition by strand order by first_contact_at, referral_id) as n " + unassigned
+                + ") w where n <= " + WAITING_ITEMS + " order by strand, first_contact_at", List.of(),
+                rs -> addWaiting(strands.computeIfAbsent(rs.getString(2), this::waitingGroup),
+                        (UUID) rs.getObject(1), "firstContactAt", rs.getTimestamp(3).toInstant(), now));
+        String pending = "from case_service s join sla_case c on c.referral_id = s.referral_id "
+                + "where s.started_at is null and c.status <> 'CLOSED'";
         Map<String, Map<String, Object>> services = new LinkedHashMap<>();
         for (org.lvs.contract.casework.OnwardService s : org.lvs.contract.casework.OnwardService.values()) {
             services.put(s.name(), waitingGroup(s.name()));
         }
-        query("select s.referral_id, s.service, s.requested_at from case_service s join sla_case c "
-                + "on c.referral_id = s.referral_id where s.started_at is null and c.status <> 'CLOSED' "
-                + "order by s.requested_at", List.of(), rs -> {
-                    Map<String, Object> group = services.computeIfAbsent(rs.getString(2), this::waitingGroup);
-                    addWaiting(group, (UUID) rs.getObject(1), "requestedAt", rs.getTimestamp(3).toInstant(), now);
-                });
+        query("select s.service, count(*), min(s.requested_at) " + pending + " group by s.service", List.of(),
+                rs -> summarise(services.computeIfAbsent(rs.getString(1), this::waitingGroup), rs, now));
+        query("select referral_id, service, requested_at from (select s.referral_id, s.service, s.requested_at, "
+                + "row_number() over (partition by s.service order by s.requested_at, s.id) as n " + pending
+                + ") w where n <= " + WAITING_ITEMS + " order by service, requested_at", List.of(),
+                rs -> addWaiting(services.computeIfAbsent(rs.getString(2), this::waitingGroup),
+                        (UUID) rs.getObject(1), "requestedAt", rs.getTimestamp(3).toInstant(), now));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("strands", new ArrayList<>(strands.values()));
         out.put("services", new ArrayList<>(services.values()));
@@ -203,23 +211,23 @@ public class CaseQueries {
     private Map<String, Object> waitingGroup(String name) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
-        m.put("waiting", 0);
+        m.put("waiting", 0L);
         m.put("longestWaitHours", null);
         m.put("items", new ArrayList<Map<String, Object>>());
         return m;
     }
 
+    private static void summarise(Map<String, Object> group, ResultSet rs, Instant now) throws SQLException {
+        group.put("waiting", rs.getLong(2));
+        group.put("longestWaitHours", CaseViews.hours(Duration.between(rs.getTimestamp(3).toInstant(), now)));
+    }
+
     @SuppressWarnings("unchecked")
     private static void addWaiting(Map<String, Object> group, UUID id, String sinceField, Instant since, Instant now) {
-        double hours = CaseViews.hours(Duration.between(since, now));
-        group.put("waiting", (Integer) group.get("waiting") + 1);
-        if (group.get("longestWaitHours") == null) {
-            group.put("longestWaitHours", hours); // rows come oldest first
-        }
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("referralId", id);
         item.put(sinceField, since);
-        item.put("waitingHours", hours);
+        item.put("waitingHours", CaseViews.hours(Duration.between(since, now)));
         ((List<Map<String, Object>>) group.get("items")).add(item);
     }
 

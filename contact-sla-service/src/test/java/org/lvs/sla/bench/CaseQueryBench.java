@@ -24,7 +24,7 @@ import org.lvs.sla.support.Api;
 import org.postgresql.PGConnection;
 
 /**
- * Loads 1,000,000 cases with COPY and prints p50/p99 of the breaches list, the at-risk list and a work queue,
+ * Loads 1,000,000 cases with COPY and prints p50/p99 of the breaches list, the at-risk list, work queues, caseloads and waiting lists,
  * measured end to end over HTTP. A bench, not a test: it prints figures and asserts nothing about time. Not matched
  * by surefire's default patterns; run it with
  * {@code ./mvnw -pl contact-sla-service test -Dtest=CaseQueryBench -Dsurefire.failIfNoSpecifiedTests=false}.
@@ -59,6 +59,11 @@ class CaseQueryBench {
                 .statusCode(200));
         measure("work queue (status SCREENING)", () -> given().header("Authorization", Api.handler())
                 .queryParam("status", "SCREENING").get("/api/v1/cases").then().statusCode(200));
+
+        measure("workers (caseloads)", () -> given().header("Authorization", Api.handler())
+                .get("/api/v1/workers").then().statusCode(200));
+        measure("waiting lists", () -> given().header("Authorization", Api.handler())
+                .get("/api/v1/waiting-lists").then().statusCode(200));
 
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("delete from sla.sla_case where area like 'BENCH-%'");
