@@ -105,7 +105,7 @@
   function renderWaiting(lists) {
     var body = $('waiting-rows');
     while (body.firstChild) { body.removeChild(body.firstChild); }
-    Object.keys(lists).filter(function (k) { return k !== 'byPathway'; }).forEach(function (strand) {
+    Object.keys(lists).forEach(function (strand) {
       var w = lists[strand];
       var tr = document.createElement('tr');
       var th = document.createElement('th');

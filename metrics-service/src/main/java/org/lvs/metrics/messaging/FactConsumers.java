@@ -7,7 +7,10 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.lvs.contract.Topics;
+import org.jboss.logging.Logger;
+import org.lvs.contract.event.EventEnvelope;
 import org.lvs.contract.event.EventJson;
+import org.lvs.contract.event.MalformedEventException;
 import org.lvs.metrics.service.EventApplier;
 import org.lvs.metrics.service.MetricsGauges;
 
@@ -18,6 +21,9 @@ import org.lvs.metrics.service.MetricsGauges;
  */
 @ApplicationScoped
 public class FactConsumers {
+
+    private static final Logger LOG = Logger.getLogger(FactConsumers.class);
+    private static final long MAX_RETRY_MILLIS = 60_000;
 
     @Inject
     EventApplier applier;
@@ -45,7 +51,38 @@ public class FactConsumers {
 
     private void apply(String topic, String value, IncomingKafkaRecordMetadata<String, String> metadata) {
         Instant publishedAt = metadata == null ? null : metadata.getTimestamp();
-        boolean applied = applier.apply(topic, EventJson.read(value), publishedAt);
+        EventEnvelope envelope = EventJson.read(value); // not an event: straight to the dead letters
+        boolean applied = retrying(() -> applier.apply(topic, envelope, publishedAt));
         gauges.counted(topic, applied);
+    }
+
+    /**
+     * A good event that fails to apply (the database briefly away) is retried with backoff rather than dead-lettered;
+     * after about a minute of failures it goes to the DLQ like a bad one, so one poisoned event cannot stall the feed.
+     */
+    static <T> T retrying(java.util.function.Supplier<T> action) {
+        long backoffMillis = 200;
+        long waitedMillis = 0;
+        while (true) {
+            try {
+                return action.get();
+            } catch (MalformedEventException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (waitedMillis >= MAX_RETRY_MILLIS) {
+                    throw e;
+                }
+                LOG.warnf("applying an event failed (%s); retrying in %d ms", e.getClass().getSimpleName(),
+                        backoffMillis);
+                try {
+                    Thread.sleep(backoffMillis);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                waitedMillis += backoffMillis;
+                backoffMillis = Math.min(backoffMillis * 2, 5_000);
+            }
+        }
     }
 }

@@ -9,13 +9,12 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import org.lvs.contract.triage.Strand;
 import org.lvs.metrics.persistence.FigureQueries;
 
 /**
@@ -38,9 +37,6 @@ public class MetricsGauges {
 
     @Inject
     FigureQueries queries;
-
-    @Inject
-    Clock clock;
 
     private MultiGauge referrals;
     private MultiGauge clockStates;
@@ -85,8 +81,8 @@ public class MetricsGauges {
         states.forEach((state, count) -> stateRows.add(MultiGauge.Row.of(Tags.of("state", state), count)));
         clockStates.register(stateRows, true);
         List<MultiGauge.Row<?>> waitingRows = new ArrayList<>();
-        Map<String, Long> waiting = new java.util.TreeMap<>();
-        for (org.lvs.contract.triage.Strand strand : org.lvs.contract.triage.Strand.values()) {
+        Map<String, Long> waiting = new TreeMap<>();
+        for (Strand strand : Strand.values()) {
             waiting.put(strand.name(), 0L);
         }
         queries.waitingCases().forEach(e -> waiting.merge(e.getKey().split("\\|", 2)[0], 1L, Long::sum));
@@ -94,15 +90,10 @@ public class MetricsGauges {
         waitingLists.register(waitingRows, true);
         FigureQueries.ApplyStatus status = queries.applyStatus();
         snapshot.set(new Snapshot(states.getOrDefault("BREACHED", 0L), states.getOrDefault("AT_RISK", 0L),
-                lagSeconds(status, clock.instant()), status.eventsApplied()));
+                lagSeconds(status), status.eventsApplied()));
     }
 
-    static double lagSeconds(FigureQueries.ApplyStatus status, Instant now) {
+    static double lagSeconds(FigureQueries.ApplyStatus status) {
         return status.lastLagMillis() == null ? 0.0 : status.lastLagMillis() / 1000.0;
-    }
-
-    /** Seconds since the last event was applied (how stale the figures may be when the feed is quiet). */
-    static double idleSeconds(FigureQueries.ApplyStatus status, Instant now) {
-        return status.lastAppliedAt() == null ? 0.0 : Duration.between(status.lastAppliedAt(), now).toMillis() / 1e3;
     }
 }

@@ -155,7 +155,7 @@ public class QuarterlyReportService {
         // DOMESTIC ABUSE
         Map<String, Object> da = (Map<String, Object>) s.get("domesticAbuse");
         Map<String, Object> waiting = (Map<String, Object>) s.get("waitingLists");
-        Map<String, Object> byPathwayWaiting = (Map<String, Object>) waiting.get("byPathway");
+        Map<String, Object> byPathwayWaiting = (Map<String, Object>) s.get("waitingListsByPathway");
         b.append("<section><h2>Domestic abuse</h2><p>Victim Support received ").append(number(da.get("mashReferrals")))
                 .append(" referrals from the Multi-Agency Safeguarding Hub (MASH) this period.</p>");
         b.append(Charts.bars("MASH referrals by risk grade", (Map<String, Long>) da.get("mashByRiskLevel"), svg));

@@ -56,7 +56,9 @@ public class SummaryService {
         root.put("priority", priority(cases, now));
         root.put("sla", sla(cases));
         root.put("timeToFirstContactHours", timeToFirstContact(cases));
-        root.put("waitingLists", waitingLists(now));
+        Map<String, Object> waiting = waitingLists(now);
+        root.put("waitingLists", waiting.get("byStrand"));
+        root.put("waitingListsByPathway", waiting.get("byPathway"));
         root.put("serviceWaitingDays", serviceWaitingDays(period));
         root.put("caseloads", caseloads());
         root.put("engagement", engagement(period));
@@ -121,13 +123,10 @@ public class SummaryService {
     private Map<String, Object> intake(ReportingPeriod period) {
         Map<String, Long> byStatus = queries.intakeByStatus(period);
         Map<String, Object> m = new LinkedHashMap<>();
-        long total = 0;
         for (IntakeStatus status : IntakeStatus.values()) {
             long count = byStatus.getOrDefault(status.name(), 0L);
             m.put(status.name().toLowerCase(Locale.ROOT), count);
-            total += count;
         }
-        m.put("total", total);
         return m;
     }
 
@@ -187,7 +186,7 @@ public class SummaryService {
             String key = clockStateKey(ClockState.valueOf(state));
             m.put(key, (long) m.get(key) + 1);
         }
-        m.put("total", (long) cases.size());
+        // no "total" key: the states alone add up to the period's cases
         return m;
     }
 
@@ -234,10 +233,12 @@ public class SummaryService {
             waitsByStrand.computeIfAbsent(strandAndPathway[0], k -> new ArrayList<>()).add(days);
             waitsByPathway.computeIfAbsent(strandAndPathway[1], k -> new ArrayList<>()).add(days);
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        waitsByStrand.forEach((strand, days) -> m.put(strand, waitingEntry(days)));
+        Map<String, Object> byStrand = new LinkedHashMap<>();
+        waitsByStrand.forEach((strand, days) -> byStrand.put(strand, waitingEntry(days)));
         Map<String, Object> byPathway = new LinkedHashMap<>();
         waitsByPathway.forEach((pathway, days) -> byPathway.put(pathway, waitingEntry(days)));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("byStrand", byStrand);
         m.put("byPathway", byPathway);
         return m;
     }
@@ -373,6 +374,7 @@ public class SummaryService {
         wellbeing.put("fall", fall);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("count", (long) pairs.size());
+        m.putAll(wellbeing);
         m.put("wellbeing", wellbeing);
         return m;
     }

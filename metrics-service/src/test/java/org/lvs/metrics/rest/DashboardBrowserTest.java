@@ -73,9 +73,12 @@ class DashboardBrowserTest {
                     + driver.findElement(By.id("status")).getText());
             wait.until(d -> quarter.equals(d.findElement(By.id("period-name")).getText())
                     && "1".equals(d.findElement(By.id("fig-referrals-total")).getText()));
-            assertTrue(driver.findElement(By.id("chart-per-day")).findElements(By.tagName("svg")).size() == 1,
-                    "the referrals-per-day chart is drawn");
-            assertEquals("img", driver.findElement(By.cssSelector("#chart-per-day svg")).getAttribute("role"));
+            // read in one script: the page may redraw the chart between two WebDriver calls
+            Object chart = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    "var svg = document.querySelectorAll('#chart-per-day svg');"
+                    + "return svg.length + ':' + svg[0].getAttribute('role') + ':' + svg[0].querySelectorAll('rect').length;");
+            assertTrue(chart.toString().startsWith("1:img:"), "the referrals-per-day chart is drawn, labelled: " + chart);
+            assertEquals(91, Integer.parseInt(chart.toString().split(":")[2]), "one bar per day of the quarter");
             assertTrue(driver.getCurrentUrl().indexOf('?') < 0, "the token never goes into a query string");
             // wait for the stream to be open before the event, so the update can only come from it
             wait.until(d -> "open".equals(d.findElement(By.tagName("html")).getAttribute("data-stream")));
