@@ -52,18 +52,39 @@ public class ReferralStore {
             times.add(k.receivedAt().toString());
         }
         try (Connection c = dataSource.getConnection()) {
+            Map<String, ReferralIdentity> found = new LinkedHashMap<>();
+            // New keys come back from RETURNING: our uncommitted insert already holds them against any other
+            // transaction, and they have no versions yet.
             try (PreparedStatement insert = c.prepareStatement("""
                     INSERT INTO referral (referral_id, source, source_reference, first_received_at)
                     SELECT id::uuid, s, r, t::timestamptz FROM unnest(?::text[], ?::text[], ?::text[], ?::text[])
                         AS k(id, s, r, t)
-                    ON CONFLICT (source, source_reference) DO NOTHING""")) {
+                    ON CONFLICT (source, source_reference) DO NOTHING
+                    RETURNING referral_id, source, source_reference, first_received_at""")) {
                 insert.setArray(1, texts(c, ids));
                 insert.setArray(2, texts(c, sources));
                 insert.setArray(3, texts(c, refs));
                 insert.setArray(4, texts(c, times));
-                insert.executeUpdate();
+                try (ResultSet rs = insert.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(key(rs.getString(2), rs.getString(3)), new ReferralIdentity(
+                                rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), instant(rs, 4),
+                                new ArrayList<>()));
+                    }
+                }
             }
-            Map<String, ReferralIdentity> found = new LinkedHashMap<>();
+            List<String> oldSources = new ArrayList<>(), oldRefs = new ArrayList<>();
+            for (int i = 0; i < sources.size(); i++) {
+                if (!found.containsKey(key(sources.get(i), refs.get(i)))) {
+                    oldSources.add(sources.get(i));
+                    oldRefs.add(refs.get(i));
+                }
+            }
+            if (oldSources.isEmpty()) {
+                return found;
+            }
+            // Keys that existed: lock their rows for the rest of the transaction (one request per referral at a
+            // time), in a fixed order so two batches cannot deadlock, and load their versions.
             Map<UUID, List<VersionRow>> versions = new HashMap<>();
             try (PreparedStatement lock = c.prepareStatement("""
                     SELECT r.referral_id, r.source, r.source_reference, r.first_received_at
@@ -71,8 +92,8 @@ public class ReferralStore {
                       ON r.source = k.s AND r.source_reference = k.ref
                     ORDER BY r.referral_id
                     FOR UPDATE OF r""")) {
-                lock.setArray(1, texts(c, sources));
-                lock.setArray(2, texts(c, refs));
+                lock.setArray(1, texts(c, oldSources));
+                lock.setArray(2, texts(c, oldRefs));
                 try (ResultSet rs = lock.executeQuery()) {
                     while (rs.next()) {
                         UUID id = rs.getObject(1, UUID.class);

@@ -35,9 +35,10 @@ public class IntakeLedger {
 
     /**
      * @param records valid records with pairwise different (source, sourceReference), by their request index
+     * @param hashes  {@link ContentHash} of each record, by the same index
      */
     @Transactional
-    public List<Decision> decide(Map<Integer, ValidatedRecord> records, Instant now) {
+    public List<Decision> decide(Map<Integer, ValidatedRecord> records, Map<Integer, String> hashes, Instant now) {
         Map<String, IdentityKey> keys = new LinkedHashMap<>();
         for (ValidatedRecord r : records.values()) {
             Referral ref = r.referral();
@@ -51,9 +52,10 @@ public class IntakeLedger {
         for (Map.Entry<Integer, ValidatedRecord> e : records.entrySet()) {
             Referral ref = e.getValue().referral();
             ReferralIdentity identity = identities.get(ReferralStore.key(ref.source().name(), ref.sourceReference()));
-            Decision d = decideOne(e.getKey(), e.getValue(), identity, now);
+            String hash = hashes.get(e.getKey());
+            Decision d = decideOne(e.getKey(), e.getValue(), hash, identity, now);
             if (d.publish() && identity.version(ref.version()) == null) {
-                inserts.add(new NewVersion(identity.referralId(), ref.version(), ContentHash.of(ref), d.receivedAt(),
+                inserts.add(new NewVersion(identity.referralId(), ref.version(), hash, d.receivedAt(),
                         d.status().name()));
             }
             decisions.add(d);
@@ -62,7 +64,8 @@ public class IntakeLedger {
         return decisions;
     }
 
-    private static Decision decideOne(int index, ValidatedRecord record, ReferralIdentity identity, Instant now) {
+    private static Decision decideOne(int index, ValidatedRecord record, String hash, ReferralIdentity identity,
+            Instant now) {
         Referral ref = record.referral();
         UUID id = identity.referralId();
         VersionRow latest = identity.latest();
@@ -79,7 +82,7 @@ public class IntakeLedger {
             return new Decision(index, record, id, RecordStatus.STALE, false, receivedAt, identity.firstReceivedAt(),
                     null);
         }
-        if (!latest.contentHash().equals(ContentHash.of(ref))) {
+        if (!latest.contentHash().equals(hash)) {
             return new Decision(index, record, id, RecordStatus.CONFLICT, false, receivedAt,
                     identity.firstReceivedAt(), List.of(new FieldError("version",
                             "this version was already received with different content; a changed record needs a higher version")));
