@@ -70,6 +70,16 @@ class IngestBench {
                 body.length() / 1048576.0, answer.statusCode(), seconds, 10_000 / seconds);
 
         singles(token, 200, 300); // warm-up of the single path
+        List<Long> sequential = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String one = referral("Q-" + System.nanoTime() + "-" + i).put("source", "ADT").toString();
+            long s = System.nanoTime();
+            post("api/v1/referrals", one, token);
+            sequential.add(System.nanoTime() - s);
+        }
+        Collections.sort(sequential);
+        System.out.printf("BENCH single posts one after another (no queueing): p50 %.1f ms, p99 %.1f ms%n",
+                sequential.get(100) / 1e6, sequential.get(197) / 1e6);
         List<Long> latencies = singles(token, 200, 2_000);
         Collections.sort(latencies);
         System.out.printf("BENCH single posts: %d at ~200/s -> p50 %.1f ms, p99 %.1f ms, max %.1f ms%n%n",
