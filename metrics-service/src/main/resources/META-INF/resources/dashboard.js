@@ -79,6 +79,8 @@
     var s = live.summary;
     $('sign-in').hidden = true;
     ['figures', 'charts', 'waiting'].forEach(function (id) { $(id).hidden = false; });
+    state.shownPeriod = s.period.name;
+    state.shownKind = s.period.kind;
     setFigure('period-name', s.period.name);
     setFigure('period-dates', '(' + s.period.from + ' to ' + s.period.to + ', Europe/London)');
     setFigure('fig-referrals-total', s.referrals.total);
@@ -210,6 +212,29 @@
     state.refreshTimer = setTimeout(function () { state.refreshTimer = null; refresh(); }, 200);
   }
 
+  // Reports need the token too, so they are fetched with it and handed to the browser as a file, never as a URL
+  // that carries the token.
+  function openReport(format) {
+    if (!state.shownPeriod || state.shownKind === 'RANGE') {
+      setStatus('Reports are for a quarter or a financial year.');
+      return;
+    }
+    var url = '/api/v1/reports/quarterly/' + encodeURIComponent(state.shownPeriod)
+      + (format === 'html' ? '' : '?format=' + format);
+    fetch(url, { headers: { 'Authorization': 'Bearer ' + state.token } }).then(function (r) {
+      if (!r.ok) { throw new Error('the report was refused (' + r.status + ')'); }
+      return r.blob();
+    }).then(function (blob) {
+      var link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = 'lvs-report-' + state.shownPeriod + '.' + format;
+      if (format === 'html') { link.target = '_blank'; link.removeAttribute('download'); }
+      document.body.appendChild(link);
+      link.click();
+      document.body.removeChild(link);
+    }).catch(function (err) { setStatus('Cannot fetch the report: ' + err.message); });
+  }
+
   function start(token) {
     state.token = token;
     sessionStorage.setItem('lvs-ops-token', token);
@@ -230,6 +255,9 @@
       e.preventDefault();
       state.period = $('period-input').value.trim();
       refresh();
+    });
+    Array.prototype.forEach.call(document.querySelectorAll('button.report'), function (button) {
+      button.addEventListener('click', function () { openReport(button.getAttribute('data-format')); });
     });
     var token = params.token || sessionStorage.getItem('lvs-ops-token');
     if (token) { start(token); } else { showSignIn(); }

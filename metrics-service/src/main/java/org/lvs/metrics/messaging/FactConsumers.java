@@ -1,6 +1,6 @@
 package org.lvs.metrics.messaging;
 
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +18,9 @@ import org.lvs.metrics.service.MetricsGauges;
  * Reads the three long-lived topics into the fact tables. A record that is not an event (or fails to apply) throws,
  * and the channel's dead-letter-queue strategy moves it to {@code <topic>.dlq}; the offset is committed only after
  * the transaction, so nothing is lost.
+ *
+ * <p>Records are applied concurrently ({@code ordered = false}): the facts do not depend on the order events are
+ * applied in (that is their point), and the connector still commits offsets only below the oldest unfinished record.
  */
 @ApplicationScoped
 public class FactConsumers {
@@ -32,19 +35,19 @@ public class FactConsumers {
     MetricsGauges gauges;
 
     @Incoming(Channels.INTAKE)
-    @Blocking
+    @Blocking(ordered = false)
     public void intake(String value, IncomingKafkaRecordMetadata<String, String> metadata) {
         apply(Topics.REFERRALS_INTAKE, value, metadata);
     }
 
     @Incoming(Channels.TRIAGED)
-    @Blocking
+    @Blocking(ordered = false)
     public void triaged(String value, IncomingKafkaRecordMetadata<String, String> metadata) {
         apply(Topics.REFERRALS_TRIAGED, value, metadata);
     }
 
     @Incoming(Channels.CASE_EVENTS)
-    @Blocking
+    @Blocking(ordered = false)
     public void caseEvents(String value, IncomingKafkaRecordMetadata<String, String> metadata) {
         apply(Topics.CASES_EVENTS, value, metadata);
     }

@@ -18,7 +18,7 @@ import org.lvs.contract.referral.HateStrand;
 @ApplicationScoped
 public class FactStore {
 
-    /** The fact tables a rebuild empties (apply_status is reset, not emptied). */
+    /** The fact tables a rebuild empties (with this consumer's processed-event marks). */
     public static final List<String> FACT_TABLES = List.of("decision_fact", "referral_fact", "case_fact",
             "contact_fact", "service_event_fact", "outcome_fact", "intake_fact");
 
@@ -26,6 +26,9 @@ public class FactStore {
     Jdbc jdbc;
 
     public void recordDecision(ReferralDecided d) {
+        // Decisions of one referral may be applied concurrently: serialise them, so each recomputation (a fresh
+        // snapshot after the lock, READ COMMITTED) sees every version committed before it.
+        jdbc.query("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", rs -> 1, d.referralId().toString());
         HateStrand firstHateStrand = d.crime() == null || d.crime().hateStrands().isEmpty()
                 ? null : d.crime().hateStrands().get(0);
         String[] reasons = d.reasons().stream().map(r -> r.code().name()).toArray(String[]::new);
@@ -135,17 +138,11 @@ public class FactStore {
                 r.batchId(), r.status(), r.at() == null ? fallbackAt : r.at());
     }
 
-    public void markApplied(Instant now, Long lagMillis) {
-        jdbc.update("UPDATE apply_status SET events_applied = events_applied + 1, last_applied_at = ?, "
-                + "last_lag_millis = coalesce(?, last_lag_millis) WHERE id = 1", now, lagMillis);
-    }
-
     /** Empties every fact and the processed-event marks of this consumer, for a rebuild from the topics. */
     @jakarta.transaction.Transactional
     public void truncateAll(String consumer) {
         jdbc.update("TRUNCATE " + String.join(", ", FACT_TABLES));
         jdbc.update("DELETE FROM processed_event WHERE consumer = ?", consumer);
-        jdbc.update("UPDATE apply_status SET events_applied = 0, last_applied_at = NULL, last_lag_millis = NULL");
     }
 
     private static String ageBand(AgeBand band) {

@@ -187,13 +187,9 @@ public class FigureQueries {
                 rs -> new String[] {rs.getString(1), rs.getString(2), Long.toString(rs.getLong(3))});
     }
 
-    public record ApplyStatus(long eventsApplied, Instant lastAppliedAt, Long lastLagMillis) {
-    }
-
-    public ApplyStatus applyStatus() {
-        return jdbc.query("SELECT events_applied, last_applied_at, last_lag_millis FROM apply_status WHERE id = 1",
-                rs -> new ApplyStatus(rs.getLong(1), Jdbc.instant(rs, "last_applied_at"),
-                        (Long) rs.getObject(3))).get(0);
+    /** Events applied to the facts since the last rebuild (the processed-event log of this consumer). */
+    public long eventsApplied(String consumer) {
+        return jdbc.count("SELECT count(*) FROM processed_event WHERE consumer = ?", consumer);
     }
 
     /** The latest first-received instant of any referral, to find the quarter the data is in. */

@@ -35,8 +35,8 @@ public class EventApplier {
     @Inject
     FactStore facts;
 
-    @Inject
-    Clock clock;
+    /** Lag compares with the broker's timestamps, which are wall-clock time whatever the injected clock says. */
+    private final Clock systemClock = Clock.systemUTC();
 
     @Inject
     MetricsChanges changes;
@@ -56,10 +56,9 @@ public class EventApplier {
             case Topics.CASES_EVENTS -> applyCaseEvent(envelope);
             default -> throw new MalformedEventException("metrics does not read topic " + topic);
         }
-        Instant now = clock.instant();
-        Long lagMillis = publishedAt == null ? null : Math.max(0, Duration.between(publishedAt, now).toMillis());
-        facts.markApplied(now, lagMillis);
-        changes.afterCommit();
+        Long lagMillis = publishedAt == null ? null
+                : Math.max(0, Duration.between(publishedAt, Instant.now(systemClock)).toMillis());
+        changes.afterCommit(lagMillis);
         return true;
     }
 

@@ -19,8 +19,14 @@ public class MetricsChanges {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
-    /** Call inside the applying transaction; the counter moves only if it commits. */
-    public void afterCommit() {
+    private volatile Long lastLagMillis;
+
+    /**
+     * Call inside the applying transaction; the counter moves only if it commits.
+     *
+     * @param lagMillis publish-to-apply delay of the event, or null if unknown
+     */
+    public void afterCommit(Long lagMillis) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -29,6 +35,9 @@ public class MetricsChanges {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
+                    if (lagMillis != null) {
+                        lastLagMillis = lagMillis;
+                    }
                     version.incrementAndGet();
                 }
             }
@@ -37,6 +46,12 @@ public class MetricsChanges {
 
     public void bump() {
         version.incrementAndGet();
+    }
+
+    /** Seconds between publishing and applying the newest applied event (0 before any). */
+    public double lagSeconds() {
+        Long lag = lastLagMillis;
+        return lag == null ? 0.0 : lag / 1000.0;
     }
 
     public long version() {

@@ -38,6 +38,9 @@ public class MetricsGauges {
     @Inject
     FigureQueries queries;
 
+    @Inject
+    MetricsChanges changes;
+
     private MultiGauge referrals;
     private MultiGauge clockStates;
     private MultiGauge waitingLists;
@@ -88,12 +91,8 @@ public class MetricsGauges {
         queries.waitingCases().forEach(e -> waiting.merge(e.getKey().split("\\|", 2)[0], 1L, Long::sum));
         waiting.forEach((strand, count) -> waitingRows.add(MultiGauge.Row.of(Tags.of("strand", strand), count)));
         waitingLists.register(waitingRows, true);
-        FigureQueries.ApplyStatus status = queries.applyStatus();
         snapshot.set(new Snapshot(states.getOrDefault("BREACHED", 0L), states.getOrDefault("AT_RISK", 0L),
-                lagSeconds(status), status.eventsApplied()));
+                changes.lagSeconds(), queries.eventsApplied(EventApplier.CONSUMER)));
     }
 
-    static double lagSeconds(FigureQueries.ApplyStatus status) {
-        return status.lastLagMillis() == null ? 0.0 : status.lastLagMillis() / 1000.0;
-    }
 }

@@ -44,6 +44,9 @@ public class SummaryService {
     @Inject
     Clock clock;
 
+    @Inject
+    MetricsChanges changes;
+
     public Map<String, Object> summary(ReportingPeriod period) {
         Instant now = clock.instant();
         Map<String, Object> root = new LinkedHashMap<>();
@@ -68,10 +71,9 @@ public class SummaryService {
         root.put("outcomes", outcomes(period));
         root.put("domesticAbuse", domesticAbuse(period));
         root.put("sexualViolence", Map.of("isvaCaseloads", ((Map<?, ?>) root.get("caseloads")).get("ISVA")));
-        FigureQueries.ApplyStatus status = queries.applyStatus();
         root.put("generatedAt", now.toString());
-        root.put("eventsApplied", status.eventsApplied());
-        root.put("lagSeconds", status.lastLagMillis() == null ? 0.0 : status.lastLagMillis() / 1000.0);
+        root.put("eventsApplied", queries.eventsApplied(EventApplier.CONSUMER));
+        root.put("lagSeconds", changes.lagSeconds());
         return root;
     }
 
