@@ -24,7 +24,7 @@ final class ApiExamples {
             {"referralId":"3f2c7a9e-8d1b-4c5e-9a7f-2b6d1e0c4a11","status":"STALE"}""";
 
     static final String INVALID = """
-            {"type":"https://lvs.local/problems/bad-request","title":"Invalid input","status":400,
+            {"type":"https://lvs.local/problems/invalid-input","title":"Invalid input","status":400,
              "detail":"2 fields are invalid",
              "errors":[{"field":"crime.category","message":"is required"},
                        {"field":"victim.dateOfBirth","message":"must be a date in the past"}]}""";
@@ -41,7 +41,7 @@ final class ApiExamples {
             {"type":"https://lvs.local/problems/unsupported-media-type","title":"Unsupported media type","status":415,
              "detail":"use application/json"}""";
     static final String UNAVAILABLE = """
-            {"type":"https://lvs.local/problems/service-unavailable","title":"Service unavailable","status":503,
+            {"type":"https://lvs.local/problems/unavailable","title":"Service unavailable","status":503,
              "detail":"The message broker is unavailable; retry the same request later"}""";
     static final String TOO_MANY = """
             {"type":"https://lvs.local/problems/too-many-requests","title":"Too many requests","status":429,

@@ -10,6 +10,7 @@ import org.lvs.commons.problem.ProblemException;
 import org.lvs.contract.referral.Source;
 import org.lvs.ingest.config.IngestConfig;
 import org.lvs.ingest.persistence.ReferralStore;
+import org.lvs.ingest.persistence.StoreUnavailableException;
 
 /** Read side: a referral's versions, a source's feed gaps. */
 @ApplicationScoped
@@ -27,8 +28,12 @@ public class ReferralQueries {
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound("no referral with this id");
         }
-        return store.find(id).map(ReferralView::of)
-                .orElseThrow(() -> ProblemException.notFound("no referral with this id"));
+        try {
+            return store.find(id).map(ReferralView::of)
+                    .orElseThrow(() -> ProblemException.notFound("no referral with this id"));
+        } catch (StoreUnavailableException e) {
+            throw unavailable();
+        }
     }
 
     public FeedGaps gaps(String source) {
@@ -38,6 +43,14 @@ public class ReferralQueries {
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound("unknown source; one of ADT, OFFICER_DIRECT, MASH, PARTNER, SELF");
         }
+        try {
+            return gaps(known);
+        } catch (StoreUnavailableException e) {
+            throw unavailable();
+        }
+    }
+
+    private FeedGaps gaps(Source known) {
         Optional<long[]> bounds = store.feedBounds(known.name());
         if (bounds.isEmpty()) {
             return new FeedGaps(known.name(), null, null, 0, 0, List.of());
@@ -50,5 +63,9 @@ public class ReferralQueries {
         }
         long[] b = bounds.get();
         return new FeedGaps(known.name(), b[0], b[1], b[2], missing, ranges);
+    }
+
+    private ProblemException unavailable() {
+        return ProblemException.unavailable("The database is unavailable; retry later", config.retryAfterSeconds());
     }
 }
