@@ -2,8 +2,10 @@ package org.lvs.triage.messaging;
 
 /** Channel names of triage-service (application.properties maps them to topics); tests reuse them. */
 public final class Channels {
-    /** {@code referrals.received}, dead letters to {@code referrals.received.dlq}. */
+    /** {@code referrals.received}, read in batches; dead letters to {@code referrals.received.dlq}. */
     public static final String RECEIVED = "received";
+    /** {@code referrals.received.dlq}: single records of a batch that cannot be read or decided. */
+    public static final String RECEIVED_DLQ = "received-dlq";
 
     private Channels() {
     }

@@ -4,58 +4,124 @@ import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.lvs.contract.event.MalformedEventException;
+import org.lvs.triage.messaging.DeadLetters.DeadLetter;
 import org.lvs.triage.service.TriageService;
 
 /**
- * Decides every referral version read from {@code referrals.received}. The offset is committed only after the
- * decision (and its outbox events) committed, so nothing is lost; the processed-event log makes a redelivery
- * harmless. A record that cannot be read fails at once and is dead-lettered with the reason; a failure of the
- * database is retried a few times first, so a short outage does not fill the dead-letter topic.
+ * Decides the referral versions read from {@code referrals.received}, a poll's batch at a time in one transaction.
+ * The batch's offsets are committed only after its decisions (and their outbox events) committed and its dead
+ * letters were acknowledged, so nothing is lost; the processed-event log makes a redelivery harmless.
+ *
+ * <p>A record that cannot be read is dead-lettered on its own with the reason, and the rest of the batch goes on. A
+ * failing batch transaction (the database away for a moment, a deadlock) is retried a few times; if it keeps
+ * failing, the batch's records are decided one by one, so only a record that really fails is dead-lettered. Any
+ * failure left over (the dead-letter topic unreachable) fails the whole batch, which the channel's
+ * {@code failure-strategy=dead-letter-queue} then handles as the last resort.
  */
 @ApplicationScoped
 public class ReferralReceivedConsumer {
 
-    static final int ATTEMPTS = 5;
+    static final int BATCH_ATTEMPTS = 4;
+    static final int RECORD_ATTEMPTS = 3;
     static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
 
     private final TriageService triage;
+    private final DeadLetters deadLetters;
 
-    ReferralReceivedConsumer(TriageService triage) {
+    ReferralReceivedConsumer(TriageService triage, DeadLetters deadLetters) {
         this.triage = triage;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming(Channels.RECEIVED)
     @Blocking
-    public void consume(String record) {
-        ReceivedEvents.Received received;
-        try {
-            received = ReceivedEvents.read(record);
-        } catch (MalformedEventException e) {
-            // The reason may quote the record, which can carry personal data: it goes to the DLQ header, not the log.
-            Log.warn("dead-lettering an unreadable record on referrals.received (reason in its dead-letter-reason header)");
-            throw e;
+    public void consume(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> readable = new ArrayList<>(records.count());
+        List<TriageService.Received> batch = new ArrayList<>(records.count());
+        List<DeadLetter> dead = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                ReceivedEvents.Received received = ReceivedEvents.read(record.value());
+                readable.add(record);
+                batch.add(new TriageService.Received(received.envelope().eventId(), received.payload()));
+            } catch (MalformedEventException e) {
+                dead.add(new DeadLetter(record, e.getMessage(), e.getClass().getName()));
+            } catch (RuntimeException e) {
+                // the message of an unexpected error may quote the record: only its kind goes out
+                dead.add(new DeadLetter(record, "unreadable record: " + e.getClass().getSimpleName(),
+                        e.getClass().getName()));
+            }
         }
-        var payload = received.payload();
+        if (!dead.isEmpty()) {
+            // The reason may quote the record, which can carry personal data: it goes to the DLQ header, not the log.
+            Log.warnf("dead-lettering %d unreadable record(s) on referrals.received (reason in the "
+                    + "dead-letter-reason header)", dead.size());
+        }
+        if (!batch.isEmpty()) {
+            try {
+                List<TriageService.Result> results = withRetries(BATCH_ATTEMPTS, "a batch of " + batch.size(),
+                        () -> triage.decideAll(batch));
+                Log.debugf("decided a batch of %d referral versions: %s", batch.size(), results);
+            } catch (RuntimeException batchFailure) {
+                Log.warnf("a batch of %d referral versions keeps failing (%s); deciding them one by one",
+                        batch.size(), batchFailure.getClass().getSimpleName());
+                dead.addAll(decideOneByOne(readable, batch));
+            }
+        }
+        deadLetters.send(dead);
+    }
+
+    /** The fallback: each record in its own transaction, in order; those that still fail become dead letters. */
+    private List<DeadLetter> decideOneByOne(List<ConsumerRecord<String, String>> records,
+            List<TriageService.Received> batch) {
+        List<DeadLetter> dead = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            var received = batch.get(i);
+            var payload = received.received();
+            String what = "referral " + payload.referralId() + " version " + payload.version();
+            try {
+                TriageService.Result result = withRetries(RECORD_ATTEMPTS, what,
+                        () -> triage.decide(received.eventId(), payload));
+                Log.debugf("%s: %s", what, result);
+            } catch (RuntimeException e) {
+                Log.errorf("cannot decide %s after %d attempts (%s): dead-lettering it", what, RECORD_ATTEMPTS,
+                        e.getClass().getSimpleName());
+                dead.add(new DeadLetter(records.get(i), "cannot decide: " + describe(e), e.getClass().getName()));
+            }
+        }
+        return dead;
+    }
+
+    private static <T> T withRetries(int attempts, String what, Supplier<T> work) {
         Duration backoff = FIRST_BACKOFF;
         for (int attempt = 1;; attempt++) {
             try {
-                TriageService.Result result = triage.decide(received.envelope().eventId(), payload);
-                Log.debugf("referral %s version %d: %s", payload.referralId(), payload.version(), result);
-                return;
+                return work.get();
             } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS) {
-                    Log.errorf("cannot decide referral %s version %d after %d attempts: %s", payload.referralId(),
-                            payload.version(), attempt, e.getClass().getSimpleName());
+                if (attempt >= attempts) {
                     throw e;
                 }
-                Log.warnf("deciding referral %s version %d failed (%s), retrying", payload.referralId(),
-                        payload.version(), e.getClass().getSimpleName());
+                Log.warnf("deciding %s failed (%s), retrying", what, e.getClass().getSimpleName());
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2);
             }
         }
+    }
+
+    /** The kinds of error down to the root cause; database messages may quote values, so they stay out. */
+    private static String describe(Throwable e) {
+        StringBuilder kinds = new StringBuilder(e.getClass().getSimpleName());
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            kinds.append(" <- ").append(cause.getClass().getSimpleName());
+        }
+        return kinds.toString();
     }
 
     private static void sleep(Duration duration) {

@@ -2,12 +2,22 @@ package org.lvs.triage.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.lvs.contract.event.EventJson;
 import org.lvs.contract.triage.Reason;
 import org.lvs.triage.domain.Decision;
@@ -16,13 +26,83 @@ import org.lvs.triage.domain.Decision;
 @ApplicationScoped
 public class DecisionRepository {
 
-    private final EntityManager em;
+    private static final String INSERT = """
+            INSERT INTO decision (referral_id, version, source, source_reference, outcome, data_issue, reason_codes,
+                                  missing_fields, received_at, decided_at, payload)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
 
-    DecisionRepository(EntityManager em) {
+    private final EntityManager em;
+    private final DataSource dataSource;
+
+    DecisionRepository(EntityManager em, DataSource dataSource) {
         this.em = em;
+        this.dataSource = dataSource;
     }
 
     public void insert(Decision decision) {
+        em.persist(toRow(decision));
+        em.flush(); // the unique (referral_id, version) answers now, inside the decision's transaction
+    }
+
+    /**
+     * Inserts a batch's decisions in one JDBC batch (the driver rewrites it into multi-row inserts), inside the
+     * caller's transaction: the datasource hands out the transaction's connection.
+     */
+    public void insertAll(List<Decision> decided) {
+        if (decided.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (Decision decision : decided) {
+                DecisionEntity row = toRow(decision);
+                insert.setObject(1, row.referralId);
+                insert.setInt(2, row.version);
+                insert.setString(3, row.source);
+                insert.setString(4, row.sourceReference);
+                insert.setString(5, row.outcome);
+                if (row.dataIssue == null) {
+                    insert.setNull(6, Types.VARCHAR);
+                } else {
+                    insert.setString(6, row.dataIssue);
+                }
+                insert.setString(7, row.reasonCodes);
+                insert.setString(8, row.missingFields);
+                insert.setObject(9, row.receivedAt.atOffset(ZoneOffset.UTC));
+                insert.setObject(10, row.decidedAt.atOffset(ZoneOffset.UTC));
+                insert.setString(11, row.payload);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store a batch of decisions", e);
+        }
+    }
+
+    /** The highest decided version of each of these referrals that has one. */
+    public Map<UUID, Integer> latestVersions(Collection<UUID> referralIds) {
+        Map<UUID, Integer> latest = new HashMap<>();
+        if (referralIds.isEmpty()) {
+            return latest;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT referral_id, max(version) FROM decision WHERE referral_id = ANY (?) "
+                                + "GROUP BY referral_id")) {
+            select.setArray(1, connection.createArrayOf("uuid", referralIds.toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    latest.put(rows.getObject(1, UUID.class), rows.getInt(2));
+                }
+            }
+            return latest;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the latest decided versions", e);
+        }
+    }
+
+    private static DecisionEntity toRow(Decision decision) {
         var d = decision.decided();
         DecisionEntity row = new DecisionEntity();
         row.referralId = d.referralId();
@@ -36,8 +116,7 @@ public class DecisionRepository {
         row.receivedAt = d.receivedAt();
         row.decidedAt = d.decidedAt();
         row.payload = EventJson.write(d);
-        em.persist(row);
-        em.flush(); // the unique (referral_id, version) answers now, inside the decision's transaction
+        return row;
     }
 
     /** The highest decided version of a referral, if any. */

@@ -2,11 +2,22 @@ package org.lvs.triage.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.SortedSet;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.lvs.triage.domain.EarlierReferral;
+import org.lvs.triage.domain.KnownIdentities;
 import org.lvs.triage.domain.VictimIdentity;
 
 /**
@@ -17,10 +28,109 @@ import org.lvs.triage.domain.VictimIdentity;
 @ApplicationScoped
 public class VictimIdentityRepository {
 
-    private final EntityManager em;
+    private static final String UPSERT = """
+            INSERT INTO victim_identity (referral_id, version, source, source_reference, recorded_at,
+                                         person_ref_hash, name_dob_hash)
+            VALUES (:id, :version, :source, :ref, :recordedAt, NULLIF(:personRef, ''), NULLIF(:nameDob, ''))
+            ON CONFLICT (referral_id) DO UPDATE SET version = EXCLUDED.version, source = EXCLUDED.source,
+                source_reference = EXCLUDED.source_reference, recorded_at = EXCLUDED.recorded_at,
+                person_ref_hash = EXCLUDED.person_ref_hash, name_dob_hash = EXCLUDED.name_dob_hash
+            WHERE victim_identity.version < EXCLUDED.version
+            """;
+    /** The same statement with JDBC's positional parameters, for batches. */
+    private static final String UPSERT_JDBC = UPSERT.replaceAll(":\\w+", "?");
 
-    VictimIdentityRepository(EntityManager em) {
+    private final EntityManager em;
+    private final DataSource dataSource;
+
+    VictimIdentityRepository(EntityManager em, DataSource dataSource) {
         this.em = em;
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Takes all of a batch's transaction-scoped locks in one round trip. The keys come sorted, and PostgreSQL takes
+     * them in the array's order, so two batches (or a batch and a single decision) never wait on each other in a
+     * cycle.
+     */
+    public void lockAll(SortedSet<Long> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement lock = connection.prepareStatement(
+                        "SELECT count(*) FROM (SELECT pg_advisory_xact_lock(k) FROM unnest(?) AS k) AS locked")) {
+            lock.setArray(1, connection.createArrayOf("bigint", keys.toArray()));
+            lock.executeQuery().close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot take the batch's locks", e);
+        }
+    }
+
+    /**
+     * Every stored identity sharing one of these hashes, recorded in (from, to]: all a batch whose hashes these are
+     * and whose lookup windows lie within (from, to] can match.
+     */
+    public KnownIdentities sharing(Collection<String> hashes, Instant from, Instant to) {
+        List<KnownIdentities.Known> rows = new ArrayList<>();
+        if (!hashes.isEmpty()) {
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement select = connection.prepareStatement("""
+                            SELECT referral_id, version, source, source_reference, recorded_at, person_ref_hash,
+                                   name_dob_hash
+                            FROM victim_identity
+                            WHERE (person_ref_hash = ANY (?) OR name_dob_hash = ANY (?))
+                              AND recorded_at > ? AND recorded_at <= ?
+                            """)) {
+                var array = connection.createArrayOf("varchar", hashes.toArray());
+                select.setArray(1, array);
+                select.setArray(2, array);
+                select.setObject(3, from.atOffset(ZoneOffset.UTC));
+                select.setObject(4, to.atOffset(ZoneOffset.UTC));
+                try (ResultSet r = select.executeQuery()) {
+                    while (r.next()) {
+                        rows.add(new KnownIdentities.Known(r.getObject(1, UUID.class), r.getInt(2), r.getString(3),
+                                r.getString(4), r.getObject(5, OffsetDateTime.class).toInstant(),
+                                new VictimIdentity(r.getString(6), r.getString(7))));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read victim identities", e);
+            }
+        }
+        return new KnownIdentities(rows);
+    }
+
+    /** Writes back what deciding a batch changed: rows kept (inserted or replaced) and rows removed. */
+    public void apply(KnownIdentities identities) {
+        List<UUID> removed = identities.toRemove();
+        List<KnownIdentities.Known> kept = identities.toKeep();
+        try (Connection connection = dataSource.getConnection()) {
+            if (!removed.isEmpty()) {
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM victim_identity WHERE referral_id = ANY (?)")) {
+                    delete.setArray(1, connection.createArrayOf("uuid", removed.toArray()));
+                    delete.executeUpdate();
+                }
+            }
+            if (!kept.isEmpty()) {
+                try (PreparedStatement upsert = connection.prepareStatement(UPSERT_JDBC)) {
+                    for (KnownIdentities.Known k : kept) {
+                        upsert.setObject(1, k.referralId());
+                        upsert.setInt(2, k.version());
+                        upsert.setString(3, k.source());
+                        upsert.setString(4, k.sourceReference());
+                        upsert.setObject(5, k.recordedAt().atOffset(ZoneOffset.UTC));
+                        upsert.setString(6, k.identity().personRefHash() == null ? "" : k.identity().personRefHash());
+                        upsert.setString(7, k.identity().nameDobHash() == null ? "" : k.identity().nameDobHash());
+                        upsert.addBatch();
+                    }
+                    upsert.executeBatch();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store victim identities", e);
+        }
     }
 
     /**
@@ -68,16 +178,7 @@ public class VictimIdentityRepository {
                     .setParameter("id", referralId).executeUpdate();
             return;
         }
-        em.createNativeQuery("""
-                INSERT INTO victim_identity (referral_id, version, source, source_reference, recorded_at,
-                                             person_ref_hash, name_dob_hash)
-                VALUES (:id, :version, :source, :ref, :recordedAt,
-                        NULLIF(:personRef, ''), NULLIF(:nameDob, ''))
-                ON CONFLICT (referral_id) DO UPDATE SET version = EXCLUDED.version, source = EXCLUDED.source,
-                    source_reference = EXCLUDED.source_reference, recorded_at = EXCLUDED.recorded_at,
-                    person_ref_hash = EXCLUDED.person_ref_hash, name_dob_hash = EXCLUDED.name_dob_hash
-                WHERE victim_identity.version < EXCLUDED.version
-                """).setParameter("id", referralId).setParameter("version", version).setParameter("source", source)
+        em.createNativeQuery(UPSERT).setParameter("id", referralId).setParameter("version", version).setParameter("source", source)
                 .setParameter("ref", sourceReference).setParameter("recordedAt", Timestamp.from(recordedAt))
                 .setParameter("personRef", identity.personRefHash() == null ? "" : identity.personRefHash())
                 .setParameter("nameDob", identity.nameDobHash() == null ? "" : identity.nameDobHash())

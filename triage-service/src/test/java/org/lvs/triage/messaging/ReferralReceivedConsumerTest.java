@@ -20,6 +20,7 @@ import static org.lvs.triage.support.Events.victim;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,8 +29,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +65,9 @@ class ReferralReceivedConsumerTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Duration QUIET = Duration.ofSeconds(3);
     private static final Instant DECIDED_AT = Instant.parse("2026-01-05T10:00:00Z");
+
+    @Inject
+    ReferralReceivedConsumer consumer;
 
     @AfterEach
     void resetClock() {
@@ -223,6 +230,58 @@ class ReferralReceivedConsumerTest {
                     victim(uniqueReference("P"), "07700900123"), Consent.EXPLICIT), RECORDED));
             assertEquals(1, awaitFor(triaged, id, 1, WAIT).size());
         }
+    }
+
+    @Test
+    void aPoisonRecordBetweenGoodOnesOfABatchIsDeadLetteredAlone() {
+        // The batch is handed to the consumer as the connector would after one poll, so it surely is one batch; the
+        // database, the outbox and the dead-letter topic are the real ones.
+        UUID before = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+        String poisonKey = UUID.randomUUID().toString();
+        String poisonContent = UUID.randomUUID().toString();
+        String poison = "{\"eventId\": \"" + poisonContent + "\", \"type\": \"ReferralReceived\", \"payload\": {";
+        TopicPartition partition = new TopicPartition(Topics.REFERRALS_RECEIVED, 0);
+        List<ConsumerRecord<String, String>> records = List.of(
+                record(partition, 1, before.toString(), received(before, referral(Source.ADT,
+                        uniqueReference("BEFORE"), 1, RECORDED, CrimeCategory.FRAUD,
+                        victim(uniqueReference("P"), "07700900123"), Consent.EXPLICIT), RECORDED).toEnvelope()
+                        .toJson()),
+                record(partition, 2, poisonKey, poison),
+                record(partition, 3, after.toString(), received(after, referral(Source.ADT,
+                        uniqueReference("AFTER"), 1, RECORDED, CrimeCategory.FRAUD,
+                        victim(uniqueReference("P"), "07700900123"), Consent.EXPLICIT), RECORDED).toEnvelope()
+                        .toJson()));
+        try (TopicProbe dlq = TopicProbe.open(Topics.dlq(Topics.REFERRALS_RECEIVED));
+                TopicProbe triaged = TopicProbe.open(Topics.REFERRALS_TRIAGED)) {
+            consumer.consume(new ConsumerRecords<>(Map.of(partition, records), Map.of()));
+
+            List<String> decided = new java.util.ArrayList<>();
+            Instant deadline = Instant.now().plus(WAIT);
+            while (decided.size() < 2 && Instant.now().isBefore(deadline)) {
+                triaged.awaitEnvelopes(1, Duration.ofMillis(500)).stream()
+                        .map(e -> e.payload().path("referralId").asText())
+                        .filter(id -> id.equals(before.toString()) || id.equals(after.toString()))
+                        .forEach(decided::add);
+            }
+            assertEquals(2, decided.size(), "both decided, once each");
+            assertEquals(java.util.Set.of(before.toString(), after.toString()), java.util.Set.copyOf(decided));
+            List<ConsumerRecord<String, String>> dead = dlq.awaitRecords(1, WAIT).stream()
+                    .filter(r -> poisonKey.equals(r.key())).toList();
+            assertEquals(1, dead.size());
+            assertEquals(poison, dead.get(0).value());
+            String reason = new String(dead.get(0).headers().lastHeader(DeadLetters.REASON).value(),
+                    StandardCharsets.UTF_8);
+            assertTrue(reason.startsWith("not a ReferralReceived event") || reason.startsWith("not JSON"), reason);
+            assertFalse(reason.contains(poisonContent), "the reason never quotes the record");
+            assertEquals("2", new String(dead.get(0).headers().lastHeader("dead-letter-offset").value(),
+                    StandardCharsets.UTF_8));
+        }
+    }
+
+    private static ConsumerRecord<String, String> record(TopicPartition partition, long offset, String key,
+            String value) {
+        return new ConsumerRecord<>(partition.topic(), partition.partition(), offset, key, value);
     }
 
     @Test

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.lvs.contract.event.EventJson;
+import org.lvs.contract.event.FeedbackIssued;
 import org.lvs.contract.event.ReferralDecided;
 import org.lvs.contract.event.ReferralReceived;
 import org.lvs.contract.referral.Consent;
@@ -82,6 +88,80 @@ class TriageServiceTest {
         assertEquals(TriageService.Result.ALREADY_PROCESSED, triage.decide(eventId, event));
         // the same version under another event id (a re-published record) does not replace the decision either
         assertEquals(TriageService.Result.NOT_NEWER, triage.decide(UUID.randomUUID(), event));
+    }
+
+    @Test
+    void aBatchDecidesTwoVersionsOfOneReferralInOrderAndSkipsRepeatsAndLowerVersions() {
+        Instant recorded = Instant.parse("2017-10-04T09:00:00Z");
+        UUID id = UUID.randomUUID();
+        String ref = Events.uniqueReference("BATCH-V");
+        String personRef = Events.uniqueReference("P");
+        ReferralReceived v1 = Events.received(id, Events.referral(Source.ADT, ref, 1, recorded, CrimeCategory.THEFT,
+                Events.victim(personRef, null), Consent.EXPLICIT), recorded);
+        ReferralReceived v2 = Events.received(id, Events.referral(Source.ADT, ref, 2, recorded, CrimeCategory.ROBBERY,
+                Events.victim(personRef, "07700900123"), Consent.EXPLICIT), recorded.plusSeconds(60));
+        var first = new TriageService.Received(ReferralReceived.eventId(id, 1), v1);
+        var second = new TriageService.Received(ReferralReceived.eventId(id, 2), v2);
+        var lateFirst = new TriageService.Received(UUID.randomUUID(), v1);
+
+        assertEquals(List.of(TriageService.Result.DECIDED, TriageService.Result.DECIDED,
+                TriageService.Result.ALREADY_PROCESSED, TriageService.Result.NOT_NEWER),
+                triage.decideAll(List.of(first, second, second, lateFirst)));
+        ReferralDecided latest = EventJson.mapper().convertValue(read(id), ReferralDecided.class);
+        assertEquals(2, latest.version());
+        assertEquals(null, latest.dataIssue(), "version 2 has a phone: decided after version 1, it stands");
+
+        // their events are in the outbox in decision order: version 1's decision and feedback, then version 2's
+        assertEquals(List.of(ReferralDecided.eventId(id, 1), FeedbackIssued.eventId(id, 1),
+                ReferralDecided.eventId(id, 2)), outboxEventIds(List.of(ReferralDecided.eventId(id, 1),
+                        FeedbackIssued.eventId(id, 1), ReferralDecided.eventId(id, 2))));
+
+        // the whole batch redelivered changes nothing
+        assertEquals(List.of(TriageService.Result.ALREADY_PROCESSED, TriageService.Result.ALREADY_PROCESSED),
+                triage.decideAll(List.of(first, second)));
+    }
+
+    @Test
+    void referralsOfOneVictimInOneBatchSeeEachOtherInOrder() {
+        Instant recorded = Instant.parse("2017-10-05T09:00:00Z");
+        String personRef = Events.uniqueReference("BATCH-REPEAT");
+        List<ReferralReceived> events = new ArrayList<>();
+        List<TriageService.Received> batch = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            // the second one carries no identity (no consent): it never counts for the others
+            ReferralReceived event = Events.received(UUID.randomUUID(), Events.referral(Source.ADT,
+                    Events.uniqueReference("B" + i), 1, recorded.plusSeconds(i), CrimeCategory.THEFT,
+                    Events.victim(personRef, "07700900123"), i == 1 ? Consent.REFUSED : Consent.EXPLICIT),
+                    recorded.plusSeconds(i));
+            events.add(event);
+            batch.add(new TriageService.Received(ReferralReceived.eventId(event.referralId(), 1), event));
+        }
+
+        triage.decideAll(batch);
+
+        List<Boolean> targeted = events.stream()
+                .map(e -> EventJson.mapper().convertValue(read(e.referralId()), ReferralDecided.class))
+                .map(d -> d.hasReason(ReasonCode.PRIORITY_PERSISTENTLY_TARGETED)).toList();
+        assertEquals(List.of(false, false, false, true), targeted,
+                "only the fourth sees two other referrals of the victim carrying its identity");
+    }
+
+    private static List<UUID> outboxEventIds(List<UUID> eventIds) {
+        try (Connection c = DriverManager.getConnection(LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(),
+                LvsTestResources.dbPassword());
+                PreparedStatement select = c.prepareStatement(
+                        "SELECT event_id FROM triage.outbox_event WHERE event_id = ANY (?) ORDER BY id")) {
+            select.setArray(1, c.createArrayOf("uuid", eventIds.toArray()));
+            List<UUID> found = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(rows.getObject(1, UUID.class));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Object read(UUID referralId) {
