@@ -77,7 +77,7 @@ create index sla_case_status_strand_due on sla_case (status, strand, due_at, ref
 create index sla_case_strand_due on sla_case (strand, due_at, referral_id);
 -- caseloads and waiting lists
 create index sla_case_open_worker on sla_case (worker, pathway) where worker is not null and status <> 'CLOSED';
-create index sla_case_unassigned_contacted on sla_case (strand, first_contact_at)
+create index sla_case_unassigned_contacted on sla_case (strand, first_contact_at, referral_id)
     where worker is null and status <> 'CLOSED' and first_contact_at is not null;
 
 -- personal data of consented victims, kept by referral (it may arrive before the decision)
@@ -140,7 +140,7 @@ create table case_service (
     started_at   timestamptz
 );
 create index case_service_case on case_service (referral_id);
-create index case_service_waiting on case_service (service, requested_at) where started_at is null;
+create index case_service_waiting on case_service (service, requested_at, referral_id) where started_at is null;
 
 create table case_outcome (
     referral_id uuid not null references sla_case (referral_id),
