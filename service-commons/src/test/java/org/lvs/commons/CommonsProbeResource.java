@@ -42,6 +42,21 @@ public class CommonsProbeResource {
         return true;
     }
 
+    /** The batch calls: records the ids once and enqueues one event per new id; answers how many were new. */
+    @POST
+    @Path("/batch")
+    @RolesAllowed({Roles.OPS, Roles.ADMIN})
+    @Transactional
+    public int handleAll(List<UUID> ids) {
+        java.util.Set<UUID> fresh = processed.firstTimeAll(ids, "probe-batch");
+        outbox.enqueueAll(ids.stream().filter(fresh::contains).distinct()
+                .map(id -> new org.lvs.commons.messaging.OutgoingEvent(Topics.CASES_EVENTS, id.toString(),
+                        EventEnvelope.of(EventIds.of(id, "probe-batch"), "Probe", Instant.parse("2017-07-01T00:00:00Z"),
+                                java.util.Map.of("id", id.toString()))))
+                .toList());
+        return fresh.size();
+    }
+
     @POST
     @Path("/invalid")
     @RolesAllowed({Roles.OPS, Roles.ADMIN})

@@ -40,6 +40,26 @@ class CommonsTest {
     }
 
     @Test
+    void batchCallsRecordEachEventOnceAndPublishIt() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID c = UUID.randomUUID();
+        try (TopicProbe probe = TopicProbe.open(Topics.CASES_EVENTS)) {
+            given().header("Authorization", TestTokens.bearer(Roles.OPS)).contentType("application/json")
+                    .body(List.of(a, b, a)).post("/probe/batch").then().statusCode(200).body(equalTo("2"));
+            given().header("Authorization", TestTokens.bearer(Roles.OPS)).contentType("application/json")
+                    .body(List.of(b, c)).post("/probe/batch").then().statusCode(200).body(equalTo("1"));
+            List<EventEnvelope> events = probe.awaitEnvelopes(3, Duration.ofSeconds(20));
+            // different keys land on different partitions, so only the set (not the order) is comparable here
+            assertEquals(java.util.Set.of(EventIds.of(a, "probe-batch"), EventIds.of(b, "probe-batch"),
+                    EventIds.of(c, "probe-batch")), events.stream().map(EventEnvelope::eventId)
+                    .collect(java.util.stream.Collectors.toSet()));
+            assertEquals(3, events.size());
+            assertEquals(0, probe.drain(Duration.ofSeconds(2)).size());
+        }
+    }
+
+    @Test
     void rolledBackChangeLeavesNoEventAndNoProcessedMark() {
         UUID id = UUID.randomUUID();
         try (TopicProbe probe = TopicProbe.open(Topics.CASES_EVENTS)) {

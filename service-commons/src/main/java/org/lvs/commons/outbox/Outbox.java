@@ -8,7 +8,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
+import org.lvs.commons.messaging.OutgoingEvent;
 import org.lvs.contract.event.EventEnvelope;
 
 /**
@@ -42,6 +44,33 @@ public class Outbox {
             insert.setString(4, envelope.toJson());
             insert.setTimestamp(5, Timestamp.from(clock.instant()));
             insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write to the outbox", e);
+        }
+        signal.afterCommit();
+    }
+
+    /**
+     * Enqueues events in their order with one JDBC batch, inside the caller's transaction: for consumers that apply a
+     * whole poll in one transaction. The relay publishes them in this order.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueueAll(List<OutgoingEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            Timestamp now = Timestamp.from(clock.instant());
+            for (OutgoingEvent event : events) {
+                insert.setObject(1, event.envelope().eventId());
+                insert.setString(2, event.topic());
+                insert.setString(3, event.key());
+                insert.setString(4, event.envelope().toJson());
+                insert.setTimestamp(5, now);
+                insert.addBatch();
+            }
+            insert.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write to the outbox", e);
         }
