@@ -53,6 +53,27 @@ public class Jdbc {
         }
     }
 
+    /**
+     * Runs one statement for every row as a JDBC batch (one round trip; {@code reWriteBatchedInserts} turns an
+     * INSERT batch into multi-row inserts). Nothing to do for no rows.
+     */
+    public void batch(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                bind(c, ps, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            SQLException next = e.getNextException();
+            throw new IllegalStateException("metrics SQL batch failed: "
+                    + (next != null ? next.getMessage() : e.getMessage()), e);
+        }
+    }
+
     public long count(String sql, Object... params) {
         List<Long> rows = query(sql, rs -> rs.getLong(1), params);
         return rows.isEmpty() ? 0 : rows.get(0);
@@ -70,6 +91,8 @@ public class Jdbc {
                 ps.setObject(index, uuid);
             } else if (p instanceof Enum<?> e) {
                 ps.setString(index, e.name());
+            } else if (p instanceof UUID[] ids) {
+                ps.setArray(index, c.createArrayOf("uuid", ids));
             } else if (p instanceof String[] texts) {
                 ps.setArray(index, c.createArrayOf("text", texts));
             } else {

@@ -6,6 +6,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.jboss.logging.Logger;
 import org.lvs.commons.idempotency.ProcessedEvents;
 import org.lvs.contract.Topics;
@@ -16,10 +19,15 @@ import org.lvs.contract.event.IntakeRecorded;
 import org.lvs.contract.event.MalformedEventException;
 import org.lvs.contract.event.ReferralDecided;
 import org.lvs.metrics.persistence.FactStore;
+import org.lvs.metrics.persistence.FactStore.TypedCaseEvent;
+import org.lvs.metrics.persistence.ProcessedEventLog;
 
 /**
- * Applies one event to the fact tables, once: the processed-event mark and the facts commit in one transaction. An
+ * Applies events to the fact tables, once: the processed-event marks and the facts commit in one transaction. An
  * event type this service does not use is marked processed and otherwise ignored (forward compatible).
+ *
+ * <p>Events are first {@linkplain #decode decoded} outside any transaction, so an event that cannot be applied is
+ * known (and dead-lettered) before its batch is written; then {@link #applyBatch} writes a whole batch at once.
  */
 @ApplicationScoped
 public class EventApplier {
@@ -29,8 +37,25 @@ public class EventApplier {
 
     private static final Logger LOG = Logger.getLogger(EventApplier.class);
 
+    /**
+     * An event checked and ready to write.
+     *
+     * @param payload the {@link ReferralDecided}, {@link IntakeRecorded} or {@link TypedCaseEvent} to record, or
+     *     null for an event type metrics does not use (only marked processed)
+     * @param publishedAt the Kafka record's timestamp (for the lag), or null if unknown
+     */
+    public record Decoded(String topic, EventEnvelope envelope, Object payload, Instant publishedAt) {
+    }
+
+    /** What a batch did: events newly applied, and those skipped as already processed. */
+    public record BatchResult(int applied, int duplicates) {
+    }
+
     @Inject
     ProcessedEvents processedEvents;
+
+    @Inject
+    ProcessedEventLog processedLog;
 
     @Inject
     FactStore facts;
@@ -42,65 +67,138 @@ public class EventApplier {
     MetricsChanges changes;
 
     /**
+     * Applies one event in its own transaction.
+     *
      * @param publishedAt the Kafka record's timestamp (when it was published), for the lag; null if unknown
      * @return true when the event was new and applied
      */
     @Transactional
     public boolean apply(String topic, EventEnvelope envelope, Instant publishedAt) {
-        if (!processedEvents.firstTime(envelope.eventId(), CONSUMER)) {
+        return apply(decode(topic, envelope, publishedAt));
+    }
+
+    /** Applies one decoded event in its own transaction; true when it was new. */
+    @Transactional
+    public boolean apply(Decoded event) {
+        if (!processedEvents.firstTime(event.envelope().eventId(), CONSUMER)) {
             return false;
         }
-        switch (topic) {
-            case Topics.REFERRALS_TRIAGED -> applyDecision(envelope);
-            case Topics.REFERRALS_INTAKE -> applyIntake(envelope);
-            case Topics.CASES_EVENTS -> applyCaseEvent(envelope);
-            default -> throw new MalformedEventException("metrics does not read topic " + topic);
-        }
-        Long lagMillis = publishedAt == null ? null
-                : Math.max(0, Duration.between(publishedAt, Instant.now(systemClock)).toMillis());
-        changes.afterCommit(lagMillis);
+        write(event.topic(), List.of(event));
+        changes.afterCommit(lagMillis(event.publishedAt()));
         return true;
     }
 
-    private void applyDecision(EventEnvelope envelope) {
+    /**
+     * Applies a batch of decoded events of one topic in one transaction: marks them processed in one statement,
+     * then writes the facts of those that were new (each once, even if the batch holds it twice).
+     */
+    @Transactional
+    public BatchResult applyBatch(String topic, List<Decoded> events) {
+        if (events.isEmpty()) {
+            return new BatchResult(0, 0);
+        }
+        Set<java.util.UUID> fresh = processedLog.markNew(
+                events.stream().map(e -> e.envelope().eventId()).toList(), CONSUMER);
+        List<Decoded> toApply = new ArrayList<>(fresh.size());
+        Instant newestPublished = null;
+        for (Decoded e : events) {
+            if (fresh.remove(e.envelope().eventId())) {
+                toApply.add(e);
+                if (e.publishedAt() != null && (newestPublished == null || e.publishedAt().isAfter(newestPublished))) {
+                    newestPublished = e.publishedAt();
+                }
+            }
+        }
+        if (!toApply.isEmpty()) {
+            write(topic, toApply);
+            changes.afterCommit(lagMillis(newestPublished));
+        }
+        return new BatchResult(toApply.size(), events.size() - toApply.size());
+    }
+
+    /**
+     * Checks an event read from a topic and extracts what it records; throws {@link MalformedEventException} when it
+     * cannot be applied (then it is dead-lettered, and never marked processed).
+     */
+    public static Decoded decode(String topic, EventEnvelope envelope, Instant publishedAt) {
+        if (envelope.eventId() == null) {
+            throw new MalformedEventException("an event needs an eventId");
+        }
+        Object payload = switch (topic) {
+            case Topics.REFERRALS_TRIAGED -> decision(envelope);
+            case Topics.REFERRALS_INTAKE -> intake(envelope);
+            case Topics.CASES_EVENTS -> caseEvent(envelope);
+            default -> throw new MalformedEventException("metrics does not read topic " + topic);
+        };
+        return new Decoded(topic, envelope, payload, publishedAt);
+    }
+
+    private void write(String topic, List<Decoded> events) {
+        switch (topic) {
+            case Topics.REFERRALS_TRIAGED -> facts.recordDecisions(payloads(events, ReferralDecided.class));
+            case Topics.REFERRALS_INTAKE -> {
+                List<IntakeRecorded> records = new ArrayList<>();
+                List<Instant> fallbackAts = new ArrayList<>();
+                for (Decoded e : events) {
+                    if (e.payload() instanceof IntakeRecorded r) {
+                        records.add(r);
+                        fallbackAts.add(e.envelope().occurredAt());
+                    }
+                }
+                facts.recordIntakes(records, fallbackAts);
+            }
+            case Topics.CASES_EVENTS -> facts.recordCaseEvents(payloads(events, TypedCaseEvent.class));
+            default -> throw new MalformedEventException("metrics does not read topic " + topic);
+        }
+    }
+
+    private static <T> List<T> payloads(List<Decoded> events, Class<T> type) {
+        List<T> payloads = new ArrayList<>(events.size());
+        for (Decoded e : events) {
+            if (type.isInstance(e.payload())) {
+                payloads.add(type.cast(e.payload()));
+            }
+        }
+        return payloads;
+    }
+
+    private Long lagMillis(Instant publishedAt) {
+        return publishedAt == null ? null
+                : Math.max(0, Duration.between(publishedAt, Instant.now(systemClock)).toMillis());
+    }
+
+    private static ReferralDecided decision(EventEnvelope envelope) {
         if (!EventTypes.REFERRAL_DECIDED.equals(envelope.type())) {
             LOG.debugf("ignoring %s on %s", envelope.type(), Topics.REFERRALS_TRIAGED);
-            return;
+            return null;
         }
         ReferralDecided decision = envelope.payloadAs(ReferralDecided.class);
         if (decision.referralId() == null || decision.outcome() == null) {
             throw new MalformedEventException("a decision needs referralId and outcome");
         }
-        facts.recordDecision(decision);
+        return decision;
     }
 
-    private void applyIntake(EventEnvelope envelope) {
+    private static IntakeRecorded intake(EventEnvelope envelope) {
         if (!EventTypes.INTAKE_RECORDED.equals(envelope.type())) {
-            return;
+            return null;
         }
         IntakeRecorded record = envelope.payloadAs(IntakeRecorded.class);
         if (record.recordId() == null || record.status() == null) {
             throw new MalformedEventException("an intake record needs recordId and status");
         }
-        facts.recordIntake(record, envelope.occurredAt());
+        return record;
     }
 
-    private void applyCaseEvent(EventEnvelope envelope) {
+    private static TypedCaseEvent caseEvent(EventEnvelope envelope) {
         CaseEvent event = envelope.payloadAs(CaseEvent.class);
         if (event.referralId() == null) {
             throw new MalformedEventException("a case event needs referralId");
         }
-        String type = envelope.type();
-        facts.recordCaseFacts(type, event);
-        switch (type) {
-            case EventTypes.CONTACT_RECORDED -> facts.recordContact(withAt(event, envelope));
-            case EventTypes.SERVICE_REQUESTED -> facts.recordServiceEvent("REQUESTED", withAt(event, envelope));
-            case EventTypes.SERVICE_STARTED -> facts.recordServiceEvent("STARTED", withAt(event, envelope));
-            case EventTypes.OUTCOME_RECORDED -> facts.recordOutcome(withAt(event, envelope));
-            default -> {
-                // clock and status events only move the case's facts
-            }
+        if (envelope.type() == null) {
+            throw new MalformedEventException("a case event needs a type");
         }
+        return new TypedCaseEvent(envelope.type(), withAt(event, envelope));
     }
 
     /** An event's own time is its {@code at}; where a producer left it out, the envelope's occurredAt. */

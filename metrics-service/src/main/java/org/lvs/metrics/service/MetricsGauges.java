@@ -67,9 +67,13 @@ public class MetricsGauges {
                 .description("Events applied to the fact tables (since the last rebuild)").register(registry);
     }
 
-    public void counted(String topic, boolean applied) {
-        Counter.builder("lvs.metrics.events").tags("topic", topic, "result", applied ? "applied" : "duplicate")
-                .register(registry).increment();
+    /** Counts a batch's events once: those applied and those skipped as already processed. */
+    public void counted(String topic, int applied, int duplicates) {
+        // both series registered even at zero, so the names are on /q/metrics from the first batch
+        Counter.builder("lvs.metrics.events").tags("topic", topic, "result", "applied").register(registry)
+                .increment(applied);
+        Counter.builder("lvs.metrics.events").tags("topic", topic, "result", "duplicate").register(registry)
+                .increment(duplicates);
     }
 
     @Scheduled(every = "${lvs.metrics.gauge-refresh:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -24,7 +25,6 @@ import org.jboss.logging.Logger;
 import org.lvs.commons.problem.ProblemException;
 import org.lvs.contract.Topics;
 import org.lvs.contract.event.EventJson;
-import org.lvs.contract.event.MalformedEventException;
 import org.lvs.metrics.config.MetricsConfig;
 import org.lvs.metrics.persistence.FactStore;
 
@@ -104,20 +104,24 @@ public class RebuildService {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (!reachedEnd(consumer, end)) {
+                // a poll's events applied per topic in one transaction each, as the live consumers do
+                Map<String, List<EventApplier.Decoded>> byTopic = new HashMap<>();
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
                         continue;
                     }
                     read++;
                     try {
-                        if (applier.apply(record.topic(), EventJson.read(record.value()),
-                                Instant.ofEpochMilli(record.timestamp()))) {
-                            applied++;
-                        }
-                    } catch (MalformedEventException e) {
+                        byTopic.computeIfAbsent(record.topic(), t -> new ArrayList<>()).add(EventApplier.decode(
+                                record.topic(), EventJson.read(record.value()),
+                                Instant.ofEpochMilli(record.timestamp())));
+                    } catch (RuntimeException e) {
                         // already dead-lettered by the live consumer when it first met it
                         skipped++;
                     }
+                }
+                for (Map.Entry<String, List<EventApplier.Decoded>> batch : byTopic.entrySet()) {
+                    applied += applier.applyBatch(batch.getKey(), batch.getValue()).applied();
                 }
                 status.set(new Status(started.rebuildId(), State.RUNNING, started.startedAt(), null, read, applied,
                         skipped, null));
