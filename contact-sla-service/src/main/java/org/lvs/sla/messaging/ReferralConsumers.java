@@ -1,16 +1,34 @@
 package org.lvs.sla.messaging;
 
+import io.quarkus.logging.Log;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import io.smallrye.reactive.messaging.annotations.Blocking;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.lvs.contract.event.EventEnvelope;
 import org.lvs.contract.event.EventJson;
+import org.lvs.contract.event.EventTypes;
+import org.lvs.contract.event.MalformedEventException;
+import org.lvs.sla.messaging.DeadLetters.DeadLetter;
 import org.lvs.sla.service.DecisionIntake;
 
 /**
- * Reads decisions ({@code referrals.triaged}) and received referrals ({@code referrals.received}). The record is
- * acknowledged only after its transaction committed; a record that cannot be applied goes to the topic's DLQ
- * (failure-strategy dead-letter-queue). Bodies are never logged: received referrals carry personal data.
+ * Reads decisions ({@code referrals.triaged}) and received referrals ({@code referrals.received}), a poll's batch at
+ * a time applied in one transaction. The batch's offsets are committed only after its transaction committed and its
+ * dead letters were acknowledged, so nothing is lost; the processed-event log makes a redelivery harmless.
+ *
+ * <p>A record that cannot be read is dead-lettered on its own with the reason (never its content in the log), and
+ * the rest of the batch goes on. A failing batch transaction (a deadlock with the other channel or a handler, the
+ * database away for a moment) is retried with backoff; if it keeps failing, the batch's records are applied one by
+ * one, so only a record that really fails is dead-lettered. Any failure left over (the dead-letter topic
+ * unreachable) fails the whole batch, which the channel's {@code failure-strategy=dead-letter-queue} then handles as
+ * the last resort.
  */
 @ApplicationScoped
 public class ReferralConsumers {
@@ -18,19 +36,114 @@ public class ReferralConsumers {
     /** Channel names; application.properties binds them to the topics and their DLQs. */
     public static final String TRIAGED = "triaged";
     public static final String RECEIVED = "received";
+    public static final String TRIAGED_DLQ = "triaged-dlq";
+    public static final String RECEIVED_DLQ = "received-dlq";
 
-    @Inject
-    DecisionIntake intake;
+    static final int BATCH_ATTEMPTS = 4;
+    static final int RECORD_ATTEMPTS = 3;
+    static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
+
+    private final DecisionIntake intake;
+    private final DeadLetters deadLetters;
+
+    ReferralConsumers(DecisionIntake intake, DeadLetters deadLetters) {
+        this.intake = intake;
+        this.deadLetters = deadLetters;
+    }
 
     @Incoming(TRIAGED)
     @Blocking
-    public void onDecided(String record) {
-        intake.onDecided(EventJson.read(record));
+    public void onDecided(ConsumerRecords<String, String> records) {
+        consume(records, EventTypes.REFERRAL_DECIDED, DecisionIntake::decidedOf, intake::applyDecisions);
     }
 
     @Incoming(RECEIVED)
     @Blocking
-    public void onReceived(String record) {
-        intake.onReceived(EventJson.read(record));
+    public void onReceived(ConsumerRecords<String, String> records) {
+        consume(records, EventTypes.REFERRAL_RECEIVED, DecisionIntake::receivedOf, intake::applyReceived);
+    }
+
+    private <T> void consume(ConsumerRecords<String, String> records, String type,
+            Function<EventEnvelope, T> read, Consumer<List<T>> apply) {
+        List<ConsumerRecord<String, String>> readable = new ArrayList<>(records.count());
+        List<T> batch = new ArrayList<>(records.count());
+        List<DeadLetter> dead = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                EventEnvelope envelope = EventJson.read(record.value());
+                if (!type.equals(envelope.type())) {
+                    continue; // another type on the topic is none of this service's business
+                }
+                batch.add(read.apply(envelope));
+                readable.add(record);
+            } catch (MalformedEventException | IllegalArgumentException e) {
+                dead.add(new DeadLetter(record, e.getMessage(), e.getClass().getName()));
+            } catch (RuntimeException e) {
+                // the message of an unexpected error may quote the record: only its kind goes out
+                dead.add(new DeadLetter(record, "unreadable record: " + e.getClass().getSimpleName(),
+                        e.getClass().getName()));
+            }
+        }
+        if (!dead.isEmpty()) {
+            // The reason may quote the record, which can carry personal data: it goes to the DLQ header, not the log.
+            Log.warnf("dead-lettering %d unreadable record(s) (reason in the dead-letter-reason header)",
+                    dead.size());
+        }
+        if (!batch.isEmpty()) {
+            try {
+                withRetries(BATCH_ATTEMPTS, "a batch of " + batch.size(), () -> apply.accept(batch));
+            } catch (RuntimeException batchFailure) {
+                Log.warnf("a batch of %d records keeps failing (%s); applying them one by one", batch.size(),
+                        batchFailure.getClass().getSimpleName());
+                for (int i = 0; i < batch.size(); i++) {
+                    List<T> one = List.of(batch.get(i));
+                    ConsumerRecord<String, String> record = readable.get(i);
+                    String what = record.topic() + "-" + record.partition() + "@" + record.offset();
+                    try {
+                        withRetries(RECORD_ATTEMPTS, what, () -> apply.accept(one));
+                    } catch (RuntimeException e) {
+                        Log.errorf("cannot apply %s after %d attempts (%s): dead-lettering it", what,
+                                RECORD_ATTEMPTS, e.getClass().getSimpleName());
+                        dead.add(new DeadLetter(record, "cannot apply: " + describe(e), e.getClass().getName()));
+                    }
+                }
+            }
+        }
+        deadLetters.send(dead);
+    }
+
+    private static void withRetries(int attempts, String what, Runnable work) {
+        Duration backoff = FIRST_BACKOFF;
+        for (int attempt = 1;; attempt++) {
+            try {
+                work.run();
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= attempts) {
+                    throw e;
+                }
+                Log.warnf("applying %s failed (%s), retrying", what, e.getClass().getSimpleName());
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    /** The kinds of error down to the root cause; database messages may quote values, so they stay out. */
+    private static String describe(Throwable e) {
+        StringBuilder kinds = new StringBuilder(e.getClass().getSimpleName());
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            kinds.append(" <- ").append(cause.getClass().getSimpleName());
+        }
+        return kinds.toString();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying", e);
+        }
     }
 }

@@ -4,9 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import org.hibernate.Session;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -24,6 +31,87 @@ public class CaseRepository {
         em.createNativeQuery("insert into referral_track (referral_id) values (?1) on conflict do nothing")
                 .setParameter(1, referralId).executeUpdate();
         return em.find(ReferralTrackEntity.class, referralId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * The version trackers of a batch's referrals, created when new and locked in id order (the two consumers
+     * both lock this way, so their batches never deadlock), by referral id.
+     */
+    public Map<UUID, ReferralTrackEntity> lockTracks(Collection<UUID> referralIds) {
+        if (referralIds.isEmpty()) {
+            return new HashMap<>();
+        }
+        Object[] ids = new TreeSet<>(referralIds).toArray();
+        em.flush();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into referral_track (referral_id) "
+                    + "select id from unnest(?::uuid[]) as t(id) order by id on conflict do nothing")) {
+                insert.setArray(1, connection.createArrayOf("uuid", ids));
+                insert.executeUpdate();
+            }
+        });
+        Map<UUID, ReferralTrackEntity> tracks = new HashMap<>();
+        em.createQuery("from ReferralTrackEntity t where t.referralId in :ids order by t.referralId",
+                ReferralTrackEntity.class).setParameter("ids", referralIds)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
+                .forEach(t -> tracks.put(t.referralId, t));
+        return tracks;
+    }
+
+    /** The cases of a batch's referrals that exist, locked in id order, by referral id. */
+    public Map<UUID, CaseEntity> lockCases(Collection<UUID> referralIds) {
+        Map<UUID, CaseEntity> cases = new HashMap<>();
+        if (!referralIds.isEmpty()) {
+            em.createQuery("from CaseEntity c where c.referralId in :ids order by c.referralId", CaseEntity.class)
+                    .setParameter("ids", referralIds).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
+                    .forEach(c -> cases.put(c.referralId, c));
+        }
+        return cases;
+    }
+
+    /** The stored victims of a batch's referrals, by referral id (the caller holds their trackers' locks). */
+    public Map<UUID, PersonEntity> findPersons(Collection<UUID> referralIds) {
+        Map<UUID, PersonEntity> persons = new HashMap<>();
+        if (!referralIds.isEmpty()) {
+            em.createQuery("from PersonEntity p where p.referralId in :ids", PersonEntity.class)
+                    .setParameter("ids", referralIds).getResultList().forEach(p -> persons.put(p.referralId, p));
+        }
+        return persons;
+    }
+
+    /**
+     * Deletes a victim already loaded (or persisted) in this transaction and the case's notes; flushed at once so
+     * a later version of the same batch may store the victim again.
+     */
+    public void erasePersonalData(UUID referralId, PersonEntity loaded) {
+        if (loaded != null) {
+            em.remove(loaded);
+            em.flush();
+        }
+        em.createQuery("delete from NoteEntity n where n.referralId = :id").setParameter("id", referralId)
+                .executeUpdate();
+    }
+
+    /** Inserts audit entries with one JDBC batch (their ids come from the sequence, so Hibernate would not batch). */
+    public void insertAudit(List<AuditEntity> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into case_audit "
+                    + "(referral_id, at, recorded_at, actor, action, detail) values (?, ?, ?, ?, ?, ?)")) {
+                for (AuditEntity a : entries) {
+                    insert.setObject(1, a.referralId);
+                    insert.setObject(2, a.at.atOffset(ZoneOffset.UTC));
+                    insert.setObject(3, a.recordedAt.atOffset(ZoneOffset.UTC));
+                    insert.setString(4, a.actor);
+                    insert.setString(5, a.action);
+                    insert.setString(6, a.detail);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     public Optional<CaseEntity> lockCase(UUID referralId) {

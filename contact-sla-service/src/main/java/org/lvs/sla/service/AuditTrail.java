@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.lvs.sla.persistence.AuditEntity;
 import org.lvs.sla.persistence.CaseRepository;
@@ -23,6 +24,11 @@ public class AuditTrail {
     Clock clock;
 
     public void record(UUID referralId, Instant at, String actor, String action, String detail) {
+        repository.persist(entry(referralId, at, actor, action, detail));
+    }
+
+    /** An entry not yet stored: a batch stores its entries with {@link #recordAll}. */
+    public AuditEntity entry(UUID referralId, Instant at, String actor, String action, String detail) {
         AuditEntity a = new AuditEntity();
         a.referralId = referralId;
         a.at = at;
@@ -30,6 +36,11 @@ public class AuditTrail {
         a.actor = actor;
         a.action = action;
         a.detail = detail;
-        repository.persist(a);
+        return a;
+    }
+
+    /** Stores entries in their order with one JDBC batch, in the caller's transaction. */
+    public void recordAll(List<AuditEntity> entries) {
+        repository.insertAudit(entries);
     }
 }

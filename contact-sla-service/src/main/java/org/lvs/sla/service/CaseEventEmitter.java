@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import org.lvs.commons.messaging.OutgoingEvent;
 import org.lvs.commons.outbox.Outbox;
 import org.lvs.contract.Topics;
 import org.lvs.contract.event.CaseEvent;
@@ -25,17 +26,33 @@ public class CaseEventEmitter {
 
     /** Emits one event with the case's facts as they are now (call after changing and storing the case). */
     public void emit(CaseEntity c, String type, Instant at, EventDetail d) {
-        c.sequence++;
-        CaseEvent event = new CaseEvent(c.referralId, c.sequence, at, d.channel(), d.outcome(), d.supportTypes(),
-                d.handler(), d.service(), d.stage(), d.scores(), d.closureReason(), c.source, c.status, c.priority,
-                c.strand, c.pathway, c.area, c.clockState, c.startedAt, c.dueAt, c.targetHours, c.pausedSeconds,
-                c.firstContactAt, c.worker, capacity.of(c.pathway));
-        outbox.enqueue(Topics.CASES_EVENTS, c.referralId.toString(), event.toEnvelope(type));
+        OutgoingEvent e = event(c, type, at, d);
+        outbox.enqueue(e.topic(), e.key(), e.envelope());
     }
 
     public void emitClock(CaseEntity c, List<ClockEvent> events) {
         for (ClockEvent e : events) {
             emit(c, e.type(), e.at(), EventDetail.NONE);
         }
+    }
+
+    /** As {@link #emit}, but the event goes to {@code batch}, which the caller enqueues with the outbox at once. */
+    public void collect(CaseEntity c, String type, Instant at, EventDetail d, List<OutgoingEvent> batch) {
+        batch.add(event(c, type, at, d));
+    }
+
+    public void collectClock(CaseEntity c, List<ClockEvent> events, List<OutgoingEvent> batch) {
+        for (ClockEvent e : events) {
+            collect(c, e.type(), e.at(), EventDetail.NONE, batch);
+        }
+    }
+
+    private OutgoingEvent event(CaseEntity c, String type, Instant at, EventDetail d) {
+        c.sequence++;
+        CaseEvent event = new CaseEvent(c.referralId, c.sequence, at, d.channel(), d.outcome(), d.supportTypes(),
+                d.handler(), d.service(), d.stage(), d.scores(), d.closureReason(), c.source, c.status, c.priority,
+                c.strand, c.pathway, c.area, c.clockState, c.startedAt, c.dueAt, c.targetHours, c.pausedSeconds,
+                c.firstContactAt, c.worker, capacity.of(c.pathway));
+        return new OutgoingEvent(Topics.CASES_EVENTS, c.referralId.toString(), event.toEnvelope(type));
     }
 }

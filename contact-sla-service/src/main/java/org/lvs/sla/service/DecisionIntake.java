@@ -7,10 +7,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.lvs.commons.idempotency.ProcessedEvents;
+import org.lvs.commons.messaging.OutgoingEvent;
+import org.lvs.commons.outbox.Outbox;
 import org.lvs.contract.casework.CaseStatus;
 import org.lvs.contract.casework.ClosureReason;
 import org.lvs.contract.event.EventEnvelope;
@@ -23,6 +28,7 @@ import org.lvs.contract.triage.DecisionOutcome;
 import org.lvs.sla.domain.ClockEvent;
 import org.lvs.sla.domain.ContactClock;
 import org.lvs.sla.domain.WorkingTime;
+import org.lvs.sla.persistence.AuditEntity;
 import org.lvs.sla.persistence.CaseEntity;
 import org.lvs.sla.persistence.CaseRepository;
 import org.lvs.sla.persistence.PersonEntity;
@@ -53,53 +59,127 @@ public class DecisionIntake {
     WorkingTime workingTime;
     @Inject
     Clock clock;
+    @Inject
+    Outbox outbox;
 
+    /** A readable record of a batch: its event id and payload. */
+    public record Decided(UUID eventId, ReferralDecided decision, Instant occurredAt) {
+    }
+
+    /** A readable record of a batch: its event id and payload. */
+    public record Received(UUID eventId, ReferralReceived received) {
+    }
+
+    /** What a batch writes at its end, in order: case events for the outbox and audit entries. */
+    private static final class Writes {
+        final List<OutgoingEvent> events = new ArrayList<>();
+        final List<AuditEntity> audit = new ArrayList<>();
+    }
+
+    /**
+     * Applies a batch of decisions in their order in one transaction, with the same outcome as applying them one by
+     * one: the processed-event log, the trackers and the cases read (and locked, in id order) at once, each decision
+     * applied in memory (two versions of one referral in the batch see each other), then the rows written in JDBC
+     * batches and the events enqueued in order.
+     */
     @Transactional
-    public void onDecided(EventEnvelope envelope) {
-        if (!EventTypes.REFERRAL_DECIDED.equals(envelope.type())
-                || !processedEvents.firstTime(envelope.eventId(), CONSUMER)) {
+    public void applyDecisions(List<Decided> batch) {
+        if (batch.isEmpty()) {
             return;
         }
+        Set<UUID> firstTime = processedEvents.firstTimeAll(batch.stream().map(Decided::eventId).toList(), CONSUMER);
+        Set<UUID> referralIds = new LinkedHashSet<>();
+        batch.stream().filter(b -> firstTime.contains(b.eventId())).forEach(b -> referralIds.add(b.decision().referralId()));
+        Map<UUID, ReferralTrackEntity> tracks = repository.lockTracks(referralIds);
+        Map<UUID, CaseEntity> cases = repository.lockCases(referralIds);
+        Writes writes = new Writes();
+        for (Decided b : batch) {
+            if (firstTime.remove(b.eventId())) { // remove: the same event twice in one batch is applied once
+                decided(b, tracks.get(b.decision().referralId()), cases, writes);
+            }
+        }
+        repository.flush();
+        audit.recordAll(writes.audit);
+        outbox.enqueueAll(writes.events);
+    }
+
+    /** Applies a batch of received referrals in their order in one transaction (see {@link #applyDecisions}). */
+    @Transactional
+    public void applyReceived(List<Received> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Set<UUID> firstTime = processedEvents.firstTimeAll(batch.stream().map(Received::eventId).toList(), CONSUMER);
+        Set<UUID> referralIds = new LinkedHashSet<>();
+        batch.stream().filter(b -> firstTime.contains(b.eventId())).forEach(b -> referralIds.add(b.received().referralId()));
+        Map<UUID, ReferralTrackEntity> tracks = repository.lockTracks(referralIds);
+        Map<UUID, PersonEntity> persons = repository.findPersons(referralIds);
+        for (Received b : batch) {
+            if (firstTime.remove(b.eventId())) {
+                received(b.received(), tracks.get(b.received().referralId()), persons);
+            }
+        }
+    }
+
+    /** One decision in its own transaction (tests, and the fallback when a batch keeps failing). */
+    @Transactional
+    public void onDecided(EventEnvelope envelope) {
+        if (EventTypes.REFERRAL_DECIDED.equals(envelope.type())) {
+            applyDecisions(List.of(decidedOf(envelope)));
+        }
+    }
+
+    /** One received referral in its own transaction. */
+    @Transactional
+    public void onReceived(EventEnvelope envelope) {
+        if (EventTypes.REFERRAL_RECEIVED.equals(envelope.type())) {
+            applyReceived(List.of(receivedOf(envelope)));
+        }
+    }
+
+    /** Reads a decision; a record that is not a usable decision is refused (the caller dead-letters it). */
+    public static Decided decidedOf(EventEnvelope envelope) {
         ReferralDecided d = envelope.payloadAs(ReferralDecided.class);
-        if (d.referralId() == null || d.outcome() == null) {
+        if (d == null || d.referralId() == null || d.outcome() == null) {
             throw new IllegalArgumentException("a decision without referralId or outcome");
         }
-        ReferralTrackEntity track = repository.lockTrack(d.referralId());
+        return new Decided(envelope.eventId(), d, envelope.occurredAt());
+    }
+
+    public static Received receivedOf(EventEnvelope envelope) {
+        ReferralReceived r = envelope.payloadAs(ReferralReceived.class);
+        if (r == null || r.referralId() == null || r.referral() == null) {
+            throw new IllegalArgumentException("a received referral without referralId or referral");
+        }
+        return new Received(envelope.eventId(), r);
+    }
+
+    private void decided(Decided b, ReferralTrackEntity track, Map<UUID, CaseEntity> cases, Writes writes) {
+        ReferralDecided d = b.decision();
         if (d.version() <= track.decisionVersion) {
             return; // an older (or the same) version arriving late never overrides a newer one
         }
         track.decisionVersion = d.version();
-        Instant at = receivedAt(d, envelope);
-        Optional<CaseEntity> existing = repository.lockCase(d.referralId());
-        if (existing.isEmpty()) {
+        Instant at = receivedAt(d, b.occurredAt());
+        CaseEntity c = cases.get(d.referralId());
+        if (c == null) {
             if (d.opensCase()) {
-                open(d, at);
+                cases.put(d.referralId(), open(d, at, writes));
             }
             return;
         }
-        CaseEntity c = existing.get();
         c.decisionVersion = d.version();
         if (c.isClosed()) {
             return; // a closed case never leaves CLOSED
         }
         if (d.outcome() == DecisionOutcome.DECLINED_NO_CONSENT) {
-            withdrawConsent(c, track, at);
+            withdrawConsent(c, track, at, writes);
         } else {
-            amend(c, d, at);
+            amend(c, d, at, writes);
         }
     }
 
-    @Transactional
-    public void onReceived(EventEnvelope envelope) {
-        if (!EventTypes.REFERRAL_RECEIVED.equals(envelope.type())
-                || !processedEvents.firstTime(envelope.eventId(), CONSUMER)) {
-            return;
-        }
-        ReferralReceived r = envelope.payloadAs(ReferralReceived.class);
-        if (r.referralId() == null || r.referral() == null) {
-            throw new IllegalArgumentException("a received referral without referralId or referral");
-        }
-        ReferralTrackEntity track = repository.lockTrack(r.referralId());
+    private void received(ReferralReceived r, ReferralTrackEntity track, Map<UUID, PersonEntity> persons) {
         if (track.erased || r.version() <= track.receivedVersion) {
             return;
         }
@@ -107,12 +187,13 @@ public class DecisionIntake {
         Referral referral = r.referral();
         Victim v = referral.victim();
         boolean consented = referral.consent() != null && referral.consent().allowsPersonalData();
-        Optional<PersonEntity> stored = repository.findPerson(r.referralId());
         if (!consented || v == null) {
-            repository.erasePersonalData(r.referralId()); // consent gone: nothing of the victim stays
+            // consent gone: nothing of the victim stays
+            repository.erasePersonalData(r.referralId(), persons.remove(r.referralId()));
             return;
         }
-        PersonEntity p = stored.orElseGet(PersonEntity::new);
+        PersonEntity stored = persons.get(r.referralId());
+        PersonEntity p = stored != null ? stored : new PersonEntity();
         p.referralId = r.referralId();
         p.version = r.version();
         p.personRef = v.personRef();
@@ -126,12 +207,13 @@ public class DecisionIntake {
         p.postcode = v.address() == null ? null : v.address().postcode();
         p.preferredContact = v.preferredContact() == null ? null : v.preferredContact().name();
         p.normalise();
-        if (stored.isEmpty()) {
+        if (stored == null) {
             repository.persist(p);
+            persons.put(p.referralId, p);
         }
     }
 
-    private void open(ReferralDecided d, Instant at) {
+    private CaseEntity open(ReferralDecided d, Instant at, Writes writes) {
         CaseEntity c = new CaseEntity();
         c.referralId = d.referralId();
         c.decisionVersion = d.version();
@@ -145,16 +227,17 @@ public class DecisionIntake {
         events.addAll(contactClock.evaluate(clock.instant()));
         c.store(contactClock);
         repository.persist(c);
-        emitter.emit(c, EventTypes.CASE_OPENED, at, EventDetail.NONE);
-        emitter.emitClock(c, events);
-        audit.record(c.referralId, at, AuditTrail.TRIAGE, "CASE_OPENED",
+        emitter.collect(c, EventTypes.CASE_OPENED, at, EventDetail.NONE, writes.events);
+        emitter.collectClock(c, events, writes.events);
+        writes.audit.add(audit.entry(c.referralId, at, AuditTrail.TRIAGE, "CASE_OPENED",
                 "version=" + d.version() + " status=" + c.status + " priority=" + c.priority + " strand=" + c.strand
-                        + " pathway=" + c.pathway + " targetHours=" + target);
+                        + " pathway=" + c.pathway + " targetHours=" + target));
         LOG.debugf("case opened for referral %s", c.referralId);
+        return c;
     }
 
     /** A later decision: status, priority, strand, pathway and target follow it, human steps stay. */
-    private void amend(CaseEntity c, ReferralDecided d, Instant at) {
+    private void amend(CaseEntity c, ReferralDecided d, Instant at, Writes writes) {
         ContactClock contactClock = c.clock(workingTime);
         List<ClockEvent> events = new ArrayList<>(contactClock.evaluate(at));
         boolean newlyUnsafe = d.caseStatus() == CaseStatus.SCREENING && c.decisionStatus != CaseStatus.SCREENING;
@@ -174,26 +257,27 @@ public class DecisionIntake {
         }
         events.addAll(contactClock.evaluate(clock.instant()));
         c.store(contactClock);
-        emitter.emit(c, EventTypes.CASE_UPDATED, at, EventDetail.NONE);
-        emitter.emitClock(c, events);
-        audit.record(c.referralId, at, AuditTrail.TRIAGE, "DECISION_AMENDED",
+        emitter.collect(c, EventTypes.CASE_UPDATED, at, EventDetail.NONE, writes.events);
+        emitter.collectClock(c, events, writes.events);
+        writes.audit.add(audit.entry(c.referralId, at, AuditTrail.TRIAGE, "DECISION_AMENDED",
                 "version=" + d.version() + " outcome=" + d.outcome() + " status=" + c.status + " priority="
                         + c.priority + " strand=" + c.strand + " pathway=" + c.pathway + " targetHours="
-                        + c.targetHours);
+                        + c.targetHours));
     }
 
     /** A later DECLINED_NO_CONSENT: the case closes as CONSENT_WITHDRAWN and its personal data is erased. */
-    private void withdrawConsent(CaseEntity c, ReferralTrackEntity track, Instant at) {
+    private void withdrawConsent(CaseEntity c, ReferralTrackEntity track, Instant at, Writes writes) {
         ContactClock contactClock = c.clock(workingTime);
         List<ClockEvent> events = rules.close(c, contactClock, ClosureReason.CONSENT_WITHDRAWN, at);
         c.store(contactClock);
         repository.erasePersonalData(c.referralId);
         c.personalDataErased = true;
         track.erased = true;
-        emitter.emit(c, EventTypes.CASE_CLOSED, at, EventDetail.closure(ClosureReason.CONSENT_WITHDRAWN));
-        emitter.emitClock(c, events);
-        audit.record(c.referralId, at, AuditTrail.TRIAGE, "CASE_CLOSED",
-                "reason=CONSENT_WITHDRAWN (decision DECLINED_NO_CONSENT); personal data erased");
+        emitter.collect(c, EventTypes.CASE_CLOSED, at, EventDetail.closure(ClosureReason.CONSENT_WITHDRAWN),
+                writes.events);
+        emitter.collectClock(c, events, writes.events);
+        writes.audit.add(audit.entry(c.referralId, at, AuditTrail.TRIAGE, "CASE_CLOSED",
+                "reason=CONSENT_WITHDRAWN (decision DECLINED_NO_CONSENT); personal data erased"));
     }
 
     private void applyFacts(CaseEntity c, ReferralDecided d) {
@@ -214,9 +298,9 @@ public class DecisionIntake {
         }
     }
 
-    private static Instant receivedAt(ReferralDecided d, EventEnvelope envelope) {
+    private static Instant receivedAt(ReferralDecided d, Instant occurredAt) {
         Instant at = d.receivedAt() != null ? d.receivedAt()
-                : d.decidedAt() != null ? d.decidedAt() : envelope.occurredAt();
+                : d.decidedAt() != null ? d.decidedAt() : occurredAt;
         return at.truncatedTo(ChronoUnit.MICROS); // the database's precision: events and rows agree
     }
 }
