@@ -25,7 +25,8 @@ import org.lvs.metrics.domain.ReportingPeriod;
 @QuarkusTestResource(LvsTestResources.class)
 class ApplyThroughputTest {
 
-    static final int EVENTS = 500;
+    /** {@code -Dbench.events=5000} for a longer run (steady state rather than the first batches). */
+    static final int EVENTS = Integer.getInteger("bench.events", 500);
 
     @Test
     void printsTheApplyRate() {
@@ -52,7 +53,7 @@ class ApplyThroughputTest {
             producer.flush();
         }
         long sent = System.nanoTime();
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250)).until(() ->
+        await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(250)).until(() ->
                 given().header("Authorization", TestTokens.bearer(Roles.OPS)).queryParam("period", period)
                         .get("/api/v1/metrics/summary").then().statusCode(200).extract()
                         .jsonPath().getInt("referrals.total") == EVENTS);
@@ -64,5 +65,21 @@ class ApplyThroughputTest {
         System.out.printf("BENCH metrics apply: %d decisions sent in %d ms, all applied after %d ms "
                 + "(%.0f events/s end to end); summary over them in %d ms%n", EVENTS, (sent - started) / 1_000_000,
                 (applied - started) / 1_000_000, EVENTS * 1e9 / (applied - started), summaryMillis);
+        // the consumer's own pace, from its processed-event marks (the summary polls above also load the machine)
+        java.util.UUID[] ids = events.stream().map(e -> e.envelope().eventId()).toArray(java.util.UUID[]::new);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(LvsTestResources.jdbcUrl(),
+                LvsTestResources.dbUser(), LvsTestResources.dbPassword());
+                java.sql.PreparedStatement ps = c.prepareStatement("SELECT extract(epoch FROM max(processed_at) "
+                        + "- min(processed_at)) FROM metrics.processed_event WHERE event_id = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("uuid", ids));
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                double seconds = rs.getDouble(1);
+                System.out.printf("BENCH metrics apply: first to last applied decision %.1f s (%.0f events/s)%n",
+                        seconds, seconds > 0 ? EVENTS / seconds : Double.NaN);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
