@@ -91,7 +91,10 @@ public class ReferralConsumers {
         }
         if (!batch.isEmpty()) {
             try {
+                long start = System.nanoTime();
                 withRetries(BATCH_ATTEMPTS, "a batch of " + batch.size(), () -> apply.accept(batch));
+                Log.debugf("applied a batch of %d %s in %d ms", (Object) batch.size(), type,
+                        (System.nanoTime() - start) / 1_000_000);
             } catch (RuntimeException batchFailure) {
                 Log.warnf("a batch of %d records keeps failing (%s); applying them one by one", batch.size(),
                         batchFailure.getClass().getSimpleName());
