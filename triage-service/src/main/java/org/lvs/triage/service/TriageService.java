@@ -28,8 +28,6 @@ import org.lvs.triage.domain.PolicySettings;
 import org.lvs.triage.domain.TriagePolicy;
 import org.lvs.triage.domain.VictimIdentity;
 import org.lvs.triage.persistence.DecisionRepository;
-import org.lvs.triage.persistence.OutboxBatch;
-import org.lvs.triage.persistence.ProcessedEventLog;
 import org.lvs.triage.persistence.VictimIdentityRepository;
 
 /**
@@ -58,21 +56,17 @@ public class TriageService {
     }
 
     private final ProcessedEvents processedEvents;
-    private final ProcessedEventLog processedEventLog;
     private final DecisionRepository decisions;
     private final VictimIdentityRepository identities;
     private final IdentityHasher hasher;
     private final Outbox outbox;
-    private final OutboxBatch outboxBatch;
     private final PolicySettings settings;
     private final Clock clock;
 
-    TriageService(ProcessedEvents processedEvents, ProcessedEventLog processedEventLog, DecisionRepository decisions,
-            VictimIdentityRepository identities, IdentityHasher hasher, Outbox outbox, OutboxBatch outboxBatch,
+    TriageService(ProcessedEvents processedEvents, DecisionRepository decisions,
+            VictimIdentityRepository identities, IdentityHasher hasher, Outbox outbox,
             PolicySettings settings, Clock clock) {
-        this.outboxBatch = outboxBatch;
         this.processedEvents = processedEvents;
-        this.processedEventLog = processedEventLog;
         this.decisions = decisions;
         this.identities = identities;
         this.hasher = hasher;
@@ -152,7 +146,7 @@ public class TriageService {
 
         // Referrals and victims of this batch are decided by nobody else until it commits; sorted, so no deadlock.
         identities.lockAll(lockKeys);
-        Set<UUID> firstTime = processedEventLog.firstTime(eventIds, CONSUMER, clock.instant());
+        Set<UUID> firstTime = processedEvents.firstTimeAll(eventIds, CONSUMER);
         Map<UUID, Integer> latest = new HashMap<>(decisions.latestVersions(referralIds));
         KnownIdentities known = identities.sharing(hashes, windowFrom, windowTo);
 
@@ -186,7 +180,7 @@ public class TriageService {
         identities.apply(known);
         List<OutgoingEvent> events = new ArrayList<>();
         decided.forEach(decision -> events.addAll(eventsOf(decision)));
-        outboxBatch.enqueueAll(events);
+        outbox.enqueueAll(events);
         return results;
     }
 
