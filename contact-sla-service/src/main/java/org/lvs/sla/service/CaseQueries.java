@@ -184,11 +184,20 @@ public class CaseQueries {
         }
         query("select strand, count(*), min(first_contact_at) " + unassigned + " group by strand", List.of(),
                 rs -> summarise(strands.computeIfAbsent(rs.getString(1), this::waitingGroup), rs, now));
-        query("select referral_id, strand, first_contact_at from (select referral_id, strand, first_contact_at, "
-                + "row_number() over (partition by strand order by first_contact_at, referral_id) as n " + unassigned
-                + ") w where n <= " + WAITING_ITEMS + " order by strand, first_contact_at", List.of(),
+        // The oldest entries of each strand straight from the partial index, LIMIT per strand: a window over every
+        // waiting case would read and sort them all (hundreds of thousands with a million cases).
+        query("select w.referral_id, v.strand, w.first_contact_at from (values " + literals(Strand.values())
+                + ") v(strand) cross join lateral (select referral_id, first_contact_at " + unassigned
+                + " and strand = v.strand order by first_contact_at, referral_id limit " + WAITING_ITEMS
+                + ") w order by v.strand, w.first_contact_at, w.referral_id", List.of(),
                 rs -> addWaiting(strands.computeIfAbsent(rs.getString(2), this::waitingGroup),
                         (UUID) rs.getObject(1), "firstContactAt", rs.getTimestamp(3).toInstant(), now));
+        if (strands.containsKey(null)) { // cases without a strand (not expected once triaged) are listed too
+            query("select referral_id, first_contact_at " + unassigned + " and strand is null order by "
+                    + "first_contact_at, referral_id limit " + WAITING_ITEMS, List.of(),
+                    rs -> addWaiting(strands.get(null), (UUID) rs.getObject(1), "firstContactAt",
+                            rs.getTimestamp(2).toInstant(), now));
+        }
         String pending = "from case_service s join sla_case c on c.referral_id = s.referral_id "
                 + "where s.started_at is null and c.status <> 'CLOSED'";
         Map<String, Map<String, Object>> services = new LinkedHashMap<>();
@@ -197,15 +206,26 @@ public class CaseQueries {
         }
         query("select s.service, count(*), min(s.requested_at) " + pending + " group by s.service", List.of(),
                 rs -> summarise(services.computeIfAbsent(rs.getString(1), this::waitingGroup), rs, now));
-        query("select referral_id, service, requested_at from (select s.referral_id, s.service, s.requested_at, "
-                + "row_number() over (partition by s.service order by s.requested_at, s.id) as n " + pending
-                + ") w where n <= " + WAITING_ITEMS + " order by service, requested_at", List.of(),
+        query("select w.referral_id, v.service, w.requested_at from (values "
+                + literals(org.lvs.contract.casework.OnwardService.values()) + ") v(service) cross join lateral "
+                + "(select s.referral_id, s.requested_at, s.id " + pending + " and s.service = v.service "
+                + "order by s.requested_at, s.id limit " + WAITING_ITEMS + ") w "
+                + "order by v.service, w.requested_at, w.id", List.of(),
                 rs -> addWaiting(services.computeIfAbsent(rs.getString(2), this::waitingGroup),
                         (UUID) rs.getObject(1), "requestedAt", rs.getTimestamp(3).toInstant(), now));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("strands", new ArrayList<>(strands.values()));
         out.put("services", new ArrayList<>(services.values()));
         return out;
+    }
+
+    /** An enum's names as SQL rows ({@code ('A'), ('B')}): constants of our own, never input. */
+    private static String literals(Enum<?>[] values) {
+        StringBuilder sql = new StringBuilder();
+        for (Enum<?> v : values) {
+            sql.append(sql.length() == 0 ? "" : ", ").append("('").append(v.name()).append("')");
+        }
+        return sql.toString();
     }
 
     private Map<String, Object> waitingGroup(String name) {
