@@ -44,6 +44,11 @@ public class FactConsumers {
     static final long BATCH_RETRY_MILLIS = 60_000;
     static final int RECORD_ATTEMPTS = 3;
     static final long FIRST_BACKOFF_MILLIS = 200;
+    /**
+     * The worker pool the three channels apply batches on; its {@code max-concurrency} (application.properties)
+     * keeps concurrent batch transactions well under the datasource's connection pool.
+     */
+    static final String APPLY_POOL = "metrics-apply";
 
     @Inject
     EventApplier applier;
@@ -55,19 +60,19 @@ public class FactConsumers {
     DeadLetters deadLetters;
 
     @Incoming(Channels.INTAKE)
-    @Blocking(ordered = false)
+    @Blocking(value = APPLY_POOL, ordered = false)
     public void intake(ConsumerRecords<String, String> records) {
         consume(Topics.REFERRALS_INTAKE, records);
     }
 
     @Incoming(Channels.TRIAGED)
-    @Blocking(ordered = false)
+    @Blocking(value = APPLY_POOL, ordered = false)
     public void triaged(ConsumerRecords<String, String> records) {
         consume(Topics.REFERRALS_TRIAGED, records);
     }
 
     @Incoming(Channels.CASE_EVENTS)
-    @Blocking(ordered = false)
+    @Blocking(value = APPLY_POOL, ordered = false)
     public void caseEvents(ConsumerRecords<String, String> records) {
         consume(Topics.CASES_EVENTS, records);
     }
