@@ -20,7 +20,6 @@ import org.lvs.contract.event.MalformedEventException;
 import org.lvs.contract.event.ReferralDecided;
 import org.lvs.metrics.persistence.FactStore;
 import org.lvs.metrics.persistence.FactStore.TypedCaseEvent;
-import org.lvs.metrics.persistence.ProcessedEventLog;
 
 /**
  * Applies events to the fact tables, once: the processed-event marks and the facts commit in one transaction. An
@@ -53,9 +52,6 @@ public class EventApplier {
 
     @Inject
     ProcessedEvents processedEvents;
-
-    @Inject
-    ProcessedEventLog processedLog;
 
     @Inject
     FactStore facts;
@@ -97,7 +93,7 @@ public class EventApplier {
         if (events.isEmpty()) {
             return new BatchResult(0, 0);
         }
-        Set<java.util.UUID> fresh = processedLog.markNew(
+        Set<java.util.UUID> fresh = processedEvents.firstTimeAll(
                 events.stream().map(e -> e.envelope().eventId()).toList(), CONSUMER);
         List<Decoded> toApply = new ArrayList<>(fresh.size());
         Instant newestPublished = null;

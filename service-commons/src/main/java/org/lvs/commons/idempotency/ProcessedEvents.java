@@ -25,7 +25,7 @@ public class ProcessedEvents {
     private static final String INSERT = "insert into processed_event (consumer, event_id, processed_at) "
             + "values (?, ?, ?) on conflict do nothing";
     private static final String INSERT_ALL = "insert into processed_event (consumer, event_id, processed_at) "
-            + "select ?, e, ? from (select distinct e from unnest(?) as e) as events "
+            + "select ?, e, ? from (select distinct e from unnest(?) as e) as events order by e "
             + "on conflict do nothing returning event_id";
 
     @Inject
@@ -50,7 +50,8 @@ public class ProcessedEvents {
 
     /**
      * The batch form of {@link #firstTime(UUID, String)}: records every event in one statement and returns those this
-     * consumer sees for the first time (an id given twice counts once); skip the others.
+     * consumer sees for the first time (an id given twice counts once); skip the others. Ids are inserted in sorted
+     * order, so concurrent transactions marking overlapping batches wait for each other instead of deadlocking.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<UUID> firstTimeAll(Collection<UUID> eventIds, String consumer) {
