@@ -25,6 +25,7 @@ final class RunningStack implements AutoCloseable {
             "metrics-service");
 
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, ProcessBuilder> builders = new LinkedHashMap<>();
     private final Map<String, String> urls = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -72,6 +73,7 @@ final class RunningStack implements AutoCloseable {
             env.put("LVS_DB_USER", infra.dbUser());
             env.put("LVS_DB_PASSWORD", infra.dbPassword());
             env.put("LVS_JWT_PUBLIC_KEY", infra.publicKey().toAbsolutePath().toString());
+            builders.put(instance, builder);
             processes.put(instance, builder.start());
             urls.put(instance, "http://127.0.0.1:" + port);
         }
@@ -109,6 +111,25 @@ final class RunningStack implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Stops one instance (SIGTERM, as an orchestrator would) and starts it again on the same port. */
+    void restart(String instance) throws IOException {
+        Process old = processes.get(instance);
+        old.destroy();
+        try {
+            if (!old.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                old.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        ProcessBuilder builder = builders.get(instance);
+        Path log = builder.redirectOutput().file().toPath();
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        processes.put(instance, builder.start());
+        awaitReady(Duration.ofSeconds(120));
     }
 
     String url(String service) {
