@@ -15,7 +15,8 @@ import org.lvs.contract.event.EventEnvelope;
 import org.lvs.contract.event.EventJson;
 import org.lvs.contract.event.EventTypes;
 import org.lvs.contract.event.MalformedEventException;
-import org.lvs.sla.messaging.DeadLetters.DeadLetter;
+import org.lvs.commons.messaging.DeadLetters;
+import org.lvs.commons.messaging.DeadLetters.DeadLetter;
 import org.lvs.sla.service.DecisionIntake;
 
 /**
@@ -36,8 +37,6 @@ public class ReferralConsumers {
     /** Channel names; application.properties binds them to the topics and their DLQs. */
     public static final String TRIAGED = "triaged";
     public static final String RECEIVED = "received";
-    public static final String TRIAGED_DLQ = "triaged-dlq";
-    public static final String RECEIVED_DLQ = "received-dlq";
 
     static final int BATCH_ATTEMPTS = 4;
     static final int RECORD_ATTEMPTS = 3;

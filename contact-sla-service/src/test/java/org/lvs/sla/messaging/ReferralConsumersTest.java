@@ -1,5 +1,6 @@
 package org.lvs.sla.messaging;
 
+import org.lvs.commons.messaging.DeadLetters;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

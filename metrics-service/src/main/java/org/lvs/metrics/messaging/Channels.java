@@ -6,7 +6,6 @@ public final class Channels {
     public static final String TRIAGED = "triaged";
     public static final String CASE_EVENTS = "case-events";
     /** Single records of a batch that cannot be applied, each to its own topic's {@code <topic>.dlq}. */
-    public static final String DEAD_LETTERS = "dead-letters";
     /** The Kafka consumer group of every channel. */
     public static final String GROUP = "metrics-service";
 

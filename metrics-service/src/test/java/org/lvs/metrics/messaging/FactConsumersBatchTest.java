@@ -1,5 +1,6 @@
 package org.lvs.metrics.messaging;
 
+import org.lvs.commons.messaging.DeadLetters;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -51,10 +51,17 @@ public class EventPublisher {
 
     /** Sends every event and returns once the broker acknowledged all of them. */
     public void publishAndAwait(List<OutgoingEvent> events) {
-        List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
+        sendAndAwait(events.stream()
+                .map(e -> new ProducerRecord<>(e.topic(), e.key(), e.envelope().toJson()))
+                .toList());
+    }
+
+    /** Sends prepared records (e.g. dead letters with their headers) and waits for every acknowledgement. */
+    public void sendAndAwait(List<ProducerRecord<String, String>> records) {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
         try {
-            for (OutgoingEvent event : events) {
-                acks.add(producer.send(new ProducerRecord<>(event.topic(), event.key(), event.envelope().toJson())));
+            for (ProducerRecord<String, String> record : records) {
+                acks.add(producer.send(record));
             }
             long deadline = System.nanoTime() + timeout.toNanos();
             for (Future<RecordMetadata> ack : acks) {
@@ -63,12 +70,8 @@ public class EventPublisher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishFailedException("interrupted while waiting for the broker", e);
-        } catch (ExecutionException e) {
-            throw new PublishFailedException("the broker refused an event: " + e.getCause().getClass().getSimpleName(), e);
-        } catch (TimeoutException e) {
-            throw new PublishFailedException("the broker did not acknowledge within " + timeout, e);
-        } catch (org.apache.kafka.common.KafkaException e) {
-            throw new PublishFailedException("the broker is unreachable: " + e.getClass().getSimpleName(), e);
+        } catch (ExecutionException | TimeoutException | org.apache.kafka.common.KafkaException e) {
+            throw new PublishFailedException("the broker did not acknowledge: " + e.getClass().getSimpleName(), e);
         }
     }
 

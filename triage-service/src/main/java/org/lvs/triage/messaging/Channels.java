@@ -5,7 +5,6 @@ public final class Channels {
     /** {@code referrals.received}, read in batches; dead letters to {@code referrals.received.dlq}. */
     public static final String RECEIVED = "received";
     /** {@code referrals.received.dlq}: single records of a batch that cannot be read or decided. */
-    public static final String RECEIVED_DLQ = "received-dlq";
 
     private Channels() {
     }

@@ -11,7 +11,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.lvs.contract.event.MalformedEventException;
-import org.lvs.triage.messaging.DeadLetters.DeadLetter;
+import org.lvs.commons.messaging.DeadLetters;
+import org.lvs.commons.messaging.DeadLetters.DeadLetter;
 import org.lvs.triage.service.TriageService;
 
 /**

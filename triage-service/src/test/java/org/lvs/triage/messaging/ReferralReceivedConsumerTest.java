@@ -1,5 +1,6 @@
 package org.lvs.triage.messaging;
 
+import org.lvs.commons.messaging.DeadLetters;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
