@@ -23,7 +23,7 @@ import org.lvs.metrics.domain.ReportingPeriod;
 /** A benchmark, not a check of speed: prints how fast decisions are applied on this machine. */
 @QuarkusTest
 @QuarkusTestResource(LvsTestResources.class)
-class ApplyThroughputTest {
+class ApplyThroughputBench {
 
     /** {@code -Dbench.events=5000} for a longer run (steady state rather than the first batches). */
     static final int EVENTS = Integer.getInteger("bench.events", 500);
