@@ -16,6 +16,7 @@ import org.lvs.contract.event.EventJson;
 import org.lvs.contract.event.EventTypes;
 import org.lvs.contract.event.MalformedEventException;
 import org.lvs.commons.messaging.DeadLetters;
+import org.lvs.commons.messaging.Retries;
 import org.lvs.commons.messaging.DeadLetters.DeadLetter;
 import org.lvs.sla.service.DecisionIntake;
 
@@ -91,7 +92,8 @@ public class ReferralConsumers {
         if (!batch.isEmpty()) {
             try {
                 long start = System.nanoTime();
-                withRetries(BATCH_ATTEMPTS, "a batch of " + batch.size(), () -> apply.accept(batch));
+                Retries.withRetries(BATCH_ATTEMPTS, FIRST_BACKOFF, "a batch of " + batch.size(),
+                        () -> apply.accept(batch));
                 Log.debugf("applied a batch of %d %s in %d ms", (Object) batch.size(), type,
                         (System.nanoTime() - start) / 1_000_000);
             } catch (RuntimeException batchFailure) {
@@ -102,50 +104,15 @@ public class ReferralConsumers {
                     ConsumerRecord<String, String> record = readable.get(i);
                     String what = record.topic() + "-" + record.partition() + "@" + record.offset();
                     try {
-                        withRetries(RECORD_ATTEMPTS, what, () -> apply.accept(one));
+                        Retries.withRetries(RECORD_ATTEMPTS, FIRST_BACKOFF, what, () -> apply.accept(one));
                     } catch (RuntimeException e) {
                         Log.errorf("cannot apply %s after %d attempts (%s): dead-lettering it", what,
                                 RECORD_ATTEMPTS, e.getClass().getSimpleName());
-                        dead.add(new DeadLetter(record, "cannot apply: " + describe(e), e.getClass().getName()));
+                        dead.add(new DeadLetter(record, "cannot apply: " + Retries.errorKinds(e), e.getClass().getName()));
                     }
                 }
             }
         }
         deadLetters.send(dead);
-    }
-
-    private static void withRetries(int attempts, String what, Runnable work) {
-        Duration backoff = FIRST_BACKOFF;
-        for (int attempt = 1;; attempt++) {
-            try {
-                work.run();
-                return;
-            } catch (RuntimeException e) {
-                if (attempt >= attempts) {
-                    throw e;
-                }
-                Log.warnf("applying %s failed (%s), retrying", what, e.getClass().getSimpleName());
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2);
-            }
-        }
-    }
-
-    /** The kinds of error down to the root cause; database messages may quote values, so they stay out. */
-    private static String describe(Throwable e) {
-        StringBuilder kinds = new StringBuilder(e.getClass().getSimpleName());
-        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            kinds.append(" <- ").append(cause.getClass().getSimpleName());
-        }
-        return kinds.toString();
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying", e);
-        }
     }
 }

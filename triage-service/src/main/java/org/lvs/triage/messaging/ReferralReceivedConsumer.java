@@ -6,12 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.lvs.contract.event.MalformedEventException;
 import org.lvs.commons.messaging.DeadLetters;
+import org.lvs.commons.messaging.Retries;
 import org.lvs.commons.messaging.DeadLetters.DeadLetter;
 import org.lvs.triage.service.TriageService;
 
@@ -67,7 +67,8 @@ public class ReferralReceivedConsumer {
         }
         if (!batch.isEmpty()) {
             try {
-                List<TriageService.Result> results = withRetries(BATCH_ATTEMPTS, "a batch of " + batch.size(),
+                List<TriageService.Result> results = Retries.withRetries(BATCH_ATTEMPTS, FIRST_BACKOFF,
+                        "a batch of " + batch.size(),
                         () -> triage.decideAll(batch));
                 Log.debugf("decided a batch of %d referral versions: %s", batch.size(), results);
             } catch (RuntimeException batchFailure) {
@@ -88,49 +89,15 @@ public class ReferralReceivedConsumer {
             var payload = received.received();
             String what = "referral " + payload.referralId() + " version " + payload.version();
             try {
-                TriageService.Result result = withRetries(RECORD_ATTEMPTS, what,
+                TriageService.Result result = Retries.withRetries(RECORD_ATTEMPTS, FIRST_BACKOFF, what,
                         () -> triage.decide(received.eventId(), payload));
                 Log.debugf("%s: %s", what, result);
             } catch (RuntimeException e) {
                 Log.errorf("cannot decide %s after %d attempts (%s): dead-lettering it", what, RECORD_ATTEMPTS,
                         e.getClass().getSimpleName());
-                dead.add(new DeadLetter(records.get(i), "cannot decide: " + describe(e), e.getClass().getName()));
+                dead.add(new DeadLetter(records.get(i), "cannot decide: " + Retries.errorKinds(e), e.getClass().getName()));
             }
         }
         return dead;
-    }
-
-    private static <T> T withRetries(int attempts, String what, Supplier<T> work) {
-        Duration backoff = FIRST_BACKOFF;
-        for (int attempt = 1;; attempt++) {
-            try {
-                return work.get();
-            } catch (RuntimeException e) {
-                if (attempt >= attempts) {
-                    throw e;
-                }
-                Log.warnf("deciding %s failed (%s), retrying", what, e.getClass().getSimpleName());
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2);
-            }
-        }
-    }
-
-    /** The kinds of error down to the root cause; database messages may quote values, so they stay out. */
-    private static String describe(Throwable e) {
-        StringBuilder kinds = new StringBuilder(e.getClass().getSimpleName());
-        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            kinds.append(" <- ").append(cause.getClass().getSimpleName());
-        }
-        return kinds.toString();
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while retrying", e);
-        }
     }
 }
