@@ -15,16 +15,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * Signs RS256 bearer tokens with a local key pair, for tests and the local stack. Production verifies tokens from
- * any OpenID Connect provider instead: the services only need the public key (mp.jwt.verify.publickey.location).
+ * any OpenID Connect provider instead: the services only need the public key (mp.jwt.verify.publickey.location),
+ * the issuer and the audience.
  */
 public final class LocalJwt {
 
     public static final String ISSUER = "https://lvs.local/issuer";
+    public static final String AUDIENCE = "lvs";
+    /** The five sources a referrer may act for (interfaces.md, Roles); a local referrer token names all of them. */
+    public static final List<String> ALL_SOURCES = List.of("ADT", "OFFICER_DIRECT", "MASH", "PARTNER", "SELF");
+    public static final Duration DEFAULT_VALIDITY = Duration.ofHours(1);
     public static final String PRIVATE_KEY_FILE = "jwt-private.pem";
     public static final String PUBLIC_KEY_FILE = "jwt-public.pem";
 
@@ -41,9 +49,7 @@ public final class LocalJwt {
         try {
             if (!Files.exists(privatePem) || !Files.exists(publicPem)) {
                 Files.createDirectories(keyDir);
-                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-                generator.initialize(2048);
-                KeyPair pair = generator.generateKeyPair();
+                KeyPair pair = newKeyPair();
                 Files.writeString(publicPem, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
                 Files.writeString(privatePem, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
                 privatePem.toFile().setReadable(false, false);
@@ -58,20 +64,38 @@ public final class LocalJwt {
         }
     }
 
+    /** A signer with a fresh key pair nobody trusts: for tests of tokens signed by another key. */
+    public static LocalJwt withUntrustedKey() {
+        try {
+            return new LocalJwt(newKeyPair().getPrivate());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot create a key pair", e);
+        }
+    }
+
     public static Path publicKey(Path keyDir) {
         return keyDir.resolve(PUBLIC_KEY_FILE);
     }
 
-    /** A signed token with the roles in {@code groups}. */
+    /**
+     * A signed token with the roles in {@code groups}, the local issuer and audience, valid from now for
+     * {@code validFor}. A {@code referrer} token names every source; use {@link #sign(Claims)} to name fewer.
+     */
     public String sign(String subject, Collection<String> groups, Duration validFor) {
-        Instant now = Instant.now();
+        List<String> sources = groups.contains("referrer") ? ALL_SOURCES : null;
+        return sign(Claims.of(subject, groups).sources(sources).validFor(validFor));
+    }
+
+    /** A signed token with exactly these claims. */
+    public String sign(Claims claims) {
+        return signRaw(claims.toJson());
+    }
+
+    /** Signs any claims JSON with RS256 (tests of malformed claims). */
+    public String signRaw(String claimsJson) {
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        String claims = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + subject + "\",\"upn\":\"" + subject + "\","
-                + "\"groups\":[" + groups.stream().map(g -> "\"" + g + "\"").collect(Collectors.joining(",")) + "],"
-                + "\"iat\":" + now.getEpochSecond() + ",\"exp\":" + now.plus(validFor).getEpochSecond() + ","
-                + "\"jti\":\"" + UUID.randomUUID() + "\"}";
         String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "."
-                + base64Url(claims.getBytes(StandardCharsets.UTF_8));
+                + base64Url(claimsJson.getBytes(StandardCharsets.UTF_8));
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initSign(privateKey);
@@ -82,8 +106,80 @@ public final class LocalJwt {
         }
     }
 
-    private static String base64Url(byte[] bytes) {
+    /**
+     * The claims of a local token. {@code null} leaves a claim out (an absent {@code aud}, {@code exp} or
+     * {@code sources}), which tests of rejected tokens need.
+     */
+    public record Claims(String issuer, String subject, List<String> groups, List<String> sources,
+            List<String> audience, Instant issuedAt, Instant notBefore, Instant expiresAt) {
+
+        public static Claims of(String subject, Collection<String> groups) {
+            Instant now = Instant.now();
+            return new Claims(ISSUER, subject, List.copyOf(groups), null, List.of(AUDIENCE), now, null,
+                    now.plus(DEFAULT_VALIDITY));
+        }
+
+        public Claims sources(Collection<String> value) {
+            return new Claims(issuer, subject, groups, value == null ? null : List.copyOf(value), audience, issuedAt,
+                    notBefore, expiresAt);
+        }
+
+        public Claims issuer(String value) {
+            return new Claims(value, subject, groups, sources, audience, issuedAt, notBefore, expiresAt);
+        }
+
+        public Claims audience(List<String> value) {
+            return new Claims(issuer, subject, groups, sources, value, issuedAt, notBefore, expiresAt);
+        }
+
+        public Claims validFor(Duration duration) {
+            return new Claims(issuer, subject, groups, sources, audience, issuedAt, notBefore,
+                    issuedAt.plus(duration));
+        }
+
+        public Claims times(Instant iat, Instant nbf, Instant exp) {
+            return new Claims(issuer, subject, groups, sources, audience, iat, nbf, exp);
+        }
+
+        String toJson() {
+            Map<String, String> fields = new LinkedHashMap<>();
+            put(fields, "iss", issuer == null ? null : quote(issuer));
+            put(fields, "sub", quote(subject));
+            put(fields, "upn", quote(subject));
+            put(fields, "groups", array(groups));
+            put(fields, "sources", sources == null ? null : array(sources));
+            put(fields, "aud", audience == null ? null : array(audience));
+            put(fields, "iat", issuedAt == null ? null : Long.toString(issuedAt.getEpochSecond()));
+            put(fields, "nbf", notBefore == null ? null : Long.toString(notBefore.getEpochSecond()));
+            put(fields, "exp", expiresAt == null ? null : Long.toString(expiresAt.getEpochSecond()));
+            put(fields, "jti", quote(UUID.randomUUID().toString()));
+            return fields.entrySet().stream().map(e -> quote(e.getKey()) + ":" + e.getValue())
+                    .collect(Collectors.joining(",", "{", "}"));
+        }
+
+        private static void put(Map<String, String> fields, String name, String json) {
+            if (json != null) {
+                fields.put(name, json);
+            }
+        }
+
+        private static String array(Collection<String> values) {
+            return values.stream().map(Claims::quote).collect(Collectors.joining(",", "[", "]"));
+        }
+
+        private static String quote(String value) {
+            return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        }
+    }
+
+    static String base64Url(byte[] bytes) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static KeyPair newKeyPair() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        return generator.generateKeyPair();
     }
 
     private static String pem(String type, byte[] der) {
