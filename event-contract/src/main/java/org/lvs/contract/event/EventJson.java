@@ -3,6 +3,7 @@ package org.lvs.contract.event;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -53,9 +54,9 @@ public final class EventJson {
             }
             return envelope;
         } catch (JsonProcessingException e) {
-            throw new MalformedEventException("not an event envelope: " + e.getOriginalMessage(), e);
+            throw new MalformedEventException("not an event envelope: " + whereAndWhat(e), e);
         } catch (NullPointerException | IllegalArgumentException e) {
-            throw new MalformedEventException("incomplete event envelope: " + e.getMessage(), e);
+            throw new MalformedEventException("incomplete event envelope: " + e.getClass().getSimpleName(), e);
         }
     }
 
@@ -66,8 +67,29 @@ public final class EventJson {
     static <T> T fromTree(JsonNode node, Class<T> type) {
         try {
             return MAPPER.treeToValue(node, type);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new MalformedEventException("payload is not a " + type.getSimpleName() + ": " + e.getMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException("payload is not a " + type.getSimpleName() + ": " + whereAndWhat(e), e);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException("payload is not a " + type.getSimpleName() + ": "
+                    + e.getClass().getSimpleName(), e);
         }
+    }
+
+    /**
+     * The kind of a JSON error, the field path and the position, never Jackson's message: it may quote the offending
+     * value, which can be personal data. Dead letters carry this text in their headers.
+     */
+    static String whereAndWhat(JsonProcessingException e) {
+        StringBuilder text = new StringBuilder(e.getClass().getSimpleName());
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            text.append(" at ").append(mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(""));
+        }
+        if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
+            text.append(" (line ").append(e.getLocation().getLineNr()).append(", column ")
+                    .append(e.getLocation().getColumnNr()).append(')');
+        }
+        return text.toString();
     }
 }

@@ -16,6 +16,7 @@ import org.lvs.contract.triage.DecisionOutcome;
 import org.lvs.contract.triage.Pathway;
 import org.lvs.contract.triage.Priority;
 import org.lvs.contract.triage.Reason;
+import org.lvs.contract.triage.ReasonCode;
 import org.lvs.contract.triage.Strand;
 import org.lvs.contract.casework.CaseStatus;
 
@@ -25,6 +26,10 @@ import org.lvs.contract.casework.CaseStatus;
  *
  * <p>A decision that opens no case has {@code caseStatus}, {@code priority}, {@code strand}, {@code pathway},
  * {@code provider} and {@code slaTargetHours} null.
+ *
+ * <p>{@code revision} counts re-decisions of the same referral version (0 for the first): triage decides a version
+ * again when something it depends on arrives late, such as an earlier referral of the same victim decided after this
+ * one (the repeat-victim rule). A consumer keeps the decision with the highest {@code (version, revision)}.
  */
 public record ReferralDecided(
         // the decision
@@ -53,7 +58,8 @@ public record ReferralDecided(
         AgeBand ageBand,
         Gender gender,
         Consent consent,
-        HowHeard howHeard) {
+        HowHeard howHeard,
+        int revision) {
 
     /** The crime without its description. */
     public record CrimeFacts(CrimeCategory category, List<HateStrand> hateStrands) {
@@ -66,11 +72,35 @@ public record ReferralDecided(
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
     }
 
+    /** The first decision of a version (revision 0). */
+    public ReferralDecided(UUID referralId, String sourceReference, int version, DecisionOutcome outcome,
+            CaseStatus caseStatus, DataIssue dataIssue, Priority priority, Strand strand, Pathway pathway,
+            String provider, Integer slaTargetHours, List<Reason> reasons, String policyVersion, Instant decidedAt,
+            Source source, Instant recordedAt, Instant receivedAt, Instant firstReceivedAt, String area,
+            CrimeFacts crime, RiskLevel riskLevel, AgeBand ageBand, Gender gender, Consent consent,
+            HowHeard howHeard) {
+        this(referralId, sourceReference, version, outcome, caseStatus, dataIssue, priority, strand, pathway,
+                provider, slaTargetHours, reasons, policyVersion, decidedAt, source, recordedAt, receivedAt,
+                firstReceivedAt, area, crime, riskLevel, ageBand, gender, consent, howHeard, 0);
+    }
+
+    /** The same decision as a given revision of its version. */
+    public ReferralDecided withRevision(int newRevision) {
+        return new ReferralDecided(referralId, sourceReference, version, outcome, caseStatus, dataIssue, priority,
+                strand, pathway, provider, slaTargetHours, reasons, policyVersion, decidedAt, source, recordedAt,
+                receivedAt, firstReceivedAt, area, crime, riskLevel, ageBand, gender, consent, howHeard, newRevision);
+    }
+
+    /** True when this decision replaces {@code other}: a higher version, or the same version re-decided. */
+    public boolean supersedes(int otherVersion, int otherRevision) {
+        return version > otherVersion || (version == otherVersion && revision > otherRevision);
+    }
+
     public boolean opensCase() {
         return outcome == DecisionOutcome.CASE_OPENED;
     }
 
-    public boolean hasReason(org.lvs.contract.triage.ReasonCode code) {
+    public boolean hasReason(ReasonCode code) {
         return reasons.stream().anyMatch(r -> r.code() == code);
     }
 
@@ -78,8 +108,14 @@ public record ReferralDecided(
         return EventIds.of(referralId, version, EventTypes.REFERRAL_DECIDED);
     }
 
+    /** Revision 0 keeps the id of the first decision of a version; a re-decision gets its own. */
+    public static UUID eventId(UUID referralId, int version, int revision) {
+        return revision == 0 ? eventId(referralId, version)
+                : EventIds.of(referralId, version, "r" + revision, EventTypes.REFERRAL_DECIDED);
+    }
+
     /** {@code occurredAt} is the version's {@code receivedAt}: for replayed history the decision happened then. */
     public EventEnvelope toEnvelope() {
-        return EventEnvelope.of(eventId(referralId, version), EventTypes.REFERRAL_DECIDED, receivedAt, this);
+        return EventEnvelope.of(eventId(referralId, version, revision), EventTypes.REFERRAL_DECIDED, receivedAt, this);
     }
 }
