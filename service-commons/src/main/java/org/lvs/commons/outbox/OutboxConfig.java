@@ -18,7 +18,15 @@ public interface OutboxConfig {
     @WithDefault("500")
     int batchSize();
 
-    /** Published rows are kept this long for diagnosis, then deleted. */
-    @WithDefault("P1D")
-    Duration keepPublished();
+    /** The longest wait between rounds while the broker or the database is away (doubling from the poll interval). */
+    @WithDefault("30s")
+    Duration maxBackoff();
+
+    /**
+     * A row the broker refuses with a transient error this many rounds in a row, while other rows of the same rounds
+     * go out, is quarantined: the broker is up, so the row itself is the problem. With the backoff that is several
+     * minutes, longer than a partition leader's failover.
+     */
+    @WithDefault("20")
+    int quarantineAfter();
 }
