@@ -3,6 +3,7 @@ package org.lvs.commons;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import org.lvs.commons.idempotency.ProcessedEvents;
 import org.lvs.commons.outbox.Outbox;
 import org.lvs.commons.problem.ProblemException;
+import org.lvs.commons.security.SourceAccess;
 import org.lvs.contract.FieldError;
 import org.lvs.contract.Roles;
 import org.lvs.contract.Topics;
@@ -26,6 +28,8 @@ public class CommonsProbeResource {
     Outbox outbox;
     @Inject
     ProcessedEvents processed;
+    @Inject
+    SourceAccess sources;
 
     /** Records an event once per id and enqueues one outbox event for it; answers whether it was new. */
     @POST
@@ -55,6 +59,24 @@ public class CommonsProbeResource {
                                 java.util.Map.of("id", id.toString()))))
                 .toList());
         return fresh.size();
+    }
+
+    /** Enqueues an event whose payload holds {@code size} characters (over 1 MiB the broker refuses it for good). */
+    @POST
+    @Path("/sized/{id}/{size}")
+    @RolesAllowed({Roles.OPS, Roles.ADMIN})
+    @Transactional
+    public void sized(@PathParam("id") UUID id, @PathParam("size") int size) {
+        outbox.enqueue(Topics.CASES_EVENTS, id.toString(), EventEnvelope.of(EventIds.of(id, "sized"), "Probe",
+                Instant.parse("2017-07-01T00:00:00Z"), java.util.Map.of("filler", "x".repeat(size))));
+    }
+
+    /** 204 when the caller may act for the source, else the 403 problem. */
+    @GET
+    @Path("/sources/{source}")
+    @RolesAllowed({Roles.REFERRER, Roles.CASE_HANDLER, Roles.OPS, Roles.ADMIN})
+    public void source(@PathParam("source") String source) {
+        sources.requireSource(source);
     }
 
     @POST

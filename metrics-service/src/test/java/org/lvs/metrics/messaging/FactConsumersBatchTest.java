@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.lvs.contract.Roles;
@@ -64,7 +66,7 @@ class FactConsumersBatchTest {
 
         List<ConsumerRecord<String, String>> dead;
         try (TopicProbe dlq = TopicProbe.open(Topics.dlq(Topics.REFERRALS_TRIAGED))) {
-            consumers.consume(Topics.REFERRALS_TRIAGED, batch);
+            consumers.triaged(records(batch));
             dead = new ArrayList<>(dlq.awaitRecords(2, Duration.ofSeconds(30)));
             assertEquals(2, dead.size() + dlq.drain(Duration.ofSeconds(1)).size(), "only the two bad records");
         }
@@ -75,7 +77,10 @@ class FactConsumersBatchTest {
         assertEquals(Topics.REFERRALS_TRIAGED, header(dead.get(0), "dead-letter-topic"));
         assertFalse(header(dead.get(0), DeadLetters.REASON).isBlank(), "the reason is in the header");
         assertEquals("2", header(dead.get(1), "dead-letter-offset"));
-        assertEquals("a decision needs referralId and outcome", header(dead.get(1), DeadLetters.REASON));
+        assertEquals("unreadable record: a decision needs referralId and outcome",
+                header(dead.get(1), DeadLetters.REASON));
+        assertEquals(Channels.GROUP, header(dead.get(1), DeadLetters.GROUP));
+        assertEquals("decode", header(dead.get(1), DeadLetters.STAGE));
 
         JsonPath summary = given().header("Authorization", TestTokens.bearer(Roles.OPS))
                 .queryParam("period", period).get("/api/v1/metrics/summary").then().statusCode(200).extract()
@@ -84,10 +89,14 @@ class FactConsumersBatchTest {
         assertEquals(Map.of("ADT", 1, "MASH", 1), summary.getMap("referrals.bySource"));
 
         // delivered again (a rebalance before the commit): nothing changes, nothing more is dead-lettered but the bad
-        consumers.consume(Topics.REFERRALS_TRIAGED, List.of(batch.get(0), batch.get(3)));
+        consumers.triaged(records(List.of(batch.get(0), batch.get(3))));
         assertEquals(2, given().header("Authorization", TestTokens.bearer(Roles.OPS)).queryParam("period", period)
                 .get("/api/v1/metrics/summary").then().statusCode(200).extract().jsonPath()
                 .getInt("referrals.total"));
+    }
+
+    private static ConsumerRecords<String, String> records(List<ConsumerRecord<String, String>> batch) {
+        return new ConsumerRecords<>(Map.of(new TopicPartition(Topics.REFERRALS_TRIAGED, 0), batch), Map.of());
     }
 
     private static ConsumerRecord<String, String> record(long offset, String key, String value) {

@@ -2,48 +2,73 @@ package org.lvs.commons.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.lvs.contract.Topics;
 
 /**
- * Dead-letters single records of a polled batch to {@code <topic>.dlq}, with the headers SmallRye's own
- * dead-letter strategy writes ({@code dead-letter-reason}, the exception class, and where the record came from). A
- * channel's {@code failure-strategy=dead-letter-queue} would dead-letter the whole batch; consumers that apply a poll
- * in one transaction send only the records that failed through here, and carry on with the rest. Returns once the
- * broker acknowledged every letter, so the batch's offsets are committed only after that.
+ * Dead-letters single records to {@code <topic>.dlq}: the record as it was (key and value), with headers saying why,
+ * where and by whom. The headers never quote the record: the reason names the kind of failure only (README, failure
+ * policy). Returns once the broker acknowledged every letter, so offsets are committed only after that.
  */
 @ApplicationScoped
 public class DeadLetters {
 
+    /** Why: the failure's kind and, for database errors, its SQLSTATE. */
     public static final String REASON = "dead-letter-reason";
+    /** The exception classes down to the root cause (no messages). */
+    public static final String CAUSE = "dead-letter-cause";
+    /** The consumer group that gave up on the record. */
+    public static final String GROUP = "dead-letter-group";
+    /** Where it failed: {@code decode} (unreadable) or {@code apply} (refused while applying). */
+    public static final String STAGE = "dead-letter-stage";
+    public static final String TOPIC = "dead-letter-topic";
+    public static final String PARTITION = "dead-letter-partition";
+    public static final String OFFSET = "dead-letter-offset";
+    /** When it was dead-lettered (ISO-8601). */
+    public static final String AT = "dead-letter-at";
+    /** Set on a record an operator replayed from a dead-letter topic. */
+    public static final String REPLAYED_FROM = "lvs-replayed-from";
 
-    /** A record to dead-letter and why; the reason must never quote the record's content (it may be personal). */
-    public record DeadLetter(ConsumerRecord<String, String> record, String reason, String exceptionClass) {
+    /** A record to dead-letter and why; {@code reason} and {@code cause} never quote the record's content. */
+    public record DeadLetter(ConsumerRecord<String, String> record, String group, String stage, String reason,
+            String cause) {
     }
 
     private final EventPublisher publisher;
+    private final Clock clock;
 
-    DeadLetters(EventPublisher publisher) {
+    DeadLetters(EventPublisher publisher, Clock clock) {
         this.publisher = publisher;
+        this.clock = clock;
     }
 
     public void send(List<DeadLetter> letters) {
         if (!letters.isEmpty()) {
-            publisher.sendAndAwait(letters.stream().map(DeadLetters::toRecord).toList());
+            publisher.sendAndAwait(letters.stream().map(this::toRecord).toList());
         }
     }
 
-    static ProducerRecord<String, String> toRecord(DeadLetter letter) {
+    ProducerRecord<String, String> toRecord(DeadLetter letter) {
         ConsumerRecord<String, String> record = letter.record();
         RecordHeaders headers = new RecordHeaders();
+        for (Header header : record.headers()) {
+            if (!header.key().startsWith("dead-letter-")) {
+                headers.add(header);
+            }
+        }
         headers.add(REASON, bytes(letter.reason()));
-        headers.add("dead-letter-exception-class-name", bytes(letter.exceptionClass()));
-        headers.add("dead-letter-topic", bytes(record.topic()));
-        headers.add("dead-letter-partition", bytes(Integer.toString(record.partition())));
-        headers.add("dead-letter-offset", bytes(Long.toString(record.offset())));
+        headers.add(CAUSE, bytes(letter.cause()));
+        headers.add(GROUP, bytes(letter.group()));
+        headers.add(STAGE, bytes(letter.stage()));
+        headers.add(TOPIC, bytes(record.topic()));
+        headers.add(PARTITION, bytes(Integer.toString(record.partition())));
+        headers.add(OFFSET, bytes(Long.toString(record.offset())));
+        headers.add(AT, bytes(clock.instant().toString()));
         return new ProducerRecord<>(Topics.dlq(record.topic()), null, record.key(), record.value(), headers);
     }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -70,9 +72,26 @@ public class EventPublisher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishFailedException("interrupted while waiting for the broker", e);
-        } catch (ExecutionException | TimeoutException | org.apache.kafka.common.KafkaException e) {
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
             throw new PublishFailedException("the broker did not acknowledge: " + e.getClass().getSimpleName(), e);
         }
+    }
+
+    /**
+     * Sends one record without waiting; a failure, also one the producer raises at once (metadata not available in
+     * time, a record too large), comes back through the future.
+     */
+    public Future<RecordMetadata> send(ProducerRecord<String, String> record) {
+        try {
+            return producer.send(record);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** How long a caller waits for the broker's acknowledgement. */
+    public Duration timeout() {
+        return timeout;
     }
 
     public void publishAndAwait(OutgoingEvent event) {

@@ -10,6 +10,9 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
+import org.lvs.commons.failure.Failure;
+import org.lvs.commons.failure.FailureKind;
+import org.lvs.commons.failure.Failures;
 import org.lvs.contract.FieldError;
 
 /** Turns the framework's own errors into problem+json, without echoing input values (they may be personal). */
@@ -78,13 +81,26 @@ public final class HttpProblemMappers {
         return ProblemResponses.of(400, "Invalid input", "The body is not valid JSON.");
     }
 
-    /** Anything unexpected: a 500 that reveals nothing; the log names the exception type and where, not the data. */
+    /**
+     * Anything unexpected: a 503 with {@code Retry-After} when it is a transient failure (the database or the broker
+     * away, a timeout: the caller may retry), else a 500 that reveals nothing. The log names the exception types and
+     * where, never the data.
+     */
     @Provider
     public static class Unexpected implements ExceptionMapper<Exception> {
         @Override
         public Response toResponse(Exception e) {
             if (e instanceof WebApplicationException wae) {
                 return new WebApplication().toResponse(wae);
+            }
+            if (e instanceof ProblemException problem) {
+                return ProblemResponses.of(problem);
+            }
+            Failure failure = Failures.classify(e);
+            if (failure.kind() == FailureKind.TRANSIENT) {
+                LOG.warnf("answering 503: %s", failure.reason());
+                return ProblemResponses.of(503, "Service unavailable",
+                        "A service this request needs is unavailable for a moment; retry shortly.", null, 5);
             }
             StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
             LOG.errorf("unexpected %s at %s", e.getClass().getName(), where);

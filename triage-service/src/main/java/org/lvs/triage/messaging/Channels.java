@@ -4,7 +4,8 @@ package org.lvs.triage.messaging;
 public final class Channels {
     /** {@code referrals.received}, read in batches; dead letters to {@code referrals.received.dlq}. */
     public static final String RECEIVED = "received";
-    /** {@code referrals.received.dlq}: single records of a batch that cannot be read or decided. */
+    /** The consumer group of every channel, named in dead letters. */
+    public static final String GROUP = "triage-service";
 
     private Channels() {
     }
