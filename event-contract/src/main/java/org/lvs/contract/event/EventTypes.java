@@ -19,10 +19,11 @@ public final class EventTypes {
     public static final String SERVICE_STARTED = "ServiceStarted";
     public static final String OUTCOME_RECORDED = "OutcomeRecorded";
     public static final String CASE_CLOSED = "CaseClosed";
+    // cases.erasures
     /**
-     * A case's personal data was erased (sla-policy.md, erase): carries no personal data itself, only the
-     * {@code referralId}. Every service that keeps a trace that could re-identify the victim (ingest's content hash,
-     * triage's identity hashes, source references) removes it on this event.
+     * A case's personal data was erased (sla-policy.md, erase): carries no personal data itself. Every service that
+     * keeps a trace that could re-identify the victim (ingest's content hash, triage's identity hashes, source
+     * references) removes it on this event.
      */
     public static final String PERSONAL_DATA_ERASED = "PersonalDataErased";
     // cases.events: the contact clock (sla-policy.md)
