@@ -1,5 +1,7 @@
 package org.lvs.commons.messaging.consumer;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
@@ -20,13 +22,31 @@ public class ConsumerHealth implements HealthCheck {
 
     private final Map<String, Tracker> trackers = new ConcurrentHashMap<>();
     private final ConsumerConfig config;
+    private final MeterRegistry registry;
 
-    ConsumerHealth(ConsumerConfig config) {
+    ConsumerHealth(ConsumerConfig config, MeterRegistry registry) {
         this.config = config;
+        this.registry = registry;
     }
 
+    /**
+     * The tracker of one consumer, also exported as {@code lvs_consumer_up{consumer}} (1 healthy or waiting out an
+     * outage, 0 crashed or stuck) and {@code lvs_consumer_waiting{consumer}} (1 while waiting out a transient
+     * failure), for alerting.
+     */
     Tracker tracker(String name) {
-        return trackers.computeIfAbsent(name, n -> new Tracker());
+        return trackers.computeIfAbsent(name, n -> {
+            Tracker tracker = new Tracker();
+            if (registry != null) {
+                Gauge.builder("lvs_consumer_up", tracker, t -> t.healthy(config.stuckAfter()) ? 1 : 0)
+                        .tag("consumer", n).description("1 unless the consumer crashed or is stuck")
+                        .register(registry);
+                Gauge.builder("lvs_consumer_waiting", tracker, t -> t.waitingReason.get() == null ? 0 : 1)
+                        .tag("consumer", n).description("1 while the consumer waits out a transient failure")
+                        .register(registry);
+            }
+            return tracker;
+        });
     }
 
     @Override
@@ -86,6 +106,11 @@ public class ConsumerHealth implements HealthCheck {
 
         void crashed(Throwable failure) {
             crash.set(failure.getClass().getSimpleName());
+        }
+
+        boolean healthy(Duration stuckAfter) {
+            String state = describe(System.nanoTime(), stuckAfter);
+            return !state.startsWith("crashed") && !state.startsWith("stuck");
         }
 
         String describe(long now, Duration stuckAfter) {

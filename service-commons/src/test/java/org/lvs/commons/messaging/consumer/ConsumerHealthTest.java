@@ -37,7 +37,7 @@ class ConsumerHealthTest {
 
     @Test
     void waitingOnATransientFailureStaysUpEvenWhenLong() throws InterruptedException {
-        ConsumerHealth health = new ConsumerHealth(config(Duration.ofMillis(10)));
+        ConsumerHealth health = new ConsumerHealth(config(Duration.ofMillis(10)), null);
         ConsumerHealth.Tracker tracker = health.tracker("g/t");
         tracker.started();
         tracker.waiting("connection exception (SQLSTATE 08006)");
@@ -50,7 +50,7 @@ class ConsumerHealthTest {
 
     @Test
     void aBatchBusyForLongerThanTheLimitWithoutWaitingIsStuck() throws InterruptedException {
-        ConsumerHealth health = new ConsumerHealth(config(Duration.ofMillis(10)));
+        ConsumerHealth health = new ConsumerHealth(config(Duration.ofMillis(10)), null);
         ConsumerHealth.Tracker tracker = health.tracker("g/t");
         tracker.started();
         Thread.sleep(30);
@@ -61,7 +61,7 @@ class ConsumerHealthTest {
 
     @Test
     void aFailureThatEscapedThePolicyTurnsLivenessDownForGood() {
-        ConsumerHealth health = new ConsumerHealth(config(Duration.ofMinutes(5)));
+        ConsumerHealth health = new ConsumerHealth(config(Duration.ofMinutes(5)), null);
         ConsumerHealth.Tracker tracker = health.tracker("g/t");
         tracker.started();
         tracker.crashed(new OutOfMemoryError());
