@@ -3,10 +3,17 @@ package org.lvs.commons;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -77,6 +84,21 @@ public class CommonsProbeResource {
     @RolesAllowed({Roles.REFERRER, Roles.CASE_HANDLER, Roles.OPS, Roles.ADMIN})
     public void source(@PathParam("source") String source) {
         sources.requireSource(source);
+    }
+
+    /** A typed request, validated by Bean Validation. */
+    public record ProbeRequest(@NotBlank @Size(max = 5) String name, @Valid @NotNull Inner inner,
+            List<@Min(1) Integer> counts) {
+        public record Inner(@Min(1) @Max(10) int score) {
+        }
+    }
+
+    /** Typed query and body parameters: every violation of both in one 400 problem. */
+    @POST
+    @Path("/validated")
+    @RolesAllowed({Roles.OPS, Roles.ADMIN})
+    public int validated(@QueryParam("size") @Min(1) @Max(500) int size, @Valid @NotNull ProbeRequest body) {
+        return size;
     }
 
     @POST

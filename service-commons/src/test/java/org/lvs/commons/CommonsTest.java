@@ -72,6 +72,19 @@ class CommonsTest {
     }
 
     @Test
+    void beanValidationNamesEveryBadFieldOfQueryAndBodyInOneProblem() {
+        given().header("Authorization", TestTokens.bearer(Roles.OPS)).contentType("application/json")
+                .queryParam("size", 501)
+                .body("{\"name\":\"far too long\",\"inner\":{\"score\":11},\"counts\":[1,0]}")
+                .post("/probe/validated")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.contains("counts[1]", "inner.score", "name", "size"));
+        given().header("Authorization", TestTokens.bearer(Roles.OPS)).contentType("application/json")
+                .queryParam("size", 3).body("{\"name\":\"ok\",\"inner\":{\"score\":2}}")
+                .post("/probe/validated").then().statusCode(200).body(equalTo("3"));
+    }
+
+    @Test
     void problemsNameEveryBadField() {
         given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).post("/probe/invalid")
                 .then().statusCode(400).contentType("application/problem+json")
