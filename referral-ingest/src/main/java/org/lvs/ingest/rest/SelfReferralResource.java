@@ -7,11 +7,11 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lvs.commons.problem.ProblemException;
+import org.lvs.contract.FieldError;
 import org.lvs.ingest.config.IngestConfig;
 import org.lvs.ingest.service.RecordResult;
 import org.lvs.ingest.service.ReferralReceipt;
@@ -74,8 +75,8 @@ public class SelfReferralResource {
     @Operation(summary = "A self-referral from the HTML form", description = "Answers an HTML confirmation page.")
     @APIResponse(responseCode = "202", description = "Received (or a re-sent form answered with the first referral); "
             + "the confirmation page", content = @Content(mediaType = HTML))
-    @APIResponse(responseCode = "400", description = "The form again, with every problem listed",
-            content = @Content(mediaType = HTML))
+    @APIResponse(responseCode = "400", description = "The form again, with every problem listed (a body that is no "
+            + "form in UTF-8: problem+json)", content = @Content(mediaType = HTML))
     @APIResponse(responseCode = "409", description = "This form was already sent with other answers",
             content = @Content(mediaType = HTML))
     @APIResponse(responseCode = "413", description = "Body over 1 MiB",
@@ -87,23 +88,19 @@ public class SelfReferralResource {
             + "Retry-After seconds (the hidden key makes that safe)", content = @Content(
                     mediaType = ReferralResource.PROBLEM,
                     examples = @ExampleObject(name = "unavailable", value = ApiExamples.UNAVAILABLE)))
-    public Response fromForm(MultivaluedMap<String, String> form,
+    public Response fromForm(InputStream body, @Context HttpHeaders headers,
             @Parameter(in = ParameterIn.HEADER, description = KEY_DESCRIPTION)
             @HeaderParam(SelfReferralService.IDEMPOTENCY_HEADER) String idempotencyKey) {
-        Map<String, String> posted = new HashMap<>();
-        form.forEach((name, values) -> {
-            if (values != null && !values.isEmpty()) {
-                posted.put(name, values.get(0));
-            }
-        });
+        MediaType type = headers.getMediaType();
+        Map<String, String> posted = service.readForm(body, type == null ? null : type.getParameters().get("charset"));
         try {
             RecordResult result = service.submitForm(posted, idempotencyKey);
             return Response.status(202).type(HTML).entity(SelfReferralPage.confirmation(result.referralId())).build();
         } catch (ProblemException e) {
-            if (e.status() == 400) {
-                var errors = e.toProblem().errors();
+            List<FieldError> errors = e.toProblem().errors();
+            if (e.status() == 400 && errors != null) {
                 return Response.status(400).type(HTML).entity(SelfReferralPage.form(config.areas(),
-                        SelfReferralService.formFields(posted), errors == null ? List.of() : errors)).build();
+                        SelfReferralService.formFields(posted), errors)).build();
             }
             if (e.status() == 409) {
                 return Response.status(409).type(HTML).entity(SelfReferralPage.message("This form was already sent",

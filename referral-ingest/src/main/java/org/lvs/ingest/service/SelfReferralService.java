@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,6 +26,7 @@ import org.lvs.contract.referral.Consent;
 import org.lvs.contract.referral.Source;
 import org.lvs.ingest.config.IngestConfig;
 import org.lvs.ingest.domain.FieldRules;
+import org.lvs.ingest.domain.FormBody;
 import org.lvs.ingest.domain.RecordStatus;
 import org.lvs.ingest.persistence.IdempotencyClaim;
 import org.lvs.ingest.persistence.IdempotencyRecord;
@@ -99,6 +103,33 @@ public class SelfReferralService {
         return submit(fromFields(formFields(posted)), key);
     }
 
+    /**
+     * The HTML form's body, read strictly ({@link FormBody}) in the charset its content type names (UTF-8 when none):
+     * a body that is not a form in that charset is a 400, an unknown charset a 415, a body over
+     * {@code max-single-bytes} a 413.
+     */
+    public Map<String, String> readForm(InputStream body, String charsetName) {
+        Charset charset = StandardCharsets.UTF_8;
+        if (charsetName != null) {
+            try {
+                charset = Charset.forName(charsetName);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.unsupportedMediaType("this charset is not supported; send the form in UTF-8");
+            }
+        }
+        try {
+            byte[] bytes = new LimitedInputStream(body == null ? InputStream.nullInputStream() : body,
+                    config.maxSingleBytes()).readAllBytes();
+            return FormBody.parse(bytes, charset);
+        } catch (BodyTooLargeException e) {
+            throw ProblemException.payloadTooLarge("the body is larger than " + config.maxSingleBytes() + " bytes");
+        } catch (FormBody.MalformedFormException e) {
+            throw ProblemException.badRequest(e.getMessage());
+        } catch (IOException e) {
+            throw ProblemException.badRequest("the body could not be read");
+        }
+    }
+
     /** The form's own fields of a post, for the answer page. */
     public static Map<String, String> formFields(Map<String, String> posted) {
         Map<String, String> fields = new HashMap<>();
@@ -118,7 +149,7 @@ public class SelfReferralService {
         }
         refuse(professionalFields(tree));
         JsonNode honeypot = tree.get(HONEYPOT_FIELD);
-        if (honeypot != null && honeypot.isTextual() && filled(honeypot.asText())) {
+        if (honeypot != null && !honeypot.isNull() && !(honeypot.isTextual() && honeypot.asText().isEmpty())) {
             return lookalike();
         }
         String key = headerKey == null ? null : checkedKey(headerKey, IDEMPOTENCY_HEADER);

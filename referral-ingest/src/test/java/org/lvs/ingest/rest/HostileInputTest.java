@@ -15,8 +15,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -263,6 +268,35 @@ class HostileInputTest {
                     .body(containsString("Area: must not contain NUL characters"));
             assertEquals(0, received.drain(QUIET).size());
         }
+    }
+
+    @Test
+    void aFormBodyThatIsNoFormInUtf8IsA400NeverA500() throws Exception {
+        try (TopicProbe received = TopicProbe.open(Topics.REFERRALS_RECEIVED)) {
+            for (byte[] body : List.of(bytes("firstName=%zz&area=EAST"), bytes("firstName=%FF%FE&area=EAST"),
+                    bytes("firstName=Zo", 0xC3, 0x28, "&area=EAST"))) {
+                // As a browser sends it (no charset: the form asks for UTF-8), and with UTF-8 declared.
+                for (String type : List.of("application/x-www-form-urlencoded",
+                        "application/x-www-form-urlencoded; charset=UTF-8")) {
+                    HttpResponse<String> answer = rawPost(type, body);
+                    assertEquals(400, answer.statusCode(), answer.body());
+                    assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+                }
+            }
+            assertEquals(0, received.drain(QUIET).size());
+        }
+        assertEquals(202, rawPost("application/x-www-form-urlencoded",
+                bytes("firstName=Zo%C3%AB&area=EAST&crimeCategory=ASSAULT")).statusCode());
+        assertEquals(415, rawPost("application/x-www-form-urlencoded; charset=no-such-charset",
+                bytes("firstName=Zo")).statusCode());
+    }
+
+    /** Exactly these bytes and this content type (RestAssured would add a charset or refuse raw form bytes). */
+    static HttpResponse<String> rawPost(String contentType, byte[] body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + RestAssured.port + "/api/v1/self-referrals"))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
