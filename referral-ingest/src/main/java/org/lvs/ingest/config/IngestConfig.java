@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Settings of the ingest edge ({@code lvs.ingest.*}). */
 @ConfigMapping(prefix = "lvs.ingest")
@@ -33,14 +34,43 @@ public interface IngestConfig {
     @WithDefault("5")
     int retryAfterSeconds();
 
+    /**
+     * Reverse proxies (CIDRs such as {@code 10.0.0.0/8} or {@code 2001:db8::/32}, or single addresses) whose
+     * {@code Forwarded} / {@code X-Forwarded-For} headers are believed. Default none: the client is the TCP peer.
+     */
+    Optional<List<String>> trustedProxies();
+
+    /** How often lvs_ingest_last_batch_seconds re-reads the last batch per source (other instances' batches). */
+    @WithDefault("30s")
+    Duration lastBatchRefresh();
+
     SelfReferral selfReferral();
 
+    Rejections rejections();
+
     interface SelfReferral {
-        /** Self-referrals accepted per client address within {@link #window()}. */
+        /**
+         * Self-referrals accepted per client address (an IPv6 client per /64) within {@link #window()}, counted in
+         * PostgreSQL so the limit holds across instances.
+         */
         @WithDefault("10")
         int limit();
 
         @WithDefault("PT1M")
         Duration window();
+
+        /** How long an Idempotency-Key answers with the referral it made; afterwards it is forgotten. */
+        @WithDefault("PT24H")
+        Duration idempotencyTtl();
+    }
+
+    interface Rejections {
+        /** Rows of GET /api/v1/feeds/{source}/rejections when no limit is given. */
+        @WithDefault("100")
+        int defaultLimit();
+
+        /** The largest limit a caller may ask for. */
+        @WithDefault("1000")
+        int maxLimit();
     }
 }

@@ -49,6 +49,10 @@ public final class CsvReferralRows {
 
     private static JsonNode value(String path, String cell) {
         JsonNodeFactory f = JsonNodeFactory.instance;
+        if (cell.chars().anyMatch(c -> c < 0x20)) {
+            // Trimming would drop a control character unseen: the raw text goes on, and the validator names the field.
+            return f.textNode(cell);
+        }
         String trimmed = cell.trim();
         if (LIST_PATHS.contains(path)) {
             ArrayNode list = f.arrayNode();

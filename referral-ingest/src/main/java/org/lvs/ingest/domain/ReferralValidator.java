@@ -13,8 +13,8 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.lvs.commons.text.SafeText.Kind;
 import org.lvs.contract.FieldError;
 import org.lvs.contract.referral.Address;
 import org.lvs.contract.referral.AgeBand;
@@ -35,7 +35,8 @@ import org.lvs.contract.referral.Vulnerability;
 /**
  * Validates one referral given as a JSON tree against every rule of referral-contract.md and collects ALL errors
  * (field paths such as {@code victim.dateOfBirth}). Messages never repeat the value sent: they travel to
- * {@code referrals.intake} and may be logged.
+ * {@code referrals.intake} and may be logged. Every string field is also held to its {@link FieldRules} (no NUL, no
+ * control characters outside free text, no lone surrogates or noncharacters, a documented maximum length).
  *
  * <p>A valid referral comes back already passed through {@link Referral#asPublishable()}, so personal data of a
  * victim without consent never leaves this class.
@@ -43,12 +44,7 @@ import org.lvs.contract.referral.Vulnerability;
 public final class ReferralValidator {
 
     public static final int MAX_VERSION = 1_000_000;
-    public static final int MAX_NAME = 200;
-    public static final int MAX_DESCRIPTION = 2000;
-    public static final int MAX_HOW_HEARD_DETAIL = 200;
-    public static final int MAX_TEXT = 200;
     public static final int MAX_AGE = 120;
-    private static final Pattern SOURCE_REFERENCE = Pattern.compile("[A-Za-z0-9_/.\\-]{1,64}");
 
     private final Set<String> areas;
     private final Clock clock;
@@ -72,6 +68,7 @@ public final class ReferralValidator {
         }
 
         JsonNode sourceNode = present(node, "source") ? node.get("source") : null;
+        // As sent, for the ownership check only: it never travels (events carry the valid Source or nothing).
         String sourceText = sourceNode == null ? defaultSource : (sourceNode.isTextual() ? sourceNode.asText() : null);
         Source source;
         if (sourceNode == null && defaultSource != null) {
@@ -80,8 +77,9 @@ public final class ReferralValidator {
             source = requiredEnum(node, "source", "source", Source.class, errors);
         }
 
-        String sourceReference = requiredText(node, "sourceReference", "sourceReference", errors);
-        if (sourceReference != null && !SOURCE_REFERENCE.matcher(sourceReference).matches()) {
+        String sourceReference = requiredText(node, "sourceReference", "sourceReference", FieldRules.SOURCE_REFERENCE,
+                errors);
+        if (sourceReference != null && !FieldRules.isSourceReference(sourceReference)) {
             errors.add("sourceReference", "must be 1 to 64 characters of A-Z a-z 0-9 - _ / .");
             sourceReference = null;
         }
@@ -106,7 +104,7 @@ public final class ReferralValidator {
         }
 
         Instant recordedAt = null;
-        String recordedAtText = requiredText(node, "recordedAt", "recordedAt", errors);
+        String recordedAtText = requiredText(node, "recordedAt", "recordedAt", FieldRules.CODE, errors);
         if (recordedAtText != null) {
             recordedAt = instant(recordedAtText, "recordedAt", errors);
             if (recordedAt != null && recordedAt.isAfter(clock.instant().plus(futureTolerance))) {
@@ -121,12 +119,14 @@ public final class ReferralValidator {
             JsonNode r = node.get("receivedAt");
             if (!r.isTextual()) {
                 errors.add("receivedAt", "must be an ISO-8601 instant with offset");
+            } else if (FieldRules.problem(r.asText(), Kind.LINE, FieldRules.CODE) != null) {
+                errors.add("receivedAt", FieldRules.problem(r.asText(), Kind.LINE, FieldRules.CODE));
             } else {
                 receivedAt = instant(r.asText(), "receivedAt", errors);
             }
         }
 
-        String area = requiredText(node, "area", "area", errors);
+        String area = requiredText(node, "area", "area", FieldRules.CODE, errors);
         if (area != null && !areas.contains(area)) {
             errors.add("area", "must be one of " + String.join(", ", areas));
             area = null;
@@ -138,7 +138,8 @@ public final class ReferralValidator {
         RiskLevel riskLevel = optionalEnum(node, "riskLevel", "riskLevel", RiskLevel.class, errors);
         Safeguarding safeguarding = safeguarding(node, errors);
         HowHeard howHeard = optionalEnum(node, "howHeard", "howHeard", HowHeard.class, errors);
-        String howHeardDetail = optionalText(node, "howHeardDetail", "howHeardDetail", MAX_HOW_HEARD_DETAIL, errors);
+        String howHeardDetail = optionalText(node, "howHeardDetail", "howHeardDetail", Kind.FREE_TEXT,
+                FieldRules.HOW_HEARD_DETAIL, errors);
 
         if (!errors.list.isEmpty()) {
             return new ValidatedRecord(null, errors.list, sourceText, source, sourceReference, version, feedSequence,
@@ -162,7 +163,8 @@ public final class ReferralValidator {
         }
         CrimeCategory category = requiredEnum(crime, "category", "crime.category", CrimeCategory.class, errors);
         List<HateStrand> strands = enumList(crime, "hateStrands", "crime.hateStrands", HateStrand.class, errors);
-        String description = optionalText(crime, "description", "crime.description", MAX_DESCRIPTION, errors);
+        String description = optionalText(crime, "description", "crime.description", Kind.FREE_TEXT,
+                FieldRules.DESCRIPTION, errors);
         return new Crime(category, strands, description);
     }
 
@@ -175,12 +177,12 @@ public final class ReferralValidator {
             errors.add("victim", "must be an object");
             return null;
         }
-        String personRef = optionalText(v, "personRef", "victim.personRef", MAX_TEXT, errors);
-        String firstName = optionalText(v, "firstName", "victim.firstName", MAX_NAME, errors);
-        String lastName = optionalText(v, "lastName", "victim.lastName", MAX_NAME, errors);
+        String personRef = optionalText(v, "personRef", "victim.personRef", Kind.LINE, FieldRules.PERSON_REF, errors);
+        String firstName = optionalText(v, "firstName", "victim.firstName", Kind.LINE, FieldRules.NAME, errors);
+        String lastName = optionalText(v, "lastName", "victim.lastName", Kind.LINE, FieldRules.NAME, errors);
 
         LocalDate dateOfBirth = null;
-        String dobText = optionalText(v, "dateOfBirth", "victim.dateOfBirth", MAX_TEXT, errors);
+        String dobText = optionalText(v, "dateOfBirth", "victim.dateOfBirth", Kind.LINE, FieldRules.CODE, errors);
         if (dobText != null) {
             try {
                 dateOfBirth = LocalDate.parse(dobText, DateTimeFormatter.ISO_LOCAL_DATE);
@@ -203,8 +205,8 @@ public final class ReferralValidator {
         }
         Gender gender = optionalEnum(v, "gender", "victim.gender", Gender.class, errors);
         // An invalid phone or email is kept: it simply counts as no phone / no email (a data issue for triage).
-        String phone = optionalText(v, "phone", "victim.phone", MAX_TEXT, errors);
-        String email = optionalText(v, "email", "victim.email", MAX_TEXT, errors);
+        String phone = optionalText(v, "phone", "victim.phone", Kind.LINE, FieldRules.PHONE, errors);
+        String email = optionalText(v, "email", "victim.email", Kind.LINE, FieldRules.EMAIL, errors);
         Address address = address(v, errors);
         PreferredContact preferredContact =
                 optionalEnum(v, "preferredContact", "victim.preferredContact", PreferredContact.class, errors);
@@ -224,10 +226,11 @@ public final class ReferralValidator {
             errors.add("victim.address", "must be an object");
             return null;
         }
-        String line1 = optionalText(a, "line1", "victim.address.line1", MAX_TEXT, errors);
-        String line2 = optionalText(a, "line2", "victim.address.line2", MAX_TEXT, errors);
-        String town = optionalText(a, "town", "victim.address.town", MAX_TEXT, errors);
-        String postcode = optionalText(a, "postcode", "victim.address.postcode", MAX_TEXT, errors);
+        String line1 = optionalText(a, "line1", "victim.address.line1", Kind.LINE, FieldRules.ADDRESS_LINE, errors);
+        String line2 = optionalText(a, "line2", "victim.address.line2", Kind.LINE, FieldRules.ADDRESS_LINE, errors);
+        String town = optionalText(a, "town", "victim.address.town", Kind.LINE, FieldRules.ADDRESS_LINE, errors);
+        String postcode = optionalText(a, "postcode", "victim.address.postcode", Kind.LINE, FieldRules.POSTCODE,
+                errors);
         if (line1 == null && line2 == null && town == null && postcode == null) {
             return null;
         }
@@ -252,7 +255,8 @@ public final class ReferralValidator {
                 errors.add("safeguarding.unsafeToContact", "must be true or false");
             }
         }
-        String reason = optionalText(s, "reason", "safeguarding.reason", MAX_DESCRIPTION, errors);
+        String reason = optionalText(s, "reason", "safeguarding.reason", Kind.FREE_TEXT,
+                FieldRules.SAFEGUARDING_REASON, errors);
         return new Safeguarding(unsafe, reason);
     }
 
@@ -264,7 +268,7 @@ public final class ReferralValidator {
         return value != null && !value.isNull() && !value.isMissingNode();
     }
 
-    private static String requiredText(JsonNode node, String name, String path, Errors errors) {
+    private static String requiredText(JsonNode node, String name, String path, int max, Errors errors) {
         if (!present(node, name)) {
             errors.add(path, "is required");
             return null;
@@ -272,6 +276,11 @@ public final class ReferralValidator {
         JsonNode value = node.get(name);
         if (!value.isTextual()) {
             errors.add(path, "must be a string");
+            return null;
+        }
+        String problem = FieldRules.problem(value.asText(), Kind.LINE, max);
+        if (problem != null) {
+            errors.add(path, problem);
             return null;
         }
         String text = value.asText().trim();
@@ -282,8 +291,11 @@ public final class ReferralValidator {
         return value.asText();
     }
 
-    /** Free text: trimmed, blank counts as absent, at most {@code max} characters (code points). */
-    private static String optionalText(JsonNode node, String name, String path, int max, Errors errors) {
+    /**
+     * Optional text: held to its {@link FieldRules} as sent, then trimmed; blank counts as absent; at most {@code max}
+     * characters (code points).
+     */
+    private static String optionalText(JsonNode node, String name, String path, Kind kind, int max, Errors errors) {
         if (!present(node, name)) {
             return null;
         }
@@ -292,15 +304,13 @@ public final class ReferralValidator {
             errors.add(path, "must be a string");
             return null;
         }
+        String problem = FieldRules.problem(value.asText(), kind, max);
+        if (problem != null) {
+            errors.add(path, problem);
+            return null;
+        }
         String text = value.asText().trim();
-        if (text.isEmpty()) {
-            return null;
-        }
-        if (text.codePointCount(0, text.length()) > max) {
-            errors.add(path, "must be at most " + max + " characters");
-            return null;
-        }
-        return text;
+        return text.isEmpty() ? null : text;
     }
 
     private static Long integer(JsonNode value, String path, Errors errors) {
@@ -341,6 +351,11 @@ public final class ReferralValidator {
     private static <E extends Enum<E>> E enumValue(JsonNode value, String path, Class<E> type, Errors errors) {
         if (!value.isTextual()) {
             errors.add(path, "must be a string, one of " + allowed(type));
+            return null;
+        }
+        String problem = FieldRules.problem(value.asText(), Kind.LINE, FieldRules.CODE);
+        if (problem != null) {
+            errors.add(path, problem);
             return null;
         }
         return parseEnum(type, value.asText(), path, errors);

@@ -1,5 +1,6 @@
 package org.lvs.ingest.domain;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.lvs.contract.FieldError;
 import org.lvs.contract.referral.Referral;
@@ -11,7 +12,7 @@ import org.lvs.contract.referral.Source;
  * name them; none of them is personal data.
  *
  * @param referral        the referral as it may travel, null when rejected
- * @param sourceText      the source as sent (may be no valid source)
+ * @param sourceText      the source as sent (may be no valid source): for the ownership check only, it never travels
  * @param source          the valid source, else null
  * @param sourceReference the reference if it was valid, else null
  * @param version         the version if it was valid (default 1), else null
@@ -38,7 +39,7 @@ public record ValidatedRecord(
 
     /** The same record rejected with one more error (e.g. a receivedAt from a caller who is not admin). */
     public ValidatedRecord rejectedWith(FieldError error) {
-        List<FieldError> more = new java.util.ArrayList<>(errors);
+        List<FieldError> more = new ArrayList<>(errors);
         more.add(error);
         return new ValidatedRecord(null, more, sourceText, source, sourceReference, version, feedSequence,
                 receivedAtGiven);

@@ -6,6 +6,7 @@ import org.lvs.contract.Topics;
 import org.lvs.contract.event.IntakeRecorded;
 import org.lvs.contract.event.ReferralReceived;
 import org.lvs.contract.referral.Referral;
+import org.lvs.ingest.domain.FieldRules;
 import org.lvs.ingest.service.Decision;
 
 /** The events one record produces at the edge: its referral version and its intake record. */
@@ -29,21 +30,25 @@ public final class IngestEvents {
     }
 
     /**
-     * {@code referrals.intake}, keyed by source, without personal data (for rejections: field names and messages,
-     * never values). A first publication of a version has a record id derived from the version, so a retry after a
+     * {@code referrals.intake}, keyed by source, without personal data and with validated values only (README, "How
+     * rejections are reported"): the source when it is a valid {@code Source} (else null, keyed {@value
+     * #UNKNOWN_SOURCE}), the sourceReference when it matches the contract's pattern, the batchId when it is valid, the
+     * feed number and version when they were valid, and for a rejection the field names with our own messages, never
+     * the values sent. A first publication of a version has a record id derived from the version, so a retry after a
      * failure carries the same event id; every other result is one record of this request.
      */
     public static OutgoingEvent intake(Decision d, String requestId, String batchId) {
         String recordId = d.publish()
                 ? "version|" + d.referralId() + "|" + d.record().referral().version()
                 : "request|" + requestId + "|" + d.index();
-        String source = d.record().source() != null ? d.record().source().name()
-                : d.record().sourceText() != null && !d.record().sourceText().isBlank() ? d.record().sourceText()
-                : UNKNOWN_SOURCE;
+        String source = d.record().source() != null ? d.record().source().name() : null;
+        String sourceReference = FieldRules.isSourceReference(d.record().sourceReference())
+                ? d.record().sourceReference() : null;
         UUID referralId = d.referralId();
-        IntakeRecorded payload = new IntakeRecorded(recordId, referralId, source, d.record().sourceReference(),
-                d.record().version(), d.record().feedSequence(), batchId, d.status().intakeStatus(), d.errors(),
-                d.receivedAt());
-        return new OutgoingEvent(Topics.REFERRALS_INTAKE, source, payload.toEnvelope());
+        IntakeRecorded payload = new IntakeRecorded(recordId, referralId, source, sourceReference,
+                d.record().version(), d.record().feedSequence(), FieldRules.isBatchId(batchId) ? batchId : null,
+                d.status().intakeStatus(), d.errors(), d.receivedAt());
+        return new OutgoingEvent(Topics.REFERRALS_INTAKE, source != null ? source : UNKNOWN_SOURCE,
+                payload.toEnvelope());
     }
 }

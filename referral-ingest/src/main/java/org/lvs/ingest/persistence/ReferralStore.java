@@ -236,6 +236,28 @@ public class ReferralStore {
         }
     }
 
+    /**
+     * Erasure: forgets the content hash of every version of these referrals (a hash of the whole referral could
+     * confirm a guess of the victim's details). The identity row stays, so a later amendment lands on the same
+     * referralId. Idempotent.
+     *
+     * @return how many versions lost their hash
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int eraseContentHashes(Collection<UUID> referralIds) {
+        if (referralIds.isEmpty()) {
+            return 0;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement("""
+                UPDATE referral_version SET content_hash = NULL
+                WHERE referral_id = ANY (?::uuid[]) AND content_hash IS NOT NULL""")) {
+            update.setArray(1, texts(c, referralIds.stream().map(UUID::toString).toList()));
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
     public static String key(String source, String sourceReference) {
         return source + '\u0000' + sourceReference;
     }
@@ -267,7 +289,6 @@ public class ReferralStore {
     }
 
     private static StoreUnavailableException unavailable(SQLException e) {
-        // The SQL state only: driver messages may quote parameter values.
-        return new StoreUnavailableException("database error, SQL state " + e.getSQLState(), e);
+        return StoreUnavailableException.of(e);
     }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,7 +27,8 @@ import org.lvs.ingest.service.ReferralIntake;
 
 /** A batch of referrals as JSON or as a CSV extract (referral-contract.md, "A batch"). */
 @Path("/api/v1/referrals/batch")
-@Tag(name = "Referrals")
+@Tag(name = "Referrals",
+        description = "Referrals from police feeds and partners: single, batch (JSON or CSV), receipts")
 @SecurityRequirement(name = "jwt")
 @RolesAllowed({Roles.REFERRER, Roles.ADMIN})
 public class BatchResource {
@@ -44,11 +46,15 @@ public class BatchResource {
                     + "10,000 records and 20 MiB. One result per record, in order; good records are accepted even when "
                     + "others are rejected. Every record also goes to referrals.intake.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "batch", value = ApiExamples.BATCH_JSON)))
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "batch", value = ApiExamples.BATCH_JSON)))
+    @APIResponse(responseCode = "200", description = "One result per record, in order (bad records rejected with "
+            + "their errors, the rest accepted)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BatchReceipt.class)))
-    @APIResponse(responseCode = "400", description = "Not a batch at all (unparseable, no referrals array): nothing accepted",
-            content = @Content(mediaType = ReferralResource.PROBLEM))
+    @APIResponse(responseCode = "400", description = "Not a batch at all (unparseable or not UTF-8, no referrals array), "
+            + "or a bad batchId or batch source: nothing accepted", content = @Content(mediaType = ReferralResource.PROBLEM))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = ReferralResource.PROBLEM))
+    @APIResponse(responseCode = "403", description = "Wrong role, or the batch (or one of its records) names a source "
+            + "this token may not act for: nothing accepted", content = @Content(mediaType = ReferralResource.PROBLEM))
     @APIResponse(responseCode = "413", description = "Over 10,000 records or 20 MiB: nothing accepted",
             content = @Content(mediaType = ReferralResource.PROBLEM, examples = @ExampleObject(name = "tooLarge", value = ApiExamples.TOO_LARGE)))
     @APIResponse(responseCode = "415", description = "Neither application/json nor text/csv",
@@ -68,9 +74,15 @@ public class BatchResource {
                     + "fields separated by |; quoted fields may hold commas and line breaks.")
     @RequestBody(required = true, content = @Content(mediaType = CSV,
             examples = @ExampleObject(name = "csv", value = ApiExamples.BATCH_CSV)))
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "One result per record, in order (bad records rejected with "
+            + "their errors, the rest accepted)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BatchReceipt.class)))
-    @APIResponse(responseCode = "400", description = "Not CSV or no header row: nothing accepted",
+    @APIResponse(responseCode = "400", description = "Not CSV, not UTF-8, no header row, or a bad batchId or source: "
+            + "nothing accepted", content = @Content(mediaType = ReferralResource.PROBLEM))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = ReferralResource.PROBLEM))
+    @APIResponse(responseCode = "403", description = "Wrong role, or the batch (or one of its rows) names a source "
+            + "this token may not act for: nothing accepted", content = @Content(mediaType = ReferralResource.PROBLEM))
+    @APIResponse(responseCode = "415", description = "Neither application/json nor text/csv",
             content = @Content(mediaType = ReferralResource.PROBLEM))
     @APIResponse(responseCode = "413", description = "Over 10,000 records or 20 MiB: nothing accepted",
             content = @Content(mediaType = ReferralResource.PROBLEM))

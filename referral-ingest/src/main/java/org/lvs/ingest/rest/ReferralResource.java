@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,7 +31,8 @@ import org.lvs.ingest.service.ReferralView;
 
 /** One referral in (referral-contract.md), and what ingest holds of a referral. */
 @Path("/api/v1/referrals")
-@Tag(name = "Referrals")
+@Tag(name = "Referrals",
+        description = "Referrals from police feeds and partners: single, batch (JSON or CSV), receipts")
 @SecurityRequirement(name = "jwt")
 public class ReferralResource {
 
@@ -50,7 +52,7 @@ public class ReferralResource {
                     + "the record on referrals.received. Without consent (REFUSED, NOT_RECORDED) the victim's personal "
                     + "data is dropped at the edge. receivedAt (historical replay) is for role admin only.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "referral", value = ApiExamples.REFERRAL)))
+            schema = @Schema(type = SchemaType.OBJECT), examples = @ExampleObject(name = "referral", value = ApiExamples.REFERRAL)))
     @APIResponse(responseCode = "202", description = "New referral (ACCEPTED) or a higher version (AMENDED), published",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralReceipt.class),
                     examples = {@ExampleObject(name = "accepted", value = ApiExamples.ACCEPTED),
@@ -61,8 +63,9 @@ public class ReferralResource {
                             @ExampleObject(name = "stale", value = ApiExamples.STALE)}))
     @APIResponse(responseCode = "400", description = "Not JSON, wrong types, unknown enum values, missing fields or broken rules: every bad field named",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "invalid", value = ApiExamples.INVALID)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Wrong role, or receivedAt from a caller who is not admin",
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Wrong role, a source this token may not act for, or receivedAt "
+            + "from a caller who is not admin",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "receivedAt", value = ApiExamples.FORBIDDEN)))
     @APIResponse(responseCode = "409", description = "Same version with different content",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "conflict", value = ApiExamples.CONFLICT)))
@@ -82,8 +85,13 @@ public class ReferralResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.REFERRER, Roles.CASE_HANDLER, Roles.ADMIN})
     @Operation(summary = "What ingest holds of a referral: each version and when it was received (no personal data)")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ReferralView.class)))
+    @APIResponse(responseCode = "200", description = "Its versions and when each was received",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralView.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "403", description = "Wrong role, or a referrer token not made for the referral's source",
+            content = @Content(mediaType = PROBLEM))
+    @APIResponse(responseCode = "503", description = "Database unavailable; retry after Retry-After seconds",
+            content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "Unknown referralId",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "notFound", value = ApiExamples.NOT_FOUND)))
     public ReferralView get(@PathParam("referralId") String referralId) {

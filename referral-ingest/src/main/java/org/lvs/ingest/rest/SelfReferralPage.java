@@ -8,6 +8,7 @@ import org.lvs.contract.referral.CrimeCategory;
 import org.lvs.contract.referral.Gender;
 import org.lvs.contract.referral.HowHeard;
 import org.lvs.contract.referral.PreferredContact;
+import org.lvs.ingest.service.SelfReferralService;
 
 /**
  * The public self-referral form and its answer pages: plain HTML, a label for every field, no JavaScript, posting
@@ -16,9 +17,23 @@ import org.lvs.contract.referral.PreferredContact;
  */
 final class SelfReferralPage {
 
+    /** The one inline style of every page, allowed by its hash in the Content-Security-Policy (SecurityHeaders). */
+    static final String STYLE = """
+
+            body{font-family:system-ui,sans-serif;max-width:40rem;margin:1rem auto;padding:0 1rem;line-height:1.5}
+            label{display:block;font-weight:600;margin-top:1rem}input,select,textarea{font-size:1rem;width:100%;padding:.4rem;box-sizing:border-box}
+            fieldset{margin-top:1.5rem}button{margin-top:1.5rem;font-size:1.1rem;padding:.6rem 1.2rem}
+            [role=alert]{border:4px solid #b10e1e;padding:0 1rem}:focus{outline:3px solid #fd0}
+            .hp{position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden}
+            """;
+
     private SelfReferralPage() {
     }
 
+    /**
+     * The form. Each render carries a fresh Idempotency-Key in a hidden field, so sending the same form twice (a
+     * double click, a retry after a lost answer) makes one referral; and a honeypot field people never see.
+     */
     static String form(List<String> areas, Map<String, String> values, List<FieldError> errors) {
         StringBuilder h = new StringBuilder(8192);
         head(h, errors.isEmpty() ? "Refer yourself for support" : "There is a problem - Refer yourself for support");
@@ -34,6 +49,13 @@ final class SelfReferralPage {
             h.append("</ul>\n</div>\n");
         }
         h.append("<form method=\"post\" action=\"/api/v1/self-referrals\" accept-charset=\"UTF-8\">\n");
+        h.append("<input type=\"hidden\" name=\"").append(SelfReferralService.IDEMPOTENCY_FIELD)
+                .append("\" value=\"").append(UUID.randomUUID()).append("\">\n");
+        // Hidden from sight and from the tab order; a screen reader that reaches it reads "Leave this field empty".
+        h.append("<div class=\"hp\">\n<label for=\"").append(SelfReferralService.HONEYPOT_FIELD)
+                .append("\">Leave this field empty</label>\n<input id=\"").append(SelfReferralService.HONEYPOT_FIELD)
+                .append("\" name=\"").append(SelfReferralService.HONEYPOT_FIELD)
+                .append("\" type=\"text\" tabindex=\"-1\" autocomplete=\"off\" value=\"\">\n</div>\n");
         h.append("<fieldset>\n<legend>What happened</legend>\n");
         select(h, "crimeCategory", "What kind of crime was it?", values, enumOptions(CrimeCategory.values()), true);
         select(h, "area", "Which area do you live in?", values, areas.stream().map(a -> new String[] {a, pretty(a)}).toList(), true);
@@ -84,12 +106,8 @@ final class SelfReferralPage {
     private static void head(StringBuilder h, String title) {
         h.append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
-                .append(esc(title)).append("</title>\n<style>\n")
-                .append("body{font-family:system-ui,sans-serif;max-width:40rem;margin:1rem auto;padding:0 1rem;line-height:1.5}\n")
-                .append("label{display:block;font-weight:600;margin-top:1rem}input,select,textarea{font-size:1rem;width:100%;padding:.4rem;box-sizing:border-box}\n")
-                .append("fieldset{margin-top:1.5rem}button{margin-top:1.5rem;font-size:1.1rem;padding:.6rem 1.2rem}\n")
-                .append("[role=alert]{border:4px solid #b10e1e;padding:0 1rem}:focus{outline:3px solid #fd0}\n")
-                .append("</style>\n</head>\n<body>\n<a href=\"#main\">Skip to the form</a>\n");
+                .append(esc(title)).append("</title>\n<style>").append(STYLE).append("</style>\n</head>\n<body>\n")
+                .append("<a href=\"#main\">Skip to the form</a>\n");
     }
 
     private static String tail(StringBuilder h) {

@@ -2,7 +2,6 @@ package org.lvs.ingest.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,14 +19,18 @@ import org.lvs.commons.messaging.EventPublisher;
 import org.lvs.commons.messaging.OutgoingEvent;
 import org.lvs.commons.messaging.PublishFailedException;
 import org.lvs.commons.problem.ProblemException;
+import org.lvs.contract.event.IntakeStatus;
 import org.lvs.contract.referral.Referral;
+import org.lvs.contract.referral.Source;
 import org.lvs.ingest.config.IngestConfig;
 import org.lvs.ingest.domain.ContentHash;
+import org.lvs.ingest.domain.FieldRules;
 import org.lvs.ingest.domain.ValidatedRecord;
 import org.lvs.ingest.messaging.IngestEvents;
 import org.lvs.ingest.persistence.FeedSeq;
+import org.lvs.ingest.persistence.IdempotencyClaim;
+import org.lvs.ingest.persistence.RejectionRow;
 import org.lvs.ingest.persistence.ReferralStore;
-import org.lvs.ingest.persistence.StoreUnavailableException;
 
 /**
  * The ingest pipeline for one request (a single referral or a batch): decide every record in one transaction,
@@ -49,21 +52,36 @@ public class IngestService {
     Clock clock;
     @Inject
     IngestConfig config;
+    @Inject
+    LastBatchGauge lastBatch;
 
     /**
-     * @param records   validated records in request order (rejected ones included: they go to intake and feed gaps)
+     * @param records   validated records in request order (rejected ones included: they go to intake, feed gaps and
+     *                  the rejections feed)
      * @param requestId identifies this request in intake record ids
-     * @param batchId   the batch's id, null for a single referral
+     * @param batchId   the batch's (validated) id, null for a single referral
+     * @param batchOf   for a batch, the sources whose last batch this is (lvs_ingest_last_batch_seconds); else empty
      * @return one result per record, in order
      */
-    public List<RecordResult> ingest(List<ValidatedRecord> records, String requestId, String batchId) {
+    public List<RecordResult> ingest(List<ValidatedRecord> records, String requestId, String batchId,
+            Set<Source> batchOf) {
         RecordResult[] results = new RecordResult[records.size()];
-        for (List<Integer> chunk : chunks(records)) {
-            for (Decision d : ingestChunk(records, chunk, requestId, batchId)) {
+        List<List<Integer>> chunks = chunks(records);
+        for (int c = 0; c < chunks.size(); c++) {
+            Set<Source> arrivals = c == chunks.size() - 1 ? batchOf : Set.of();
+            for (Decision d : ingestChunk(records, chunks.get(c), requestId, batchId, null, arrivals)) {
                 results[d.index()] = RecordResult.of(d);
             }
         }
+        if (chunks.isEmpty() && !batchOf.isEmpty()) {
+            confirm(List.of(), Set.of(), List.of(), batchOf);
+        }
         return List.of(results);
+    }
+
+    /** One valid record; with a claim, its Idempotency-Key is stored in the transaction that decides it. */
+    public RecordResult ingestOne(ValidatedRecord record, String requestId, IdempotencyClaim claim) {
+        return RecordResult.of(ingestChunk(List.of(record), List.of(0), requestId, null, claim, Set.of()).get(0));
     }
 
     /**
@@ -94,7 +112,7 @@ public class IngestService {
     }
 
     private List<Decision> ingestChunk(List<ValidatedRecord> records, List<Integer> chunk, String requestId,
-            String batchId) {
+            String batchId, IdempotencyClaim claim, Set<Source> arrivals) {
         // Millisecond precision: what we publish must equal what PostgreSQL gives back later (microseconds).
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Map<Integer, ValidatedRecord> valid = new LinkedHashMap<>();
@@ -116,7 +134,7 @@ public class IngestService {
                 // Hashing is pure CPU: done outside the transaction and in parallel for big batches.
                 Map<Integer, String> hashes = valid.entrySet().stream().parallel().collect(Collectors.toConcurrentMap(
                         Map.Entry::getKey, e -> ContentHash.of(e.getValue().referral())));
-                ledger.decide(valid, hashes, now).forEach(d -> decided.put(d.index(), d));
+                ledger.decide(valid, hashes, now, claim).forEach(d -> decided.put(d.index(), d));
             } catch (RuntimeException e) {
                 throw translate(e);
             }
@@ -144,11 +162,7 @@ public class IngestService {
                     config.retryAfterSeconds());
         }
         long tPublished = System.nanoTime();
-        try {
-            ledger.confirm(published, feedSequences, clock.instant());
-        } catch (RuntimeException e) {
-            throw translate(e);
-        }
+        confirm(published, feedSequences, rejections(decisions, batchId), arrivals);
         long tConfirmed = System.nanoTime();
         if (LOG.isDebugEnabled()) {
             LOG.debugf("TIMING n=%d decide=%dms events=%dms publish=%dms confirm=%dms", chunk.size(),
@@ -158,44 +172,41 @@ public class IngestService {
         return decisions;
     }
 
+    /** After the broker acknowledged: versions published, feed numbers, rejections and the batch's arrival. */
+    private void confirm(List<Decision> published, Set<FeedSeq> feedSequences, List<RejectionRow> rejections,
+            Set<Source> arrivals) {
+        Instant at = clock.instant();
+        try {
+            ledger.confirm(published, feedSequences, rejections, arrivals, at);
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
+        lastBatch.arrived(arrivals, at);
+    }
+
+    /**
+     * The rejected records of a source (invalid, or a version changed without a higher number) for the rejections
+     * feed, with validated values only; a record without a valid source belongs to no feed.
+     */
+    static List<RejectionRow> rejections(List<Decision> decisions, String batchId) {
+        List<RejectionRow> rows = new ArrayList<>();
+        for (Decision d : decisions) {
+            ValidatedRecord r = d.record();
+            if (d.status().intakeStatus() == IntakeStatus.REJECTED && r.source() != null) {
+                rows.add(new RejectionRow(r.source().name(), FieldRules.isBatchId(batchId) ? batchId : null,
+                        d.index(), FieldRules.isSourceReference(r.sourceReference()) ? r.sourceReference() : null,
+                        r.feedSequence(), d.errors(), d.receivedAt()));
+            }
+        }
+        return rows;
+    }
+
     private static Instant rejectedAt(ValidatedRecord r, Instant now) {
         Referral ref = r.referral();
         return ref != null && ref.receivedAt() != null ? ref.receivedAt() : now;
     }
 
-    /** Database failures become 503 (no driver message is logged: it may quote values); anything else is a bug. */
     private RuntimeException translate(RuntimeException e) {
-        if (e instanceof ProblemException) {
-            return e;
-        }
-        if (isDatabaseFailure(e)) {
-            LOG.warnf("database unavailable, answering 503: %s", describe(e));
-            return ProblemException.unavailable("The database is unavailable; retry the same request later",
-                    config.retryAfterSeconds());
-        }
-        return e;
-    }
-
-    static boolean isDatabaseFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof StoreUnavailableException || t instanceof SQLException
-                    || t.getClass().getName().startsWith("jakarta.transaction.")
-                    || t.getClass().getName().startsWith("com.arjuna.")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String describe(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                return "SQL state " + sql.getSQLState();
-            }
-            if (t instanceof StoreUnavailableException) {
-                return t.getMessage();
-            }
-        }
-        return e.getClass().getSimpleName();
+        return DatabaseErrors.translate(e, config.retryAfterSeconds());
     }
 }

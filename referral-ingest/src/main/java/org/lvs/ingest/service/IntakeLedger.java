@@ -1,7 +1,6 @@
 package org.lvs.ingest.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -10,17 +9,25 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import org.lvs.contract.FieldError;
 import org.lvs.contract.referral.Referral;
+import org.lvs.contract.referral.Source;
 import org.lvs.ingest.domain.ContentHash;
 import org.lvs.ingest.domain.RecordStatus;
 import org.lvs.ingest.domain.ValidatedRecord;
+import org.lvs.ingest.persistence.BatchArrivalStore;
 import org.lvs.ingest.persistence.FeedSeq;
+import org.lvs.ingest.persistence.IdempotencyClaim;
+import org.lvs.ingest.persistence.IdempotencyStore;
 import org.lvs.ingest.persistence.IdentityKey;
 import org.lvs.ingest.persistence.NewVersion;
 import org.lvs.ingest.persistence.ReferralIdentity;
 import org.lvs.ingest.persistence.ReferralStore;
+import org.lvs.ingest.persistence.RejectionRow;
+import org.lvs.ingest.persistence.RejectionStore;
 import org.lvs.ingest.persistence.VersionRow;
 
 /**
@@ -30,15 +37,28 @@ import org.lvs.ingest.persistence.VersionRow;
 @ApplicationScoped
 public class IntakeLedger {
 
-    @Inject
-    ReferralStore store;
+    private final ReferralStore store;
+    private final IdempotencyStore idempotency;
+    private final RejectionStore rejections;
+    private final BatchArrivalStore arrivals;
+
+    IntakeLedger(ReferralStore store, IdempotencyStore idempotency, RejectionStore rejections,
+            BatchArrivalStore arrivals) {
+        this.store = store;
+        this.idempotency = idempotency;
+        this.rejections = rejections;
+        this.arrivals = arrivals;
+    }
 
     /**
      * @param records valid records with pairwise different (source, sourceReference), by their request index
      * @param hashes  {@link ContentHash} of each record, by the same index
+     * @param claim   for a self-referral with an Idempotency-Key (a single record): stored in this transaction
+     * @throws IdempotencyKeyTaken when another request stored the same key first (this transaction rolls back)
      */
     @Transactional
-    public List<Decision> decide(Map<Integer, ValidatedRecord> records, Map<Integer, String> hashes, Instant now) {
+    public List<Decision> decide(Map<Integer, ValidatedRecord> records, Map<Integer, String> hashes, Instant now,
+            IdempotencyClaim claim) {
         Map<String, IdentityKey> keys = new LinkedHashMap<>();
         for (ValidatedRecord r : records.values()) {
             Referral ref = r.referral();
@@ -46,6 +66,14 @@ public class IntakeLedger {
                     new IdentityKey(ref.source().name(), ref.sourceReference(), UUID.randomUUID(), receivedAt(ref, now)));
         }
         Map<String, ReferralIdentity> identities = store.createOrLock(keys.values());
+        if (claim != null) {
+            if (identities.size() != 1) {
+                throw new IllegalArgumentException("an Idempotency-Key belongs to exactly one record");
+            }
+            if (!idempotency.claim(claim, identities.values().iterator().next().referralId(), now)) {
+                throw new IdempotencyKeyTaken();
+            }
+        }
 
         List<Decision> decisions = new ArrayList<>(records.size());
         List<NewVersion> inserts = new ArrayList<>();
@@ -82,6 +110,13 @@ public class IntakeLedger {
             return new Decision(index, record, id, RecordStatus.STALE, false, receivedAt, identity.firstReceivedAt(),
                     null);
         }
+        if (latest.contentHash() == null) {
+            // Erased (cases.erasures): the fingerprint is gone on purpose, so "same" and "changed" cannot be told
+            // apart. The case downstream was erased, so nothing of this version may travel again: it is answered as
+            // already received (DUPLICATE), and a changed record still needs a higher version.
+            return new Decision(index, record, id, RecordStatus.DUPLICATE, false, receivedAt,
+                    identity.firstReceivedAt(), null);
+        }
         if (!latest.contentHash().equals(hash)) {
             return new Decision(index, record, id, RecordStatus.CONFLICT, false, receivedAt,
                     identity.firstReceivedAt(), List.of(new FieldError("version",
@@ -96,12 +131,20 @@ public class IntakeLedger {
                 identity.firstReceivedAt(), null);
     }
 
-    /** After the broker acknowledged: mark the versions published and remember the feed numbers. */
+    /**
+     * After the broker acknowledged: mark the versions published, remember the feed numbers, list the rejections
+     * (positions in commit order: the sources' advisory locks are taken first, before any other write) and note the
+     * batch's arrival.
+     */
     @Transactional
-    public void confirm(List<Decision> published, Collection<FeedSeq> feedSequences, Instant now) {
+    public void confirm(List<Decision> published, Collection<FeedSeq> feedSequences, List<RejectionRow> rejected,
+            Set<Source> batchOf, Instant now) {
+        rejections.lockSources(rejected.stream().map(RejectionRow::source).collect(Collectors.toSet()));
         store.markPublished(published.stream().map(Decision::referralId).toList(),
                 published.stream().map(d -> d.record().referral().version()).toList(), now);
         store.recordFeedSequences(feedSequences);
+        rejections.insert(rejected);
+        arrivals.arrived(batchOf.stream().map(Source::name).toList(), now);
     }
 
     private static Instant receivedAt(Referral ref, Instant now) {

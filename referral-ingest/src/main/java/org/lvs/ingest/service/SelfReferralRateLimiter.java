@@ -1,49 +1,71 @@
 package org.lvs.ingest.service;
 
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
-import org.lvs.commons.problem.ProblemException;
+import java.util.HexFormat;
+import java.util.OptionalLong;
+import org.jboss.logging.Logger;
+import org.lvs.commons.failure.Failures;
 import org.lvs.ingest.config.IngestConfig;
+import org.lvs.ingest.persistence.RateBucketStore;
 
 /**
- * A fixed-window limit of self-referrals per client address (the public form has no token). In memory per instance:
- * enough to stop a script flooding one instance; a shared limit would belong in the gateway.
+ * A fixed-window limit of self-referrals per client (the public form has no token): {@code limit} per {@code window}
+ * for one IPv4 address or one IPv6 /64. The count lives in PostgreSQL (one atomic upsert per request), so every
+ * instance shares it. The table holds a SHA-256 of the client key, not the address, and forgets it two windows later.
  */
 @ApplicationScoped
 public class SelfReferralRateLimiter {
 
-    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+    private static final Logger LOG = Logger.getLogger(SelfReferralRateLimiter.class);
 
-    @Inject
-    IngestConfig config;
-    @Inject
-    Clock clock;
+    private final RateBucketStore buckets;
+    private final IngestConfig config;
+    private final Clock clock;
 
-    private record Window(Instant start, int count) {
+    SelfReferralRateLimiter(RateBucketStore buckets, IngestConfig config, Clock clock) {
+        this.buckets = buckets;
+        this.config = config;
+        this.clock = clock;
     }
 
-    /** Counts one request from {@code client}; throws 429 with Retry-After once the limit is passed. */
-    public void acquire(String client) {
+    /**
+     * Counts one request from {@code clientKey} (blocking: a database round trip).
+     *
+     * @return empty when it is within the limit, else the seconds until the client's window ends (Retry-After)
+     */
+    public OptionalLong acquire(String clientKey) {
         Instant now = clock.instant();
-        Duration length = config.selfReferral().window();
-        if (windows.size() > 100_000) {
-            windows.entrySet().removeIf(e -> !e.getValue().start().plus(length).isAfter(now));
+        Duration window = config.selfReferral().window();
+        RateBucketStore.Count count = buckets.hit(bucketKey(clientKey), now, window);
+        if (count.hits() <= config.selfReferral().limit()) {
+            return OptionalLong.empty();
         }
-        Window w = windows.compute(client, (k, old) -> old == null || !old.start().plus(length).isAfter(now)
-                ? new Window(now, 1) : new Window(old.start(), old.count() + 1));
-        if (w.count() > config.selfReferral().limit()) {
-            long wait = Math.max(1, Duration.between(now, w.start().plus(length)).toSeconds());
-            throw ProblemException.tooManyRequests("too many self-referrals from this address; try again later",
-                    (int) wait);
+        return OptionalLong.of(Math.max(1, Duration.between(now, count.windowStart().plus(window)).toSeconds()));
+    }
+
+    /** The key a client's window is stored under. */
+    public static String bucketKey(String clientKey) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(("self-referral|" + clientKey).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }
     }
 
-    /** Forgets every window (tests). */
-    public void reset() {
-        windows.clear();
+    @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void forgetEndedWindows() {
+        try {
+            buckets.deleteEndedBefore(clock.instant().minus(config.selfReferral().window().multipliedBy(2)));
+        } catch (RuntimeException e) {
+            LOG.debugf("cannot forget ended rate-limit windows now (%s)", Failures.kinds(e));
+        }
     }
 }

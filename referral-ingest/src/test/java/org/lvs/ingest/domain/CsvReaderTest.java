@@ -75,6 +75,15 @@ class CsvReaderTest {
     }
 
     @Test
+    void aControlCharacterInATypedCellIsKeptForTheValidatorNotTrimmedAway() {
+        CsvReferralRows rows = new CsvReferralRows(List.of("crime.hateStrands", "version", "safeguarding.unsafeToContact"));
+        ObjectNode tree = rows.toTree(List.of("RACE\u0000", "2\u0000", "true\u0007"));
+        assertEquals("RACE\u0000", tree.get("crime").get("hateStrands").asText());
+        assertEquals("2\u0000", tree.get("version").asText());
+        assertEquals("true\u0007", tree.get("safeguarding").get("unsafeToContact").asText());
+    }
+
+    @Test
     void shortRowsLeaveTrailingFieldsAbsent() {
         CsvReferralRows rows = new CsvReferralRows(List.of("sourceReference", "area"));
         ObjectNode tree = rows.toTree(List.of("R-1"));

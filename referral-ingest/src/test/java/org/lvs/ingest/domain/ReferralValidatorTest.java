@@ -153,6 +153,69 @@ class ReferralValidatorTest {
         assertEquals(Set.of("victim.firstName", "crime.description", "howHeardDetail"), fields(VALIDATOR.validate(node, null)));
     }
 
+    /** Each value is written with escapes ({@code \\uXXXX}, {@code \\t}, {@code \\n}), decoded by {@link #unescape}. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "victim|firstName|Amina\\u0000|victim.firstName|must not contain NUL characters",
+            "victim|lastName|\\u0000|victim.lastName|must not contain NUL characters",
+            "victim|phone|07700\\t900123|victim.phone|must not contain control characters or line breaks",
+            "victim|email|a@example.org\\n|victim.email|must not contain control characters or line breaks",
+            "victim|personRef|P-\\u2028|victim.personRef|must not contain control characters or line breaks",
+            "crime|description|fine\\u0007|crime.description|must not contain control characters other than tab and line breaks",
+            "crime|description|\\ud800|crime.description|must be valid Unicode text (a lone surrogate was found)",
+            "safeguarding|reason|\\ufffe|safeguarding.reason|must not contain Unicode noncharacters",
+            "root|consent|EXPLICIT\\u0000|consent|must not contain NUL characters",
+            "root|sourceReference|X\\u0000|sourceReference|must not contain NUL characters"})
+    void hostileTextIsNamedAndNeverTrimmedAway(String parent, String field, String escaped, String path,
+            String message) {
+        ObjectNode node = valid();
+        ObjectNode target = parent.equals("root") ? node : (ObjectNode) node.get(parent);
+        target.put(field, unescape(escaped));
+        ValidatedRecord r = VALIDATOR.validate(node, null);
+        assertFalse(r.valid());
+        assertEquals(List.of(new FieldError(path, message)), r.errors());
+    }
+
+    static String unescape(String text) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '\\' || i + 1 >= text.length()) {
+                out.append(c);
+                continue;
+            }
+            char next = text.charAt(++i);
+            switch (next) {
+                case 't' -> out.append('\t');
+                case 'n' -> out.append('\n');
+                case 'r' -> out.append('\r');
+                case 'u' -> {
+                    out.append((char) Integer.parseInt(text.substring(i + 1, i + 5), 16));
+                    i += 4;
+                }
+                default -> out.append(next);
+            }
+        }
+        return out.toString();
+    }
+
+    @Test
+    void freeTextKeepsTabsAndLineBreaksAndMaximaAreTheDocumentedOnes() {
+        ObjectNode node = valid();
+        ((ObjectNode) node.get("crime")).put("description", "one\n\ttwo\r\nthree");
+        ((ObjectNode) node.get("victim")).put("personRef", "P".repeat(64));
+        ((ObjectNode) node.get("victim")).put("phone", "0".repeat(40));
+        ((ObjectNode) node.get("victim")).put("email", "e".repeat(254));
+        assertTrue(VALIDATOR.validate(node, null).valid());
+        ((ObjectNode) node.get("victim")).put("personRef", "P".repeat(65));
+        ((ObjectNode) node.get("victim")).put("phone", "0".repeat(41));
+        ((ObjectNode) node.get("victim")).put("email", "e".repeat(255));
+        ((ObjectNode) node.get("victim").get("address")).put("postcode", "P".repeat(17));
+        ((ObjectNode) node.get("safeguarding")).put("reason", "r".repeat(2001));
+        assertEquals(Set.of("victim.personRef", "victim.phone", "victim.email", "victim.address.postcode",
+                "safeguarding.reason"), fields(VALIDATOR.validate(node, null)));
+    }
+
     @Test
     void invalidPhoneAndEmailAreKeptNotErrors() {
         ObjectNode node = valid();

@@ -3,11 +3,13 @@ package org.lvs.ingest.rest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 import java.util.UUID;
 import org.lvs.contract.event.EventJson;
 import org.lvs.infra.test.LvsTestResources;
@@ -53,8 +55,48 @@ final class Referrals {
         return c;
     }
 
+    /** Forgets every self-referral rate-limit window (the count lives in the database, shared by instances). */
+    static void clearSelfReferralLimits() {
+        update("DELETE FROM ingest.self_referral_bucket");
+    }
+
+    static int update(String sql, Object... params) {
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of the first row, or null. */
+    static Object queryOne(String sql, Object... params) {
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getObject(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static long count(String sql, Object... params) {
+        Object n = queryOne(sql, params);
+        return n == null ? 0 : ((Number) n).longValue();
+    }
+
     /** Every row of every table in schema ingest, as text: to prove no personal data is stored. */
     static String dumpIngestSchema() throws SQLException {
+        return dumpIngestSchema(Set.of());
+    }
+
+    /** The same, leaving out some tables. */
+    static String dumpIngestSchema(Set<String> except) throws SQLException {
         StringBuilder out = new StringBuilder();
         try (Connection c = db(); Statement s = c.createStatement()) {
             java.util.List<String> tables = new java.util.ArrayList<>();
@@ -64,6 +106,7 @@ final class Referrals {
                     tables.add(rs.getString(1));
                 }
             }
+            tables.removeAll(except);
             for (String table : tables) {
                 try (ResultSet rs = s.executeQuery("SELECT * FROM ingest.\"" + table + "\"")) {
                     int columns = rs.getMetaData().getColumnCount();
