@@ -2,8 +2,12 @@
 # Validates the deploy files offline (no Docker engine, no cluster), for CI:
 #   1. docker-compose.yml with docker-compose config -q (Debian's docker-compose, installed without recommends)
 #   2. every Kustomize overlay renders (kubectl kustomize)
-#   3. every rendered Kubernetes object validates against the API schemas (npm kubernetes-models); the Strimzi and
-#      CloudNativePG custom resources are checked for their required fields.
+#   3. every rendered Kubernetes object validates against the API schemas (npm kubernetes-models); the Strimzi,
+#      CloudNativePG and Prometheus operator custom resources are checked for their required fields.
+#   4. the security and operations promises (deploy/check-deploy.mjs): compose ports on 127.0.0.1, explicit Ingress
+#      paths without /q/* or admin endpoints, a rate limit on the self-referral form, Kafka TLS + SCRAM with one
+#      writer per topic, CloudNativePG managed roles each owning its schema, NetworkPolicies, the profiles, every topic
+#   5. the alert rules: promtool check rules and promtool test rules (Debian's prometheus package)
 # Installs what it needs; exits non-zero on the first failure.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -53,7 +57,10 @@ const crds = {
   'kafka.strimzi.io/v1beta2/Kafka': ['spec.kafka.listeners', 'spec.kafka.version'],
   'kafka.strimzi.io/v1beta2/KafkaNodePool': ['spec.replicas', 'spec.roles', 'spec.storage', 'metadata.labels.strimzi\\.io/cluster'],
   'kafka.strimzi.io/v1beta2/KafkaTopic': ['spec.topicName', 'spec.partitions', 'spec.replicas', 'metadata.labels.strimzi\\.io/cluster'],
-  'postgresql.cnpg.io/v1/Cluster': ['spec.instances', 'spec.storage.size'],
+  'kafka.strimzi.io/v1beta2/KafkaUser': ['spec.authentication.type', 'spec.authorization.acls', 'metadata.labels.strimzi\\.io/cluster'],
+  'postgresql.cnpg.io/v1/Cluster': ['spec.instances', 'spec.storage.size', 'spec.managed.roles'],
+  'monitoring.coreos.com/v1/PrometheusRule': ['spec.groups'],
+  'monitoring.coreos.com/v1/ServiceMonitor': ['spec.selector', 'spec.endpoints'],
 };
 function get(obj, path) {
   return path.split(/(?<!\\)\./).map(p => p.replace('\\.', '.')).reduce((o, k) => (o == null ? undefined : o[k]), obj);
@@ -86,4 +93,13 @@ for (const file of process.argv.slice(2)) {
 process.exit(failures ? 1 : 0);
 JS
 (cd "$WORK" && node check.mjs "$WORK/local.yaml" "$WORK/production.yaml")
+
+echo "== security and operations checks"
+cp "$ROOT/deploy/check-deploy.mjs" "$WORK/check-deploy.mjs"
+(cd "$WORK" && node check-deploy.mjs "$ROOT" "$WORK/local.yaml" "$WORK/production.yaml")
+
+echo "== alert rules"
+command -v promtool >/dev/null 2>&1 || apt_install prometheus || { echo "cannot install promtool (Debian package prometheus)" >&2; exit 1; }
+promtool check rules "$ROOT/deploy/prometheus/rules/lvs-alerts.yml"
+(cd "$ROOT/deploy/prometheus/rules" && promtool test rules lvs-alerts.test.yml)
 echo "deploy files valid"

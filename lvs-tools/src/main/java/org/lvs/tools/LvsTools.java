@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Clock;
+import org.lvs.tools.deadletters.DeadLetterCommand;
 import org.lvs.tools.feed.CsvExtract;
 import org.lvs.tools.feed.Feed;
 import org.lvs.tools.feed.FeedFigures;
@@ -23,6 +25,7 @@ import java.time.Duration;
  *          (admin bearer token from env LVS_TOKEN)                     post the feed through the public API
  * figures  [--metrics URL] [--wait SECONDS]  (ops token in LVS_TOKEN)  the headline figures of 2017-18-Q2
  * replayed [--metrics URL]                   (ops token in LVS_TOKEN)  exit 0 when 2017-18 is already replayed
+ * dead-letters list [--topic T] | replay (--all | --topic T [--offsets P:O,...])   see {@link DeadLetterCommand}
  * </pre>
  */
 public final class LvsTools {
@@ -34,6 +37,13 @@ public final class LvsTools {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
             usage();
             return;
+        }
+        // The Kafka clients' own logging: warnings of ours, errors of theirs (their retries are not news).
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+        if (args[0].equals("dead-letters")) {
+            System.exit(DeadLetterCommand.run(List.of(args).subList(1, args.length), System.out, System.err,
+                    Clock.systemUTC()));
         }
         Map<String, String> options = options(args);
         FeedSettings settings = FeedSettings.seedReport(Long.parseLong(options.getOrDefault("seed",
@@ -119,6 +129,8 @@ public final class LvsTools {
                        lvs-tools replay [--seed N] [--scale F] [--ingest URL] [--cases URL] [--concurrency N]
                                  (role admin bearer token in env LVS_TOKEN)
                        lvs-tools figures [--metrics URL] [--wait SECONDS]   (ops token in LVS_TOKEN)
-                       lvs-tools replayed [--metrics URL]                   (ops token in LVS_TOKEN)""");
+                       lvs-tools replayed [--metrics URL]                   (ops token in LVS_TOKEN)
+                       lvs-tools dead-letters list [--topic T]
+                       lvs-tools dead-letters replay (--all | --topic T [--offsets P:O[,P:O...]])""");
     }
 }

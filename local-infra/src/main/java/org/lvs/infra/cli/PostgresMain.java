@@ -3,12 +3,18 @@ package org.lvs.infra.cli;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.concurrent.CountDownLatch;
 import org.lvs.infra.pg.Postgres;
+import org.lvs.infra.pg.ServiceRoles;
+import org.lvs.infra.pg.ServiceRoles.ServiceRole;
 
 /**
- * Runs the embedded PostgreSQL of {@code ./lvs} in the foreground until SIGTERM, its data kept in {@code --data-dir},
- * with role and database {@code lvs} (password {@code lvs}, or {@code --password}).
+ * Runs the embedded PostgreSQL of {@code ./lvs} in the foreground until SIGTERM, its data kept in {@code --data-dir}:
+ * durable (fsync, synchronous_commit and full_page_writes on), with database {@code lvs} owned by role {@code lvs}
+ * (password {@code lvs}, or {@code --password}) and, with {@code --secrets-dir DIR}, one login role per service
+ * owning only its schema ({@link ServiceRoles#LOCAL}), its password in {@code DIR/<role>.password}.
  */
 public final class PostgresMain {
     private PostgresMain() {
@@ -19,7 +25,7 @@ public final class PostgresMain {
         Path dataDir = Path.of(args.require("data-dir"));
         Files.createDirectories(dataDir);
         int port = args.intOption("port", 5432);
-        EmbeddedPostgres pg = Postgres.startEmbedded(dataDir, port);
+        EmbeddedPostgres pg = Postgres.startDurable(dataDir, port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -32,6 +38,14 @@ public final class PostgresMain {
         String password = args.get("password", "lvs");
         Postgres.ensureRoleAndDatabase(pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", "lvs",
                 password, "lvs");
+        String secrets = args.get("secrets-dir", null);
+        if (secrets != null) {
+            try (Connection admin = DriverManager.getConnection(pg.getJdbcUrl("postgres", "lvs"))) {
+                for (ServiceRole service : ServiceRoles.LOCAL) {
+                    ServiceRoles.ensure(admin, "lvs", service, ServiceRoles.password(Path.of(secrets), service.role()));
+                }
+            }
+        }
         System.out.println("READY postgres jdbc:postgresql://127.0.0.1:" + port + "/lvs");
         System.out.flush();
         stopped.await();

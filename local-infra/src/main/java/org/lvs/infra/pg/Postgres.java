@@ -27,14 +27,33 @@ public final class Postgres {
         }
     }
 
-    /** An embedded PostgreSQL (zonky) on {@code port}, its data kept in {@code dataDir} across restarts. */
+    /**
+     * An embedded PostgreSQL (zonky) on {@code port}, its data kept in {@code dataDir} across restarts, with zonky's
+     * test settings: fsync and synchronous_commit off. Fast, and fine for tests whose database is thrown away.
+     */
     public static EmbeddedPostgres startEmbedded(Path dataDir, int port) throws IOException {
+        return builder(dataDir, port).start();
+    }
+
+    /**
+     * An embedded PostgreSQL whose committed transactions survive a crash or a power cut: fsync, synchronous_commit
+     * and full_page_writes on. zonky starts the server with {@code -F} (fsync off) and {@code synchronous_commit=off};
+     * the {@code -c} settings given here come after {@code -F} on the command line, so they win. For {@code ./lvs}.
+     */
+    public static EmbeddedPostgres startDurable(Path dataDir, int port) throws IOException {
+        return builder(dataDir, port)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .start();
+    }
+
+    private static EmbeddedPostgres.Builder builder(Path dataDir, int port) {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setPort(port)
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .start();
+                .setPGStartupWait(Duration.ofSeconds(60));
     }
 
     /** Creates {@code role} (with password) and {@code database} owned by it unless they exist. */

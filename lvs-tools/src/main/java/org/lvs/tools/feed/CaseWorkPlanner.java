@@ -155,7 +155,13 @@ final class CaseWorkPlanner {
         if (!c.plannedContact) {
             if (c.priority && c.decided) {
                 // Tried and failed: the clock breaches all the same.
-                Instant tried = c.start.plus(paused).plus(FeedGenerator.hours(dice.uniform(4, 40)));
+                double triedHours = dice.uniform(4, 40);
+                Instant tried = at(c, paused, triedHours);
+                if (c.status == CaseStatus.AWAITING_CONSENT) {
+                    // Nobody may try before consent is confirmed (sla-policy.md: such a contact is refused with
+                    // 409). No dice: every other case's plan stays as it was.
+                    actions.add(new CaseAction("consent", at(c, paused, triedHours / 4), Map.of("confirmed", true)));
+                }
                 actions.add(contact(tried, c.pathway, ContactOutcome.WRONG_DETAILS, ContactChannel.PHONE));
                 actions.add(new CaseAction("closure", tried.plus(Duration.ofDays(10)), Map.of("reason", "UNREACHABLE")));
             }

@@ -146,6 +146,54 @@ class FeedGeneratorTest {
         assertEquals(FIGURES.priorityWithin48h().values().stream().mapToInt(Integer::intValue).sum(), within);
     }
 
+    /**
+     * Every contact, attempts included, comes when the case allows one (sla-policy.md: a contact in SCREENING or
+     * AWAITING_CONSENT is refused with 409), whether or not the amendment's decision reached the case first. The
+     * demo once got 17 such refusals: priority cases awaiting consent whose failed attempt came without consent.
+     */
+    @Test
+    void everyContactComesWhenTheCaseAllowsIt() {
+        Map<String, Referral> firsts = FULL.firstVersions().stream()
+                .collect(Collectors.toMap(r -> r.source() + "/" + r.sourceReference(), r -> r));
+        Map<String, Referral> amendments = FULL.amendments().stream()
+                .collect(Collectors.toMap(r -> r.source() + "/" + r.sourceReference(), r -> r));
+        List<String> refused = new java.util.ArrayList<>();
+        for (CasePlan plan : FULL.cases()) {
+            String key = plan.source() + "/" + plan.sourceReference();
+            Referral first = firsts.get(key);
+            Referral amendment = amendments.get(key);
+            for (boolean amendmentApplied : new boolean[] {false, true}) {
+                Referral decided = null;
+                if (ExpectedTriage.decide(first).opensCase()) {
+                    decided = first;
+                }
+                if (amendment != null && (decided == null || amendmentApplied)
+                        && ExpectedTriage.decide(amendment).opensCase()) {
+                    decided = amendment;
+                }
+                CaseStatus opened = ExpectedTriage.decide(decided).status();
+                boolean screened = false;
+                boolean consentConfirmed = false;
+                for (CaseAction action : plan.actions()) {
+                    boolean mayContact = (opened != CaseStatus.SCREENING || screened)
+                            && (decided.consent() != Consent.IMPLIED || consentConfirmed);
+                    switch (action.path()) {
+                        case "screening" -> screened = true;
+                        case "consent" -> consentConfirmed = true;
+                        case "contacts" -> {
+                            if (!mayContact) {
+                                refused.add(key + " at " + action.at());
+                            }
+                        }
+                        default -> {
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), refused);
+    }
+
     private static String fingerprint(Feed feed) {
         StringBuilder s = new StringBuilder();
         feed.firstVersions().forEach(r -> s.append(FeedJson.referral(r, true)).append('\n'));
