@@ -2,10 +2,13 @@ package org.lvs.commons.messaging;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -32,10 +35,22 @@ public class EventPublisher {
     private final Producer<String, String> producer;
     private final Duration timeout;
 
+    /**
+     * @param kafkaDefaults Quarkus' default Kafka client configuration ({@code kafka.*} properties and the
+     *                      {@code KAFKA_*} environment: security protocol, SASL, truststore), so the producer reaches a
+     *                      TLS/SCRAM broker exactly like the channels do
+     */
     @Inject
     public EventPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
-            KafkaPublishConfig config) {
+            KafkaPublishConfig config, @Identifier("default-kafka-broker") Instance<Map<String, Object>> kafkaDefaults) {
         Properties props = new Properties();
+        if (kafkaDefaults.isResolvable()) {
+            kafkaDefaults.get().forEach((key, value) -> {
+                if (isClientSecuritySetting(key)) {
+                    props.put(key, value);
+                }
+            });
+        }
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -49,6 +64,11 @@ public class EventPublisher {
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "lvs-publisher");
         this.producer = new KafkaProducer<>(props);
         this.timeout = config.timeout();
+    }
+
+    /** Only how to reach the broker is taken over; the producer's own behaviour is set here. */
+    static boolean isClientSecuritySetting(String key) {
+        return key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.");
     }
 
     /** Sends every event and returns once the broker acknowledged all of them. */

@@ -127,10 +127,16 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Throwable e) {
-                // The database or the broker is away, or worse: the rows stay and go out on a later round.
-                Failure failure = Failures.classify(e);
-                LOG.warnf("outbox relay round failed (%s); retrying in %d ms", failure.reason(), backoff);
-                monitor.failed(failure.reason());
+                // The database or the broker is away, or worse: the rows stay and go out on a later round. Nothing
+                // in here may throw, or the relay thread would end.
+                try {
+                    Failure failure = Failures.classify(e);
+                    LOG.warnf("outbox relay round failed (%s); retrying in %d ms", failure.reason(), backoff);
+                    monitor.failed(failure.reason());
+                } catch (Throwable reporting) {
+                    LOG.errorf("outbox relay round failed (%s), and reporting it failed too (%s)",
+                            e.getClass().getSimpleName(), reporting.getClass().getSimpleName());
+                }
                 sleepQuietly(backoff);
                 backoff = Math.min(backoff * 2, config.maxBackoff().toMillis());
             }

@@ -55,6 +55,10 @@ class OutboxRelayTest {
                 "published rows are deleted, the refused one moved aside");
         await().atMost(Duration.ofSeconds(20)).until(() -> ((Number) monitor.call().getData().orElseThrow()
                 .get("quarantined")).longValue() >= 1);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("lvs_outbox_quarantined "), "the quarantine on /q/metrics");
+        assertTrue(metrics.contains("lvs_outbox_backlog "), "the backlog on /q/metrics");
+        assertTrue(metrics.contains("lvs_outbox_published_total "), "published rows counted");
     }
 
     private static int count(String sql) {
