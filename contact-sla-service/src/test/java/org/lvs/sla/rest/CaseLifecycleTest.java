@@ -138,10 +138,10 @@ class CaseLifecycleTest {
                 + "\"supportTypes\":[\"IMMEDIATE_SUPPORT\",\"SAFETY_PLANNING\"],\"handler\":\"jsmith\"}")
                 .then().statusCode(200).body("clock.clockState", equalTo("MET")).body("contactsMade", equalTo(1))
                 .body("contacts[1].supportTypes", hasItem("SAFETY_PLANNING"));
-        assertEquals(1, Api.outboxCount(id, "SLA_PAUSED"));
-        assertEquals(1, Api.outboxCount(id, "SLA_RESUMED"));
-        assertEquals(1, Api.outboxCount(id, "SLA_MET"));
-        assertEquals(2, Api.outboxCount(id, "ContactRecorded"));
+        assertEquals(1, Api.eventCount(id, "SLA_PAUSED"));
+        assertEquals(1, Api.eventCount(id, "SLA_RESUMED"));
+        assertEquals(1, Api.eventCount(id, "SLA_MET"));
+        assertEquals(2, Api.eventCount(id, "ContactRecorded"));
     }
 
     @Test
@@ -169,7 +169,7 @@ class CaseLifecycleTest {
                 refused.toString()));
         // closed: nothing but erasure
         post(refused, "assignment", handler(), "{\"worker\":\"w1\"}").then().statusCode(409);
-        assertEquals(1, Api.outboxCount(refused, "SLA_CANCELLED"));
+        assertEquals(1, Api.eventCount(refused, "SLA_CANCELLED"));
     }
 
     @Test
@@ -264,11 +264,11 @@ class CaseLifecycleTest {
                 "OUTCOME_RECORDED", "OUTCOME_RECORDED", "CASE_CLOSED"), audit.getList("action"));
         assertTrue(audit.getList("actor").contains("triage-service"));
         assertFalse(audit.prettify().contains("graded too high"), "free text stays out of the audit trail");
-        assertEquals(1, Api.outboxCount(id, "CaseAssigned"));
-        assertEquals(1, Api.outboxCount(id, "ServiceRequested"));
-        assertEquals(1, Api.outboxCount(id, "ServiceStarted"));
-        assertEquals(2, Api.outboxCount(id, "OutcomeRecorded"));
-        assertEquals(1, Api.outboxCount(id, "CaseClosed"));
+        assertEquals(1, Api.eventCount(id, "CaseAssigned"));
+        assertEquals(1, Api.eventCount(id, "ServiceRequested"));
+        assertEquals(1, Api.eventCount(id, "ServiceStarted"));
+        assertEquals(2, Api.eventCount(id, "OutcomeRecorded"));
+        assertEquals(1, Api.eventCount(id, "CaseClosed"));
     }
 
     @Test
