@@ -33,6 +33,8 @@ public class CaseEntity {
     public long sequence;
     @Column(name = "decision_version")
     public int decisionVersion;
+    @Column(name = "decision_revision")
+    public int decisionRevision;
     @Enumerated(EnumType.STRING)
     public Source source;
     @Column(name = "source_reference")

@@ -17,6 +17,7 @@ import org.lvs.contract.triage.Strand;
 public record CaseView(
         UUID referralId,
         int version,
+        int revision,
         Source source,
         CaseStatus status,
         Priority priority,

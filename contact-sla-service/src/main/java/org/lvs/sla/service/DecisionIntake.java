@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.lvs.commons.failure.RejectedRecordException;
 import org.lvs.commons.idempotency.ProcessedEvents;
 import org.lvs.commons.messaging.OutgoingEvent;
 import org.lvs.commons.outbox.Outbox;
@@ -20,6 +21,7 @@ import org.lvs.contract.casework.CaseStatus;
 import org.lvs.contract.casework.ClosureReason;
 import org.lvs.contract.event.EventEnvelope;
 import org.lvs.contract.event.EventTypes;
+import org.lvs.contract.event.MalformedEventException;
 import org.lvs.contract.event.ReferralDecided;
 import org.lvs.contract.event.ReferralReceived;
 import org.lvs.contract.referral.Referral;
@@ -141,7 +143,13 @@ public class DecisionIntake {
     public static Decided decidedOf(EventEnvelope envelope) {
         ReferralDecided d = envelope.payloadAs(ReferralDecided.class);
         if (d == null || d.referralId() == null || d.outcome() == null) {
-            throw new IllegalArgumentException("a decision without referralId or outcome");
+            throw new MalformedEventException("a ReferralDecided without referralId or outcome");
+        }
+        if (d.version() < 1 || d.revision() < 0) {
+            throw new RejectedRecordException("a ReferralDecided with a version below 1 or a negative revision");
+        }
+        if (d.opensCase() && d.slaTargetHours() != null && d.slaTargetHours() <= 0) {
+            throw new RejectedRecordException("a ReferralDecided opening a case with slaTargetHours below 1");
         }
         return new Decided(envelope.eventId(), d, envelope.occurredAt());
     }
@@ -149,17 +157,18 @@ public class DecisionIntake {
     public static Received receivedOf(EventEnvelope envelope) {
         ReferralReceived r = envelope.payloadAs(ReferralReceived.class);
         if (r == null || r.referralId() == null || r.referral() == null) {
-            throw new IllegalArgumentException("a received referral without referralId or referral");
+            throw new MalformedEventException("a ReferralReceived without referralId or referral");
         }
         return new Received(envelope.eventId(), r);
     }
 
     private void decided(Decided b, ReferralTrackEntity track, Map<UUID, CaseEntity> cases, Writes writes) {
         ReferralDecided d = b.decision();
-        if (d.version() <= track.decisionVersion) {
-            return; // an older (or the same) version arriving late never overrides a newer one
+        if (!d.supersedes(track.decisionVersion, track.decisionRevision)) {
+            return; // an older (version, revision) arriving late never overrides a newer one
         }
         track.decisionVersion = d.version();
+        track.decisionRevision = d.revision();
         Instant at = receivedAt(d, b.occurredAt());
         CaseEntity c = cases.get(d.referralId());
         if (c == null) {
@@ -169,6 +178,7 @@ public class DecisionIntake {
             return;
         }
         c.decisionVersion = d.version();
+        c.decisionRevision = d.revision();
         if (c.isClosed()) {
             return; // a closed case never leaves CLOSED
         }
@@ -217,6 +227,7 @@ public class DecisionIntake {
         CaseEntity c = new CaseEntity();
         c.referralId = d.referralId();
         c.decisionVersion = d.version();
+        c.decisionRevision = d.revision();
         c.openedAt = at;
         applyFacts(c, d);
         c.status = rules.derivedStatus(c);
@@ -260,7 +271,7 @@ public class DecisionIntake {
         emitter.collect(c, EventTypes.CASE_UPDATED, at, EventDetail.NONE, writes.events);
         emitter.collectClock(c, events, writes.events);
         writes.audit.add(audit.entry(c.referralId, at, AuditTrail.TRIAGE, "DECISION_AMENDED",
-                "version=" + d.version() + " outcome=" + d.outcome() + " status=" + c.status + " priority="
+                "version=" + d.version() + " revision=" + d.revision() + " outcome=" + d.outcome() + " status=" + c.status + " priority="
                         + c.priority + " strand=" + c.strand + " pathway=" + c.pathway + " targetHours="
                         + c.targetHours));
     }

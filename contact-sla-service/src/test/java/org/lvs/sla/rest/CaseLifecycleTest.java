@@ -320,6 +320,32 @@ class CaseLifecycleTest {
     }
 
     @Test
+    void aReDecisionSupersedesLikeAnAmendmentAndALowerRevisionIsIgnored() {
+        UUID id = UUID.randomUUID();
+        Instant received = hoursAgo(2);
+        Upstream.decision().id(id).receivedAt(received).standard().send();
+        assertEquals(120, awaitCase(id).getInt("clock.targetHours"));
+        // triage re-decides version 1 (an earlier referral of the same victim arrived late): the target follows
+        Upstream.decision().id(id).receivedAt(received).revision(2).send();
+        await().atMost(Duration.ofSeconds(30)).until(() -> Api.get(id).jsonPath().getInt("revision") == 2);
+        JsonPath c = Api.get(id).jsonPath();
+        assertEquals(1, c.getInt("version"));
+        assertEquals("PRIORITY", c.getString("priority"));
+        assertEquals(48, c.getInt("clock.targetHours"));
+        assertEquals(received.plus(Duration.ofHours(48)), Instant.parse(c.getString("clock.dueAt")));
+        // a lower revision of the same version arriving late changes nothing
+        Upstream.decision().id(id).receivedAt(received).standard().revision(1).send();
+        // a higher version supersedes any revision of a lower one
+        Upstream.decision().id(id).version(2).receivedAt(received).status(CaseStatus.SCREENING).send();
+        await().atMost(Duration.ofSeconds(30)).until(() -> Api.get(id).jsonPath().getInt("version") == 2);
+        c = Api.get(id).jsonPath();
+        assertEquals(0, c.getInt("revision"));
+        assertEquals(48, c.getInt("clock.targetHours"), "revision 1 (STANDARD) was never applied");
+        assertEquals(1, Api.eventCount(id, "CaseOpened"));
+        assertEquals(2, Api.eventCount(id, "CaseUpdated"), "revision 2 and version 2; revision 1 ignored");
+    }
+
+    @Test
     void newlyUnsafeAmendmentSendsTheCaseBackToScreening() {
         UUID id = UUID.randomUUID();
         Upstream.decision().id(id).send();

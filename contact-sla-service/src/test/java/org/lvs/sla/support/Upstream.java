@@ -39,6 +39,7 @@ public final class Upstream {
     public static final class Decision {
         public UUID referralId = UUID.randomUUID();
         public int version = 1;
+        public int revision;
         public DecisionOutcome outcome = DecisionOutcome.CASE_OPENED;
         public CaseStatus caseStatus = CaseStatus.OPEN;
         public DataIssue dataIssue;
@@ -57,6 +58,11 @@ public final class Upstream {
 
         public Decision version(int v) {
             this.version = v;
+            return this;
+        }
+
+        public Decision revision(int r) {
+            this.revision = r;
             return this;
         }
 
@@ -110,7 +116,7 @@ public final class Upstream {
                     priority, strand, pathway, null, target, List.of(), "2017-1", receivedAt, Source.ADT, receivedAt,
                     receivedAt, receivedAt, area,
                     new ReferralDecided.CrimeFacts(CrimeCategory.DOMESTIC_ABUSE, List.of()), RiskLevel.HIGH, null,
-                    Gender.FEMALE, consent, null);
+                    Gender.FEMALE, consent, null).withRevision(revision);
         }
 
         public Decision send() {
