@@ -21,6 +21,13 @@ public interface SlaConfig {
     @WithDefault("120")
     int standardTargetHours();
 
+    /**
+     * The key of the HMAC the search audit keeps of each search's terms ({@code LVS_SEARCH_AUDIT_KEY}): never an
+     * unkeyed hash, which a dictionary of names and phone numbers would reverse. The prod profile refuses the local
+     * default and keys shorter than 32 characters.
+     */
+    String searchAuditKey();
+
     Calendar calendar();
 
     Capacity capacity();

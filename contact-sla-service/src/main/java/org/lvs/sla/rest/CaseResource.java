@@ -20,6 +20,7 @@ import org.lvs.contract.Roles;
 import org.lvs.sla.service.CaseQueries;
 import org.lvs.sla.service.CaseRequests;
 import org.lvs.sla.service.CaseRow;
+import org.lvs.sla.service.CaseSearch;
 import org.lvs.sla.service.CaseView;
 import org.lvs.sla.service.CaseWorkService;
 import org.lvs.sla.service.PageOf;
@@ -37,13 +38,25 @@ public class CaseResource {
     CaseQueries queries;
     @Inject
     Actors actors;
+    @Inject
+    CaseSearch caseSearch;
 
-    /** A work queue ({@code status}, {@code strand}) or, with {@code q}, a search for a victim who calls in. */
+    /**
+     * A work queue ({@code status}, {@code strand}) or, with any search term, a search for a victim who calls in:
+     * narrow (a phone, an email, a personRef, or a full name with date of birth or postcode) and audited with the
+     * stated {@code reason}.
+     */
     @GET
     public PageOf<CaseRow> list(@QueryParam("status") String status, @QueryParam("strand") String strand,
-            @QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("size") String size) {
-        if (q != null) {
-            return queries.search(q, actors.current().name());
+            @QueryParam("q") String q, @QueryParam("firstName") String firstName,
+            @QueryParam("lastName") String lastName, @QueryParam("dateOfBirth") String dateOfBirth,
+            @QueryParam("postcode") String postcode, @QueryParam("phone") String phone,
+            @QueryParam("email") String email, @QueryParam("personRef") String personRef,
+            @QueryParam("reason") String reason, @QueryParam("page") String page, @QueryParam("size") String size) {
+        CaseRequests.SearchRequest search = new CaseRequests.SearchRequest(q, firstName, lastName, dateOfBirth,
+                postcode, phone, email, personRef, reason, page, size);
+        if (search.isSearch()) {
+            return caseSearch.search(search, actors.current());
         }
         return queries.workQueue(status, strand, page, size);
     }
@@ -51,7 +64,7 @@ public class CaseResource {
     @GET
     @Path("/{referralId}")
     public CaseView get(@PathParam("referralId") String referralId) {
-        return work.get(id(referralId));
+        return work.get(id(referralId), actors.current());
     }
 
     @POST

@@ -2,9 +2,6 @@ package org.lvs.sla.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +14,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +24,9 @@ import org.lvs.contract.casework.CaseStatus;
 import org.lvs.contract.triage.Pathway;
 import org.lvs.contract.triage.Priority;
 import org.lvs.contract.triage.Strand;
-import org.lvs.sla.persistence.PersonEntity;
 
 /**
- * The read side: breaches, at-risk, work queues, victim search, caseloads and waiting lists. Plain SQL over the
+ * The read side: breaches, at-risk, work queues, caseloads and waiting lists. Plain SQL over the
  * partial indexes of V1 (each list is one index range scan in due order), with "now" from the injected clock.
  */
 @ApplicationScoped
@@ -107,24 +102,6 @@ public class CaseQueries {
             where.and("c.strand = ?", st.name());
         }
         return page(where, "c.due_at, c.referral_id", paging, clock.instant(), false);
-    }
-
-    /** A victim calls in: find their case by name, phone or personRef. Every search is audited (query as a hash). */
-    public PageOf<CaseRow> search(String q, String actor) {
-        Fields f = new Fields();
-        String text = f.text("q", q, 200, true);
-        f.throwIfAny();
-        String norm = PersonEntity.normText(text);
-        String phone = PersonEntity.normPhone(text);
-        Where where = new Where();
-        where.and("(p.full_name_norm = ? or p.last_name_norm = ? or p.first_name_norm = ? or p.person_ref_norm = ?"
-                + (phone != null ? " or p.phone_norm = ?" : "") + ")", norm, norm, norm, norm);
-        if (phone != null) {
-            where.args.add(phone);
-        }
-        PageOf<CaseRow> result = page(where, "c.due_at, c.referral_id", new int[] {0, 100}, clock.instant(), true);
-        auditSearch(actor, norm, result);
-        return result;
     }
 
     /** Open cases per worker against the capacity of their pathway; over capacity means more than capacity. */
@@ -276,7 +253,7 @@ public class CaseQueries {
     }
 
     /** A date (Europe/London; {@code to} includes the whole day) or an instant. */
-    private static Instant startOf(Fields f, String field, String value, boolean endOfDay) {
+    static Instant startOf(Fields f, String field, String value, boolean endOfDay) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -294,7 +271,7 @@ public class CaseQueries {
         }
     }
 
-    private static int[] paging(Fields f, String page, String size) {
+    static int[] paging(Fields f, String page, String size) {
         int p = 0;
         int s = DEFAULT_PAGE_SIZE;
         if (page != null && !page.isBlank()) {
@@ -329,7 +306,7 @@ public class CaseQueries {
         return Boolean.parseBoolean(v);
     }
 
-    private PageOf<CaseRow> page(Where where, String order, int[] paging, Instant now, boolean withPerson) {
+    PageOf<CaseRow> page(Where where, String order, int[] paging, Instant now, boolean withPerson) {
         String from = withPerson ? " from sla_case c join case_person p on p.referral_id = c.referral_id"
                 : " from sla_case c";
         String columns = ROW_COLUMNS + (withPerson ? ", p.first_name, p.last_name" : "");
@@ -380,40 +357,15 @@ public class CaseQueries {
         return t == null ? null : t.toInstant();
     }
 
-    private void auditSearch(String actor, String norm, PageOf<CaseRow> result) {
-        String ids = String.join(",", result.items().stream().map(r -> r.referralId().toString()).toList());
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("insert into search_audit (at, actor, query_hash, "
-                        + "result_count, referral_ids) values (?, ?, ?, ?, ?)")) {
-            ps.setObject(1, utc(clock.instant()));
-            ps.setString(2, actor);
-            ps.setString(3, sha256(norm));
-            ps.setInt(4, (int) result.total());
-            ps.setString(5, ids);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("search audit failed", e);
-        }
-    }
-
-    private static java.time.OffsetDateTime utc(Instant at) {
+    static java.time.OffsetDateTime utc(Instant at) {
         return java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC);
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(String.valueOf(s).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     interface RowHandler {
         void handle(ResultSet rs) throws SQLException;
     }
 
-    private void query(String sql, List<Object> args, RowHandler handler) {
+    void query(String sql, List<Object> args, RowHandler handler) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.size(); i++) {
                 ps.setObject(i + 1, args.get(i));

@@ -62,11 +62,15 @@ public class CaseWorkService {
     WorkingTime workingTime;
     @Inject
     Clock clock;
+    @Inject
+    AccessAudit accessAudit;
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public CaseView get(UUID referralId) {
+    /** The case as a handler reads it; the read is audited in the same transaction (issue 11). */
+    public CaseView get(UUID referralId, Actor actor) {
         CaseEntity c = repository.findCase(referralId).orElseThrow(() -> notFound(referralId));
-        return views.view(c, clock.instant());
+        CaseView view = views.view(c, clock.instant());
+        accessAudit.caseRead(referralId, actor, view.victim() != null);
+        return view;
     }
 
     public CaseView recordContact(UUID referralId, CaseRequests.ContactRequest r, Actor actor) {
@@ -101,8 +105,8 @@ public class CaseWorkService {
         contact.outcome = outcome;
         contact.contactMade = outcome.isContactMade();
         contact.supportTypes = support.stream().map(Enum::name).collect(Collectors.joining(","));
-        contact.handler = handler != null ? handler : actor.name();
-        contact.recordedBy = actor.name();
+        contact.handler = handler != null ? handler : actor.id();
+        contact.recordedBy = actor.id();
         contact.recordedAt = clock.instant();
         repository.persist(contact);
         if (note != null) {
@@ -127,7 +131,7 @@ public class CaseWorkService {
         emitter.emit(c, EventTypes.CONTACT_RECORDED, at,
                 EventDetail.contact(channel, outcome, support, contact.handler));
         emitter.emitClock(c, after);
-        audit.record(referralId, at, actor.name(), "CONTACT_RECORDED",
+        audit.record(referralId, at, actor.id(), "CONTACT_RECORDED",
                 "channel=" + channel + " outcome=" + outcome + " supportTypes=" + contact.supportTypes);
         return views.view(c, clock.instant());
     }
@@ -151,7 +155,7 @@ public class CaseWorkService {
             note(referralId, "SCREENING", null, at, note);
         }
         if (!r.safeToContact()) {
-            audit.record(referralId, at, actor.name(), "SCREENED", "safeToContact=false; stays in SCREENING");
+            audit.record(referralId, at, actor.id(), "SCREENED", "safeToContact=false; stays in SCREENING");
             return views.view(c, clock.instant());
         }
         c.screened = true;
@@ -161,7 +165,7 @@ public class CaseWorkService {
         c.store(contactClock);
         emitter.emit(c, EventTypes.CASE_UPDATED, at, EventDetail.NONE);
         emitter.emitClock(c, events);
-        audit.record(referralId, at, actor.name(), "SCREENED", "safeToContact=true; status=" + c.status);
+        audit.record(referralId, at, actor.id(), "SCREENED", "safeToContact=true; status=" + c.status);
         return views.view(c, clock.instant());
     }
 
@@ -187,7 +191,7 @@ public class CaseWorkService {
             eraseAll(c);
             emitter.emit(c, EventTypes.CASE_CLOSED, at, EventDetail.closure(ClosureReason.CONSENT_WITHDRAWN));
             emitter.emitClock(c, events);
-            audit.record(referralId, at, actor.name(), "CONSENT_REFUSED",
+            audit.record(referralId, at, actor.id(), "CONSENT_REFUSED",
                     "closed CONSENT_WITHDRAWN; personal data erased");
             return views.view(c, clock.instant());
         }
@@ -197,7 +201,7 @@ public class CaseWorkService {
         c.store(contactClock);
         emitter.emit(c, EventTypes.CASE_UPDATED, at, EventDetail.NONE);
         emitter.emitClock(c, events);
-        audit.record(referralId, at, actor.name(), "CONSENT_CONFIRMED", "status=" + c.status);
+        audit.record(referralId, at, actor.id(), "CONSENT_CONFIRMED", "status=" + c.status);
         return views.view(c, clock.instant());
     }
 
@@ -216,7 +220,7 @@ public class CaseWorkService {
         List<ClockEvent> events = catchUp(c);
         emitter.emit(c, EventTypes.CASE_ASSIGNED, at, EventDetail.NONE);
         emitter.emitClock(c, events);
-        audit.record(referralId, at, actor.name(), "ASSIGNED",
+        audit.record(referralId, at, actor.id(), "ASSIGNED",
                 "worker=" + c.worker + (previous != null ? " (was " + previous + ")" : ""));
         return views.view(c, clock.instant());
     }
@@ -244,7 +248,7 @@ public class CaseWorkService {
         List<ClockEvent> events = catchUp(c);
         emitter.emit(c, EventTypes.CASE_UPDATED, at, EventDetail.NONE);
         emitter.emitClock(c, events);
-        audit.record(referralId, at, actor.name(), "REGRADED", detail + " (reason kept in the case notes)");
+        audit.record(referralId, at, actor.id(), "REGRADED", detail + " (reason kept in the case notes)");
         return views.view(c, clock.instant());
     }
 
@@ -265,7 +269,7 @@ public class CaseWorkService {
         List<ClockEvent> events = catchUp(c);
         emitter.emit(c, EventTypes.SERVICE_REQUESTED, at, EventDetail.service(service));
         emitter.emitClock(c, events);
-        audit.record(referralId, at, actor.name(), "SERVICE_REQUESTED", "service=" + service);
+        audit.record(referralId, at, actor.id(), "SERVICE_REQUESTED", "service=" + service);
         return views.view(c, clock.instant());
     }
 
@@ -285,7 +289,7 @@ public class CaseWorkService {
         List<ClockEvent> events = catchUp(c);
         emitter.emit(c, EventTypes.SERVICE_STARTED, at, EventDetail.service(service));
         emitter.emitClock(c, events);
-        audit.record(referralId, at, actor.name(), "SERVICE_STARTED", "service=" + service);
+        audit.record(referralId, at, actor.id(), "SERVICE_STARTED", "service=" + service);
         return views.view(c, clock.instant());
     }
 
@@ -325,7 +329,7 @@ public class CaseWorkService {
         List<ClockEvent> events = catchUp(c);
         emitter.emit(c, EventTypes.OUTCOME_RECORDED, at, EventDetail.outcomeScores(stage, scores));
         emitter.emitClock(c, events);
-        audit.record(referralId, at, actor.name(), "OUTCOME_RECORDED", "stage=" + stage + " scores=" + scores);
+        audit.record(referralId, at, actor.id(), "OUTCOME_RECORDED", "stage=" + stage + " scores=" + scores);
         return views.view(c, clock.instant());
     }
 
@@ -347,7 +351,7 @@ public class CaseWorkService {
         }
         emitter.emit(c, EventTypes.CASE_CLOSED, at, EventDetail.closure(reason));
         emitter.emitClock(c, events);
-        audit.record(referralId, at, actor.name(), "CASE_CLOSED", "reason=" + reason);
+        audit.record(referralId, at, actor.id(), "CASE_CLOSED", "reason=" + reason);
         return views.view(c, clock.instant());
     }
 
@@ -355,7 +359,7 @@ public class CaseWorkService {
     public CaseView erase(UUID referralId, Actor actor) {
         CaseEntity c = repository.lockCase(referralId).orElseThrow(() -> notFound(referralId));
         eraseAll(c);
-        audit.record(referralId, clock.instant(), actor.name(), "PERSONAL_DATA_ERASED",
+        audit.record(referralId, clock.instant(), actor.id(), "PERSONAL_DATA_ERASED",
                 "identity, contact details and notes deleted");
         return views.view(c, clock.instant());
     }
@@ -391,7 +395,7 @@ public class CaseWorkService {
     private static void fillOutcome(OutcomeEntity o, Instant at, Map<String, Integer> scores, Actor actor) {
         o.at = at;
         o.scores = EventJson.write(scores);
-        o.recordedBy = actor.name();
+        o.recordedBy = actor.id();
     }
 
     private void note(UUID referralId, String kind, Long refId, Instant at, String text) {

@@ -209,6 +209,7 @@ public class DecisionIntake {
         p.personRef = v.personRef();
         p.firstName = v.firstName();
         p.lastName = v.lastName();
+        p.dateOfBirth = v.dateOfBirth();
         p.phone = v.phone();
         p.email = v.email();
         p.addressLine1 = v.address() == null ? null : v.address().line1();

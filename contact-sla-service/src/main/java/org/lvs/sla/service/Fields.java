@@ -72,6 +72,18 @@ final class Fields {
         }
     }
 
+    boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    boolean hasError(String field) {
+        return errors.stream().anyMatch(e -> e.field().equals(field));
+    }
+
+    List<FieldError> errors() {
+        return List.copyOf(errors);
+    }
+
     void throwIfAny() {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest(List.copyOf(errors));

@@ -119,26 +119,15 @@ class SlaListsTest {
     }
 
     @Test
-    void workQueueByStatusAndStrandAndSearchByNamePhoneOrPersonRef() {
+    void workQueueByStatusAndStrand() {
         UUID id = UUID.randomUUID();
-        String last = "Searchable" + id.toString().substring(0, 8);
-        Upstream.send(Upstream.received(id, 1, "Sally", last, "+44 7700 900321", "PR-" + id, Consent.EXPLICIT));
         Upstream.decision().id(id).status(CaseStatus.SCREENING).route(Strand.NEST, Pathway.NEST).send();
         awaitCase(id);
-        await().atMost(Duration.ofSeconds(30)).until(() -> Api.get(id).jsonPath().get("victim") != null);
         given().header("Authorization", handler()).queryParam("status", "SCREENING").queryParam("strand", "NEST")
                 .queryParam("size", 500).get("/api/v1/cases").then().statusCode(200)
                 .body("items.referralId", hasItem(id.toString()));
         given().header("Authorization", handler()).queryParam("status", "WAITING").get("/api/v1/cases").then()
                 .statusCode(400).body("errors.field", hasItem("status"));
-        int searchesBefore = Api.count("select count(*) from sla.search_audit");
-        for (String q : List.of(last.toUpperCase(), "sally " + last, "07700900321", "PR-" + id)) {
-            given().header("Authorization", handler()).queryParam("q", q).get("/api/v1/cases").then()
-                    .statusCode(200).body("items.referralId", equalTo(List.of(id.toString())))
-                    .body("items[0].victimName", equalTo("Sally " + last));
-        }
-        assertEquals(searchesBefore + 4, Api.count("select count(*) from sla.search_audit"));
-        assertEquals(0, Api.count("select count(*) from sla.search_audit where query_hash like ?", "%" + last + "%"));
     }
 
     @Test

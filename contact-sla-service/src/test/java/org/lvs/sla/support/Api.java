@@ -72,6 +72,21 @@ public final class Api {
         }
     }
 
+    /** The first column of the first row, as text (null when there is no row). */
+    public static String text(String sql, String... args) {
+        try (Connection c = DriverManager.getConnection(LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(),
+                LvsTestResources.dbPassword()); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setString(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String at(java.time.Instant instant) {
         return instant.toString();
     }

@@ -125,12 +125,20 @@ public final class Upstream {
         }
     }
 
+    /** Every test victim's date of birth (search terms need a full name with a date of birth or a postcode). */
+    public static final java.time.LocalDate DATE_OF_BIRTH = java.time.LocalDate.of(1987, 3, 14);
+
+    /** The test victim's email address: one per referral, so a search by email finds one case. */
+    public static String emailOf(UUID referralId) {
+        return "victim-" + referralId.toString().substring(0, 8) + "@example.org";
+    }
+
     /** The consented victim's referral as referrals.received carries it. */
     public static ReferralReceived received(UUID referralId, int version, String firstName, String lastName,
             String phone, String personRef, Consent consent) {
         Instant at = TestClockProducer.CLOCK.instant();
-        Victim victim = new Victim(personRef, firstName, lastName, null, 30, Gender.FEMALE, phone,
-                "victim@example.org", new Address("1 High Street", null, "Preston", "PR1 1AA"),
+        Victim victim = new Victim(personRef, firstName, lastName, DATE_OF_BIRTH, null, Gender.FEMALE, phone,
+                emailOf(referralId), new Address("1 High Street", null, "Preston", "PR1 1AA"),
                 PreferredContact.PHONE, List.of(), null);
         Referral referral = new Referral(Source.ADT, "SR-" + referralId, version, null, at, at, "LANCS",
                 new Crime(CrimeCategory.DOMESTIC_ABUSE, List.of(), "a description"), victim, consent,
