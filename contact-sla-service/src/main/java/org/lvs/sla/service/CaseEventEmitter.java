@@ -30,6 +30,11 @@ public class CaseEventEmitter {
         outbox.enqueue(e.topic(), e.key(), e.envelope());
     }
 
+    /** Enqueues an event of another topic (an erasure) in the caller's transaction. */
+    public void emit(OutgoingEvent e) {
+        outbox.enqueue(e.topic(), e.key(), e.envelope());
+    }
+
     public void emitClock(CaseEntity c, List<ClockEvent> events) {
         for (ClockEvent e : events) {
             emit(c, e.type(), e.at(), EventDetail.NONE);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.lvs.commons.messaging.OutgoingEvent;
 import org.lvs.commons.problem.ProblemException;
 import org.lvs.contract.casework.CaseStatus;
 import org.lvs.contract.casework.ClosureReason;
@@ -22,6 +23,7 @@ import org.lvs.contract.casework.OutcomeStage;
 import org.lvs.contract.casework.SupportType;
 import org.lvs.contract.event.EventJson;
 import org.lvs.contract.event.EventTypes;
+import org.lvs.contract.event.PersonalDataErased;
 import org.lvs.contract.referral.RiskLevel;
 import org.lvs.contract.triage.Pathway;
 import org.lvs.sla.domain.ClockEvent;
@@ -32,7 +34,6 @@ import org.lvs.sla.persistence.CaseRepository;
 import org.lvs.sla.persistence.ContactEntity;
 import org.lvs.sla.persistence.NoteEntity;
 import org.lvs.sla.persistence.OutcomeEntity;
-import org.lvs.sla.persistence.ReferralTrackEntity;
 import org.lvs.sla.persistence.ServiceRequestEntity;
 import org.lvs.sla.service.CaseRequests.Actor;
 
@@ -46,7 +47,6 @@ import org.lvs.sla.service.CaseRequests.Actor;
 public class CaseWorkService {
 
     public static final int NOTE_MAX = 2000;
-    public static final int NAME_MAX = 100;
 
     @Inject
     CaseRepository repository;
@@ -64,6 +64,8 @@ public class CaseWorkService {
     Clock clock;
     @Inject
     AccessAudit accessAudit;
+    @Inject
+    Erasure erasure;
 
     /** The case as a handler reads it; the read is audited in the same transaction (issue 11). */
     public CaseView get(UUID referralId, Actor actor) {
@@ -88,7 +90,7 @@ public class CaseWorkService {
                 }
             }
         }
-        String handler = f.text("handler", r.handler(), NAME_MAX, false);
+        String handler = f.workerId("handler", r.handler(), false);
         String note = f.text("note", r.note(), NOTE_MAX, false);
         at = validAt(f, r.at(), at);
         f.throwIfAny();
@@ -188,9 +190,10 @@ public class CaseWorkService {
             List<ClockEvent> events = new ArrayList<>(
                     rules.close(c, contactClock, ClosureReason.CONSENT_WITHDRAWN, at));
             c.store(contactClock);
-            eraseAll(c);
+            OutgoingEvent erased = erasure.erase(c, null, PersonalDataErased.CONSENT_WITHDRAWN, at);
             emitter.emit(c, EventTypes.CASE_CLOSED, at, EventDetail.closure(ClosureReason.CONSENT_WITHDRAWN));
             emitter.emitClock(c, events);
+            emitter.emit(erased);
             audit.record(referralId, at, actor.id(), "CONSENT_REFUSED",
                     "closed CONSENT_WITHDRAWN; personal data erased");
             return views.view(c, clock.instant());
@@ -209,7 +212,7 @@ public class CaseWorkService {
         requireBody(r);
         Instant at = at(r.at(), actor);
         Fields f = new Fields();
-        String worker = f.text("worker", r.worker(), NAME_MAX, true);
+        String worker = f.workerId("worker", r.worker(), true);
         at = validAt(f, r.at(), at);
         f.throwIfAny();
 
@@ -346,11 +349,13 @@ public class CaseWorkService {
         List<ClockEvent> events = new ArrayList<>(rules.close(c, contactClock, reason, at));
         events.addAll(contactClock.evaluate(clock.instant()));
         c.store(contactClock);
-        if (reason == ClosureReason.CONSENT_WITHDRAWN) {
-            eraseAll(c);
-        }
+        OutgoingEvent erased = reason == ClosureReason.CONSENT_WITHDRAWN
+                ? erasure.erase(c, null, PersonalDataErased.CONSENT_WITHDRAWN, at) : null;
         emitter.emit(c, EventTypes.CASE_CLOSED, at, EventDetail.closure(reason));
         emitter.emitClock(c, events);
+        if (erased != null) {
+            emitter.emit(erased);
+        }
         audit.record(referralId, at, actor.id(), "CASE_CLOSED", "reason=" + reason);
         return views.view(c, clock.instant());
     }
@@ -358,9 +363,10 @@ public class CaseWorkService {
     /** Erasure (admin): names, contact details, notes and free text gone; counts and clocks stay. Also when closed. */
     public CaseView erase(UUID referralId, Actor actor) {
         CaseEntity c = repository.lockCase(referralId).orElseThrow(() -> notFound(referralId));
-        eraseAll(c);
-        audit.record(referralId, clock.instant(), actor.id(), "PERSONAL_DATA_ERASED",
-                "identity, contact details and notes deleted");
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        emitter.emit(erasure.erase(c, null, PersonalDataErased.ADMIN_REQUEST, now));
+        audit.record(referralId, now, actor.id(), "PERSONAL_DATA_ERASED",
+                "identity, contact details, notes, source reference and search terms deleted");
         return views.view(c, clock.instant());
     }
 
@@ -375,13 +381,6 @@ public class CaseWorkService {
             row.put("detail", a.detail);
             return row;
         }).toList();
-    }
-
-    private void eraseAll(CaseEntity c) {
-        repository.erasePersonalData(c.referralId);
-        c.personalDataErased = true;
-        ReferralTrackEntity track = repository.lockTrack(c.referralId);
-        track.erased = true; // a late copy from referrals.received must not bring it back
     }
 
     /** Flags what the clock reached by now, for actions that do not touch the clock themselves. */

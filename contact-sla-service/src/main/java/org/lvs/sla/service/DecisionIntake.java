@@ -22,6 +22,7 @@ import org.lvs.contract.casework.ClosureReason;
 import org.lvs.contract.event.EventEnvelope;
 import org.lvs.contract.event.EventTypes;
 import org.lvs.contract.event.MalformedEventException;
+import org.lvs.contract.event.PersonalDataErased;
 import org.lvs.contract.event.ReferralDecided;
 import org.lvs.contract.event.ReferralReceived;
 import org.lvs.contract.referral.Referral;
@@ -63,6 +64,8 @@ public class DecisionIntake {
     Clock clock;
     @Inject
     Outbox outbox;
+    @Inject
+    Erasure erasure;
 
     /** A readable record of a batch: its event id and payload. */
     public record Decided(UUID eventId, ReferralDecided decision, Instant occurredAt) {
@@ -116,11 +119,14 @@ public class DecisionIntake {
         batch.stream().filter(b -> firstTime.contains(b.eventId())).forEach(b -> referralIds.add(b.received().referralId()));
         Map<UUID, ReferralTrackEntity> tracks = repository.lockTracks(referralIds);
         Map<UUID, PersonEntity> persons = repository.findPersons(referralIds);
+        Set<UUID> withCase = repository.existingCases(referralIds);
+        Writes writes = new Writes();
         for (Received b : batch) {
             if (firstTime.remove(b.eventId())) {
-                received(b.received(), tracks.get(b.received().referralId()), persons);
+                received(b.received(), tracks.get(b.received().referralId()), persons, withCase, writes);
             }
         }
+        outbox.enqueueAll(writes.events);
     }
 
     /** One decision in its own transaction (tests, and the fallback when a batch keeps failing). */
@@ -189,7 +195,8 @@ public class DecisionIntake {
         }
     }
 
-    private void received(ReferralReceived r, ReferralTrackEntity track, Map<UUID, PersonEntity> persons) {
+    private void received(ReferralReceived r, ReferralTrackEntity track, Map<UUID, PersonEntity> persons,
+            Set<UUID> withCase, Writes writes) {
         if (track.erased || r.version() <= track.receivedVersion) {
             return;
         }
@@ -199,7 +206,13 @@ public class DecisionIntake {
         boolean consented = referral.consent() != null && referral.consent().allowsPersonalData();
         if (!consented || v == null) {
             // consent gone: nothing of the victim stays
-            repository.erasePersonalData(r.referralId(), persons.remove(r.referralId()));
+            PersonEntity stored = persons.remove(r.referralId());
+            repository.erasePersonalData(r.referralId(), stored);
+            if (stored != null && !consented && !withCase.contains(r.referralId())) {
+                // with a case, the decision that declines it closes the case and propagates the erasure
+                writes.events.add(erasure.consentWithdrawnWithoutCase(r.referralId(), referral.source(),
+                        receivedAt(r)));
+            }
             return;
         }
         PersonEntity stored = persons.get(r.referralId());
@@ -282,19 +295,20 @@ public class DecisionIntake {
         ContactClock contactClock = c.clock(workingTime);
         List<ClockEvent> events = rules.close(c, contactClock, ClosureReason.CONSENT_WITHDRAWN, at);
         c.store(contactClock);
-        repository.erasePersonalData(c.referralId);
-        c.personalDataErased = true;
-        track.erased = true;
+        OutgoingEvent erased = erasure.erase(c, track, PersonalDataErased.CONSENT_WITHDRAWN, at);
         emitter.collect(c, EventTypes.CASE_CLOSED, at, EventDetail.closure(ClosureReason.CONSENT_WITHDRAWN),
                 writes.events);
         emitter.collectClock(c, events, writes.events);
+        writes.events.add(erased);
         writes.audit.add(audit.entry(c.referralId, at, AuditTrail.TRIAGE, "CASE_CLOSED",
                 "reason=CONSENT_WITHDRAWN (decision DECLINED_NO_CONSENT); personal data erased"));
     }
 
     private void applyFacts(CaseEntity c, ReferralDecided d) {
         c.source = d.source();
-        c.sourceReference = d.sourceReference();
+        if (!c.personalDataErased) {
+            c.sourceReference = d.sourceReference(); // the police's reference could re-identify an erased victim
+        }
         c.decisionStatus = d.caseStatus();
         c.consent = d.consent();
         c.dataIssue = d.dataIssue();
@@ -308,6 +322,10 @@ public class DecisionIntake {
         } else if (c.strand != null && c.pathway != null) {
             c.strand = CaseRules.strandOf(c.pathway); // a handler's regrade stands
         }
+    }
+
+    private static Instant receivedAt(ReferralReceived r) {
+        return (r.receivedAt() != null ? r.receivedAt() : Instant.EPOCH).truncatedTo(ChronoUnit.MICROS);
     }
 
     private static Instant receivedAt(ReferralDecided d, Instant occurredAt) {
