@@ -95,5 +95,13 @@ public interface SlaConfig {
         /** Delay of the first run after start. */
         @WithDefault("1s")
         String delay();
+
+        /**
+         * How long the detector leaves a replayed case alone after its latest change before it flags points in the
+         * past (at risk, breached) at the real time: the rest of a replayed history can arrive first and is judged at
+         * its own times. Live clocks are flagged at once; keep it well under the 60 s the policy allows.
+         */
+        @WithDefault("10s")
+        java.time.Duration replaySettle();
     }
 }

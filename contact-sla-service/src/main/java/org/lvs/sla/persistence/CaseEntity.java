@@ -18,6 +18,9 @@ import org.lvs.contract.triage.DataIssue;
 import org.lvs.contract.triage.Pathway;
 import org.lvs.contract.triage.Priority;
 import org.lvs.contract.triage.Strand;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.lvs.contract.event.EventJson;
+import org.lvs.sla.domain.ClockHistory;
 import org.lvs.sla.domain.ContactClock;
 import org.lvs.sla.domain.WorkingTime;
 
@@ -109,10 +112,32 @@ public class CaseEntity {
     public Instant firstContactAt;
     @Column(name = "next_check_at")
     public Instant nextCheckAt;
+    /** The clock's inputs, published events and judged time as JSON ({@link ClockHistory}); null for older cases. */
+    @Column(name = "clock_history")
+    public String clockHistory;
 
     public ContactClock clock(WorkingTime time) {
         return ContactClock.restore(time, new ContactClock.Snapshot(startedAt, targetHours, pausedSeconds, pausedSince,
                 dueAt, atRiskAt, clockState, atRiskFlagged, breachFlagged, firstContactAt));
+    }
+
+    /** The stored history, or null for a clock stored before histories were kept. */
+    public ClockHistory.State clockHistory() {
+        if (clockHistory == null) {
+            return null;
+        }
+        try {
+            return EventJson.mapper().readValue(clockHistory, ClockHistory.State.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable clock history of case " + referralId, e);
+        }
+    }
+
+    /** Stores a folded clock, its history and when the detector must look next. */
+    public void store(ContactClock clock, ClockHistory.State history, Instant nextCheck) {
+        store(clock);
+        clockHistory = EventJson.write(history);
+        nextCheckAt = nextCheck;
     }
 
     public void store(ContactClock clock) {

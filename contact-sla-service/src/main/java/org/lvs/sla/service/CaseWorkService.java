@@ -26,8 +26,7 @@ import org.lvs.contract.event.EventTypes;
 import org.lvs.contract.event.PersonalDataErased;
 import org.lvs.contract.referral.RiskLevel;
 import org.lvs.contract.triage.Pathway;
-import org.lvs.sla.domain.ClockEvent;
-import org.lvs.sla.domain.ContactClock;
+import org.lvs.sla.config.SlaConfig;
 import org.lvs.sla.domain.WorkingTime;
 import org.lvs.sla.persistence.CaseEntity;
 import org.lvs.sla.persistence.CaseRepository;
@@ -66,6 +65,8 @@ public class CaseWorkService {
     AccessAudit accessAudit;
     @Inject
     Erasure erasure;
+    @Inject
+    SlaConfig config;
 
     /** The case as a handler reads it; the read is audited in the same transaction (issue 11). */
     public CaseView get(UUID referralId, Actor actor) {
@@ -122,17 +123,16 @@ public class CaseWorkService {
         if (c.lastContactAt == null || at.isAfter(c.lastContactAt)) {
             c.lastContactAt = at;
         }
-        ContactClock contactClock = c.clock(workingTime);
-        List<ClockEvent> before = contactClock.evaluate(at);
-        c.store(contactClock);
-        emitter.emitClock(c, before);
-        List<ClockEvent> after = new ArrayList<>(
-                contact.contactMade ? contactClock.contactMade(at) : List.of());
-        after.addAll(contactClock.evaluate(clock.instant()));
-        c.store(contactClock);
+        CaseClock contactClock = CaseClock.of(c, workingTime);
+        contactClock.judge(at);
+        if (contact.contactMade) {
+            contactClock.contactMade(at);
+        }
+        CaseClock.Settled events = settle(contactClock, at);
+        emitter.emitClock(c, events.before());
         emitter.emit(c, EventTypes.CONTACT_RECORDED, at,
                 EventDetail.contact(channel, outcome, support, contact.handler));
-        emitter.emitClock(c, after);
+        emitter.emitClock(c, events.after());
         audit.record(referralId, at, actor.id(), "CONTACT_RECORDED",
                 "channel=" + channel + " outcome=" + outcome + " supportTypes=" + contact.supportTypes);
         return views.view(c, clock.instant());
@@ -161,12 +161,13 @@ public class CaseWorkService {
             return views.view(c, clock.instant());
         }
         c.screened = true;
-        ContactClock contactClock = c.clock(workingTime);
-        List<ClockEvent> events = new ArrayList<>(rules.moveTo(c, contactClock, rules.derivedStatus(c), at));
-        events.addAll(contactClock.evaluate(clock.instant()));
-        c.store(contactClock);
+        CaseClock contactClock = CaseClock.of(c, workingTime);
+        contactClock.judge(at);
+        rules.moveTo(c, contactClock, rules.derivedStatus(c), at);
+        CaseClock.Settled events = settle(contactClock, at);
+        emitter.emitClock(c, events.before());
         emitter.emit(c, EventTypes.CASE_UPDATED, at, EventDetail.NONE);
-        emitter.emitClock(c, events);
+        emitter.emitClock(c, events.after());
         audit.record(referralId, at, actor.id(), "SCREENED", "safeToContact=true; status=" + c.status);
         return views.view(c, clock.instant());
     }
@@ -185,25 +186,26 @@ public class CaseWorkService {
         if (c.status != CaseStatus.AWAITING_CONSENT) {
             throw ProblemException.conflict("the case is in " + c.status + ", not in AWAITING_CONSENT");
         }
-        ContactClock contactClock = c.clock(workingTime);
+        CaseClock contactClock = CaseClock.of(c, workingTime);
         if (!r.confirmed()) {
-            List<ClockEvent> events = new ArrayList<>(
-                    rules.close(c, contactClock, ClosureReason.CONSENT_WITHDRAWN, at));
-            c.store(contactClock);
+            rules.close(c, contactClock, ClosureReason.CONSENT_WITHDRAWN, at);
+            CaseClock.Settled events = settle(contactClock, at);
             OutgoingEvent erased = erasure.erase(c, null, PersonalDataErased.CONSENT_WITHDRAWN, at);
+            emitter.emitClock(c, events.before());
             emitter.emit(c, EventTypes.CASE_CLOSED, at, EventDetail.closure(ClosureReason.CONSENT_WITHDRAWN));
-            emitter.emitClock(c, events);
+            emitter.emitClock(c, events.after());
             emitter.emit(erased);
             audit.record(referralId, at, actor.id(), "CONSENT_REFUSED",
                     "closed CONSENT_WITHDRAWN; personal data erased");
             return views.view(c, clock.instant());
         }
         c.consentConfirmed = true;
-        List<ClockEvent> events = new ArrayList<>(rules.moveTo(c, contactClock, rules.derivedStatus(c), at));
-        events.addAll(contactClock.evaluate(clock.instant()));
-        c.store(contactClock);
+        contactClock.judge(at);
+        rules.moveTo(c, contactClock, rules.derivedStatus(c), at);
+        CaseClock.Settled events = settle(contactClock, at);
+        emitter.emitClock(c, events.before());
         emitter.emit(c, EventTypes.CASE_UPDATED, at, EventDetail.NONE);
-        emitter.emitClock(c, events);
+        emitter.emitClock(c, events.after());
         audit.record(referralId, at, actor.id(), "CONSENT_CONFIRMED", "status=" + c.status);
         return views.view(c, clock.instant());
     }
@@ -220,9 +222,10 @@ public class CaseWorkService {
         String previous = c.worker;
         c.worker = worker.trim();
         c.assignedAt = at;
-        List<ClockEvent> events = catchUp(c);
+        CaseClock.Settled events = catchUp(c, at);
+        emitter.emitClock(c, events.before());
         emitter.emit(c, EventTypes.CASE_ASSIGNED, at, EventDetail.NONE);
-        emitter.emitClock(c, events);
+        emitter.emitClock(c, events.after());
         audit.record(referralId, at, actor.id(), "ASSIGNED",
                 "worker=" + c.worker + (previous != null ? " (was " + previous + ")" : ""));
         return views.view(c, clock.instant());
@@ -248,9 +251,10 @@ public class CaseWorkService {
         }
         c.pathwayRegraded = true;
         note(referralId, "REGRADE", null, at, reason);
-        List<ClockEvent> events = catchUp(c);
+        CaseClock.Settled events = catchUp(c, at);
+        emitter.emitClock(c, events.before());
         emitter.emit(c, EventTypes.CASE_UPDATED, at, EventDetail.NONE);
-        emitter.emitClock(c, events);
+        emitter.emitClock(c, events.after());
         audit.record(referralId, at, actor.id(), "REGRADED", detail + " (reason kept in the case notes)");
         return views.view(c, clock.instant());
     }
@@ -269,9 +273,10 @@ public class CaseWorkService {
         s.service = service;
         s.requestedAt = at;
         repository.persist(s);
-        List<ClockEvent> events = catchUp(c);
+        CaseClock.Settled events = catchUp(c, at);
+        emitter.emitClock(c, events.before());
         emitter.emit(c, EventTypes.SERVICE_REQUESTED, at, EventDetail.service(service));
-        emitter.emitClock(c, events);
+        emitter.emitClock(c, events.after());
         audit.record(referralId, at, actor.id(), "SERVICE_REQUESTED", "service=" + service);
         return views.view(c, clock.instant());
     }
@@ -289,9 +294,10 @@ public class CaseWorkService {
                 .filter(s -> s.service == service && s.startedAt == null).findFirst()
                 .orElseThrow(() -> ProblemException.conflict("no request for " + service + " is waiting to start"));
         pending.startedAt = at;
-        List<ClockEvent> events = catchUp(c);
+        CaseClock.Settled events = catchUp(c, at);
+        emitter.emitClock(c, events.before());
         emitter.emit(c, EventTypes.SERVICE_STARTED, at, EventDetail.service(service));
-        emitter.emitClock(c, events);
+        emitter.emitClock(c, events.after());
         audit.record(referralId, at, actor.id(), "SERVICE_STARTED", "service=" + service);
         return views.view(c, clock.instant());
     }
@@ -329,9 +335,10 @@ public class CaseWorkService {
         } else if (!at.isBefore(o.at)) {
             fillOutcome(o, at, scores, actor); // the latest of each stage counts
         }
-        List<ClockEvent> events = catchUp(c);
+        CaseClock.Settled events = catchUp(c, at);
+        emitter.emitClock(c, events.before());
         emitter.emit(c, EventTypes.OUTCOME_RECORDED, at, EventDetail.outcomeScores(stage, scores));
-        emitter.emitClock(c, events);
+        emitter.emitClock(c, events.after());
         audit.record(referralId, at, actor.id(), "OUTCOME_RECORDED", "stage=" + stage + " scores=" + scores);
         return views.view(c, clock.instant());
     }
@@ -345,14 +352,14 @@ public class CaseWorkService {
         f.throwIfAny();
 
         CaseEntity c = lockOpen(referralId);
-        ContactClock contactClock = c.clock(workingTime);
-        List<ClockEvent> events = new ArrayList<>(rules.close(c, contactClock, reason, at));
-        events.addAll(contactClock.evaluate(clock.instant()));
-        c.store(contactClock);
+        CaseClock contactClock = CaseClock.of(c, workingTime);
+        rules.close(c, contactClock, reason, at);
+        CaseClock.Settled events = settle(contactClock, at);
         OutgoingEvent erased = reason == ClosureReason.CONSENT_WITHDRAWN
                 ? erasure.erase(c, null, PersonalDataErased.CONSENT_WITHDRAWN, at) : null;
+        emitter.emitClock(c, events.before());
         emitter.emit(c, EventTypes.CASE_CLOSED, at, EventDetail.closure(reason));
-        emitter.emitClock(c, events);
+        emitter.emitClock(c, events.after());
         if (erased != null) {
             emitter.emit(erased);
         }
@@ -383,12 +390,18 @@ public class CaseWorkService {
         }).toList();
     }
 
-    /** Flags what the clock reached by now, for actions that do not touch the clock themselves. */
-    private List<ClockEvent> catchUp(CaseEntity c) {
-        ContactClock contactClock = c.clock(workingTime);
-        List<ClockEvent> events = contactClock.evaluate(clock.instant());
-        c.store(contactClock);
-        return events;
+    /**
+     * For actions that do not touch the clock themselves: flags what the clock reached by the action's own time
+     * (judged at {@code at}, never at the real now: a replayed action must not breach a clock early).
+     */
+    private CaseClock.Settled catchUp(CaseEntity c, Instant at) {
+        CaseClock contactClock = CaseClock.of(c, workingTime);
+        contactClock.judge(at);
+        return settle(contactClock, at);
+    }
+
+    private CaseClock.Settled settle(CaseClock contactClock, Instant at) {
+        return contactClock.settle(at, clock.instant(), config.detector().replaySettle());
     }
 
     private static void fillOutcome(OutcomeEntity o, Instant at, Map<String, Integer> scores, Actor actor) {

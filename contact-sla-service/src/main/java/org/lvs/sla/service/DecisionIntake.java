@@ -1,7 +1,6 @@
 package org.lvs.sla.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,8 +27,7 @@ import org.lvs.contract.event.ReferralReceived;
 import org.lvs.contract.referral.Referral;
 import org.lvs.contract.referral.Victim;
 import org.lvs.contract.triage.DecisionOutcome;
-import org.lvs.sla.domain.ClockEvent;
-import org.lvs.sla.domain.ContactClock;
+import org.lvs.sla.config.SlaConfig;
 import org.lvs.sla.domain.WorkingTime;
 import org.lvs.sla.persistence.AuditEntity;
 import org.lvs.sla.persistence.CaseEntity;
@@ -48,24 +46,31 @@ public class DecisionIntake {
     public static final String CONSUMER = "contact-sla-service";
     private static final Logger LOG = Logger.getLogger(DecisionIntake.class);
 
-    @Inject
-    ProcessedEvents processedEvents;
-    @Inject
-    CaseRepository repository;
-    @Inject
-    CaseRules rules;
-    @Inject
-    CaseEventEmitter emitter;
-    @Inject
-    AuditTrail audit;
-    @Inject
-    WorkingTime workingTime;
-    @Inject
-    Clock clock;
-    @Inject
-    Outbox outbox;
-    @Inject
-    Erasure erasure;
+    private final ProcessedEvents processedEvents;
+    private final CaseRepository repository;
+    private final CaseRules rules;
+    private final CaseEventEmitter emitter;
+    private final AuditTrail audit;
+    private final WorkingTime workingTime;
+    private final Clock clock;
+    private final Outbox outbox;
+    private final Erasure erasure;
+    private final SlaConfig config;
+
+    DecisionIntake(ProcessedEvents processedEvents, CaseRepository repository, CaseRules rules,
+            CaseEventEmitter emitter, AuditTrail audit, WorkingTime workingTime, Clock clock, Outbox outbox,
+            Erasure erasure, SlaConfig config) {
+        this.processedEvents = processedEvents;
+        this.repository = repository;
+        this.rules = rules;
+        this.emitter = emitter;
+        this.audit = audit;
+        this.workingTime = workingTime;
+        this.clock = clock;
+        this.outbox = outbox;
+        this.erasure = erasure;
+        this.config = config;
+    }
 
     /** A readable record of a batch: its event id and payload. */
     public record Decided(UUID eventId, ReferralDecided decision, Instant occurredAt) {
@@ -246,14 +251,12 @@ public class DecisionIntake {
         applyFacts(c, d);
         c.status = rules.derivedStatus(c);
         int target = d.slaTargetHours() != null ? d.slaTargetHours() : rules.defaultTarget(d.priority());
-        ContactClock.Started started = ContactClock.start(workingTime, at, target, rules.pausing(c.status));
-        ContactClock contactClock = started.clock();
-        List<ClockEvent> events = new ArrayList<>(started.events());
-        events.addAll(contactClock.evaluate(clock.instant()));
-        c.store(contactClock);
+        // judged at the decision's own time: a replayed case is not breached against the real now as it opens
+        CaseClock.Settled events = CaseClock.start(c, workingTime, at, target, rules.pausing(c.status))
+                .settle(at, clock.instant(), config.detector().replaySettle());
         repository.persist(c);
         emitter.collect(c, EventTypes.CASE_OPENED, at, EventDetail.NONE, writes.events);
-        emitter.collectClock(c, events, writes.events);
+        emitter.collectClock(c, events.all(), writes.events);
         writes.audit.add(audit.entry(c.referralId, at, AuditTrail.TRIAGE, "CASE_OPENED",
                 "version=" + d.version() + " status=" + c.status + " priority=" + c.priority + " strand=" + c.strand
                         + " pathway=" + c.pathway + " targetHours=" + target));
@@ -261,10 +264,13 @@ public class DecisionIntake {
         return c;
     }
 
-    /** A later decision: status, priority, strand, pathway and target follow it, human steps stay. */
+    /**
+     * A later decision (or a re-decision of the same version): status, priority, strand, pathway and target follow
+     * it, human steps stay. Judged at the version's own time, so a replayed amendment before due still moves due.
+     */
     private void amend(CaseEntity c, ReferralDecided d, Instant at, Writes writes) {
-        ContactClock contactClock = c.clock(workingTime);
-        List<ClockEvent> events = new ArrayList<>(contactClock.evaluate(at));
+        CaseClock contactClock = CaseClock.of(c, workingTime);
+        contactClock.judge(at);
         boolean newlyUnsafe = d.caseStatus() == CaseStatus.SCREENING && c.decisionStatus != CaseStatus.SCREENING;
         if (newlyUnsafe) {
             c.screened = false;
@@ -276,29 +282,30 @@ public class DecisionIntake {
             c.dataIssue = d.dataIssue();
             c.decisionStatus = CaseStatus.AWAITING_INFORMATION;
         }
-        events.addAll(rules.moveTo(c, contactClock, rules.derivedStatus(c), at));
-        if (d.slaTargetHours() != null && d.slaTargetHours() != contactClock.targetHours()) {
-            events.addAll(contactClock.changeTarget(d.slaTargetHours(), at));
+        rules.moveTo(c, contactClock, rules.derivedStatus(c), at);
+        if (d.slaTargetHours() != null && d.slaTargetHours() != contactClock.current().targetHours()) {
+            contactClock.changeTarget(d.slaTargetHours(), at);
         }
-        events.addAll(contactClock.evaluate(clock.instant()));
-        c.store(contactClock);
+        CaseClock.Settled events = contactClock.settle(at, clock.instant(), config.detector().replaySettle());
+        emitter.collectClock(c, events.before(), writes.events);
         emitter.collect(c, EventTypes.CASE_UPDATED, at, EventDetail.NONE, writes.events);
-        emitter.collectClock(c, events, writes.events);
+        emitter.collectClock(c, events.after(), writes.events);
         writes.audit.add(audit.entry(c.referralId, at, AuditTrail.TRIAGE, "DECISION_AMENDED",
-                "version=" + d.version() + " revision=" + d.revision() + " outcome=" + d.outcome() + " status=" + c.status + " priority="
-                        + c.priority + " strand=" + c.strand + " pathway=" + c.pathway + " targetHours="
-                        + c.targetHours));
+                "version=" + d.version() + " revision=" + d.revision() + " outcome=" + d.outcome() + " status="
+                        + c.status + " priority=" + c.priority + " strand=" + c.strand + " pathway=" + c.pathway
+                        + " targetHours=" + c.targetHours));
     }
 
     /** A later DECLINED_NO_CONSENT: the case closes as CONSENT_WITHDRAWN and its personal data is erased. */
     private void withdrawConsent(CaseEntity c, ReferralTrackEntity track, Instant at, Writes writes) {
-        ContactClock contactClock = c.clock(workingTime);
-        List<ClockEvent> events = rules.close(c, contactClock, ClosureReason.CONSENT_WITHDRAWN, at);
-        c.store(contactClock);
+        CaseClock contactClock = CaseClock.of(c, workingTime);
+        rules.close(c, contactClock, ClosureReason.CONSENT_WITHDRAWN, at);
+        CaseClock.Settled events = contactClock.settle(at, clock.instant(), config.detector().replaySettle());
         OutgoingEvent erased = erasure.erase(c, track, PersonalDataErased.CONSENT_WITHDRAWN, at);
+        emitter.collectClock(c, events.before(), writes.events);
         emitter.collect(c, EventTypes.CASE_CLOSED, at, EventDetail.closure(ClosureReason.CONSENT_WITHDRAWN),
                 writes.events);
-        emitter.collectClock(c, events, writes.events);
+        emitter.collectClock(c, events.after(), writes.events);
         writes.events.add(erased);
         writes.audit.add(audit.entry(c.referralId, at, AuditTrail.TRIAGE, "CASE_CLOSED",
                 "reason=CONSENT_WITHDRAWN (decision DECLINED_NO_CONSENT); personal data erased"));
