@@ -2,6 +2,7 @@ package org.lvs.sla.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.lvs.contract.casework.CaseStatus;
@@ -51,11 +52,22 @@ public interface SlaConfig {
         @WithDefault("17:00")
         String dayEnd();
 
-        /** England and Wales bank holidays (ISO dates); application.properties lists the defaults. */
-        Optional<List<String>> bankHolidays();
+        /** Bank holidays by rule ({@code ENGLAND_AND_WALES}, the default) or none ({@code NONE}). */
+        @WithDefault("ENGLAND_AND_WALES")
+        HolidayRules bankHolidayRules();
+
+        /** One-off bank holidays added to the rules (ISO dates; application.properties lists the known ones). */
+        Optional<List<LocalDate>> extraHolidays();
+
+        /** Days the rules give that were moved away (ISO dates; e.g. 2020-05-04 for VE day's 2020-05-08). */
+        Optional<List<LocalDate>> removedHolidays();
 
         enum Mode {
             CLOCK_HOURS, WORKING_HOURS
+        }
+
+        enum HolidayRules {
+            ENGLAND_AND_WALES, NONE
         }
     }
 
