@@ -9,7 +9,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import org.lvs.contract.Roles;
+import jakarta.ws.rs.QueryParam;
 import org.lvs.sla.service.CaseQueries;
+import org.lvs.sla.service.WaitingLists;
 
 /** Caseloads against capacity, and who is waiting for a worker or an onward service. */
 @Path("/api/v1")
@@ -19,6 +21,8 @@ public class WorkforceResource {
 
     @Inject
     CaseQueries queries;
+    @Inject
+    WaitingLists waitingLists;
 
     @GET
     @Path("/workers")
@@ -26,9 +30,14 @@ public class WorkforceResource {
         return queries.workers();
     }
 
+    /**
+     * Every waiting case, a page at a time per group: {@code page} (from 0) and {@code size} (1 to 500, default 50);
+     * {@code strand} or {@code service} narrows the answer to that group.
+     */
     @GET
     @Path("/waiting-lists")
-    public Map<String, Object> waitingLists() {
-        return queries.waitingLists();
+    public WaitingLists.View waitingLists(@QueryParam("page") String page, @QueryParam("size") String size,
+            @QueryParam("strand") String strand, @QueryParam("service") String service) {
+        return waitingLists.list(page, size, strand, service);
     }
 }

@@ -26,7 +26,7 @@ import org.lvs.contract.triage.Priority;
 import org.lvs.contract.triage.Strand;
 
 /**
- * The read side: breaches, at-risk, work queues, caseloads and waiting lists. Plain SQL over the
+ * The read side: breaches, at-risk, work queues and caseloads. Plain SQL over the
  * partial indexes of V1 (each list is one index range scan in due order), with "now" from the injected clock.
  */
 @ApplicationScoped
@@ -34,8 +34,6 @@ public class CaseQueries {
 
     public static final int MAX_PAGE_SIZE = 500;
     public static final int DEFAULT_PAGE_SIZE = 50;
-    /** Entries shown per waiting list (the count covers them all). */
-    public static final int WAITING_ITEMS = 100;
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final String ROW_COLUMNS = "c.referral_id, c.strand, c.pathway, c.area, c.priority, c.status, "
             + "c.clock_state, c.started_at, c.due_at, c.breached_at, c.attempts, c.worker, c.first_contact_at";
@@ -145,87 +143,6 @@ public class CaseQueries {
             rows.add(out);
         }
         return rows;
-    }
-
-    /**
-     * Per strand: open cases contacted but not yet assigned, with the wait since first contact; per onward service:
-     * requests not yet started. Each group carries its full count and longest wait, and its oldest
-     * {@link #WAITING_ITEMS} entries (longest wait first), so the answer stays small with a million cases.
-     */
-    public Map<String, Object> waitingLists() {
-        Instant now = clock.instant();
-        String unassigned = "from sla_case where worker is null and status <> 'CLOSED' and first_contact_at is not null";
-        Map<String, Map<String, Object>> strands = new LinkedHashMap<>();
-        for (Strand s : Strand.values()) {
-            strands.put(s.name(), waitingGroup(s.name()));
-        }
-        query("select strand, count(*), min(first_contact_at) " + unassigned + " group by strand", List.of(),
-                rs -> summarise(strands.computeIfAbsent(rs.getString(1), this::waitingGroup), rs, now));
-        // The oldest entries of each strand straight from the partial index, LIMIT per strand: a window over every
-        // waiting case would read and sort them all (hundreds of thousands with a million cases).
-        query("select w.referral_id, v.strand, w.first_contact_at from (values " + literals(Strand.values())
-                + ") v(strand) cross join lateral (select referral_id, first_contact_at " + unassigned
-                + " and strand = v.strand order by first_contact_at, referral_id limit " + WAITING_ITEMS
-                + ") w order by v.strand, w.first_contact_at, w.referral_id", List.of(),
-                rs -> addWaiting(strands.computeIfAbsent(rs.getString(2), this::waitingGroup),
-                        (UUID) rs.getObject(1), "firstContactAt", rs.getTimestamp(3).toInstant(), now));
-        if (strands.containsKey(null)) { // cases without a strand (not expected once triaged) are listed too
-            query("select referral_id, first_contact_at " + unassigned + " and strand is null order by "
-                    + "first_contact_at, referral_id limit " + WAITING_ITEMS, List.of(),
-                    rs -> addWaiting(strands.get(null), (UUID) rs.getObject(1), "firstContactAt",
-                            rs.getTimestamp(2).toInstant(), now));
-        }
-        String pending = "from case_service s join sla_case c on c.referral_id = s.referral_id "
-                + "where s.started_at is null and c.status <> 'CLOSED'";
-        Map<String, Map<String, Object>> services = new LinkedHashMap<>();
-        for (org.lvs.contract.casework.OnwardService s : org.lvs.contract.casework.OnwardService.values()) {
-            services.put(s.name(), waitingGroup(s.name()));
-        }
-        query("select s.service, count(*), min(s.requested_at) " + pending + " group by s.service", List.of(),
-                rs -> summarise(services.computeIfAbsent(rs.getString(1), this::waitingGroup), rs, now));
-        query("select w.referral_id, v.service, w.requested_at from (values "
-                + literals(org.lvs.contract.casework.OnwardService.values()) + ") v(service) cross join lateral "
-                + "(select s.referral_id, s.requested_at, s.id " + pending + " and s.service = v.service "
-                + "order by s.requested_at, s.id limit " + WAITING_ITEMS + ") w "
-                + "order by v.service, w.requested_at, w.id", List.of(),
-                rs -> addWaiting(services.computeIfAbsent(rs.getString(2), this::waitingGroup),
-                        (UUID) rs.getObject(1), "requestedAt", rs.getTimestamp(3).toInstant(), now));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("strands", new ArrayList<>(strands.values()));
-        out.put("services", new ArrayList<>(services.values()));
-        return out;
-    }
-
-    /** An enum's names as SQL rows ({@code ('A'), ('B')}): constants of our own, never input. */
-    private static String literals(Enum<?>[] values) {
-        StringBuilder sql = new StringBuilder();
-        for (Enum<?> v : values) {
-            sql.append(sql.length() == 0 ? "" : ", ").append("('").append(v.name()).append("')");
-        }
-        return sql.toString();
-    }
-
-    private Map<String, Object> waitingGroup(String name) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", name);
-        m.put("waiting", 0L);
-        m.put("longestWaitHours", null);
-        m.put("items", new ArrayList<Map<String, Object>>());
-        return m;
-    }
-
-    private static void summarise(Map<String, Object> group, ResultSet rs, Instant now) throws SQLException {
-        group.put("waiting", rs.getLong(2));
-        group.put("longestWaitHours", CaseViews.hours(Duration.between(rs.getTimestamp(3).toInstant(), now)));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void addWaiting(Map<String, Object> group, UUID id, String sinceField, Instant since, Instant now) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("referralId", id);
-        item.put(sinceField, since);
-        item.put("waitingHours", CaseViews.hours(Duration.between(since, now)));
-        ((List<Map<String, Object>>) group.get("items")).add(item);
     }
 
     private Where filters(Fields f, Filters filters) {

@@ -16,6 +16,7 @@ import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -171,5 +172,48 @@ class SlaListsTest {
                 .contains(id.toString()));
         assertTrue(!lists.getList("services.find { it.name == 'PEER_SUPPORT' }.items.referralId")
                 .contains(id.toString()));
+    }
+
+    @Test
+    void waitingListsListEveryWaitingCaseAPageAtATimeWithTotalsPerGroup() {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            UUID id = Upstream.decision().route(Strand.CORE, Pathway.CORE).send().referralId;
+            awaitCase(id);
+            // contacted long ago: the longest waits of the strand, in this order
+            post(id, "contacts", Api.admin(), "{\"channel\":\"PHONE\",\"outcome\":\"SPOKE_TO_VICTIM\",\"at\":\""
+                    + Instant.parse("2001-01-01T00:00:00Z").plus(Duration.ofHours(i)) + "\"}").then().statusCode(200);
+            ids.add(id);
+        }
+        JsonPath first = given().header("Authorization", handler()).queryParam("strand", "CORE")
+                .queryParam("size", 2).get("/api/v1/waiting-lists").then().statusCode(200).extract().jsonPath();
+        assertEquals(0, first.getInt("page"));
+        assertEquals(2, first.getInt("size"));
+        assertEquals(List.of("CORE"), first.getList("strands.name"), "one strand asked for");
+        assertEquals(List.of(), first.getList("services"));
+        long waiting = first.getLong("strands[0].waiting");
+        assertTrue(waiting >= 3, "every waiting case is counted");
+        assertEquals((waiting + 1) / 2, first.getLong("strands[0].pages"));
+        assertEquals(List.of(ids.get(0).toString(), ids.get(1).toString()), first.getList("strands[0].items.referralId"));
+        JsonPath second = given().header("Authorization", handler()).queryParam("strand", "CORE")
+                .queryParam("size", 2).queryParam("page", 1).get("/api/v1/waiting-lists").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(ids.get(2).toString(), second.getString("strands[0].items[0].referralId"));
+        // every page together lists every waiting case of the strand, once
+        List<String> all = new ArrayList<>();
+        for (int page = 0; page * 500L < waiting; page++) {
+            all.addAll(given().header("Authorization", handler()).queryParam("strand", "CORE").queryParam("size", 500)
+                    .queryParam("page", page).get("/api/v1/waiting-lists").then().statusCode(200).extract()
+                    .jsonPath().getList("strands[0].items.referralId"));
+        }
+        assertEquals(waiting, all.size());
+        assertEquals(waiting, all.stream().distinct().count());
+        given().header("Authorization", handler()).get("/api/v1/waiting-lists").then().statusCode(200)
+                .body("strands.name", hasItem("NEST")).body("services.name", hasItem("COUNSELLING"))
+                .body("size", equalTo(50));
+        given().header("Authorization", handler()).queryParam("size", 501).queryParam("page", -1)
+                .queryParam("strand", "KNITTING").get("/api/v1/waiting-lists").then().statusCode(400)
+                .body("errors.field", hasItem("size")).body("errors.field", hasItem("page"))
+                .body("errors.field", hasItem("strand"));
     }
 }
