@@ -12,6 +12,7 @@ import org.lvs.contract.casework.CaseStatus;
 import org.lvs.contract.casework.ClockState;
 import org.lvs.contract.casework.ClosureReason;
 import org.lvs.contract.referral.Consent;
+import org.lvs.contract.referral.CrimeCategory;
 import org.lvs.contract.referral.RiskLevel;
 import org.lvs.contract.referral.Source;
 import org.lvs.contract.triage.DataIssue;
@@ -64,6 +65,21 @@ public class CaseEntity {
     @Enumerated(EnumType.STRING)
     @Column(name = "risk_level")
     public RiskLevel riskLevel;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "crime_category")
+    public CrimeCategory crimeCategory;
+    /** Comma-separated {@code HateStrand} names, in the referral's order. */
+    @Column(name = "hate_strands")
+    public String hateStrands;
+    @Column(name = "age_band")
+    public String ageBand;
+    /** Comma-separated {@code Vulnerability} names the decision names (its PRIORITY_* reasons). */
+    public String vulnerabilities;
+    @Column(name = "unsafe_to_contact")
+    public boolean unsafeToContact;
+    /** The decision's reasons as JSON ({@code [{code, detail}]}): no personal data. */
+    @Column(name = "decision_reasons")
+    public String decisionReasons;
     @Column(name = "pathway_regraded")
     public boolean pathwayRegraded;
     public boolean screened;

@@ -39,6 +39,15 @@ public class PersonEntity {
     public String postcode;
     @Column(name = "preferred_contact")
     public String preferredContact;
+    /** Comma-separated {@code Vulnerability} names the referral flags. */
+    public String vulnerabilities;
+    @Column(name = "unsafe_to_contact")
+    public boolean unsafeToContact;
+    /** Why contact could put the victim at risk: free text, personal data. */
+    @Column(name = "safeguarding_reason")
+    public String safeguardingReason;
+    @Column(name = "age_band")
+    public String ageBand;
     @Column(name = "full_name_norm")
     public String fullNameNorm;
     @Column(name = "last_name_norm")

@@ -36,7 +36,8 @@ public class CaseQueries {
     public static final int DEFAULT_PAGE_SIZE = 50;
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final String ROW_COLUMNS = "c.referral_id, c.strand, c.pathway, c.area, c.priority, c.status, "
-            + "c.clock_state, c.started_at, c.due_at, c.breached_at, c.attempts, c.worker, c.first_contact_at";
+            + "c.clock_state, c.started_at, c.due_at, c.breached_at, c.attempts, c.worker, c.first_contact_at, "
+            + "c.crime_category, c.hate_strands, c.risk_level, c.age_band, c.vulnerabilities, c.unsafe_to_contact";
 
     @Inject
     DataSource dataSource;
@@ -266,7 +267,9 @@ public class CaseQueries {
         return new CaseRow((UUID) rs.getObject("referral_id"), rs.getString("strand"), rs.getString("pathway"),
                 rs.getString("area"), rs.getString("priority"), rs.getString("status"), state, started, due,
                 instant(rs, "breached_at"), overdue, remaining, rs.getInt("attempts"), rs.getString("worker"),
-                firstContact, name);
+                firstContact, rs.getString("crime_category"), CaseContext.split(rs.getString("hate_strands")),
+                rs.getString("risk_level"), rs.getString("age_band"), CaseContext.split(rs.getString("vulnerabilities")),
+                rs.getBoolean("unsafe_to_contact"), name);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -48,7 +48,7 @@ public class CaseViews {
         }
         return new CaseView(c.referralId, c.decisionVersion, c.decisionRevision, c.source, c.status, c.priority, c.strand, c.pathway,
                 c.provider, c.area, c.riskLevel, c.screened, c.consentConfirmed, c.worker, capacity.of(c.pathway),
-                c.openedAt, c.closedAt, c.closureReason, c.personalDataErased, victim(p), c.attempts, c.contactsMade,
+                c.openedAt, c.closedAt, c.closureReason, c.personalDataErased, CaseContext.view(c, p), victim(p), c.attempts, c.contactsMade,
                 contacts, clock(c, now), services, outcomes);
     }
 

@@ -235,6 +235,10 @@ public class DecisionIntake {
         p.town = v.address() == null ? null : v.address().town();
         p.postcode = v.address() == null ? null : v.address().postcode();
         p.preferredContact = v.preferredContact() == null ? null : v.preferredContact().name();
+        p.vulnerabilities = CaseContext.join(v.vulnerabilities());
+        p.unsafeToContact = referral.safeguarding().unsafeToContact();
+        p.safeguardingReason = referral.safeguarding().reason();
+        p.ageBand = v.ageBand() == null ? null : v.ageBand().label();
         p.normalise();
         if (stored == null) {
             repository.persist(p);
@@ -323,6 +327,7 @@ public class DecisionIntake {
         c.strand = d.strand();
         c.provider = d.provider();
         c.area = d.area();
+        CaseContext.fromDecision(c, d);
         if (!c.pathwayRegraded) {
             c.pathway = d.pathway();
             c.riskLevel = d.riskLevel();
