@@ -6,6 +6,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.lvs.commons.problem.Problem;
 import org.lvs.contract.Roles;
 import org.lvs.sla.service.AccessAudit;
 import org.lvs.sla.service.AccessAuditQueries;
@@ -23,6 +28,10 @@ public class AuditResource {
         this.queries = queries;
     }
 
+    @Operation(summary = "The access audit (admin): case reads and victim searches")
+    @APIResponse(responseCode = "200", description = "A page of audit entries, oldest first")
+    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     /** Entries oldest first; {@code from}/{@code to} a date (Europe/London, {@code to} inclusive) or an instant. */
     @GET
     public PageOf<AccessAudit.Entry> list(@QueryParam("from") String from, @QueryParam("to") String to,
