@@ -2,6 +2,7 @@ package org.lvs.sla.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.lvs.contract.casework.CaseStatus;
@@ -20,6 +21,13 @@ public interface SlaConfig {
 
     @WithDefault("120")
     int standardTargetHours();
+
+    /**
+     * The key of the HMAC the search audit keeps of each search's terms ({@code LVS_SEARCH_AUDIT_KEY}): never an
+     * unkeyed hash, which a dictionary of names and phone numbers would reverse. The prod profile refuses the local
+     * default and keys shorter than 32 characters.
+     */
+    String searchAuditKey();
 
     Calendar calendar();
 
@@ -44,11 +52,22 @@ public interface SlaConfig {
         @WithDefault("17:00")
         String dayEnd();
 
-        /** England and Wales bank holidays (ISO dates); application.properties lists the defaults. */
-        Optional<List<String>> bankHolidays();
+        /** Bank holidays by rule ({@code ENGLAND_AND_WALES}, the default) or none ({@code NONE}). */
+        @WithDefault("ENGLAND_AND_WALES")
+        HolidayRules bankHolidayRules();
+
+        /** One-off bank holidays added to the rules (ISO dates; application.properties lists the known ones). */
+        Optional<List<LocalDate>> extraHolidays();
+
+        /** Days the rules give that were moved away (ISO dates; e.g. 2020-05-04 for VE day's 2020-05-08). */
+        Optional<List<LocalDate>> removedHolidays();
 
         enum Mode {
             CLOCK_HOURS, WORKING_HOURS
+        }
+
+        enum HolidayRules {
+            ENGLAND_AND_WALES, NONE
         }
     }
 
@@ -88,5 +107,13 @@ public interface SlaConfig {
         /** Delay of the first run after start. */
         @WithDefault("1s")
         String delay();
+
+        /**
+         * How long the detector leaves a replayed case alone after its latest change before it flags points in the
+         * past (at risk, breached) at the real time: the rest of a replayed history can arrive first and is judged at
+         * its own times. Live clocks are flagged at once; keep it well under the 60 s the policy allows.
+         */
+        @WithDefault("10s")
+        java.time.Duration replaySettle();
     }
 }

@@ -9,7 +9,8 @@ import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Predicate;
+import org.lvs.sla.domain.BankHolidays;
 import org.lvs.sla.domain.WorkingHoursCalendar;
 import org.lvs.sla.domain.WorkingTime;
 
@@ -24,9 +25,17 @@ public class WorkingTimeProducer {
         if (calendar.mode() == SlaConfig.Calendar.Mode.CLOCK_HOURS) {
             return WorkingTime.CLOCK_HOURS;
         }
-        Set<LocalDate> holidays = calendar.bankHolidays().orElse(List.of()).stream()
-                .map(String::trim).filter(s -> !s.isEmpty()).map(LocalDate::parse).collect(Collectors.toSet());
+        Predicate<LocalDate> holiday = holidays(calendar);
         return new WorkingHoursCalendar(ZoneId.of(calendar.zone()), EnumSet.copyOf(calendar.workingDays()),
-                LocalTime.parse(calendar.dayStart()), LocalTime.parse(calendar.dayEnd()), holidays);
+                LocalTime.parse(calendar.dayStart()), LocalTime.parse(calendar.dayEnd()), holiday);
+    }
+
+    /** England and Wales bank holidays by rule with the configured one-offs, or only the configured extra days. */
+    static Predicate<LocalDate> holidays(SlaConfig.Calendar calendar) {
+        List<LocalDate> extra = calendar.extraHolidays().orElse(List.of());
+        if (calendar.bankHolidayRules() == SlaConfig.Calendar.HolidayRules.NONE) {
+            return Set.copyOf(extra)::contains;
+        }
+        return new BankHolidays(extra, calendar.removedHolidays().orElse(List.of()))::isHoliday;
     }
 }

@@ -57,7 +57,7 @@ public final class ContactClock {
         clock.state = ClockState.RUNNING;
         clock.recompute();
         List<ClockEvent> events = new ArrayList<>();
-        events.add(new ClockEvent(SLA_STARTED, startedAt));
+        events.add(clock.mark(SLA_STARTED, startedAt));
         if (paused) {
             events.addAll(clock.pause(startedAt));
         }
@@ -104,12 +104,12 @@ public final class ContactClock {
         if (!atRiskFlagged && !now.isBefore(atRiskAt)) {
             atRiskFlagged = true;
             state = ClockState.AT_RISK;
-            events.add(new ClockEvent(SLA_AT_RISK, atRiskAt));
+            events.add(mark(SLA_AT_RISK, atRiskAt));
         }
         if (!breachFlagged && now.isAfter(dueAt)) {
             breachFlagged = true;
             state = ClockState.BREACHED;
-            events.add(new ClockEvent(SLA_BREACHED, dueAt));
+            events.add(mark(SLA_BREACHED, dueAt));
         }
         return events;
     }
@@ -122,7 +122,7 @@ public final class ContactClock {
         }
         pausedSince = at;
         state = ClockState.PAUSED;
-        events.add(new ClockEvent(SLA_PAUSED, at));
+        events.add(mark(SLA_PAUSED, at));
         return events;
     }
 
@@ -136,7 +136,7 @@ public final class ContactClock {
         recompute();
         state = atRiskFlagged ? ClockState.AT_RISK : ClockState.RUNNING;
         List<ClockEvent> events = new ArrayList<>();
-        events.add(new ClockEvent(SLA_RESUMED, resumedAt));
+        events.add(mark(SLA_RESUMED, resumedAt));
         events.addAll(evaluate(resumedAt));
         return events;
     }
@@ -170,7 +170,7 @@ public final class ContactClock {
             firstContactAt = at;
             if (state == ClockState.MET_LATE && !at.isAfter(dueAt)) {
                 state = ClockState.MET;
-                return List.of(new ClockEvent(SLA_MET, at));
+                return List.of(mark(SLA_MET, at));
             }
             return List.of();
         }
@@ -183,7 +183,7 @@ public final class ContactClock {
         firstContactAt = at;
         boolean met = !at.isAfter(dueAt);
         state = met ? ClockState.MET : ClockState.MET_LATE;
-        events.add(new ClockEvent(met ? SLA_MET : SLA_MET_LATE, at));
+        events.add(mark(met ? SLA_MET : SLA_MET_LATE, at));
         return events;
     }
 
@@ -196,7 +196,7 @@ public final class ContactClock {
             closePause(at.isBefore(pausedSince) ? pausedSince : at);
         }
         state = ClockState.CANCELLED;
-        return List.of(new ClockEvent(SLA_CANCELLED, at));
+        return List.of(mark(SLA_CANCELLED, at));
     }
 
     /** Time paused so far, the current pause up to {@code now} included (counted time). */
@@ -228,6 +228,11 @@ public final class ContactClock {
     /** Met, met late or cancelled: nothing more can happen to it except an earlier contact turning late into met. */
     public boolean isStopped() {
         return state == ClockState.MET || state == ClockState.MET_LATE || state == ClockState.CANCELLED;
+    }
+
+    /** The event of a change just made, with the clock's state after it. */
+    private ClockEvent mark(String type, Instant at) {
+        return new ClockEvent(type, at, state, dueAt, targetHours, pausedSeconds, firstContactAt);
     }
 
     private void closePause(Instant until) {

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Working hours: only the hours between {@code dayStart} and {@code dayEnd} of working days count, in a zone
@@ -24,15 +25,22 @@ public final class WorkingHoursCalendar implements WorkingTime {
     private final Set<DayOfWeek> workingDays;
     private final LocalTime dayStart;
     private final LocalTime dayEnd;
-    private final Set<LocalDate> holidays;
+    private final Predicate<LocalDate> holiday;
 
+    /** A calendar with a fixed list of holidays. */
     public WorkingHoursCalendar(ZoneId zone, Set<DayOfWeek> workingDays, LocalTime dayStart, LocalTime dayEnd,
             Set<LocalDate> holidays) {
+        this(zone, workingDays, dayStart, dayEnd, Set.copyOf(holidays)::contains);
+    }
+
+    /** A calendar whose holidays are computed, e.g. {@link BankHolidays#isHoliday}. */
+    public WorkingHoursCalendar(ZoneId zone, Set<DayOfWeek> workingDays, LocalTime dayStart, LocalTime dayEnd,
+            Predicate<LocalDate> holiday) {
         this.zone = Objects.requireNonNull(zone);
         this.workingDays = Set.copyOf(workingDays);
         this.dayStart = Objects.requireNonNull(dayStart);
         this.dayEnd = Objects.requireNonNull(dayEnd);
-        this.holidays = Set.copyOf(holidays);
+        this.holiday = Objects.requireNonNull(holiday);
         if (!dayEnd.isAfter(dayStart)) {
             throw new IllegalArgumentException("a working day must end after it starts");
         }
@@ -42,7 +50,7 @@ public final class WorkingHoursCalendar implements WorkingTime {
     }
 
     public boolean isWorkingDay(LocalDate date) {
-        return workingDays.contains(date.getDayOfWeek()) && !holidays.contains(date);
+        return workingDays.contains(date.getDayOfWeek()) && !holiday.test(date);
     }
 
     @Override

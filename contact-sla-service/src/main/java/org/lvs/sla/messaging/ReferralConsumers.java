@@ -2,15 +2,11 @@ package org.lvs.sla.messaging;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.function.Function;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.lvs.commons.messaging.consumer.BatchConsumer;
 import org.lvs.commons.messaging.consumer.BatchConsumers;
 import org.lvs.contract.Topics;
-import org.lvs.contract.event.EventEnvelope;
-import org.lvs.contract.event.EventJson;
 import org.lvs.contract.event.EventTypes;
 import org.lvs.sla.service.DecisionIntake;
 
@@ -18,7 +14,8 @@ import org.lvs.sla.service.DecisionIntake;
  * Reads decisions ({@code referrals.triaged}) and received referrals ({@code referrals.received}), a poll at a time
  * applied in one transaction, through the commons {@link BatchConsumer}: transient failures are waited out, a record
  * that can never be applied goes to its topic's {@code .dlq} alone, and a poll's offsets are committed only after its
- * transaction committed. The processed-event log makes a redelivery harmless.
+ * transaction committed. The processed-event log makes a redelivery harmless. {@link RecordReader} refuses at the
+ * decode stage what can never be applied: an unreadable record, another event type, text no consumer can hold.
  */
 @ApplicationScoped
 public class ReferralConsumers {
@@ -34,10 +31,10 @@ public class ReferralConsumers {
 
     ReferralConsumers(DecisionIntake intake, BatchConsumers consumers) {
         this.decided = consumers.create(Topics.REFERRALS_TRIAGED, GROUP,
-                record -> decode(record, EventTypes.REFERRAL_DECIDED, DecisionIntake::decidedOf),
+                record -> DecisionIntake.decidedOf(RecordReader.read(record, EventTypes.REFERRAL_DECIDED)),
                 intake::applyDecisions);
         this.received = consumers.create(Topics.REFERRALS_RECEIVED, GROUP,
-                record -> decode(record, EventTypes.REFERRAL_RECEIVED, DecisionIntake::receivedOf),
+                record -> DecisionIntake.receivedOf(RecordReader.read(record, EventTypes.REFERRAL_RECEIVED)),
                 intake::applyReceived);
     }
 
@@ -51,12 +48,5 @@ public class ReferralConsumers {
     @Blocking
     public void onReceived(ConsumerRecords<String, String> records) {
         received.consume(records);
-    }
-
-    /** Another event type on the topic is none of this service's business: skipped (null). */
-    private static <T> T decode(ConsumerRecord<String, String> record, String type,
-            Function<EventEnvelope, T> read) {
-        EventEnvelope envelope = EventJson.read(record.value());
-        return type.equals(envelope.type()) ? read.apply(envelope) : null;
     }
 }

@@ -12,12 +12,16 @@ import org.lvs.contract.casework.CaseStatus;
 import org.lvs.contract.casework.ClockState;
 import org.lvs.contract.casework.ClosureReason;
 import org.lvs.contract.referral.Consent;
+import org.lvs.contract.referral.CrimeCategory;
 import org.lvs.contract.referral.RiskLevel;
 import org.lvs.contract.referral.Source;
 import org.lvs.contract.triage.DataIssue;
 import org.lvs.contract.triage.Pathway;
 import org.lvs.contract.triage.Priority;
 import org.lvs.contract.triage.Strand;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.lvs.contract.event.EventJson;
+import org.lvs.sla.domain.ClockHistory;
 import org.lvs.sla.domain.ContactClock;
 import org.lvs.sla.domain.WorkingTime;
 
@@ -33,6 +37,8 @@ public class CaseEntity {
     public long sequence;
     @Column(name = "decision_version")
     public int decisionVersion;
+    @Column(name = "decision_revision")
+    public int decisionRevision;
     @Enumerated(EnumType.STRING)
     public Source source;
     @Column(name = "source_reference")
@@ -59,6 +65,21 @@ public class CaseEntity {
     @Enumerated(EnumType.STRING)
     @Column(name = "risk_level")
     public RiskLevel riskLevel;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "crime_category")
+    public CrimeCategory crimeCategory;
+    /** Comma-separated {@code HateStrand} names, in the referral's order. */
+    @Column(name = "hate_strands")
+    public String hateStrands;
+    @Column(name = "age_band")
+    public String ageBand;
+    /** Comma-separated {@code Vulnerability} names the decision names (its PRIORITY_* reasons). */
+    public String vulnerabilities;
+    @Column(name = "unsafe_to_contact")
+    public boolean unsafeToContact;
+    /** The decision's reasons as JSON ({@code [{code, detail}]}): no personal data. */
+    @Column(name = "decision_reasons")
+    public String decisionReasons;
     @Column(name = "pathway_regraded")
     public boolean pathwayRegraded;
     public boolean screened;
@@ -107,10 +128,32 @@ public class CaseEntity {
     public Instant firstContactAt;
     @Column(name = "next_check_at")
     public Instant nextCheckAt;
+    /** The clock's inputs, published events and judged time as JSON ({@link ClockHistory}); null for older cases. */
+    @Column(name = "clock_history")
+    public String clockHistory;
 
     public ContactClock clock(WorkingTime time) {
         return ContactClock.restore(time, new ContactClock.Snapshot(startedAt, targetHours, pausedSeconds, pausedSince,
                 dueAt, atRiskAt, clockState, atRiskFlagged, breachFlagged, firstContactAt));
+    }
+
+    /** The stored history, or null for a clock stored before histories were kept. */
+    public ClockHistory.State clockHistory() {
+        if (clockHistory == null) {
+            return null;
+        }
+        try {
+            return EventJson.mapper().readValue(clockHistory, ClockHistory.State.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable clock history of case " + referralId, e);
+        }
+    }
+
+    /** Stores a folded clock, its history and when the detector must look next. */
+    public void store(ContactClock clock, ClockHistory.State history, Instant nextCheck) {
+        store(clock);
+        clockHistory = EventJson.write(history);
+        nextCheckAt = nextCheck;
     }
 
     public void store(ContactClock clock) {

@@ -69,6 +69,16 @@ public class CaseRepository {
         return cases;
     }
 
+    /** Which of these referrals have a case. */
+    public java.util.Set<UUID> existingCases(Collection<UUID> referralIds) {
+        java.util.Set<UUID> ids = new java.util.HashSet<>();
+        if (!referralIds.isEmpty()) {
+            ids.addAll(em.createQuery("select c.referralId from CaseEntity c where c.referralId in :ids", UUID.class)
+                    .setParameter("ids", referralIds).getResultList());
+        }
+        return ids;
+    }
+
     /** The stored victims of a batch's referrals, by referral id (the caller holds their trackers' locks). */
     public Map<UUID, PersonEntity> findPersons(Collection<UUID> referralIds) {
         Map<UUID, PersonEntity> persons = new HashMap<>();

@@ -4,13 +4,18 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.text.Normalizer;
+import java.time.LocalDate;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.UUID;
 
 /** The victim's identity and contact details (consented victims only). Personal data: erasure deletes the row. */
 @Entity
 @Table(name = "case_person")
 public class PersonEntity {
+
+    private static final Pattern ACCENTS = Pattern.compile("\\p{M}+");
 
     @Id
     @Column(name = "referral_id")
@@ -22,6 +27,8 @@ public class PersonEntity {
     public String firstName;
     @Column(name = "last_name")
     public String lastName;
+    @Column(name = "date_of_birth")
+    public LocalDate dateOfBirth;
     public String phone;
     public String email;
     @Column(name = "address_line1")
@@ -32,6 +39,15 @@ public class PersonEntity {
     public String postcode;
     @Column(name = "preferred_contact")
     public String preferredContact;
+    /** Comma-separated {@code Vulnerability} names the referral flags. */
+    public String vulnerabilities;
+    @Column(name = "unsafe_to_contact")
+    public boolean unsafeToContact;
+    /** Why contact could put the victim at risk: free text, personal data. */
+    @Column(name = "safeguarding_reason")
+    public String safeguardingReason;
+    @Column(name = "age_band")
+    public String ageBand;
     @Column(name = "full_name_norm")
     public String fullNameNorm;
     @Column(name = "last_name_norm")
@@ -42,6 +58,10 @@ public class PersonEntity {
     public String phoneNorm;
     @Column(name = "person_ref_norm")
     public String personRefNorm;
+    @Column(name = "email_norm")
+    public String emailNorm;
+    @Column(name = "postcode_norm")
+    public String postcodeNorm;
 
     /** Fills the search columns from the stored values. */
     public void normalise() {
@@ -51,14 +71,36 @@ public class PersonEntity {
         fullNameNorm = normText(full);
         phoneNorm = normPhone(phone);
         personRefNorm = normText(personRef);
+        emailNorm = normEmail(email);
+        postcodeNorm = normPostcode(postcode);
     }
 
-    /** Lower case, single spaces, no surrounding blanks; null when empty. */
+    /** Lower case, accents removed, single spaces, no surrounding blanks; null when empty. */
     public static String normText(String s) {
         if (s == null) {
             return null;
         }
-        String n = s.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        String n = ACCENTS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("")
+                .trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return n.isEmpty() ? null : n;
+    }
+
+    /** Lower case without surrounding blanks; null unless it looks like an address ({@code x@y}). */
+    public static String normEmail(String s) {
+        if (s == null) {
+            return null;
+        }
+        String n = s.trim().toLowerCase(Locale.ROOT);
+        int at = n.indexOf('@');
+        return at > 0 && at < n.length() - 1 && n.indexOf('@', at + 1) < 0 ? n : null;
+    }
+
+    /** Upper case without any blanks; null when empty. */
+    public static String normPostcode(String s) {
+        if (s == null) {
+            return null;
+        }
+        String n = s.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
         return n.isEmpty() ? null : n;
     }
 

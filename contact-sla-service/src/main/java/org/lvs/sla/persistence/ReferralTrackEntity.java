@@ -16,6 +16,9 @@ public class ReferralTrackEntity {
     public UUID referralId;
     @Column(name = "decision_version")
     public int decisionVersion;
+    /** The revision of that version's decision (a re-decision supersedes the first like an amendment). */
+    @Column(name = "decision_revision")
+    public int decisionRevision;
     @Column(name = "received_version")
     public int receivedVersion;
     public boolean erased;

@@ -2,19 +2,27 @@ package org.lvs.sla.rest;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.lvs.contract.Roles;
 import org.lvs.sla.service.CaseRequests.Actor;
 
-/** Who is calling, from the bearer token. */
+/** Who is calling, from the bearer token: its subject, the id audit trails and events carry. */
 @RequestScoped
 public class Actors {
 
-    @Inject
-    SecurityIdentity identity;
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+
+    Actors(SecurityIdentity identity, JsonWebToken token) {
+        this.identity = identity;
+        this.token = token;
+    }
 
     public Actor current() {
-        String name = identity.getPrincipal() == null ? "unknown" : identity.getPrincipal().getName();
-        return new Actor(name == null ? "unknown" : name, identity.hasRole(Roles.ADMIN));
+        String subject = token == null ? null : token.getSubject();
+        if (subject == null || subject.isBlank()) {
+            subject = identity.getPrincipal() == null ? null : identity.getPrincipal().getName();
+        }
+        return new Actor(subject == null || subject.isBlank() ? "unknown" : subject, identity.hasRole(Roles.ADMIN));
     }
 }

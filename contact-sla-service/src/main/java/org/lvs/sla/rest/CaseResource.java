@@ -14,12 +14,18 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.lvs.commons.problem.Problem;
 import org.lvs.commons.problem.ProblemException;
 import org.lvs.contract.FieldError;
 import org.lvs.contract.Roles;
 import org.lvs.sla.service.CaseQueries;
 import org.lvs.sla.service.CaseRequests;
 import org.lvs.sla.service.CaseRow;
+import org.lvs.sla.service.CaseSearch;
 import org.lvs.sla.service.CaseView;
 import org.lvs.sla.service.CaseWorkService;
 import org.lvs.sla.service.PageOf;
@@ -37,59 +43,137 @@ public class CaseResource {
     CaseQueries queries;
     @Inject
     Actors actors;
+    @Inject
+    CaseSearch caseSearch;
 
-    /** A work queue ({@code status}, {@code strand}) or, with {@code q}, a search for a victim who calls in. */
+    /**
+     * A work queue ({@code status}, {@code strand}) or, with any search term, a search for a victim who calls in:
+     * narrow (a phone, an email, a personRef, or a full name with date of birth or postcode) and audited with the
+     * stated {@code reason}.
+     */
+    @Operation(summary = "A work queue, or a narrow, audited victim search")
+    @APIResponse(responseCode = "200", description = "A page of cases, soonest due first")
+    @APIResponse(responseCode = "400", description = ApiDocs.BAD_SEARCH,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @GET
     public PageOf<CaseRow> list(@QueryParam("status") String status, @QueryParam("strand") String strand,
-            @QueryParam("q") String q, @QueryParam("page") String page, @QueryParam("size") String size) {
-        if (q != null) {
-            return queries.search(q, actors.current().name());
+            @QueryParam("q") String q, @QueryParam("firstName") String firstName,
+            @QueryParam("lastName") String lastName, @QueryParam("dateOfBirth") String dateOfBirth,
+            @QueryParam("postcode") String postcode, @QueryParam("phone") String phone,
+            @QueryParam("email") String email, @QueryParam("personRef") String personRef,
+            @QueryParam("reason") String reason, @QueryParam("page") String page, @QueryParam("size") String size) {
+        CaseRequests.SearchRequest search = new CaseRequests.SearchRequest(q, firstName, lastName, dateOfBirth,
+                postcode, phone, email, personRef, reason, page, size);
+        if (search.isSearch()) {
+            return caseSearch.search(search, actors.current());
         }
         return queries.workQueue(status, strand, page, size);
     }
 
+    @Operation(summary = "The case, its context and its contact clock (the read is audited)")
+    @APIResponse(responseCode = "200", description = "The case")
+    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @GET
     @Path("/{referralId}")
     public CaseView get(@PathParam("referralId") String referralId) {
-        return work.get(id(referralId));
+        return work.get(id(referralId), actors.current());
     }
 
+    @Operation(summary = "Record a contact attempt or a contact")
+    @APIResponse(responseCode = "200", description = ApiDocs.ACTION_DONE)
+    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = ApiDocs.CONFLICT,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("/{referralId}/contacts")
     public CaseView contact(@PathParam("referralId") String referralId, CaseRequests.ContactRequest body) {
         return work.recordContact(id(referralId), body, actors.current());
     }
 
+    @Operation(summary = "Screen a case that is unsafe to contact")
+    @APIResponse(responseCode = "200", description = ApiDocs.ACTION_DONE)
+    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = ApiDocs.CONFLICT,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("/{referralId}/screening")
     public CaseView screening(@PathParam("referralId") String referralId, CaseRequests.ScreeningRequest body) {
         return work.screen(id(referralId), body, actors.current());
     }
 
+    @Operation(summary = "Confirm or refuse implied consent")
+    @APIResponse(responseCode = "200", description = ApiDocs.ACTION_DONE)
+    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = ApiDocs.CONFLICT,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("/{referralId}/consent")
     public CaseView consent(@PathParam("referralId") String referralId, CaseRequests.ConsentRequest body) {
         return work.consent(id(referralId), body, actors.current());
     }
 
+    @Operation(summary = "Assign the case to a worker")
+    @APIResponse(responseCode = "200", description = ApiDocs.ACTION_DONE)
+    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = ApiDocs.CONFLICT,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("/{referralId}/assignment")
     public CaseView assignment(@PathParam("referralId") String referralId, CaseRequests.AssignmentRequest body) {
         return work.assign(id(referralId), body, actors.current());
     }
 
+    @Operation(summary = "Correct the grading or the route, with a reason")
+    @APIResponse(responseCode = "200", description = ApiDocs.ACTION_DONE)
+    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = ApiDocs.CONFLICT,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("/{referralId}/pathway")
     public CaseView pathway(@PathParam("referralId") String referralId, CaseRequests.PathwayRequest body) {
         return work.regrade(id(referralId), body, actors.current());
     }
 
+    @Operation(summary = "Request an onward support service")
+    @APIResponse(responseCode = "200", description = ApiDocs.ACTION_DONE)
+    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = ApiDocs.CONFLICT,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("/{referralId}/services")
     public CaseView service(@PathParam("referralId") String referralId, CaseRequests.ServiceRequest body) {
         return work.requestService(id(referralId), body, actors.current());
     }
 
+    @Operation(summary = "Record that a requested service started")
+    @APIResponse(responseCode = "200", description = ApiDocs.ACTION_DONE)
+    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = ApiDocs.NOT_WAITING,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("/{referralId}/services/{service}/start")
     public CaseView startService(@PathParam("referralId") String referralId, @PathParam("service") String service,
@@ -97,18 +181,40 @@ public class CaseResource {
         return work.startService(id(referralId), service, body, actors.current());
     }
 
+    @Operation(summary = "Record outcome scores (START or END)")
+    @APIResponse(responseCode = "200", description = ApiDocs.ACTION_DONE)
+    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = ApiDocs.CONFLICT,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("/{referralId}/outcomes")
     public CaseView outcome(@PathParam("referralId") String referralId, CaseRequests.OutcomeRequest body) {
         return work.recordOutcome(id(referralId), body, actors.current());
     }
 
+    @Operation(summary = "Close the case with a reason")
+    @APIResponse(responseCode = "200", description = ApiDocs.ACTION_DONE)
+    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = ApiDocs.CONFLICT,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("/{referralId}/closure")
     public CaseView closure(@PathParam("referralId") String referralId, CaseRequests.ClosureRequest body) {
         return work.close(id(referralId), body, actors.current());
     }
 
+    @Operation(summary = "Erase the victim's personal data (admin); the erasure propagates on cases.erasures")
+    @APIResponse(responseCode = "200", description = "Erased: the case as GET shows it, counts and clock kept")
+    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @DELETE
     @Path("/{referralId}/personal-data")
     @RolesAllowed(Roles.ADMIN)
@@ -116,6 +222,12 @@ public class CaseResource {
         return work.erase(id(referralId), actors.current());
     }
 
+    @Operation(summary = "The case's audit trail: every change with who and when")
+    @APIResponse(responseCode = "200", description = "The audit trail, oldest first")
+    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+            content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @GET
     @Path("/{referralId}/audit")
     public List<Map<String, Object>> audit(@PathParam("referralId") String referralId) {

@@ -30,9 +30,16 @@ public class CaseEventEmitter {
         outbox.enqueue(e.topic(), e.key(), e.envelope());
     }
 
+    /** Enqueues an event of another topic (an erasure) in the caller's transaction. */
+    public void emit(OutgoingEvent e) {
+        outbox.enqueue(e.topic(), e.key(), e.envelope());
+    }
+
+    /** The clock's events, each with the clock as it stood right after it. */
     public void emitClock(CaseEntity c, List<ClockEvent> events) {
         for (ClockEvent e : events) {
-            emit(c, e.type(), e.at(), EventDetail.NONE);
+            OutgoingEvent out = event(c, e.type(), e.at(), EventDetail.NONE, e);
+            outbox.enqueue(out.topic(), out.key(), out.envelope());
         }
     }
 
@@ -43,16 +50,23 @@ public class CaseEventEmitter {
 
     public void collectClock(CaseEntity c, List<ClockEvent> events, List<OutgoingEvent> batch) {
         for (ClockEvent e : events) {
-            collect(c, e.type(), e.at(), EventDetail.NONE, batch);
+            batch.add(event(c, e.type(), e.at(), EventDetail.NONE, e));
         }
     }
 
     private OutgoingEvent event(CaseEntity c, String type, Instant at, EventDetail d) {
+        return event(c, type, at, d, null);
+    }
+
+    /** The case's facts now; for a clock event the clock's as they stood right after it. */
+    private OutgoingEvent event(CaseEntity c, String type, Instant at, EventDetail d, ClockEvent clock) {
         c.sequence++;
         CaseEvent event = new CaseEvent(c.referralId, c.sequence, at, d.channel(), d.outcome(), d.supportTypes(),
                 d.handler(), d.service(), d.stage(), d.scores(), d.closureReason(), c.source, c.status, c.priority,
-                c.strand, c.pathway, c.area, c.clockState, c.startedAt, c.dueAt, c.targetHours, c.pausedSeconds,
-                c.firstContactAt, c.worker, capacity.of(c.pathway));
+                c.strand, c.pathway, c.area, clock != null ? clock.state() : c.clockState, c.startedAt,
+                clock != null ? clock.dueAt() : c.dueAt, clock != null ? clock.targetHours() : c.targetHours,
+                clock != null ? clock.pausedSeconds() : c.pausedSeconds,
+                clock != null ? clock.firstContactAt() : c.firstContactAt, c.worker, capacity.of(c.pathway));
         return new OutgoingEvent(Topics.CASES_EVENTS, c.referralId.toString(), event.toEnvelope(type));
     }
 }

@@ -2,9 +2,6 @@ package org.lvs.sla.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +14,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +24,9 @@ import org.lvs.contract.casework.CaseStatus;
 import org.lvs.contract.triage.Pathway;
 import org.lvs.contract.triage.Priority;
 import org.lvs.contract.triage.Strand;
-import org.lvs.sla.persistence.PersonEntity;
 
 /**
- * The read side: breaches, at-risk, work queues, victim search, caseloads and waiting lists. Plain SQL over the
+ * The read side: breaches, at-risk, work queues and caseloads. Plain SQL over the
  * partial indexes of V1 (each list is one index range scan in due order), with "now" from the injected clock.
  */
 @ApplicationScoped
@@ -39,11 +34,10 @@ public class CaseQueries {
 
     public static final int MAX_PAGE_SIZE = 500;
     public static final int DEFAULT_PAGE_SIZE = 50;
-    /** Entries shown per waiting list (the count covers them all). */
-    public static final int WAITING_ITEMS = 100;
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final String ROW_COLUMNS = "c.referral_id, c.strand, c.pathway, c.area, c.priority, c.status, "
-            + "c.clock_state, c.started_at, c.due_at, c.breached_at, c.attempts, c.worker, c.first_contact_at";
+            + "c.clock_state, c.started_at, c.due_at, c.breached_at, c.attempts, c.worker, c.first_contact_at, "
+            + "c.crime_category, c.hate_strands, c.risk_level, c.age_band, c.vulnerabilities, c.unsafe_to_contact";
 
     @Inject
     DataSource dataSource;
@@ -109,24 +103,6 @@ public class CaseQueries {
         return page(where, "c.due_at, c.referral_id", paging, clock.instant(), false);
     }
 
-    /** A victim calls in: find their case by name, phone or personRef. Every search is audited (query as a hash). */
-    public PageOf<CaseRow> search(String q, String actor) {
-        Fields f = new Fields();
-        String text = f.text("q", q, 200, true);
-        f.throwIfAny();
-        String norm = PersonEntity.normText(text);
-        String phone = PersonEntity.normPhone(text);
-        Where where = new Where();
-        where.and("(p.full_name_norm = ? or p.last_name_norm = ? or p.first_name_norm = ? or p.person_ref_norm = ?"
-                + (phone != null ? " or p.phone_norm = ?" : "") + ")", norm, norm, norm, norm);
-        if (phone != null) {
-            where.args.add(phone);
-        }
-        PageOf<CaseRow> result = page(where, "c.due_at, c.referral_id", new int[] {0, 100}, clock.instant(), true);
-        auditSearch(actor, norm, result);
-        return result;
-    }
-
     /** Open cases per worker against the capacity of their pathway; over capacity means more than capacity. */
     public List<Map<String, Object>> workers() {
         String sql = "select worker, pathway, count(*) from sla_case where worker is not null and status <> 'CLOSED' "
@@ -170,87 +146,6 @@ public class CaseQueries {
         return rows;
     }
 
-    /**
-     * Per strand: open cases contacted but not yet assigned, with the wait since first contact; per onward service:
-     * requests not yet started. Each group carries its full count and longest wait, and its oldest
-     * {@link #WAITING_ITEMS} entries (longest wait first), so the answer stays small with a million cases.
-     */
-    public Map<String, Object> waitingLists() {
-        Instant now = clock.instant();
-        String unassigned = "from sla_case where worker is null and status <> 'CLOSED' and first_contact_at is not null";
-        Map<String, Map<String, Object>> strands = new LinkedHashMap<>();
-        for (Strand s : Strand.values()) {
-            strands.put(s.name(), waitingGroup(s.name()));
-        }
-        query("select strand, count(*), min(first_contact_at) " + unassigned + " group by strand", List.of(),
-                rs -> summarise(strands.computeIfAbsent(rs.getString(1), this::waitingGroup), rs, now));
-        // The oldest entries of each strand straight from the partial index, LIMIT per strand: a window over every
-        // waiting case would read and sort them all (hundreds of thousands with a million cases).
-        query("select w.referral_id, v.strand, w.first_contact_at from (values " + literals(Strand.values())
-                + ") v(strand) cross join lateral (select referral_id, first_contact_at " + unassigned
-                + " and strand = v.strand order by first_contact_at, referral_id limit " + WAITING_ITEMS
-                + ") w order by v.strand, w.first_contact_at, w.referral_id", List.of(),
-                rs -> addWaiting(strands.computeIfAbsent(rs.getString(2), this::waitingGroup),
-                        (UUID) rs.getObject(1), "firstContactAt", rs.getTimestamp(3).toInstant(), now));
-        if (strands.containsKey(null)) { // cases without a strand (not expected once triaged) are listed too
-            query("select referral_id, first_contact_at " + unassigned + " and strand is null order by "
-                    + "first_contact_at, referral_id limit " + WAITING_ITEMS, List.of(),
-                    rs -> addWaiting(strands.get(null), (UUID) rs.getObject(1), "firstContactAt",
-                            rs.getTimestamp(2).toInstant(), now));
-        }
-        String pending = "from case_service s join sla_case c on c.referral_id = s.referral_id "
-                + "where s.started_at is null and c.status <> 'CLOSED'";
-        Map<String, Map<String, Object>> services = new LinkedHashMap<>();
-        for (org.lvs.contract.casework.OnwardService s : org.lvs.contract.casework.OnwardService.values()) {
-            services.put(s.name(), waitingGroup(s.name()));
-        }
-        query("select s.service, count(*), min(s.requested_at) " + pending + " group by s.service", List.of(),
-                rs -> summarise(services.computeIfAbsent(rs.getString(1), this::waitingGroup), rs, now));
-        query("select w.referral_id, v.service, w.requested_at from (values "
-                + literals(org.lvs.contract.casework.OnwardService.values()) + ") v(service) cross join lateral "
-                + "(select s.referral_id, s.requested_at, s.id " + pending + " and s.service = v.service "
-                + "order by s.requested_at, s.id limit " + WAITING_ITEMS + ") w "
-                + "order by v.service, w.requested_at, w.id", List.of(),
-                rs -> addWaiting(services.computeIfAbsent(rs.getString(2), this::waitingGroup),
-                        (UUID) rs.getObject(1), "requestedAt", rs.getTimestamp(3).toInstant(), now));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("strands", new ArrayList<>(strands.values()));
-        out.put("services", new ArrayList<>(services.values()));
-        return out;
-    }
-
-    /** An enum's names as SQL rows ({@code ('A'), ('B')}): constants of our own, never input. */
-    private static String literals(Enum<?>[] values) {
-        StringBuilder sql = new StringBuilder();
-        for (Enum<?> v : values) {
-            sql.append(sql.length() == 0 ? "" : ", ").append("('").append(v.name()).append("')");
-        }
-        return sql.toString();
-    }
-
-    private Map<String, Object> waitingGroup(String name) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", name);
-        m.put("waiting", 0L);
-        m.put("longestWaitHours", null);
-        m.put("items", new ArrayList<Map<String, Object>>());
-        return m;
-    }
-
-    private static void summarise(Map<String, Object> group, ResultSet rs, Instant now) throws SQLException {
-        group.put("waiting", rs.getLong(2));
-        group.put("longestWaitHours", CaseViews.hours(Duration.between(rs.getTimestamp(3).toInstant(), now)));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void addWaiting(Map<String, Object> group, UUID id, String sinceField, Instant since, Instant now) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("referralId", id);
-        item.put(sinceField, since);
-        item.put("waitingHours", CaseViews.hours(Duration.between(since, now)));
-        ((List<Map<String, Object>>) group.get("items")).add(item);
-    }
-
     private Where filters(Fields f, Filters filters) {
         Where where = new Where();
         Strand strand = f.optionalEnum("strand", filters.strand(), Strand.class);
@@ -276,7 +171,7 @@ public class CaseQueries {
     }
 
     /** A date (Europe/London; {@code to} includes the whole day) or an instant. */
-    private static Instant startOf(Fields f, String field, String value, boolean endOfDay) {
+    static Instant startOf(Fields f, String field, String value, boolean endOfDay) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -294,7 +189,7 @@ public class CaseQueries {
         }
     }
 
-    private static int[] paging(Fields f, String page, String size) {
+    static int[] paging(Fields f, String page, String size) {
         int p = 0;
         int s = DEFAULT_PAGE_SIZE;
         if (page != null && !page.isBlank()) {
@@ -329,7 +224,7 @@ public class CaseQueries {
         return Boolean.parseBoolean(v);
     }
 
-    private PageOf<CaseRow> page(Where where, String order, int[] paging, Instant now, boolean withPerson) {
+    PageOf<CaseRow> page(Where where, String order, int[] paging, Instant now, boolean withPerson) {
         String from = withPerson ? " from sla_case c join case_person p on p.referral_id = c.referral_id"
                 : " from sla_case c";
         String columns = ROW_COLUMNS + (withPerson ? ", p.first_name, p.last_name" : "");
@@ -372,7 +267,9 @@ public class CaseQueries {
         return new CaseRow((UUID) rs.getObject("referral_id"), rs.getString("strand"), rs.getString("pathway"),
                 rs.getString("area"), rs.getString("priority"), rs.getString("status"), state, started, due,
                 instant(rs, "breached_at"), overdue, remaining, rs.getInt("attempts"), rs.getString("worker"),
-                firstContact, name);
+                firstContact, rs.getString("crime_category"), CaseContext.split(rs.getString("hate_strands")),
+                rs.getString("risk_level"), rs.getString("age_band"), CaseContext.split(rs.getString("vulnerabilities")),
+                rs.getBoolean("unsafe_to_contact"), name);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -380,40 +277,15 @@ public class CaseQueries {
         return t == null ? null : t.toInstant();
     }
 
-    private void auditSearch(String actor, String norm, PageOf<CaseRow> result) {
-        String ids = String.join(",", result.items().stream().map(r -> r.referralId().toString()).toList());
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("insert into search_audit (at, actor, query_hash, "
-                        + "result_count, referral_ids) values (?, ?, ?, ?, ?)")) {
-            ps.setObject(1, utc(clock.instant()));
-            ps.setString(2, actor);
-            ps.setString(3, sha256(norm));
-            ps.setInt(4, (int) result.total());
-            ps.setString(5, ids);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("search audit failed", e);
-        }
-    }
-
-    private static java.time.OffsetDateTime utc(Instant at) {
+    static java.time.OffsetDateTime utc(Instant at) {
         return java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC);
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(String.valueOf(s).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     interface RowHandler {
         void handle(ResultSet rs) throws SQLException;
     }
 
-    private void query(String sql, List<Object> args, RowHandler handler) {
+    void query(String sql, List<Object> args, RowHandler handler) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.size(); i++) {
                 ps.setObject(i + 1, args.get(i));

@@ -40,7 +40,24 @@ public final class CaseRequests {
     public record ClosureRequest(String at, String reason) {
     }
 
-    /** Who acts: the token's name and whether they may replay history. */
-    public record Actor(String name, boolean admin) {
+    /**
+     * A victim search (sla-policy.md, queries): every given term must match, and the terms must say more than a
+     * first name. {@code q} is shorthand for one phone number, email address or personRef.
+     */
+    public record SearchRequest(String q, String firstName, String lastName, String dateOfBirth, String postcode,
+            String phone, String email, String personRef, String reason, String page, String size) {
+
+        /** True when any search term (or a reason) was given: the request is a search, not a work queue. */
+        public boolean isSearch() {
+            return java.util.stream.Stream.of(q, firstName, lastName, dateOfBirth, postcode, phone, email, personRef,
+                    reason).anyMatch(java.util.Objects::nonNull);
+        }
+    }
+
+    /**
+     * Who acts: the token's subject (a user or worker id, never a free-text name: it goes into the audit trail and
+     * onto cases.events) and whether they may replay history.
+     */
+    public record Actor(String id, boolean admin) {
     }
 }

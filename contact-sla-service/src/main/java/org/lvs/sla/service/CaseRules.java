@@ -3,8 +3,6 @@ package org.lvs.sla.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.lvs.contract.casework.CaseStatus;
 import org.lvs.contract.casework.ClosureReason;
 import org.lvs.contract.referral.Consent;
@@ -13,8 +11,6 @@ import org.lvs.contract.triage.Pathway;
 import org.lvs.contract.triage.Priority;
 import org.lvs.contract.triage.Strand;
 import org.lvs.sla.config.SlaConfig;
-import org.lvs.sla.domain.ClockEvent;
-import org.lvs.sla.domain.ContactClock;
 import org.lvs.sla.persistence.CaseEntity;
 
 /** The case-status rules of sla-policy.md that decisions and handlers' actions share. */
@@ -49,31 +45,28 @@ public class CaseRules {
     }
 
     /** Moves the case to a status; the clock pauses or resumes when the status starts or stops being a pausing one. */
-    public List<ClockEvent> moveTo(CaseEntity c, ContactClock clock, CaseStatus status, Instant at) {
+    void moveTo(CaseEntity c, CaseClock clock, CaseStatus status, Instant at) {
         CaseStatus old = c.status;
         c.status = status;
-        List<ClockEvent> events = new ArrayList<>();
         if (pausing(status) && !pausing(old)) {
-            events.addAll(clock.pause(at));
+            clock.pause(at);
         } else if (!pausing(status) && pausing(old)) {
-            events.addAll(clock.resume(at));
+            clock.resume(at);
         }
-        return events;
     }
 
     /**
      * Closes the case. CONSENT_WITHDRAWN and DUPLICATE cancel an uncontacted clock (also after a breach); any other
      * reason leaves an uncontacted clock to breach at due.
      */
-    public List<ClockEvent> close(CaseEntity c, ContactClock clock, ClosureReason reason, Instant at) {
-        List<ClockEvent> events = new ArrayList<>(clock.evaluate(at));
-        events.addAll(moveTo(c, clock, CaseStatus.CLOSED, at));
+    void close(CaseEntity c, CaseClock clock, ClosureReason reason, Instant at) {
+        clock.judge(at);
+        moveTo(c, clock, CaseStatus.CLOSED, at);
         c.closureReason = reason;
         c.closedAt = at;
         if (reason == ClosureReason.CONSENT_WITHDRAWN || reason == ClosureReason.DUPLICATE) {
-            events.addAll(clock.cancel(at));
+            clock.cancel(at);
         }
-        return events;
     }
 
     public int defaultTarget(Priority priority) {

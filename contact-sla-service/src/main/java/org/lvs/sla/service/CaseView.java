@@ -7,16 +7,21 @@ import java.util.UUID;
 import org.lvs.contract.casework.CaseStatus;
 import org.lvs.contract.casework.ClockState;
 import org.lvs.contract.casework.ClosureReason;
+import org.lvs.contract.referral.CrimeCategory;
+import org.lvs.contract.referral.HateStrand;
 import org.lvs.contract.referral.RiskLevel;
 import org.lvs.contract.referral.Source;
+import org.lvs.contract.referral.Vulnerability;
 import org.lvs.contract.triage.Pathway;
 import org.lvs.contract.triage.Priority;
+import org.lvs.contract.triage.Reason;
 import org.lvs.contract.triage.Strand;
 
 /** A case as {@code GET /api/v1/cases/{referralId}} shows it (and every action answers with). */
 public record CaseView(
         UUID referralId,
         int version,
+        int revision,
         Source source,
         CaseStatus status,
         Priority priority,
@@ -33,6 +38,7 @@ public record CaseView(
         Instant closedAt,
         ClosureReason closureReason,
         boolean personalDataErased,
+        Context context,
         Victim victim,
         int attempts,
         int contactsMade,
@@ -40,6 +46,17 @@ public record CaseView(
         Clock clock,
         List<Service> services,
         Map<String, Outcome> outcomes) {
+
+    /**
+     * What a handler needs to know before contact: the crime, the victim's vulnerabilities and age band, whether
+     * contact is unsafe and why ({@code screeningReason}: the referral's safeguarding reason for consented victims,
+     * else the decision's), the risk level and the decision's reasons. {@code safeguardingReason} is personal data,
+     * gone after erasure.
+     */
+    public record Context(CrimeCategory crimeCategory, List<HateStrand> hateStrands,
+            List<Vulnerability> vulnerabilities, boolean unsafeToContact, String screeningReason,
+            String safeguardingReason, RiskLevel riskLevel, String ageBand, List<Reason> decisionReasons) {
+    }
 
     /** The victim's identity and contact details: only for consented victims, gone after erasure. */
     public record Victim(String personRef, String firstName, String lastName, String phone, String email,

@@ -46,9 +46,9 @@ public class CaseViews {
         for (OutcomeEntity o : repository.outcomes(c.referralId)) {
             outcomes.put(o.key.stage.name(), new CaseView.Outcome(o.at, scores(o.scores), o.recordedBy));
         }
-        return new CaseView(c.referralId, c.decisionVersion, c.source, c.status, c.priority, c.strand, c.pathway,
+        return new CaseView(c.referralId, c.decisionVersion, c.decisionRevision, c.source, c.status, c.priority, c.strand, c.pathway,
                 c.provider, c.area, c.riskLevel, c.screened, c.consentConfirmed, c.worker, capacity.of(c.pathway),
-                c.openedAt, c.closedAt, c.closureReason, c.personalDataErased, victim(p), c.attempts, c.contactsMade,
+                c.openedAt, c.closedAt, c.closureReason, c.personalDataErased, CaseContext.view(c, p), victim(p), c.attempts, c.contactsMade,
                 contacts, clock(c, now), services, outcomes);
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.lvs.commons.messaging.OutgoingEvent;
 import org.lvs.commons.problem.ProblemException;
 import org.lvs.contract.casework.CaseStatus;
 import org.lvs.contract.casework.ClosureReason;
@@ -22,17 +23,16 @@ import org.lvs.contract.casework.OutcomeStage;
 import org.lvs.contract.casework.SupportType;
 import org.lvs.contract.event.EventJson;
 import org.lvs.contract.event.EventTypes;
+import org.lvs.contract.event.PersonalDataErased;
 import org.lvs.contract.referral.RiskLevel;
 import org.lvs.contract.triage.Pathway;
-import org.lvs.sla.domain.ClockEvent;
-import org.lvs.sla.domain.ContactClock;
+import org.lvs.sla.config.SlaConfig;
 import org.lvs.sla.domain.WorkingTime;
 import org.lvs.sla.persistence.CaseEntity;
 import org.lvs.sla.persistence.CaseRepository;
 import org.lvs.sla.persistence.ContactEntity;
 import org.lvs.sla.persistence.NoteEntity;
 import org.lvs.sla.persistence.OutcomeEntity;
-import org.lvs.sla.persistence.ReferralTrackEntity;
 import org.lvs.sla.persistence.ServiceRequestEntity;
 import org.lvs.sla.service.CaseRequests.Actor;
 
@@ -46,7 +46,6 @@ import org.lvs.sla.service.CaseRequests.Actor;
 public class CaseWorkService {
 
     public static final int NOTE_MAX = 2000;
-    public static final int NAME_MAX = 100;
 
     @Inject
     CaseRepository repository;
@@ -62,11 +61,19 @@ public class CaseWorkService {
     WorkingTime workingTime;
     @Inject
     Clock clock;
+    @Inject
+    AccessAudit accessAudit;
+    @Inject
+    Erasure erasure;
+    @Inject
+    SlaConfig config;
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public CaseView get(UUID referralId) {
+    /** The case as a handler reads it; the read is audited in the same transaction (issue 11). */
+    public CaseView get(UUID referralId, Actor actor) {
         CaseEntity c = repository.findCase(referralId).orElseThrow(() -> notFound(referralId));
-        return views.view(c, clock.instant());
+        CaseView view = views.view(c, clock.instant());
+        accessAudit.caseRead(referralId, actor, view.victim() != null);
+        return view;
     }
 
     public CaseView recordContact(UUID referralId, CaseRequests.ContactRequest r, Actor actor) {
@@ -84,7 +91,7 @@ public class CaseWorkService {
                 }
             }
         }
-        String handler = f.text("handler", r.handler(), NAME_MAX, false);
+        String handler = f.workerId("handler", r.handler(), false);
         String note = f.text("note", r.note(), NOTE_MAX, false);
         at = validAt(f, r.at(), at);
         f.throwIfAny();
@@ -101,8 +108,8 @@ public class CaseWorkService {
         contact.outcome = outcome;
         contact.contactMade = outcome.isContactMade();
         contact.supportTypes = support.stream().map(Enum::name).collect(Collectors.joining(","));
-        contact.handler = handler != null ? handler : actor.name();
-        contact.recordedBy = actor.name();
+        contact.handler = handler != null ? handler : actor.id();
+        contact.recordedBy = actor.id();
         contact.recordedAt = clock.instant();
         repository.persist(contact);
         if (note != null) {
@@ -116,18 +123,17 @@ public class CaseWorkService {
         if (c.lastContactAt == null || at.isAfter(c.lastContactAt)) {
             c.lastContactAt = at;
         }
-        ContactClock contactClock = c.clock(workingTime);
-        List<ClockEvent> before = contactClock.evaluate(at);
-        c.store(contactClock);
-        emitter.emitClock(c, before);
-        List<ClockEvent> after = new ArrayList<>(
-                contact.contactMade ? contactClock.contactMade(at) : List.of());
-        after.addAll(contactClock.evaluate(clock.instant()));
-        c.store(contactClock);
+        CaseClock contactClock = CaseClock.of(c, workingTime);
+        contactClock.judge(at);
+        if (contact.contactMade) {
+            contactClock.contactMade(at);
+        }
+        CaseClock.Settled events = settle(contactClock, at);
+        emitter.emitClock(c, events.before());
         emitter.emit(c, EventTypes.CONTACT_RECORDED, at,
                 EventDetail.contact(channel, outcome, support, contact.handler));
-        emitter.emitClock(c, after);
-        audit.record(referralId, at, actor.name(), "CONTACT_RECORDED",
+        emitter.emitClock(c, events.after());
+        audit.record(referralId, at, actor.id(), "CONTACT_RECORDED",
                 "channel=" + channel + " outcome=" + outcome + " supportTypes=" + contact.supportTypes);
         return views.view(c, clock.instant());
     }
@@ -151,17 +157,18 @@ public class CaseWorkService {
             note(referralId, "SCREENING", null, at, note);
         }
         if (!r.safeToContact()) {
-            audit.record(referralId, at, actor.name(), "SCREENED", "safeToContact=false; stays in SCREENING");
+            audit.record(referralId, at, actor.id(), "SCREENED", "safeToContact=false; stays in SCREENING");
             return views.view(c, clock.instant());
         }
         c.screened = true;
-        ContactClock contactClock = c.clock(workingTime);
-        List<ClockEvent> events = new ArrayList<>(rules.moveTo(c, contactClock, rules.derivedStatus(c), at));
-        events.addAll(contactClock.evaluate(clock.instant()));
-        c.store(contactClock);
+        CaseClock contactClock = CaseClock.of(c, workingTime);
+        contactClock.judge(at);
+        rules.moveTo(c, contactClock, rules.derivedStatus(c), at);
+        CaseClock.Settled events = settle(contactClock, at);
+        emitter.emitClock(c, events.before());
         emitter.emit(c, EventTypes.CASE_UPDATED, at, EventDetail.NONE);
-        emitter.emitClock(c, events);
-        audit.record(referralId, at, actor.name(), "SCREENED", "safeToContact=true; status=" + c.status);
+        emitter.emitClock(c, events.after());
+        audit.record(referralId, at, actor.id(), "SCREENED", "safeToContact=true; status=" + c.status);
         return views.view(c, clock.instant());
     }
 
@@ -179,25 +186,27 @@ public class CaseWorkService {
         if (c.status != CaseStatus.AWAITING_CONSENT) {
             throw ProblemException.conflict("the case is in " + c.status + ", not in AWAITING_CONSENT");
         }
-        ContactClock contactClock = c.clock(workingTime);
+        CaseClock contactClock = CaseClock.of(c, workingTime);
         if (!r.confirmed()) {
-            List<ClockEvent> events = new ArrayList<>(
-                    rules.close(c, contactClock, ClosureReason.CONSENT_WITHDRAWN, at));
-            c.store(contactClock);
-            eraseAll(c);
+            rules.close(c, contactClock, ClosureReason.CONSENT_WITHDRAWN, at);
+            CaseClock.Settled events = settle(contactClock, at);
+            OutgoingEvent erased = erasure.erase(c, null, PersonalDataErased.CONSENT_WITHDRAWN, at);
+            emitter.emitClock(c, events.before());
             emitter.emit(c, EventTypes.CASE_CLOSED, at, EventDetail.closure(ClosureReason.CONSENT_WITHDRAWN));
-            emitter.emitClock(c, events);
-            audit.record(referralId, at, actor.name(), "CONSENT_REFUSED",
+            emitter.emitClock(c, events.after());
+            emitter.emit(erased);
+            audit.record(referralId, at, actor.id(), "CONSENT_REFUSED",
                     "closed CONSENT_WITHDRAWN; personal data erased");
             return views.view(c, clock.instant());
         }
         c.consentConfirmed = true;
-        List<ClockEvent> events = new ArrayList<>(rules.moveTo(c, contactClock, rules.derivedStatus(c), at));
-        events.addAll(contactClock.evaluate(clock.instant()));
-        c.store(contactClock);
+        contactClock.judge(at);
+        rules.moveTo(c, contactClock, rules.derivedStatus(c), at);
+        CaseClock.Settled events = settle(contactClock, at);
+        emitter.emitClock(c, events.before());
         emitter.emit(c, EventTypes.CASE_UPDATED, at, EventDetail.NONE);
-        emitter.emitClock(c, events);
-        audit.record(referralId, at, actor.name(), "CONSENT_CONFIRMED", "status=" + c.status);
+        emitter.emitClock(c, events.after());
+        audit.record(referralId, at, actor.id(), "CONSENT_CONFIRMED", "status=" + c.status);
         return views.view(c, clock.instant());
     }
 
@@ -205,7 +214,7 @@ public class CaseWorkService {
         requireBody(r);
         Instant at = at(r.at(), actor);
         Fields f = new Fields();
-        String worker = f.text("worker", r.worker(), NAME_MAX, true);
+        String worker = f.workerId("worker", r.worker(), true);
         at = validAt(f, r.at(), at);
         f.throwIfAny();
 
@@ -213,10 +222,11 @@ public class CaseWorkService {
         String previous = c.worker;
         c.worker = worker.trim();
         c.assignedAt = at;
-        List<ClockEvent> events = catchUp(c);
+        CaseClock.Settled events = catchUp(c, at);
+        emitter.emitClock(c, events.before());
         emitter.emit(c, EventTypes.CASE_ASSIGNED, at, EventDetail.NONE);
-        emitter.emitClock(c, events);
-        audit.record(referralId, at, actor.name(), "ASSIGNED",
+        emitter.emitClock(c, events.after());
+        audit.record(referralId, at, actor.id(), "ASSIGNED",
                 "worker=" + c.worker + (previous != null ? " (was " + previous + ")" : ""));
         return views.view(c, clock.instant());
     }
@@ -241,10 +251,11 @@ public class CaseWorkService {
         }
         c.pathwayRegraded = true;
         note(referralId, "REGRADE", null, at, reason);
-        List<ClockEvent> events = catchUp(c);
+        CaseClock.Settled events = catchUp(c, at);
+        emitter.emitClock(c, events.before());
         emitter.emit(c, EventTypes.CASE_UPDATED, at, EventDetail.NONE);
-        emitter.emitClock(c, events);
-        audit.record(referralId, at, actor.name(), "REGRADED", detail + " (reason kept in the case notes)");
+        emitter.emitClock(c, events.after());
+        audit.record(referralId, at, actor.id(), "REGRADED", detail + " (reason kept in the case notes)");
         return views.view(c, clock.instant());
     }
 
@@ -262,10 +273,11 @@ public class CaseWorkService {
         s.service = service;
         s.requestedAt = at;
         repository.persist(s);
-        List<ClockEvent> events = catchUp(c);
+        CaseClock.Settled events = catchUp(c, at);
+        emitter.emitClock(c, events.before());
         emitter.emit(c, EventTypes.SERVICE_REQUESTED, at, EventDetail.service(service));
-        emitter.emitClock(c, events);
-        audit.record(referralId, at, actor.name(), "SERVICE_REQUESTED", "service=" + service);
+        emitter.emitClock(c, events.after());
+        audit.record(referralId, at, actor.id(), "SERVICE_REQUESTED", "service=" + service);
         return views.view(c, clock.instant());
     }
 
@@ -282,10 +294,11 @@ public class CaseWorkService {
                 .filter(s -> s.service == service && s.startedAt == null).findFirst()
                 .orElseThrow(() -> ProblemException.conflict("no request for " + service + " is waiting to start"));
         pending.startedAt = at;
-        List<ClockEvent> events = catchUp(c);
+        CaseClock.Settled events = catchUp(c, at);
+        emitter.emitClock(c, events.before());
         emitter.emit(c, EventTypes.SERVICE_STARTED, at, EventDetail.service(service));
-        emitter.emitClock(c, events);
-        audit.record(referralId, at, actor.name(), "SERVICE_STARTED", "service=" + service);
+        emitter.emitClock(c, events.after());
+        audit.record(referralId, at, actor.id(), "SERVICE_STARTED", "service=" + service);
         return views.view(c, clock.instant());
     }
 
@@ -322,10 +335,11 @@ public class CaseWorkService {
         } else if (!at.isBefore(o.at)) {
             fillOutcome(o, at, scores, actor); // the latest of each stage counts
         }
-        List<ClockEvent> events = catchUp(c);
+        CaseClock.Settled events = catchUp(c, at);
+        emitter.emitClock(c, events.before());
         emitter.emit(c, EventTypes.OUTCOME_RECORDED, at, EventDetail.outcomeScores(stage, scores));
-        emitter.emitClock(c, events);
-        audit.record(referralId, at, actor.name(), "OUTCOME_RECORDED", "stage=" + stage + " scores=" + scores);
+        emitter.emitClock(c, events.after());
+        audit.record(referralId, at, actor.id(), "OUTCOME_RECORDED", "stage=" + stage + " scores=" + scores);
         return views.view(c, clock.instant());
     }
 
@@ -338,25 +352,28 @@ public class CaseWorkService {
         f.throwIfAny();
 
         CaseEntity c = lockOpen(referralId);
-        ContactClock contactClock = c.clock(workingTime);
-        List<ClockEvent> events = new ArrayList<>(rules.close(c, contactClock, reason, at));
-        events.addAll(contactClock.evaluate(clock.instant()));
-        c.store(contactClock);
-        if (reason == ClosureReason.CONSENT_WITHDRAWN) {
-            eraseAll(c);
-        }
+        CaseClock contactClock = CaseClock.of(c, workingTime);
+        rules.close(c, contactClock, reason, at);
+        CaseClock.Settled events = settle(contactClock, at);
+        OutgoingEvent erased = reason == ClosureReason.CONSENT_WITHDRAWN
+                ? erasure.erase(c, null, PersonalDataErased.CONSENT_WITHDRAWN, at) : null;
+        emitter.emitClock(c, events.before());
         emitter.emit(c, EventTypes.CASE_CLOSED, at, EventDetail.closure(reason));
-        emitter.emitClock(c, events);
-        audit.record(referralId, at, actor.name(), "CASE_CLOSED", "reason=" + reason);
+        emitter.emitClock(c, events.after());
+        if (erased != null) {
+            emitter.emit(erased);
+        }
+        audit.record(referralId, at, actor.id(), "CASE_CLOSED", "reason=" + reason);
         return views.view(c, clock.instant());
     }
 
     /** Erasure (admin): names, contact details, notes and free text gone; counts and clocks stay. Also when closed. */
     public CaseView erase(UUID referralId, Actor actor) {
         CaseEntity c = repository.lockCase(referralId).orElseThrow(() -> notFound(referralId));
-        eraseAll(c);
-        audit.record(referralId, clock.instant(), actor.name(), "PERSONAL_DATA_ERASED",
-                "identity, contact details and notes deleted");
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        emitter.emit(erasure.erase(c, null, PersonalDataErased.ADMIN_REQUEST, now));
+        audit.record(referralId, now, actor.id(), "PERSONAL_DATA_ERASED",
+                "identity, contact details, notes, source reference and search terms deleted");
         return views.view(c, clock.instant());
     }
 
@@ -373,25 +390,24 @@ public class CaseWorkService {
         }).toList();
     }
 
-    private void eraseAll(CaseEntity c) {
-        repository.erasePersonalData(c.referralId);
-        c.personalDataErased = true;
-        ReferralTrackEntity track = repository.lockTrack(c.referralId);
-        track.erased = true; // a late copy from referrals.received must not bring it back
+    /**
+     * For actions that do not touch the clock themselves: flags what the clock reached by the action's own time
+     * (judged at {@code at}, never at the real now: a replayed action must not breach a clock early).
+     */
+    private CaseClock.Settled catchUp(CaseEntity c, Instant at) {
+        CaseClock contactClock = CaseClock.of(c, workingTime);
+        contactClock.judge(at);
+        return settle(contactClock, at);
     }
 
-    /** Flags what the clock reached by now, for actions that do not touch the clock themselves. */
-    private List<ClockEvent> catchUp(CaseEntity c) {
-        ContactClock contactClock = c.clock(workingTime);
-        List<ClockEvent> events = contactClock.evaluate(clock.instant());
-        c.store(contactClock);
-        return events;
+    private CaseClock.Settled settle(CaseClock contactClock, Instant at) {
+        return contactClock.settle(at, clock.instant(), config.detector().replaySettle());
     }
 
     private static void fillOutcome(OutcomeEntity o, Instant at, Map<String, Integer> scores, Actor actor) {
         o.at = at;
         o.scores = EventJson.write(scores);
-        o.recordedBy = actor.name();
+        o.recordedBy = actor.id();
     }
 
     private void note(UUID referralId, String kind, Long refId, Instant at, String text) {

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.lvs.sla.domain.ClockEvent;
-import org.lvs.sla.domain.ContactClock;
+import org.lvs.sla.config.SlaConfig;
 import org.lvs.sla.domain.WorkingTime;
 import org.lvs.sla.persistence.CaseEntity;
 import org.lvs.sla.persistence.CaseRepository;
@@ -28,6 +28,8 @@ public class ClockDetectionService {
     AuditTrail audit;
     @Inject
     WorkingTime workingTime;
+    @Inject
+    SlaConfig config;
 
     /** One batch at {@code now} (from the injected clock, never the database's); returns how many clocks it looked at. */
     @Transactional
@@ -35,9 +37,9 @@ public class ClockDetectionService {
         List<UUID> due = repository.lockDueClocks(now, batchSize);
         for (UUID id : due) {
             CaseEntity c = repository.findCase(id).orElseThrow();
-            ContactClock clock = c.clock(workingTime);
-            List<ClockEvent> events = clock.evaluate(now);
-            c.store(clock);
+            CaseClock clock = CaseClock.of(c, workingTime);
+            clock.judge(now);
+            List<ClockEvent> events = clock.settle(now, now, config.detector().replaySettle()).all();
             emitter.emitClock(c, events);
             for (ClockEvent e : events) {
                 audit.record(id, e.at(), AuditTrail.CLOCK, e.type(), "dueAt=" + c.dueAt);

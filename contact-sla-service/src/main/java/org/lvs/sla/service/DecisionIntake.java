@@ -1,7 +1,6 @@
 package org.lvs.sla.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.lvs.commons.failure.RejectedRecordException;
 import org.lvs.commons.idempotency.ProcessedEvents;
 import org.lvs.commons.messaging.OutgoingEvent;
 import org.lvs.commons.outbox.Outbox;
@@ -20,13 +20,14 @@ import org.lvs.contract.casework.CaseStatus;
 import org.lvs.contract.casework.ClosureReason;
 import org.lvs.contract.event.EventEnvelope;
 import org.lvs.contract.event.EventTypes;
+import org.lvs.contract.event.MalformedEventException;
+import org.lvs.contract.event.PersonalDataErased;
 import org.lvs.contract.event.ReferralDecided;
 import org.lvs.contract.event.ReferralReceived;
 import org.lvs.contract.referral.Referral;
 import org.lvs.contract.referral.Victim;
 import org.lvs.contract.triage.DecisionOutcome;
-import org.lvs.sla.domain.ClockEvent;
-import org.lvs.sla.domain.ContactClock;
+import org.lvs.sla.config.SlaConfig;
 import org.lvs.sla.domain.WorkingTime;
 import org.lvs.sla.persistence.AuditEntity;
 import org.lvs.sla.persistence.CaseEntity;
@@ -45,22 +46,31 @@ public class DecisionIntake {
     public static final String CONSUMER = "contact-sla-service";
     private static final Logger LOG = Logger.getLogger(DecisionIntake.class);
 
-    @Inject
-    ProcessedEvents processedEvents;
-    @Inject
-    CaseRepository repository;
-    @Inject
-    CaseRules rules;
-    @Inject
-    CaseEventEmitter emitter;
-    @Inject
-    AuditTrail audit;
-    @Inject
-    WorkingTime workingTime;
-    @Inject
-    Clock clock;
-    @Inject
-    Outbox outbox;
+    private final ProcessedEvents processedEvents;
+    private final CaseRepository repository;
+    private final CaseRules rules;
+    private final CaseEventEmitter emitter;
+    private final AuditTrail audit;
+    private final WorkingTime workingTime;
+    private final Clock clock;
+    private final Outbox outbox;
+    private final Erasure erasure;
+    private final SlaConfig config;
+
+    DecisionIntake(ProcessedEvents processedEvents, CaseRepository repository, CaseRules rules,
+            CaseEventEmitter emitter, AuditTrail audit, WorkingTime workingTime, Clock clock, Outbox outbox,
+            Erasure erasure, SlaConfig config) {
+        this.processedEvents = processedEvents;
+        this.repository = repository;
+        this.rules = rules;
+        this.emitter = emitter;
+        this.audit = audit;
+        this.workingTime = workingTime;
+        this.clock = clock;
+        this.outbox = outbox;
+        this.erasure = erasure;
+        this.config = config;
+    }
 
     /** A readable record of a batch: its event id and payload. */
     public record Decided(UUID eventId, ReferralDecided decision, Instant occurredAt) {
@@ -114,11 +124,14 @@ public class DecisionIntake {
         batch.stream().filter(b -> firstTime.contains(b.eventId())).forEach(b -> referralIds.add(b.received().referralId()));
         Map<UUID, ReferralTrackEntity> tracks = repository.lockTracks(referralIds);
         Map<UUID, PersonEntity> persons = repository.findPersons(referralIds);
+        Set<UUID> withCase = repository.existingCases(referralIds);
+        Writes writes = new Writes();
         for (Received b : batch) {
             if (firstTime.remove(b.eventId())) {
-                received(b.received(), tracks.get(b.received().referralId()), persons);
+                received(b.received(), tracks.get(b.received().referralId()), persons, withCase, writes);
             }
         }
+        outbox.enqueueAll(writes.events);
     }
 
     /** One decision in its own transaction (tests, and the fallback when a batch keeps failing). */
@@ -141,7 +154,13 @@ public class DecisionIntake {
     public static Decided decidedOf(EventEnvelope envelope) {
         ReferralDecided d = envelope.payloadAs(ReferralDecided.class);
         if (d == null || d.referralId() == null || d.outcome() == null) {
-            throw new IllegalArgumentException("a decision without referralId or outcome");
+            throw new MalformedEventException("a ReferralDecided without referralId or outcome");
+        }
+        if (d.version() < 1 || d.revision() < 0) {
+            throw new RejectedRecordException("a ReferralDecided with a version below 1 or a negative revision");
+        }
+        if (d.opensCase() && d.slaTargetHours() != null && d.slaTargetHours() <= 0) {
+            throw new RejectedRecordException("a ReferralDecided opening a case with slaTargetHours below 1");
         }
         return new Decided(envelope.eventId(), d, envelope.occurredAt());
     }
@@ -149,17 +168,18 @@ public class DecisionIntake {
     public static Received receivedOf(EventEnvelope envelope) {
         ReferralReceived r = envelope.payloadAs(ReferralReceived.class);
         if (r == null || r.referralId() == null || r.referral() == null) {
-            throw new IllegalArgumentException("a received referral without referralId or referral");
+            throw new MalformedEventException("a ReferralReceived without referralId or referral");
         }
         return new Received(envelope.eventId(), r);
     }
 
     private void decided(Decided b, ReferralTrackEntity track, Map<UUID, CaseEntity> cases, Writes writes) {
         ReferralDecided d = b.decision();
-        if (d.version() <= track.decisionVersion) {
-            return; // an older (or the same) version arriving late never overrides a newer one
+        if (!d.supersedes(track.decisionVersion, track.decisionRevision)) {
+            return; // an older (version, revision) arriving late never overrides a newer one
         }
         track.decisionVersion = d.version();
+        track.decisionRevision = d.revision();
         Instant at = receivedAt(d, b.occurredAt());
         CaseEntity c = cases.get(d.referralId());
         if (c == null) {
@@ -169,6 +189,7 @@ public class DecisionIntake {
             return;
         }
         c.decisionVersion = d.version();
+        c.decisionRevision = d.revision();
         if (c.isClosed()) {
             return; // a closed case never leaves CLOSED
         }
@@ -179,7 +200,8 @@ public class DecisionIntake {
         }
     }
 
-    private void received(ReferralReceived r, ReferralTrackEntity track, Map<UUID, PersonEntity> persons) {
+    private void received(ReferralReceived r, ReferralTrackEntity track, Map<UUID, PersonEntity> persons,
+            Set<UUID> withCase, Writes writes) {
         if (track.erased || r.version() <= track.receivedVersion) {
             return;
         }
@@ -189,7 +211,13 @@ public class DecisionIntake {
         boolean consented = referral.consent() != null && referral.consent().allowsPersonalData();
         if (!consented || v == null) {
             // consent gone: nothing of the victim stays
-            repository.erasePersonalData(r.referralId(), persons.remove(r.referralId()));
+            PersonEntity stored = persons.remove(r.referralId());
+            repository.erasePersonalData(r.referralId(), stored);
+            if (stored != null && !consented && !withCase.contains(r.referralId())) {
+                // with a case, the decision that declines it closes the case and propagates the erasure
+                writes.events.add(erasure.consentWithdrawnWithoutCase(r.referralId(), referral.source(),
+                        receivedAt(r)));
+            }
             return;
         }
         PersonEntity stored = persons.get(r.referralId());
@@ -199,6 +227,7 @@ public class DecisionIntake {
         p.personRef = v.personRef();
         p.firstName = v.firstName();
         p.lastName = v.lastName();
+        p.dateOfBirth = v.dateOfBirth();
         p.phone = v.phone();
         p.email = v.email();
         p.addressLine1 = v.address() == null ? null : v.address().line1();
@@ -206,6 +235,10 @@ public class DecisionIntake {
         p.town = v.address() == null ? null : v.address().town();
         p.postcode = v.address() == null ? null : v.address().postcode();
         p.preferredContact = v.preferredContact() == null ? null : v.preferredContact().name();
+        p.vulnerabilities = CaseContext.join(v.vulnerabilities());
+        p.unsafeToContact = referral.safeguarding().unsafeToContact();
+        p.safeguardingReason = referral.safeguarding().reason();
+        p.ageBand = v.ageBand() == null ? null : v.ageBand().label();
         p.normalise();
         if (stored == null) {
             repository.persist(p);
@@ -217,18 +250,17 @@ public class DecisionIntake {
         CaseEntity c = new CaseEntity();
         c.referralId = d.referralId();
         c.decisionVersion = d.version();
+        c.decisionRevision = d.revision();
         c.openedAt = at;
         applyFacts(c, d);
         c.status = rules.derivedStatus(c);
         int target = d.slaTargetHours() != null ? d.slaTargetHours() : rules.defaultTarget(d.priority());
-        ContactClock.Started started = ContactClock.start(workingTime, at, target, rules.pausing(c.status));
-        ContactClock contactClock = started.clock();
-        List<ClockEvent> events = new ArrayList<>(started.events());
-        events.addAll(contactClock.evaluate(clock.instant()));
-        c.store(contactClock);
+        // judged at the decision's own time: a replayed case is not breached against the real now as it opens
+        CaseClock.Settled events = CaseClock.start(c, workingTime, at, target, rules.pausing(c.status))
+                .settle(at, clock.instant(), config.detector().replaySettle());
         repository.persist(c);
         emitter.collect(c, EventTypes.CASE_OPENED, at, EventDetail.NONE, writes.events);
-        emitter.collectClock(c, events, writes.events);
+        emitter.collectClock(c, events.all(), writes.events);
         writes.audit.add(audit.entry(c.referralId, at, AuditTrail.TRIAGE, "CASE_OPENED",
                 "version=" + d.version() + " status=" + c.status + " priority=" + c.priority + " strand=" + c.strand
                         + " pathway=" + c.pathway + " targetHours=" + target));
@@ -236,10 +268,13 @@ public class DecisionIntake {
         return c;
     }
 
-    /** A later decision: status, priority, strand, pathway and target follow it, human steps stay. */
+    /**
+     * A later decision (or a re-decision of the same version): status, priority, strand, pathway and target follow
+     * it, human steps stay. Judged at the version's own time, so a replayed amendment before due still moves due.
+     */
     private void amend(CaseEntity c, ReferralDecided d, Instant at, Writes writes) {
-        ContactClock contactClock = c.clock(workingTime);
-        List<ClockEvent> events = new ArrayList<>(contactClock.evaluate(at));
+        CaseClock contactClock = CaseClock.of(c, workingTime);
+        contactClock.judge(at);
         boolean newlyUnsafe = d.caseStatus() == CaseStatus.SCREENING && c.decisionStatus != CaseStatus.SCREENING;
         if (newlyUnsafe) {
             c.screened = false;
@@ -251,38 +286,40 @@ public class DecisionIntake {
             c.dataIssue = d.dataIssue();
             c.decisionStatus = CaseStatus.AWAITING_INFORMATION;
         }
-        events.addAll(rules.moveTo(c, contactClock, rules.derivedStatus(c), at));
-        if (d.slaTargetHours() != null && d.slaTargetHours() != contactClock.targetHours()) {
-            events.addAll(contactClock.changeTarget(d.slaTargetHours(), at));
+        rules.moveTo(c, contactClock, rules.derivedStatus(c), at);
+        if (d.slaTargetHours() != null && d.slaTargetHours() != contactClock.current().targetHours()) {
+            contactClock.changeTarget(d.slaTargetHours(), at);
         }
-        events.addAll(contactClock.evaluate(clock.instant()));
-        c.store(contactClock);
+        CaseClock.Settled events = contactClock.settle(at, clock.instant(), config.detector().replaySettle());
+        emitter.collectClock(c, events.before(), writes.events);
         emitter.collect(c, EventTypes.CASE_UPDATED, at, EventDetail.NONE, writes.events);
-        emitter.collectClock(c, events, writes.events);
+        emitter.collectClock(c, events.after(), writes.events);
         writes.audit.add(audit.entry(c.referralId, at, AuditTrail.TRIAGE, "DECISION_AMENDED",
-                "version=" + d.version() + " outcome=" + d.outcome() + " status=" + c.status + " priority="
-                        + c.priority + " strand=" + c.strand + " pathway=" + c.pathway + " targetHours="
-                        + c.targetHours));
+                "version=" + d.version() + " revision=" + d.revision() + " outcome=" + d.outcome() + " status="
+                        + c.status + " priority=" + c.priority + " strand=" + c.strand + " pathway=" + c.pathway
+                        + " targetHours=" + c.targetHours));
     }
 
     /** A later DECLINED_NO_CONSENT: the case closes as CONSENT_WITHDRAWN and its personal data is erased. */
     private void withdrawConsent(CaseEntity c, ReferralTrackEntity track, Instant at, Writes writes) {
-        ContactClock contactClock = c.clock(workingTime);
-        List<ClockEvent> events = rules.close(c, contactClock, ClosureReason.CONSENT_WITHDRAWN, at);
-        c.store(contactClock);
-        repository.erasePersonalData(c.referralId);
-        c.personalDataErased = true;
-        track.erased = true;
+        CaseClock contactClock = CaseClock.of(c, workingTime);
+        rules.close(c, contactClock, ClosureReason.CONSENT_WITHDRAWN, at);
+        CaseClock.Settled events = contactClock.settle(at, clock.instant(), config.detector().replaySettle());
+        OutgoingEvent erased = erasure.erase(c, track, PersonalDataErased.CONSENT_WITHDRAWN, at);
+        emitter.collectClock(c, events.before(), writes.events);
         emitter.collect(c, EventTypes.CASE_CLOSED, at, EventDetail.closure(ClosureReason.CONSENT_WITHDRAWN),
                 writes.events);
-        emitter.collectClock(c, events, writes.events);
+        emitter.collectClock(c, events.after(), writes.events);
+        writes.events.add(erased);
         writes.audit.add(audit.entry(c.referralId, at, AuditTrail.TRIAGE, "CASE_CLOSED",
                 "reason=CONSENT_WITHDRAWN (decision DECLINED_NO_CONSENT); personal data erased"));
     }
 
     private void applyFacts(CaseEntity c, ReferralDecided d) {
         c.source = d.source();
-        c.sourceReference = d.sourceReference();
+        if (!c.personalDataErased) {
+            c.sourceReference = d.sourceReference(); // the police's reference could re-identify an erased victim
+        }
         c.decisionStatus = d.caseStatus();
         c.consent = d.consent();
         c.dataIssue = d.dataIssue();
@@ -290,12 +327,17 @@ public class DecisionIntake {
         c.strand = d.strand();
         c.provider = d.provider();
         c.area = d.area();
+        CaseContext.fromDecision(c, d);
         if (!c.pathwayRegraded) {
             c.pathway = d.pathway();
             c.riskLevel = d.riskLevel();
         } else if (c.strand != null && c.pathway != null) {
             c.strand = CaseRules.strandOf(c.pathway); // a handler's regrade stands
         }
+    }
+
+    private static Instant receivedAt(ReferralReceived r) {
+        return (r.receivedAt() != null ? r.receivedAt() : Instant.EPOCH).truncatedTo(ChronoUnit.MICROS);
     }
 
     private static Instant receivedAt(ReferralDecided d, Instant occurredAt) {

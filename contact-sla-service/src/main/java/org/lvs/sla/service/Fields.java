@@ -38,6 +38,7 @@ final class Fields {
         }
     }
 
+    /** Free text (tab and line breaks allowed) of at most {@code max} characters that every consumer can hold. */
     String text(String field, String value, int max, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
@@ -45,12 +46,36 @@ final class Fields {
             }
             return null;
         }
-        if (value.length() > max) {
-            error(field, "must be at most " + max + " characters");
+        String problem = org.lvs.commons.text.SafeText.problem(value, org.lvs.commons.text.SafeText.Kind.FREE_TEXT,
+                max);
+        if (problem != null) {
+            error(field, problem);
             return null;
         }
         return value;
     }
+
+    /**
+     * A worker's or handler's id (a token subject or a staff id such as {@code isva-01}), never a free-text name: it
+     * travels on cases.events, which keep no personal data.
+     */
+    String workerId(String field, String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                error(field, "is required");
+            }
+            return null;
+        }
+        String id = value.trim();
+        if (!WORKER_ID.matcher(id).matches()) {
+            error(field, "must be a worker id (1 to 100 letters, digits, '.', '_', ':' or '-', no spaces), not a name");
+            return null;
+        }
+        return id;
+    }
+
+    private static final java.util.regex.Pattern WORKER_ID =
+            java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
 
     static Instant parseInstant(String value) {
         try {
@@ -70,6 +95,18 @@ final class Fields {
             error(field, "must be an ISO-8601 instant such as 2017-06-05T10:00:00Z");
             return null;
         }
+    }
+
+    boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    boolean hasError(String field) {
+        return errors.stream().anyMatch(e -> e.field().equals(field));
+    }
+
+    List<FieldError> errors() {
+        return List.copyOf(errors);
     }
 
     void throwIfAny() {

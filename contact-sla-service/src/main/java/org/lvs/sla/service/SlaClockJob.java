@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import org.jboss.logging.Logger;
+import org.lvs.commons.failure.Failures;
 import org.lvs.sla.config.SlaConfig;
 
 /**
@@ -39,8 +40,8 @@ public class SlaClockJob {
                 }
             }
         } catch (RuntimeException e) {
-            // case facts only in the exception (no personal data lives in sla_case)
-            LOG.warn("clock detection failed, next run retries", e);
+            // the kinds of error only: a database message may quote a row's values
+            LOG.warnf("clock detection failed (%s); the next run retries", Failures.kinds(e));
         }
     }
 }

@@ -70,8 +70,8 @@ class ReferralConsumersTest {
             JsonPath c = Api.awaitCase(amended);
             assertEquals("PRIORITY", c.getString("priority"));
             assertEquals(48, c.getInt("clock.targetHours"));
-            assertEquals(1, Api.outboxCount(amended, "CaseOpened"));
-            assertEquals(1, Api.outboxCount(amended, "CaseUpdated"));
+            assertEquals(1, Api.eventCount(amended, "CaseOpened"));
+            assertEquals(1, Api.eventCount(amended, "CaseUpdated"));
 
             List<ConsumerRecord<String, String>> dead = dlq.awaitRecords(1, WAIT).stream()
                     .filter(r -> poisonKey.equals(r.key())).toList();
@@ -87,8 +87,8 @@ class ReferralConsumersTest {
 
         // the same batch again (a redelivery after a crash before the commit of offsets) changes nothing
         consumers.onDecided(new ConsumerRecords<>(Map.of(partition, records.subList(0, 2)), Map.of()));
-        assertEquals(1, Api.outboxCount(amended, "CaseOpened"));
-        assertEquals(1, Api.outboxCount(amended, "CaseUpdated"));
+        assertEquals(1, Api.eventCount(amended, "CaseOpened"));
+        assertEquals(1, Api.eventCount(amended, "CaseUpdated"));
     }
 
     @Test

@@ -138,10 +138,10 @@ class CaseLifecycleTest {
                 + "\"supportTypes\":[\"IMMEDIATE_SUPPORT\",\"SAFETY_PLANNING\"],\"handler\":\"jsmith\"}")
                 .then().statusCode(200).body("clock.clockState", equalTo("MET")).body("contactsMade", equalTo(1))
                 .body("contacts[1].supportTypes", hasItem("SAFETY_PLANNING"));
-        assertEquals(1, Api.outboxCount(id, "SLA_PAUSED"));
-        assertEquals(1, Api.outboxCount(id, "SLA_RESUMED"));
-        assertEquals(1, Api.outboxCount(id, "SLA_MET"));
-        assertEquals(2, Api.outboxCount(id, "ContactRecorded"));
+        assertEquals(1, Api.eventCount(id, "SLA_PAUSED"));
+        assertEquals(1, Api.eventCount(id, "SLA_RESUMED"));
+        assertEquals(1, Api.eventCount(id, "SLA_MET"));
+        assertEquals(2, Api.eventCount(id, "ContactRecorded"));
     }
 
     @Test
@@ -169,7 +169,7 @@ class CaseLifecycleTest {
                 refused.toString()));
         // closed: nothing but erasure
         post(refused, "assignment", handler(), "{\"worker\":\"w1\"}").then().statusCode(409);
-        assertEquals(1, Api.outboxCount(refused, "SLA_CANCELLED"));
+        assertEquals(1, Api.eventCount(refused, "SLA_CANCELLED"));
     }
 
     @Test
@@ -264,11 +264,11 @@ class CaseLifecycleTest {
                 "OUTCOME_RECORDED", "OUTCOME_RECORDED", "CASE_CLOSED"), audit.getList("action"));
         assertTrue(audit.getList("actor").contains("triage-service"));
         assertFalse(audit.prettify().contains("graded too high"), "free text stays out of the audit trail");
-        assertEquals(1, Api.outboxCount(id, "CaseAssigned"));
-        assertEquals(1, Api.outboxCount(id, "ServiceRequested"));
-        assertEquals(1, Api.outboxCount(id, "ServiceStarted"));
-        assertEquals(2, Api.outboxCount(id, "OutcomeRecorded"));
-        assertEquals(1, Api.outboxCount(id, "CaseClosed"));
+        assertEquals(1, Api.eventCount(id, "CaseAssigned"));
+        assertEquals(1, Api.eventCount(id, "ServiceRequested"));
+        assertEquals(1, Api.eventCount(id, "ServiceStarted"));
+        assertEquals(2, Api.eventCount(id, "OutcomeRecorded"));
+        assertEquals(1, Api.eventCount(id, "CaseClosed"));
     }
 
     @Test
@@ -317,6 +317,32 @@ class CaseLifecycleTest {
         assertEquals("CONSENT_WITHDRAWN", c.getString("closureReason"));
         assertEquals("CANCELLED", c.getString("clock.clockState"));
         assertEquals(3, c.getInt("version"));
+    }
+
+    @Test
+    void aReDecisionSupersedesLikeAnAmendmentAndALowerRevisionIsIgnored() {
+        UUID id = UUID.randomUUID();
+        Instant received = hoursAgo(2);
+        Upstream.decision().id(id).receivedAt(received).standard().send();
+        assertEquals(120, awaitCase(id).getInt("clock.targetHours"));
+        // triage re-decides version 1 (an earlier referral of the same victim arrived late): the target follows
+        Upstream.decision().id(id).receivedAt(received).revision(2).send();
+        await().atMost(Duration.ofSeconds(30)).until(() -> Api.get(id).jsonPath().getInt("revision") == 2);
+        JsonPath c = Api.get(id).jsonPath();
+        assertEquals(1, c.getInt("version"));
+        assertEquals("PRIORITY", c.getString("priority"));
+        assertEquals(48, c.getInt("clock.targetHours"));
+        assertEquals(received.plus(Duration.ofHours(48)), Instant.parse(c.getString("clock.dueAt")));
+        // a lower revision of the same version arriving late changes nothing
+        Upstream.decision().id(id).receivedAt(received).standard().revision(1).send();
+        // a higher version supersedes any revision of a lower one
+        Upstream.decision().id(id).version(2).receivedAt(received).status(CaseStatus.SCREENING).send();
+        await().atMost(Duration.ofSeconds(30)).until(() -> Api.get(id).jsonPath().getInt("version") == 2);
+        c = Api.get(id).jsonPath();
+        assertEquals(0, c.getInt("revision"));
+        assertEquals(48, c.getInt("clock.targetHours"), "revision 1 (STANDARD) was never applied");
+        assertEquals(1, Api.eventCount(id, "CaseOpened"));
+        assertEquals(2, Api.eventCount(id, "CaseUpdated"), "revision 2 and version 2; revision 1 ignored");
     }
 
     @Test

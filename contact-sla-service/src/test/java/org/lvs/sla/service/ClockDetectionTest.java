@@ -65,8 +65,8 @@ class ClockDetectionTest {
         // a later pass (a restart) has nothing left to flag
         detection.flagDue(TestClockProducer.CLOCK.instant(), 100);
         for (UUID id : ids) {
-            assertEquals(1, Api.outboxCount(id, "SLA_BREACHED"), "one breach for " + id);
-            assertEquals(1, Api.outboxCount(id, "SLA_AT_RISK"), "one at-risk for " + id);
+            assertEquals(1, Api.eventCount(id, "SLA_BREACHED"), "one breach for " + id);
+            assertEquals(1, Api.eventCount(id, "SLA_AT_RISK"), "one at-risk for " + id);
         }
     }
 }

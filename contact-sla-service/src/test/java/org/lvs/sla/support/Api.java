@@ -49,10 +49,12 @@ public final class Api {
                 .post(CASES + id + "/" + action);
     }
 
-    /** How many events of a type the case put in its outbox. */
-    public static int outboxCount(UUID id, String type) {
-        return count("select count(*) from sla.outbox_event where record_key = ? and payload like ?",
-                id.toString(), "%\"type\":\"" + type + "\"%");
+    /**
+     * How many events of a type the case published on cases.events (the relay deletes published outbox rows, so the
+     * topic is where they are counted; see {@link CaseEvents}).
+     */
+    public static int eventCount(UUID id, String type) {
+        return CaseEvents.count(id, type);
     }
 
     public static int count(String sql, String... args) {
@@ -64,6 +66,21 @@ public final class Api {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first column of the first row, as text (null when there is no row). */
+    public static String text(String sql, String... args) {
+        try (Connection c = DriverManager.getConnection(LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(),
+                LvsTestResources.dbPassword()); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setString(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

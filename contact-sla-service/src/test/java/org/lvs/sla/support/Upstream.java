@@ -8,6 +8,10 @@ import org.lvs.contract.casework.CaseStatus;
 import org.lvs.contract.event.ReferralDecided;
 import org.lvs.contract.event.ReferralReceived;
 import org.lvs.contract.referral.Address;
+import org.lvs.contract.referral.AgeBand;
+import org.lvs.contract.referral.HateStrand;
+import org.lvs.contract.referral.Vulnerability;
+import org.lvs.contract.triage.Reason;
 import org.lvs.contract.referral.Consent;
 import org.lvs.contract.referral.Crime;
 import org.lvs.contract.referral.CrimeCategory;
@@ -39,6 +43,7 @@ public final class Upstream {
     public static final class Decision {
         public UUID referralId = UUID.randomUUID();
         public int version = 1;
+        public int revision;
         public DecisionOutcome outcome = DecisionOutcome.CASE_OPENED;
         public CaseStatus caseStatus = CaseStatus.OPEN;
         public DataIssue dataIssue;
@@ -49,6 +54,10 @@ public final class Upstream {
         public Instant receivedAt = TestClockProducer.CLOCK.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         public String area = "LANCS-" + UUID.randomUUID();
         public Consent consent = Consent.EXPLICIT;
+        public ReferralDecided.CrimeFacts crime =
+                new ReferralDecided.CrimeFacts(CrimeCategory.DOMESTIC_ABUSE, List.of());
+        public List<Reason> reasons = List.of();
+        public AgeBand ageBand;
 
         public Decision id(UUID id) {
             this.referralId = id;
@@ -57,6 +66,11 @@ public final class Upstream {
 
         public Decision version(int v) {
             this.version = v;
+            return this;
+        }
+
+        public Decision revision(int r) {
+            this.revision = r;
             return this;
         }
 
@@ -100,6 +114,21 @@ public final class Upstream {
             return this;
         }
 
+        public Decision crime(CrimeCategory category, HateStrand... strands) {
+            crime = new ReferralDecided.CrimeFacts(category, List.of(strands));
+            return this;
+        }
+
+        public Decision reasons(Reason... r) {
+            reasons = List.of(r);
+            return this;
+        }
+
+        public Decision ageBand(AgeBand band) {
+            ageBand = band;
+            return this;
+        }
+
         public Decision area(String a) {
             area = a;
             return this;
@@ -107,10 +136,9 @@ public final class Upstream {
 
         public ReferralDecided build() {
             return new ReferralDecided(referralId, "SR-" + referralId, version, outcome, caseStatus, dataIssue,
-                    priority, strand, pathway, null, target, List.of(), "2017-1", receivedAt, Source.ADT, receivedAt,
-                    receivedAt, receivedAt, area,
-                    new ReferralDecided.CrimeFacts(CrimeCategory.DOMESTIC_ABUSE, List.of()), RiskLevel.HIGH, null,
-                    Gender.FEMALE, consent, null);
+                    priority, strand, pathway, null, target, reasons, "2017-1", receivedAt, Source.ADT, receivedAt,
+                    receivedAt, receivedAt, area, crime, RiskLevel.HIGH, ageBand, Gender.FEMALE, consent, null)
+                    .withRevision(revision);
         }
 
         public Decision send() {
@@ -119,16 +147,32 @@ public final class Upstream {
         }
     }
 
+    /** Every test victim's date of birth (search terms need a full name with a date of birth or a postcode). */
+    public static final java.time.LocalDate DATE_OF_BIRTH = java.time.LocalDate.of(1987, 3, 14);
+
+    /** The test victim's email address: one per referral, so a search by email finds one case. */
+    public static String emailOf(UUID referralId) {
+        return "victim-" + referralId.toString().substring(0, 8) + "@example.org";
+    }
+
     /** The consented victim's referral as referrals.received carries it. */
     public static ReferralReceived received(UUID referralId, int version, String firstName, String lastName,
             String phone, String personRef, Consent consent) {
+        return received(referralId, version, firstName, lastName, phone, personRef, consent, List.of(),
+                Safeguarding.SAFE);
+    }
+
+    /** As {@link #received}, with the victim's vulnerabilities and safeguarding. */
+    public static ReferralReceived received(UUID referralId, int version, String firstName, String lastName,
+            String phone, String personRef, Consent consent, List<Vulnerability> vulnerabilities,
+            Safeguarding safeguarding) {
         Instant at = TestClockProducer.CLOCK.instant();
-        Victim victim = new Victim(personRef, firstName, lastName, null, 30, Gender.FEMALE, phone,
-                "victim@example.org", new Address("1 High Street", null, "Preston", "PR1 1AA"),
-                PreferredContact.PHONE, List.of(), null);
+        Victim victim = new Victim(personRef, firstName, lastName, DATE_OF_BIRTH, null, Gender.FEMALE, phone,
+                emailOf(referralId), new Address("1 High Street", null, "Preston", "PR1 1AA"),
+                PreferredContact.PHONE, vulnerabilities, AgeBand.FROM_25_TO_34);
         Referral referral = new Referral(Source.ADT, "SR-" + referralId, version, null, at, at, "LANCS",
                 new Crime(CrimeCategory.DOMESTIC_ABUSE, List.of(), "a description"), victim, consent,
-                RiskLevel.HIGH, Safeguarding.SAFE, null, null);
+                RiskLevel.HIGH, safeguarding, null, null);
         return new ReferralReceived(referralId, version, at, at, referral.asPublishable());
     }
 
