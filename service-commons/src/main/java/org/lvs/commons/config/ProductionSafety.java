@@ -11,7 +11,7 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * The {@code prod} profile refuses to start with the local defaults: the default database password, the local token
- * issuer, or the local identity-hash key. The local stack ({@code ./lvs}, compose, the end-to-end tests) runs with
+ * issuer, or a local or short secret key (the identity-hash key, the search-audit key: any {@code lvs.*-key}). The local stack ({@code ./lvs}, compose, the end-to-end tests) runs with
  * {@code QUARKUS_PROFILE=local}, where they are fine.
  */
 @ApplicationScoped
@@ -19,7 +19,9 @@ public class ProductionSafety {
 
     static final String LOCAL_ISSUER = "https://lvs.local/issuer";
     static final String DEFAULT_DB_PASSWORD = "lvs";
-    static final String LOCAL_HASH_KEY_MARKER = "not-for-production";
+    /** Every local default of a secret key says so. */
+    static final String LOCAL_KEY_MARKER = "not-for-production";
+    static final int MIN_KEY_LENGTH = 32;
 
     private final Config config;
 
@@ -38,7 +40,15 @@ public class ProductionSafety {
         }
     }
 
-    static List<String> problems(Config config) {
+    /**
+     * The HMAC keys of the services ({@code lvs.triage.identity-hash-key}, {@code lvs.sla.search-audit-key}, …): with
+     * a known key, a keyed hash of a name or phone is a dictionary away from the value.
+     */
+    static boolean isSecretKey(String name) {
+        return name.startsWith("lvs.") && name.endsWith("-key");
+    }
+
+    public static List<String> problems(Config config) {
         List<String> problems = new ArrayList<>();
         Optional<String> password = config.getOptionalValue("quarkus.datasource.password", String.class);
         if (password.isEmpty() || password.get().equals(DEFAULT_DB_PASSWORD)) {
@@ -49,11 +59,10 @@ public class ProductionSafety {
             problems.add("the token issuer is the local one (LVS_JWT_ISSUER)");
         }
         for (String name : config.getPropertyNames()) {
-            if (name.endsWith("identity-hash-key")) {
+            if (isSecretKey(name)) {
                 Optional<String> key = config.getOptionalValue(name, String.class);
-                if (key.isEmpty() || key.get().contains(LOCAL_HASH_KEY_MARKER) || key.get().length() < 32) {
-                    problems.add("the identity-hash key is the local default or shorter than 32 characters "
-                            + "(LVS_IDENTITY_HASH_KEY)");
+                if (key.isEmpty() || key.get().contains(LOCAL_KEY_MARKER) || key.get().length() < MIN_KEY_LENGTH) {
+                    problems.add(name + " is the local default or shorter than " + MIN_KEY_LENGTH + " characters");
                 }
             }
         }
