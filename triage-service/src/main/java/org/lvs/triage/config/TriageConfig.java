@@ -2,6 +2,7 @@ package org.lvs.triage.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.lvs.contract.referral.CrimeCategory;
@@ -42,6 +43,14 @@ public interface TriageConfig {
      */
     @WithDefault("lvs-local-identity-hash-key-not-for-production")
     String identityHashKey();
+
+    /**
+     * How long a decision transaction waits for another one's lock (a referral or victim being decided elsewhere)
+     * before PostgreSQL gives up with SQLSTATE 55P03: a transient failure the batch consumer waits out and retries, so
+     * a stuck neighbour shows up as "waiting" on liveness instead of a silently blocked thread.
+     */
+    @WithDefault("10s")
+    Duration lockTimeout();
 
     interface Targets {
         /** Hours to first contact for PRIORITY. */

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -46,6 +47,17 @@ public class VictimIdentityRepository {
     VictimIdentityRepository(EntityManager em, DataSource dataSource) {
         this.em = em;
         this.dataSource = dataSource;
+    }
+
+    /** Lock waits of the current transaction end after this long with SQLSTATE 55P03 (lock_not_available). */
+    public void limitLockWaits(Duration timeout) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement set = connection.prepareStatement("SELECT set_config('lock_timeout', ?, true)")) {
+            set.setString(1, Math.max(1, timeout.toMillis()) + "ms");
+            set.executeQuery().close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot set the lock timeout", e);
+        }
     }
 
     /**

@@ -4,13 +4,13 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -21,6 +21,7 @@ import org.lvs.contract.Topics;
 import org.lvs.contract.event.EventEnvelope;
 import org.lvs.contract.event.ReferralReceived;
 import org.lvs.contract.referral.Referral;
+import org.lvs.triage.config.TriageConfig;
 import org.lvs.triage.domain.Decision;
 import org.lvs.triage.domain.EarlierReferral;
 import org.lvs.triage.domain.KnownIdentities;
@@ -62,10 +63,11 @@ public class TriageService {
     private final Outbox outbox;
     private final PolicySettings settings;
     private final Clock clock;
+    private final Duration lockTimeout;
 
     TriageService(ProcessedEvents processedEvents, DecisionRepository decisions,
             VictimIdentityRepository identities, IdentityHasher hasher, Outbox outbox,
-            PolicySettings settings, Clock clock) {
+            PolicySettings settings, Clock clock, TriageConfig config) {
         this.processedEvents = processedEvents;
         this.decisions = decisions;
         this.identities = identities;
@@ -73,38 +75,13 @@ public class TriageService {
         this.outbox = outbox;
         this.settings = settings;
         this.clock = clock;
+        this.lockTimeout = config.lockTimeout();
     }
 
+    /** Decides one record: a batch of one. */
     @Transactional
     public Result decide(UUID eventId, ReferralReceived received) {
-        if (!processedEvents.firstTime(eventId, CONSUMER)) {
-            return Result.ALREADY_PROCESSED;
-        }
-        Referral referral = received.referral();
-        VictimIdentity identity = hasher.identityOf(referral);
-
-        // One referral's versions, and one victim's referrals, are decided one at a time across instances.
-        List<Long> locks = new ArrayList<>();
-        locks.add(VictimIdentityRepository.lockKey(received.referralId()));
-        identity.hashes().forEach(h -> locks.add(VictimIdentityRepository.lockKey(h)));
-        identities.lock(locks);
-
-        Optional<Integer> latest = decisions.latestVersion(received.referralId());
-        if (latest.isPresent() && latest.get() >= received.version()) {
-            // A redelivered version or a lower one arriving late: the latest decision must stand.
-            return Result.NOT_NEWER;
-        }
-
-        Instant recordedAt = referral.recordedAt();
-        List<EarlierReferral> earlier = identities.matching(identity, received.referralId(),
-                recordedAt.minus(settings.repeatWindow()), recordedAt);
-        Decision decision = TriagePolicy.decide(received, earlier, settings, clock.instant());
-
-        decisions.insert(decision);
-        identities.record(received.referralId(), received.version(), referral.source().name(),
-                referral.sourceReference(), recordedAt, identity);
-        publish(decision);
-        return Result.DECIDED;
+        return decideAll(List.of(new Received(eventId, received))).get(0);
     }
 
     /**
@@ -145,6 +122,7 @@ public class TriageService {
         }
 
         // Referrals and victims of this batch are decided by nobody else until it commits; sorted, so no deadlock.
+        identities.limitLockWaits(lockTimeout);
         identities.lockAll(lockKeys);
         Set<UUID> firstTime = processedEvents.firstTimeAll(eventIds, CONSUMER);
         Map<UUID, Integer> latest = new HashMap<>(decisions.latestVersions(referralIds));
@@ -182,11 +160,6 @@ public class TriageService {
         decided.forEach(decision -> events.addAll(eventsOf(decision)));
         outbox.enqueueAll(events);
         return results;
-    }
-
-    /** The decision, and feedback when the police should act, leave through the outbox with this transaction. */
-    private void publish(Decision decision) {
-        eventsOf(decision).forEach(e -> outbox.enqueue(e.topic(), e.key(), e.envelope()));
     }
 
     private static List<OutgoingEvent> eventsOf(Decision decision) {
