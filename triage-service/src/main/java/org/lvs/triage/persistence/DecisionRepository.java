@@ -127,10 +127,17 @@ public class DecisionRepository {
         return versions.isEmpty() ? Optional.empty() : Optional.ofNullable(versions.get(0));
     }
 
-    /** The latest decision's {@code ReferralDecided} JSON. */
-    public Optional<String> latestPayload(UUID referralId) {
-        return em.createQuery("select d.payload from DecisionEntity d where d.referralId = :id order by d.version desc",
-                String.class).setParameter("id", referralId).setMaxResults(1).getResultStream().findFirst();
+    /** The latest decision of a referral: its source (whose referral it is) and its {@code ReferralDecided} JSON. */
+    public Optional<Latest> latest(UUID referralId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                SELECT source, payload FROM decision WHERE referral_id = :id ORDER BY version DESC LIMIT 1
+                """).setParameter("id", referralId).getResultList();
+        return rows.stream().findFirst().map(r -> new Latest((String) r[0], (String) r[1]));
+    }
+
+    /** A referral's latest decision, as published. */
+    public record Latest(String source, String payload) {
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.lvs.commons.problem.ProblemException;
+import org.lvs.commons.security.SourceAccess;
 import org.lvs.contract.FieldError;
 import org.lvs.contract.referral.Source;
 import org.lvs.triage.persistence.DecisionRepository;
@@ -26,9 +27,11 @@ public class FeedbackQuery {
     public static final int MAX_SIZE = 1000;
 
     private final DecisionRepository decisions;
+    private final SourceAccess access;
 
-    FeedbackQuery(DecisionRepository decisions) {
+    FeedbackQuery(DecisionRepository decisions, SourceAccess access) {
         this.decisions = decisions;
+        this.access = access;
     }
 
     public record FeedbackItem(UUID referralId, Source source, String sourceReference, int version, String outcome,
@@ -52,6 +55,7 @@ public class FeedbackQuery {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest(errors);
         }
+        access.requireSource(source.name());
         long total = decisions.countFeedback(source.name(), since, pending);
         List<FeedbackItem> items = decisions.feedback(source.name(), since, pending, page * size, size).stream()
                 .map(r -> new FeedbackItem(r.referralId(), source, r.sourceReference(), r.version(), r.outcome(),
