@@ -52,6 +52,22 @@ public interface TriageConfig {
     @WithDefault("10s")
     Duration lockTimeout();
 
+    IdentityRetention identityRetention();
+
+    interface IdentityRetention {
+        /**
+         * Slack for referrals that arrive late: an identity recorded at t is deleted only once the newest referral
+         * decided was recorded after t + the repeat window + this grace, and only when it was stored at least this
+         * long ago (README, "Erasure and retention").
+         */
+        @WithDefault("P30D")
+        Duration grace();
+
+        /** How often the retention job runs ({@code off} disables it; tests run it by hand). */
+        @WithDefault("1h")
+        String every();
+    }
+
     interface Targets {
         /** Hours to first contact for PRIORITY. */
         @WithDefault("48")

@@ -27,7 +27,8 @@ public class DecisionEntity {
     @Column(nullable = false)
     public String source;
 
-    @Column(name = "source_reference", nullable = false)
+    /** Null once the referral's personal data was erased. */
+    @Column(name = "source_reference")
     public String sourceReference;
 
     @Column(nullable = false)
@@ -49,6 +50,9 @@ public class DecisionEntity {
 
     @Column(name = "decided_at", nullable = false)
     public Instant decidedAt;
+
+    @Column(name = "recorded_at", nullable = false)
+    public Instant recordedAt;
 
     @Column(nullable = false)
     public String payload;

@@ -1,5 +1,7 @@
 package org.lvs.triage.persistence;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
@@ -9,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
@@ -28,8 +31,8 @@ public class DecisionRepository {
 
     private static final String INSERT = """
             INSERT INTO decision (referral_id, version, source, source_reference, outcome, data_issue, reason_codes,
-                                  missing_fields, received_at, decided_at, payload)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  missing_fields, received_at, decided_at, payload, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
     private final EntityManager em;
@@ -38,11 +41,6 @@ public class DecisionRepository {
     DecisionRepository(EntityManager em, DataSource dataSource) {
         this.em = em;
         this.dataSource = dataSource;
-    }
-
-    public void insert(Decision decision) {
-        em.persist(toRow(decision));
-        em.flush(); // the unique (referral_id, version) answers now, inside the decision's transaction
     }
 
     /**
@@ -72,6 +70,7 @@ public class DecisionRepository {
                 insert.setObject(9, row.receivedAt.atOffset(ZoneOffset.UTC));
                 insert.setObject(10, row.decidedAt.atOffset(ZoneOffset.UTC));
                 insert.setString(11, row.payload);
+                insert.setObject(12, row.recordedAt.atOffset(ZoneOffset.UTC));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -115,16 +114,68 @@ public class DecisionRepository {
         row.missingFields = String.join(",", decision.missingFields());
         row.receivedAt = d.receivedAt();
         row.decidedAt = d.decidedAt();
+        row.recordedAt = d.recordedAt();
         row.payload = EventJson.write(d);
         return row;
     }
 
-    /** The highest decided version of a referral, if any. */
-    public Optional<Integer> latestVersion(UUID referralId) {
-        List<Integer> versions = em.createQuery(
-                "select max(d.version) from DecisionEntity d where d.referralId = :id", Integer.class)
-                .setParameter("id", referralId).getResultList();
-        return versions.isEmpty() ? Optional.empty() : Optional.ofNullable(versions.get(0));
+    /**
+     * The newest {@code recordedAt} of any decided version: how far triage has got in the referrals' own time (for
+     * replayed history, the replay's progress).
+     */
+    public Optional<Instant> newestRecordedAt() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("SELECT max(recorded_at) FROM decision");
+                ResultSet row = select.executeQuery()) {
+            OffsetDateTime newest = row.next() ? row.getObject(1, OffsetDateTime.class) : null;
+            return Optional.ofNullable(newest).map(OffsetDateTime::toInstant);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the newest recordedAt", e);
+        }
+    }
+
+    /**
+     * Removes the source reference from every stored decision of these referrals (column and payload), inside the
+     * caller's transaction; the rest of each decision stays. Returns how many decisions changed.
+     */
+    public int eraseSourceReferences(Collection<UUID> referralIds) {
+        if (referralIds.isEmpty()) {
+            return 0;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT id, payload FROM decision WHERE referral_id = ANY (?) AND source_reference IS NOT NULL "
+                                + "ORDER BY id");
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE decision SET source_reference = NULL, payload = ? WHERE id = ?")) {
+            select.setArray(1, connection.createArrayOf("uuid", referralIds.toArray()));
+            int changed = 0;
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    update.setString(1, withoutSourceReference(rows.getString(2)));
+                    update.setLong(2, rows.getLong(1));
+                    update.addBatch();
+                    changed++;
+                }
+            }
+            if (changed > 0) {
+                update.executeBatch();
+            }
+            return changed;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot erase source references", e);
+        }
+    }
+
+    /** The payload with {@code sourceReference} null, every other field and their order kept. */
+    static String withoutSourceReference(String payload) {
+        try {
+            ObjectNode json = (ObjectNode) EventJson.mapper().readTree(payload);
+            json.putNull("sourceReference");
+            return EventJson.mapper().writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored decision is not JSON", e);
+        }
     }
 
     /** The latest decision of a referral: its source (whose referral it is) and its {@code ReferralDecided} JSON. */

@@ -64,10 +64,11 @@ public class TriageService {
     private final PolicySettings settings;
     private final Clock clock;
     private final Duration lockTimeout;
+    private final ErasureService erasures;
 
     TriageService(ProcessedEvents processedEvents, DecisionRepository decisions,
             VictimIdentityRepository identities, IdentityHasher hasher, Outbox outbox,
-            PolicySettings settings, Clock clock, TriageConfig config) {
+            PolicySettings settings, Clock clock, TriageConfig config, ErasureService erasures) {
         this.processedEvents = processedEvents;
         this.decisions = decisions;
         this.identities = identities;
@@ -76,6 +77,7 @@ public class TriageService {
         this.settings = settings;
         this.clock = clock;
         this.lockTimeout = config.lockTimeout();
+        this.erasures = erasures;
     }
 
     /** Decides one record: a batch of one. */
@@ -125,6 +127,7 @@ public class TriageService {
         identities.limitLockWaits(lockTimeout);
         identities.lockAll(lockKeys);
         Set<UUID> firstTime = processedEvents.firstTimeAll(eventIds, CONSUMER);
+        Set<UUID> erased = erasures.erasedAmong(referralIds);
         Map<UUID, Integer> latest = new HashMap<>(decisions.latestVersions(referralIds));
         KnownIdentities known = identities.sharing(hashes, windowFrom, windowTo);
 
@@ -149,13 +152,19 @@ public class TriageService {
             Decision decision = TriagePolicy.decide(received, earlier, settings, clock.instant());
             decided.add(decision);
             latest.put(received.referralId(), received.version());
+            // An erased referral's identity still finds its victim's earlier referrals, but is never kept.
             known.record(received.referralId(), received.version(), referral.source().name(),
-                    referral.sourceReference(), recordedAt, identityOf.get(i));
+                    referral.sourceReference(), recordedAt,
+                    erased.contains(received.referralId()) ? VictimIdentity.NONE : identityOf.get(i));
             results.add(Result.DECIDED);
         }
 
         decisions.insertAll(decided);
-        identities.apply(known);
+        identities.apply(known, clock.instant());
+        if (!erased.isEmpty()) {
+            // a version decided after its referral's erasure arrived: its traces go too
+            erasures.removeTraces(erased);
+        }
         List<OutgoingEvent> events = new ArrayList<>();
         decided.forEach(decision -> events.addAll(eventsOf(decision)));
         outbox.enqueueAll(events);
