@@ -8,11 +8,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -34,6 +34,9 @@ public class DecisionRepository {
                                   missing_fields, received_at, decided_at, payload, recorded_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
+
+    /** The advisory lock that orders feedback positions (the bytes of "triage" and 1). */
+    static final long FEEDBACK_SEQUENCER_LOCK = 0x7472696167650001L;
 
     private final EntityManager em;
     private final DataSource dataSource;
@@ -192,64 +195,135 @@ public class DecisionRepository {
     }
 
     /**
-     * Decisions of one source with a data issue, received at or after {@code since}, oldest first, each with its
-     * referral's latest decided version and that version's data issue.
+     * Numbers the feedback decisions of these referral versions (just inserted by the caller's transaction) after
+     * every position already assigned, in the order they were inserted. The sequencer lock is a transaction-scoped
+     * advisory lock, so it is held until this transaction commits: the next transaction reads the highest position
+     * only after this one's positions are visible, and positions become visible in increasing order (a sequence
+     * would not do: a later value can commit first, and a client polling in between would skip the earlier one).
+     * Call it last before commit, so the lock is held for a moment only.
      */
-    public List<FeedbackRow> feedback(String source, Instant since, boolean pendingOnly, int offset, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT d.referral_id, d.version, d.source_reference, d.outcome, d.data_issue, d.reason_codes,
-                       d.missing_fields, d.received_at, d.decided_at, latest.version, latest.data_issue
-                FROM decision d
-                JOIN LATERAL (SELECT l.version, l.data_issue FROM decision l WHERE l.referral_id = d.referral_id
-                              ORDER BY l.version DESC LIMIT 1) latest ON true
-                WHERE d.source = :source AND d.data_issue IS NOT NULL AND d.received_at >= :since
-                  AND (:pendingOnly = false OR latest.version = d.version)
-                ORDER BY d.received_at, d.referral_id, d.version
-                LIMIT :limit OFFSET :offset
-                """).setParameter("source", source).setParameter("since", Timestamp.from(since))
-                .setParameter("pendingOnly", pendingOnly).setParameter("offset", offset)
-                .setParameter("limit", limit).getResultList();
-        return rows.stream().map(DecisionRepository::toFeedbackRow).toList();
+    public void assignFeedbackPositions(List<Decision> decided) {
+        List<Decision> feedback = decided.stream().filter(Decision::needsFeedback).toList();
+        if (feedback.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, FEEDBACK_SEQUENCER_LOCK);
+                lock.executeQuery().close();
+            }
+            // A statement of its own: its snapshot is taken after the lock is ours, so it sees every earlier position.
+            try (PreparedStatement number = connection.prepareStatement("""
+                    UPDATE decision d
+                    SET feedback_position = (SELECT coalesce(max(feedback_position), 0) FROM decision) + n.ord
+                    FROM (SELECT f.id, row_number() OVER (ORDER BY f.id) AS ord
+                          FROM decision f JOIN unnest(?::uuid[], ?::int[]) AS k(referral_id, version)
+                               ON f.referral_id = k.referral_id AND f.version = k.version
+                          WHERE f.data_issue IS NOT NULL AND f.feedback_position IS NULL) n
+                    WHERE d.id = n.id
+                    """)) {
+                number.setArray(1, connection.createArrayOf("uuid",
+                        feedback.stream().map(d -> d.decided().referralId()).toArray()));
+                number.setArray(2, connection.createArrayOf("integer",
+                        feedback.stream().map(d -> d.decided().version()).toArray()));
+                number.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot number the feedback decisions", e);
+        }
     }
 
-    public long countFeedback(String source, Instant since, boolean pendingOnly) {
-        Number count = (Number) em.createNativeQuery("""
-                SELECT count(*) FROM decision d
-                WHERE d.source = :source AND d.data_issue IS NOT NULL AND d.received_at >= :since
-                  AND (:pendingOnly = false
-                       OR d.version = (SELECT max(l.version) FROM decision l WHERE l.referral_id = d.referral_id))
-                """).setParameter("source", source).setParameter("since", Timestamp.from(since))
-                .setParameter("pendingOnly", pendingOnly).getSingleResult();
-        return count.longValue();
+    /**
+     * Feedback decisions of one source after a position, in position order (the cursor), at most {@code limit};
+     * optionally only those received at or after {@code since}, and only those still each referral's latest.
+     */
+    public List<FeedbackRow> feedbackAfter(String source, long after, Instant since, boolean pendingOnly, int limit) {
+        String sql = FEEDBACK_SELECT + " WHERE d.source = ? AND d.feedback_position > ?"
+                + (since == null ? "" : " AND d.received_at >= ?")
+                + (pendingOnly ? " AND latest.version = d.version" : "")
+                + " ORDER BY d.feedback_position LIMIT ?";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            int i = 1;
+            select.setString(i++, source);
+            select.setLong(i++, after);
+            if (since != null) {
+                select.setObject(i++, since.atOffset(ZoneOffset.UTC));
+            }
+            select.setInt(i, limit);
+            return feedbackRows(select);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read feedback", e);
+        }
     }
 
-    private static FeedbackRow toFeedbackRow(Object[] r) {
-        return new FeedbackRow((UUID) r[0], ((Number) r[1]).intValue(), (String) r[2], (String) r[3], (String) r[4],
-                split((String) r[5]), split((String) r[6]), instant(r[7]), instant(r[8]), ((Number) r[9]).intValue(),
-                (String) r[10]);
+    /**
+     * Feedback decisions of one source received at or after {@code since}, oldest first by {@code receivedAt} (the
+     * paged reading kept for clients that poll by time).
+     */
+    public List<FeedbackRow> feedbackSince(String source, Instant since, boolean pendingOnly, int offset, int limit) {
+        String sql = FEEDBACK_SELECT + " WHERE d.source = ? AND d.feedback_position IS NOT NULL AND d.received_at >= ?"
+                + (pendingOnly ? " AND latest.version = d.version" : "")
+                + " ORDER BY d.received_at, d.referral_id, d.version LIMIT ? OFFSET ?";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, source);
+            select.setObject(2, since.atOffset(ZoneOffset.UTC));
+            select.setInt(3, limit);
+            select.setInt(4, offset);
+            return feedbackRows(select);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read feedback", e);
+        }
+    }
+
+    public long countFeedbackSince(String source, Instant since, boolean pendingOnly) {
+        String sql = "SELECT count(*) FROM decision d WHERE d.source = ? AND d.feedback_position IS NOT NULL "
+                + "AND d.received_at >= ?" + (pendingOnly
+                        ? " AND d.version = (SELECT max(l.version) FROM decision l WHERE l.referral_id = d.referral_id)"
+                        : "");
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, source);
+            select.setObject(2, since.atOffset(ZoneOffset.UTC));
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count feedback", e);
+        }
+    }
+
+    /** Each feedback decision with its referral's latest decided version and that version's data issue. */
+    private static final String FEEDBACK_SELECT = """
+            SELECT d.feedback_position, d.referral_id, d.version, d.source_reference, d.outcome, d.data_issue,
+                   d.reason_codes, d.missing_fields, d.received_at, d.decided_at, latest.version, latest.data_issue
+            FROM decision d
+            JOIN LATERAL (SELECT l.version, l.data_issue FROM decision l WHERE l.referral_id = d.referral_id
+                          ORDER BY l.version DESC LIMIT 1) latest ON true
+            """;
+
+    private static List<FeedbackRow> feedbackRows(PreparedStatement select) throws SQLException {
+        List<FeedbackRow> rows = new ArrayList<>();
+        try (ResultSet r = select.executeQuery()) {
+            while (r.next()) {
+                rows.add(new FeedbackRow(r.getLong(1), r.getObject(2, UUID.class), r.getInt(3), r.getString(4),
+                        r.getString(5), r.getString(6), split(r.getString(7)), split(r.getString(8)),
+                        r.getObject(9, OffsetDateTime.class).toInstant(),
+                        r.getObject(10, OffsetDateTime.class).toInstant(), r.getInt(11), r.getString(12)));
+            }
+        }
+        return rows;
     }
 
     private static List<String> split(String joined) {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
-    }
-
-    /** One feedback decision with what became of its referral since. */
-    public record FeedbackRow(UUID referralId, int version, String sourceReference, String outcome, String dataIssue,
-            List<String> reasonCodes, List<String> missingFields, Instant receivedAt, Instant decidedAt,
-            int latestVersion, String latestDataIssue) {
+    /** One feedback decision, its position, and what became of its referral since. */
+    public record FeedbackRow(long position, UUID referralId, int version, String sourceReference, String outcome,
+            String dataIssue, List<String> reasonCodes, List<String> missingFields, Instant receivedAt,
+            Instant decidedAt, int latestVersion, String latestDataIssue) {
     }
 }

@@ -33,10 +33,13 @@ public class TriageResource {
     @GET
     @Path("/feedback")
     @RolesAllowed({Roles.REFERRER, Roles.ADMIN})
-    @Operation(summary = "Decisions the police should act on (no consent, no data, insufficient data), oldest first")
-    public FeedbackQuery.FeedbackPage feedback(@QueryParam("source") String source, @QueryParam("since") String since,
+    @Operation(summary = "Decisions the police should act on (no consent, no data, insufficient data)",
+            description = "A cursor in commit order: poll with after = the nextAfter of the last answer. With since and "
+                    + "no after: the paged reading by receivedAt.")
+    public FeedbackQuery.FeedbackPage feedback(@QueryParam("source") String source, @QueryParam("after") String after,
+            @QueryParam("limit") String limit, @QueryParam("since") String since,
             @QueryParam("pending") String pending, @QueryParam("page") String page, @QueryParam("size") String size) {
-        return feedback.find(source, since, pending, page, size);
+        return feedback.find(new FeedbackQuery.Params(source, since, after, limit, pending, page, size));
     }
 
     @GET

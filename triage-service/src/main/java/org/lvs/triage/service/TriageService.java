@@ -168,6 +168,8 @@ public class TriageService {
         List<OutgoingEvent> events = new ArrayList<>();
         decided.forEach(decision -> events.addAll(eventsOf(decision)));
         outbox.enqueueAll(events);
+        // last: the sequencer lock it takes is held until commit
+        decisions.assignFeedbackPositions(decided);
         return results;
     }
 
