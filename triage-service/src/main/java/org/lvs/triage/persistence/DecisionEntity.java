@@ -24,6 +24,10 @@ public class DecisionEntity {
     @Column(nullable = false)
     public int version;
 
+    /** 0 for the first decision of a version; each re-decision of the same version adds one. */
+    @Column(nullable = false)
+    public int revision;
+
     @Column(nullable = false)
     public String source;
 

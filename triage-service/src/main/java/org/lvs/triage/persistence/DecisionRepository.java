@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.lvs.contract.event.EventJson;
+import org.lvs.contract.event.ReferralDecided;
 import org.lvs.contract.triage.Reason;
 import org.lvs.triage.domain.Decision;
 
@@ -31,8 +32,8 @@ public class DecisionRepository {
 
     private static final String INSERT = """
             INSERT INTO decision (referral_id, version, source, source_reference, outcome, data_issue, reason_codes,
-                                  missing_fields, received_at, decided_at, payload, recorded_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  missing_fields, received_at, decided_at, payload, recorded_at, revision)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
 
     /** The advisory lock that orders feedback positions (the bytes of "triage" and 1). */
@@ -74,6 +75,7 @@ public class DecisionRepository {
                 insert.setObject(10, row.decidedAt.atOffset(ZoneOffset.UTC));
                 insert.setString(11, row.payload);
                 insert.setObject(12, row.recordedAt.atOffset(ZoneOffset.UTC));
+                insert.setInt(13, row.revision);
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -118,6 +120,7 @@ public class DecisionRepository {
         row.receivedAt = d.receivedAt();
         row.decidedAt = d.decidedAt();
         row.recordedAt = d.recordedAt();
+        row.revision = d.revision();
         row.payload = EventJson.write(d);
         return row;
     }
@@ -181,11 +184,36 @@ public class DecisionRepository {
         }
     }
 
+    /** The latest decision, highest (version, revision), of each of these referrals that has one. */
+    public Map<UUID, ReferralDecided> latestDecided(Collection<UUID> referralIds) {
+        Map<UUID, ReferralDecided> latest = new HashMap<>();
+        if (referralIds.isEmpty()) {
+            return latest;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("""
+                        SELECT DISTINCT ON (referral_id) referral_id, payload FROM decision
+                        WHERE referral_id = ANY (?) ORDER BY referral_id, version DESC, revision DESC
+                        """)) {
+            select.setArray(1, connection.createArrayOf("uuid", referralIds.toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    latest.put(rows.getObject(1, UUID.class),
+                            EventJson.mapper().readValue(rows.getString(2), ReferralDecided.class));
+                }
+            }
+            return latest;
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("cannot read the latest decisions", e);
+        }
+    }
+
     /** The latest decision of a referral: its source (whose referral it is) and its {@code ReferralDecided} JSON. */
     public Optional<Latest> latest(UUID referralId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                SELECT source, payload FROM decision WHERE referral_id = :id ORDER BY version DESC LIMIT 1
+                SELECT source, payload FROM decision WHERE referral_id = :id
+                ORDER BY version DESC, revision DESC LIMIT 1
                 """).setParameter("id", referralId).getResultList();
         return rows.stream().findFirst().map(r -> new Latest((String) r[0], (String) r[1]));
     }
@@ -203,7 +231,8 @@ public class DecisionRepository {
      * Call it last before commit, so the lock is held for a moment only.
      */
     public void assignFeedbackPositions(List<Decision> decided) {
-        List<Decision> feedback = decided.stream().filter(Decision::needsFeedback).toList();
+        List<Decision> feedback = decided.stream()
+                .filter(d -> d.needsFeedback() && d.decided().revision() == 0).toList();
         if (feedback.isEmpty()) {
             return;
         }
@@ -219,7 +248,7 @@ public class DecisionRepository {
                     FROM (SELECT f.id, row_number() OVER (ORDER BY f.id) AS ord
                           FROM decision f JOIN unnest(?::uuid[], ?::int[]) AS k(referral_id, version)
                                ON f.referral_id = k.referral_id AND f.version = k.version
-                          WHERE f.data_issue IS NOT NULL AND f.feedback_position IS NULL) n
+                          WHERE f.revision = 0 AND f.data_issue IS NOT NULL AND f.feedback_position IS NULL) n
                     WHERE d.id = n.id
                     """)) {
                 number.setArray(1, connection.createArrayOf("uuid",
@@ -301,7 +330,7 @@ public class DecisionRepository {
                    d.reason_codes, d.missing_fields, d.received_at, d.decided_at, latest.version, latest.data_issue
             FROM decision d
             JOIN LATERAL (SELECT l.version, l.data_issue FROM decision l WHERE l.referral_id = d.referral_id
-                          ORDER BY l.version DESC LIMIT 1) latest ON true
+                          ORDER BY l.version DESC, l.revision DESC LIMIT 1) latest ON true
             """;
 
     private static List<FeedbackRow> feedbackRows(PreparedStatement select) throws SQLException {

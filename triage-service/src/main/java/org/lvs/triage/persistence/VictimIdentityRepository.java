@@ -17,6 +17,7 @@ import java.util.SortedSet;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.lvs.triage.domain.KnownIdentities;
+import org.lvs.triage.domain.PolicyInput;
 import org.lvs.triage.domain.VictimIdentity;
 
 /**
@@ -29,12 +30,12 @@ public class VictimIdentityRepository {
 
     private static final String UPSERT = """
             INSERT INTO victim_identity (referral_id, version, source, source_reference, recorded_at,
-                                         person_ref_hash, name_dob_hash, stored_at)
-            VALUES (?, ?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?)
+                                         person_ref_hash, name_dob_hash, stored_at, policy_input)
+            VALUES (?, ?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?, ?)
             ON CONFLICT (referral_id) DO UPDATE SET version = EXCLUDED.version, source = EXCLUDED.source,
                 source_reference = EXCLUDED.source_reference, recorded_at = EXCLUDED.recorded_at,
                 person_ref_hash = EXCLUDED.person_ref_hash, name_dob_hash = EXCLUDED.name_dob_hash,
-                stored_at = EXCLUDED.stored_at
+                stored_at = EXCLUDED.stored_at, policy_input = EXCLUDED.policy_input
             WHERE victim_identity.version < EXCLUDED.version
             """;
 
@@ -134,6 +135,7 @@ public class VictimIdentityRepository {
                         upsert.setString(6, k.identity().personRefHash() == null ? "" : k.identity().personRefHash());
                         upsert.setString(7, k.identity().nameDobHash() == null ? "" : k.identity().nameDobHash());
                         upsert.setObject(8, storedAt.atOffset(ZoneOffset.UTC));
+                        upsert.setString(9, k.facts() == null ? null : k.facts().toJson());
                         upsert.addBatch();
                     }
                     upsert.executeBatch();
@@ -152,6 +154,34 @@ public class VictimIdentityRepository {
     /** A lock key for a referral, so its versions are never decided at the same time. */
     public static long lockKey(UUID referralId) {
         return referralId.getMostSignificantBits() ^ referralId.getLeastSignificantBits();
+    }
+
+    /** The stored rows of these referrals, with their policy input, as they are now (inside the caller's transaction). */
+    public List<KnownIdentities.Known> rowsOf(Collection<UUID> referralIds) {
+        List<KnownIdentities.Known> rows = new ArrayList<>();
+        if (referralIds.isEmpty()) {
+            return rows;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("""
+                        SELECT referral_id, version, source, source_reference, recorded_at, person_ref_hash,
+                               name_dob_hash, policy_input
+                        FROM victim_identity WHERE referral_id = ANY (?)
+                        """)) {
+            select.setArray(1, connection.createArrayOf("uuid", referralIds.toArray()));
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    String facts = r.getString(8);
+                    rows.add(new KnownIdentities.Known(r.getObject(1, UUID.class), r.getInt(2), r.getString(3),
+                            r.getString(4), r.getObject(5, OffsetDateTime.class).toInstant(),
+                            new VictimIdentity(r.getString(6), r.getString(7)),
+                            facts == null ? null : PolicyInput.fromJson(facts)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read victim identities", e);
+        }
     }
 
     /** Removes the identities of these referrals (erasure), inside the caller's transaction; returns how many. */

@@ -25,6 +25,7 @@ import org.lvs.triage.config.TriageConfig;
 import org.lvs.triage.domain.Decision;
 import org.lvs.triage.domain.EarlierReferral;
 import org.lvs.triage.domain.KnownIdentities;
+import org.lvs.triage.domain.PolicyInput;
 import org.lvs.triage.domain.PolicySettings;
 import org.lvs.triage.domain.TriagePolicy;
 import org.lvs.triage.domain.VictimIdentity;
@@ -65,10 +66,12 @@ public class TriageService {
     private final Clock clock;
     private final Duration lockTimeout;
     private final ErasureService erasures;
+    private final RepeatRedecisions redecisions;
 
     TriageService(ProcessedEvents processedEvents, DecisionRepository decisions,
             VictimIdentityRepository identities, IdentityHasher hasher, Outbox outbox,
-            PolicySettings settings, Clock clock, TriageConfig config, ErasureService erasures) {
+            PolicySettings settings, Clock clock, TriageConfig config, ErasureService erasures,
+            RepeatRedecisions redecisions) {
         this.processedEvents = processedEvents;
         this.decisions = decisions;
         this.identities = identities;
@@ -78,6 +81,7 @@ public class TriageService {
         this.clock = clock;
         this.lockTimeout = config.lockTimeout();
         this.erasures = erasures;
+        this.redecisions = redecisions;
     }
 
     /** Decides one record: a batch of one. */
@@ -129,10 +133,12 @@ public class TriageService {
         Set<UUID> firstTime = processedEvents.firstTimeAll(eventIds, CONSUMER);
         Set<UUID> erased = erasures.erasedAmong(referralIds);
         Map<UUID, Integer> latest = new HashMap<>(decisions.latestVersions(referralIds));
-        KnownIdentities known = identities.sharing(hashes, windowFrom, windowTo);
+        // also the later referrals the batch may cause to be decided again (RepeatRedecisions)
+        KnownIdentities known = identities.sharing(hashes, windowFrom, windowTo.plus(settings.repeatWindow()));
 
         List<Result> results = new ArrayList<>(batch.size());
         List<Decision> decided = new ArrayList<>();
+        List<RepeatRedecisions.Trigger> triggers = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             ReferralReceived received = batch.get(i).received();
             // remove: the same event twice in one batch is processed once
@@ -147,15 +153,19 @@ public class TriageService {
             }
             Referral referral = received.referral();
             Instant recordedAt = referral.recordedAt();
+            PolicyInput input = PolicyInput.of(received);
             List<EarlierReferral> earlier = known.matching(identityOf.get(i), received.referralId(),
                     recordedAt.minus(settings.repeatWindow()), recordedAt);
-            Decision decision = TriagePolicy.decide(received, earlier, settings, clock.instant());
+            Decision decision = TriagePolicy.decide(input, earlier, settings, clock.instant());
             decided.add(decision);
             latest.put(received.referralId(), received.version());
             // An erased referral's identity still finds its victim's earlier referrals, but is never kept.
+            VictimIdentity kept = erased.contains(received.referralId()) ? VictimIdentity.NONE : identityOf.get(i);
             known.record(received.referralId(), received.version(), referral.source().name(),
-                    referral.sourceReference(), recordedAt,
-                    erased.contains(received.referralId()) ? VictimIdentity.NONE : identityOf.get(i));
+                    referral.sourceReference(), recordedAt, kept, kept.isEmpty() ? null : input);
+            if (!kept.isEmpty()) {
+                triggers.add(new RepeatRedecisions.Trigger(received.referralId(), recordedAt, kept));
+            }
             results.add(Result.DECIDED);
         }
 
@@ -165,20 +175,26 @@ public class TriageService {
             // a version decided after its referral's erasure arrived: its traces go too
             erasures.removeTraces(erased);
         }
+        // Later referrals of these victims, decided before them, are decided again with them known.
+        List<Decision> redecided = redecisions.redecideLater(triggers, known, lockKeys, clock.instant());
+        decisions.insertAll(redecided);
         List<OutgoingEvent> events = new ArrayList<>();
-        decided.forEach(decision -> events.addAll(eventsOf(decision)));
+        decided.forEach(decision -> events.addAll(eventsOf(decision, true)));
+        // a re-decision changes no data issue: its feedback was published with the first decision
+        redecided.forEach(decision -> events.addAll(eventsOf(decision, false)));
         outbox.enqueueAll(events);
         // last: the sequencer lock it takes is held until commit
         decisions.assignFeedbackPositions(decided);
         return results;
     }
 
-    private static List<OutgoingEvent> eventsOf(Decision decision) {
+    private static List<OutgoingEvent> eventsOf(Decision decision, boolean withFeedback) {
         var d = decision.decided();
         EventEnvelope envelope = d.toEnvelope();
-        Log.debugf("decided referral %s version %d: %s", d.referralId(), d.version(), d.outcome());
+        Log.debugf("decided referral %s version %d revision %d: %s", d.referralId(), d.version(), d.revision(),
+                d.outcome());
         OutgoingEvent triaged = new OutgoingEvent(Topics.REFERRALS_TRIAGED, d.referralId().toString(), envelope);
-        if (!decision.needsFeedback()) {
+        if (!withFeedback || !decision.needsFeedback()) {
             return List.of(triaged);
         }
         return List.of(triaged, new OutgoingEvent(Topics.REFERRALS_FEEDBACK, d.source().name(),
