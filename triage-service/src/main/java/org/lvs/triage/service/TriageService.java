@@ -1,6 +1,5 @@
 package org.lvs.triage.service;
 
-import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 import org.lvs.commons.idempotency.ProcessedEvents;
 import org.lvs.commons.messaging.OutgoingEvent;
 import org.lvs.commons.outbox.Outbox;
@@ -33,13 +33,16 @@ import org.lvs.triage.persistence.DecisionRepository;
 import org.lvs.triage.persistence.VictimIdentityRepository;
 
 /**
- * Decides each referral version once: the decision, the victim's identity hashes, the processed event and the events
- * to publish (via the outbox) commit together or not at all. {@link #decideAll} does so for a whole batch of
- * records in one transaction, with the same outcome as deciding them one by one in order; {@link #decide} decides
- * one record (the fallback when a batch keeps failing).
+ * Decides each referral version once: the decision, the victim's identity hashes with the version's policy input,
+ * the re-decisions of later referrals of the same victim, the processed event, the events to publish (via the outbox)
+ * and the feedback positions commit together or not at all. {@link #decideAll} does so for a whole batch of records
+ * in one transaction, with the same outcome as deciding them one by one in order (the commons batch consumer
+ * bisects a failing batch down to the record that fails); {@link #decide} is a batch of one.
  */
 @ApplicationScoped
 public class TriageService {
+
+    private static final Logger LOG = Logger.getLogger(TriageService.class);
 
     /** This consumer's name in the processed-event log. */
     public static final String CONSUMER = "triage";
@@ -94,7 +97,9 @@ public class TriageService {
      * Decides a batch of records in their order in one transaction, with a handful of statements instead of a dozen
      * per record: every lock first (sorted), the processed-event log, the latest versions and the identities the
      * batch can match read at once, the decisions made in memory (each sees the decisions before it in the batch, as
-     * if each had committed alone), then written back in JDBC batches and their events enqueued in order.
+     * if each had committed alone), then written back in JDBC batches; later referrals of the batch's victims decided
+     * before them are decided again ({@link RepeatRedecisions}); the events are enqueued in order, and the feedback
+     * decisions numbered last (the lock that orders them is held until commit).
      *
      * @return what became of each record, in the batch's order
      */
@@ -191,7 +196,7 @@ public class TriageService {
     private static List<OutgoingEvent> eventsOf(Decision decision, boolean withFeedback) {
         var d = decision.decided();
         EventEnvelope envelope = d.toEnvelope();
-        Log.debugf("decided referral %s version %d revision %d: %s", d.referralId(), d.version(), d.revision(),
+        LOG.debugf("decided referral %s version %d revision %d: %s", d.referralId(), d.version(), d.revision(),
                 d.outcome());
         OutgoingEvent triaged = new OutgoingEvent(Topics.REFERRALS_TRIAGED, d.referralId().toString(), envelope);
         if (!withFeedback || !decision.needsFeedback()) {
