@@ -2,6 +2,7 @@ package org.lvs.triage.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.lvs.contract.referral.CrimeCategory;
@@ -42,6 +43,30 @@ public interface TriageConfig {
      */
     @WithDefault("lvs-local-identity-hash-key-not-for-production")
     String identityHashKey();
+
+    /**
+     * How long a decision transaction waits for another one's lock (a referral or victim being decided elsewhere)
+     * before PostgreSQL gives up with SQLSTATE 55P03: a transient failure the batch consumer waits out and retries, so
+     * a stuck neighbour shows up as "waiting" on liveness instead of a silently blocked thread.
+     */
+    @WithDefault("10s")
+    Duration lockTimeout();
+
+    IdentityRetention identityRetention();
+
+    interface IdentityRetention {
+        /**
+         * Slack for referrals that arrive late: an identity recorded at t is deleted only once the newest referral
+         * decided was recorded after t + the repeat window + this grace, and only when it was stored at least this
+         * long ago (README, "Erasure and retention").
+         */
+        @WithDefault("P30D")
+        Duration grace();
+
+        /** How often the retention job runs ({@code off} disables it; tests run it by hand). */
+        @WithDefault("1h")
+        String every();
+    }
 
     interface Targets {
         /** Hours to first contact for PRIORITY. */

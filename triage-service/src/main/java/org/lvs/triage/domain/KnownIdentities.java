@@ -25,12 +25,20 @@ import java.util.UUID;
  */
 public final class KnownIdentities {
 
-    /** A stored row: the identity the latest decided version of a referral carried. */
+    /**
+     * A stored row: the identity the latest decided version of a referral carried, and that version's policy input
+     * (null when not loaded, or stored before triage kept it).
+     */
     public record Known(UUID referralId, int version, String source, String sourceReference, Instant recordedAt,
-            VictimIdentity identity) {
+            VictimIdentity identity, PolicyInput facts) {
         public Known {
             Objects.requireNonNull(referralId, "referralId");
             recordedAt = atDatabasePrecision(recordedAt);
+        }
+
+        public Known(UUID referralId, int version, String source, String sourceReference, Instant recordedAt,
+                VictimIdentity identity) {
+            this(referralId, version, source, sourceReference, recordedAt, identity, null);
         }
     }
 
@@ -51,6 +59,12 @@ public final class KnownIdentities {
 
     /** Other referrals sharing either hash, recorded in (from, to], ordered by recordedAt then referralId. */
     public List<EarlierReferral> matching(VictimIdentity identity, UUID excludingReferralId, Instant from, Instant to) {
+        return rowsMatching(identity, excludingReferralId, from, to).stream()
+                .map(k -> new EarlierReferral(k.referralId(), k.sourceReference(), k.recordedAt())).toList();
+    }
+
+    /** The rows of {@link #matching}. */
+    public List<Known> rowsMatching(VictimIdentity identity, UUID excludingReferralId, Instant from, Instant to) {
         if (identity.isEmpty()) {
             return List.of();
         }
@@ -69,13 +83,18 @@ public final class KnownIdentities {
             }
         }
         found.sort(Comparator.comparing(Known::recordedAt).thenComparing(Known::referralId, DATABASE_UUID_ORDER));
-        return found.stream().map(k -> new EarlierReferral(k.referralId(), k.sourceReference(), k.recordedAt()))
-                .toList();
+        return found;
     }
 
     /** Keeps the identity of a referral's newly decided version; none (no consent) removes it. */
     public void record(UUID referralId, int version, String source, String sourceReference, Instant recordedAt,
             VictimIdentity identity) {
+        record(referralId, version, source, sourceReference, recordedAt, identity, null);
+    }
+
+    /** Keeps the identity and the policy input of a referral's newly decided version; none removes both. */
+    public void record(UUID referralId, int version, String source, String sourceReference, Instant recordedAt,
+            VictimIdentity identity, PolicyInput facts) {
         Known previous = byReferral.get(referralId);
         if (identity.isEmpty()) {
             remove(referralId);
@@ -86,7 +105,7 @@ public final class KnownIdentities {
             return; // as the database's upsert: an older version never replaces a newer identity
         }
         remove(referralId);
-        Known known = new Known(referralId, version, source, sourceReference, recordedAt, identity);
+        Known known = new Known(referralId, version, source, sourceReference, recordedAt, identity, facts);
         put(known);
         changes.put(referralId, known);
     }

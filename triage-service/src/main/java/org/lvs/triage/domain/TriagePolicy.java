@@ -5,16 +5,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.lvs.contract.casework.CaseStatus;
 import org.lvs.contract.event.ReferralDecided;
 import org.lvs.contract.event.ReferralReceived;
 import org.lvs.contract.referral.AgeBand;
 import org.lvs.contract.referral.Consent;
-import org.lvs.contract.referral.Crime;
 import org.lvs.contract.referral.CrimeCategory;
-import org.lvs.contract.referral.Referral;
+import org.lvs.contract.referral.HateStrand;
 import org.lvs.contract.referral.RiskLevel;
 import org.lvs.contract.referral.Victim;
 import org.lvs.contract.referral.Vulnerability;
@@ -50,39 +49,43 @@ public final class TriagePolicy {
      */
     public static Decision decide(ReferralReceived received, List<EarlierReferral> earlier, PolicySettings settings,
             Instant decidedAt) {
-        Referral referral = Objects.requireNonNull(received.referral(), "referral");
-        Victim victim = referral.victim();
+        return decide(PolicyInput.of(received), earlier, settings, decidedAt);
+    }
+
+    /** Decides one referral version from its facts; the same facts give the same decision as the referral itself. */
+    public static Decision decide(PolicyInput input, List<EarlierReferral> earlier, PolicySettings settings,
+            Instant decidedAt) {
         List<Reason> reasons = new ArrayList<>();
         DecisionBuilder decision = new DecisionBuilder();
 
         // 1. Consent gates everything: without it no personal data arrived, so nothing else can be judged.
-        Consent consent = referral.consent() == null ? Consent.NOT_RECORDED : referral.consent();
+        Consent consent = input.consent();
         switch (consent) {
             case REFUSED -> {
                 reasons.add(new Reason(ReasonCode.CONSENT_REFUSED, "consent refused"));
                 return decision.declined(DecisionOutcome.DECLINED_NO_CONSENT, DataIssue.NO_CONSENT)
-                        .build(received, reasons, settings, decidedAt, List.of("consent"));
+                        .build(input, reasons, settings, decidedAt, List.of("consent"));
             }
             case NOT_RECORDED -> {
                 reasons.add(new Reason(ReasonCode.CONSENT_NOT_RECORDED, "consent not recorded"));
                 return decision.declined(DecisionOutcome.DECLINED_NO_CONSENT, DataIssue.NO_CONSENT)
-                        .build(received, reasons, settings, decidedAt, List.of("consent"));
+                        .build(input, reasons, settings, decidedAt, List.of("consent"));
             }
             case IMPLIED -> reasons.add(new Reason(ReasonCode.CONSENT_IMPLIED, "consent implied; case waits for consent"));
             case EXPLICIT -> reasons.add(new Reason(ReasonCode.CONSENT_EXPLICIT, "consent explicit"));
         }
 
         // 2. Data quality.
-        boolean hasName = victim != null && victim.hasName();
-        boolean hasChannel = victim != null && victim.hasContactChannel();
+        boolean hasName = input.hasName();
+        boolean hasChannel = input.hasContactChannel();
         DataIssue dataIssue = null;
         List<String> missing = new ArrayList<>();
         if (!hasName && !hasChannel) {
             reasons.add(new Reason(ReasonCode.NO_DATA,
-                    victim == null ? "no victim" : "victim has neither a name nor a contact channel"));
-            missing.addAll(victim == null ? List.of("victim") : missingDataFields(victim));
+                    input.victimPresent() ? "victim has neither a name nor a contact channel" : "no victim"));
+            missing.addAll(input.victimPresent() ? missingDataFields() : List.of("victim"));
             return decision.declined(DecisionOutcome.DATA_ISSUE, DataIssue.NO_DATA)
-                    .build(received, reasons, settings, decidedAt, missing);
+                    .build(input, reasons, settings, decidedAt, missing);
         }
         if (!hasChannel) {
             dataIssue = DataIssue.INSUFFICIENT_DATA;
@@ -97,7 +100,7 @@ public final class TriagePolicy {
 
         // 3. Case status: the first that applies.
         CaseStatus status;
-        if (referral.safeguarding().unsafeToContact()) {
+        if (input.unsafeToContact()) {
             status = CaseStatus.SCREENING;
             reasons.add(new Reason(ReasonCode.UNSAFE_TO_CONTACT, "unsafe to contact; a coordinator screens first"));
         } else if (consent == Consent.IMPLIED) {
@@ -109,8 +112,8 @@ public final class TriagePolicy {
         }
 
         // 4. Priority: every rule that holds adds its reason.
-        CrimeCategory category = referral.crime() == null ? null : referral.crime().category();
-        boolean under18 = isUnder18(victim, referral.recordedAt());
+        CrimeCategory category = input.category();
+        boolean under18 = input.under18();
         List<Reason> priorityReasons = new ArrayList<>();
         if (under18) {
             priorityReasons.add(new Reason(ReasonCode.PRIORITY_UNDER_18, "under 18 at recordedAt"));
@@ -118,14 +121,13 @@ public final class TriagePolicy {
         if (category != null && settings.mostSeriousCrimes().contains(category)) {
             priorityReasons.add(new Reason(ReasonCode.PRIORITY_MOST_SERIOUS_CRIME, category.name()));
         }
-        List<String> vulnerabilities = victim.vulnerabilities().stream()
+        List<String> vulnerabilities = input.vulnerabilities().stream()
                 .filter(v -> v != Vulnerability.REPEAT_VICTIM).map(Enum::name).distinct().toList();
         if (!vulnerabilities.isEmpty()) {
             priorityReasons.add(new Reason(ReasonCode.PRIORITY_VULNERABLE, String.join(",", vulnerabilities)));
         }
-        boolean flaggedRepeat = victim.vulnerabilities().contains(Vulnerability.REPEAT_VICTIM);
-        boolean detectedRepeat = countEarlierInWindow(referral, received.referralId(), earlier, settings)
-                >= settings.repeatCount();
+        boolean flaggedRepeat = input.vulnerabilities().contains(Vulnerability.REPEAT_VICTIM);
+        boolean detectedRepeat = countEarlierInWindow(input, earlier, settings) >= settings.repeatCount();
         if (flaggedRepeat || detectedRepeat) {
             priorityReasons.add(new Reason(ReasonCode.PRIORITY_PERSISTENTLY_TARGETED,
                     detectedRepeat ? REPEAT_VICTIM_DETECTED : Vulnerability.REPEAT_VICTIM.name()));
@@ -137,7 +139,7 @@ public final class TriagePolicy {
         }
 
         // 5. Routing: the first that applies.
-        Route route = route(under18, referral.crime(), referral.riskLevel(), settings, reasons);
+        Route route = route(under18, category, input.firstHateStrand(), input.riskLevel(), settings, reasons);
         int target = priority == Priority.PRIORITY ? settings.priorityTargetHours() : settings.standardTargetHours();
 
         decision.outcome = DecisionOutcome.CASE_OPENED;
@@ -148,7 +150,34 @@ public final class TriagePolicy {
         decision.pathway = route.pathway;
         decision.provider = route.provider;
         decision.slaTargetHours = target;
-        return decision.build(received, reasons, settings, decidedAt, missing);
+        return decision.build(input, reasons, settings, decidedAt, missing);
+    }
+
+    /**
+     * Decides a referral version again because an earlier referral of its victim became known after it was decided
+     * (triage-policy.md, sections 4 and 7): the decision it would have had if the referrals had arrived in the order
+     * they were recorded. A re-decision only ever adds the detected repeat: the earlier referrals known now are those
+     * known then plus the late ones, unless some were erased or aged out since, and neither may change a decision.
+     *
+     * @param current the version's current decision ({@code input} is that version's facts)
+     * @return the re-decision as {@code current}'s revision + 1, or empty when the decision does not change
+     */
+    public static Optional<Decision> redecide(PolicyInput input, List<EarlierReferral> earlier,
+            ReferralDecided current, PolicySettings settings, Instant decidedAt) {
+        if (input.version() != current.version() || detectsRepeat(current)) {
+            return Optional.empty();
+        }
+        Decision made = decide(input, earlier, settings, decidedAt);
+        if (!detectsRepeat(made.decided())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Decision(made.decided().withRevision(current.revision() + 1), made.missingFields()));
+    }
+
+    /** The decision counted at least the configured number of other referrals of the victim. */
+    public static boolean detectsRepeat(ReferralDecided decided) {
+        return decided.reasons().stream().anyMatch(r -> r.code() == ReasonCode.PRIORITY_PERSISTENTLY_TARGETED
+                && REPEAT_VICTIM_DETECTED.equals(r.detail()));
     }
 
     /** Under 18 at {@code recordedAt}: from dateOfBirth (Europe/London date) when given, else age. */
@@ -168,14 +197,14 @@ public final class TriagePolicy {
      * Distinct other referrals (other source references) of the same victim recorded within
      * ({@code recordedAt} − window, {@code recordedAt}].
      */
-    public static int countEarlierInWindow(Referral referral, UUID referralId, List<EarlierReferral> earlier,
+    public static int countEarlierInWindow(PolicyInput input, List<EarlierReferral> earlier,
             PolicySettings settings) {
-        Instant upper = referral.recordedAt();
+        Instant upper = input.recordedAt();
         Instant lower = upper.minus(settings.repeatWindow());
         Set<Object> distinct = new HashSet<>();
         for (EarlierReferral other : earlier) {
-            boolean sameReferral = other.referralId().equals(referralId)
-                    || Objects.equals(other.sourceReference(), referral.sourceReference());
+            boolean sameReferral = other.referralId().equals(input.referralId())
+                    || Objects.equals(other.sourceReference(), input.sourceReference());
             boolean inWindow = other.recordedAt().isAfter(lower) && !other.recordedAt().isAfter(upper);
             if (!sameReferral && inWindow) {
                 distinct.add(other.referralId());
@@ -184,9 +213,8 @@ public final class TriagePolicy {
         return distinct.size();
     }
 
-    private static Route route(boolean under18, Crime crime, RiskLevel risk, PolicySettings settings,
-            List<Reason> reasons) {
-        CrimeCategory category = crime == null ? null : crime.category();
+    private static Route route(boolean under18, CrimeCategory category, HateStrand firstHateStrand, RiskLevel risk,
+            PolicySettings settings, List<Reason> reasons) {
         if (under18) {
             reasons.add(new Reason(ReasonCode.ROUTE_UNDER_18, "under 18"));
             return new Route(Strand.NEST, Pathway.NEST, null);
@@ -209,7 +237,7 @@ public final class TriagePolicy {
             return new Route(Strand.DOMESTIC_ABUSE, Pathway.IVA, null);
         }
         if (category == CrimeCategory.HATE_CRIME) {
-            String provider = settings.hateCrimeProvider(crime.firstHateStrand());
+            String provider = settings.hateCrimeProvider(firstHateStrand);
             reasons.add(new Reason(ReasonCode.ROUTE_HATE_CRIME, provider));
             return new Route(Strand.HATE_CRIME, Pathway.HATE_CRIME_PARTNER, provider);
         }
@@ -218,7 +246,7 @@ public final class TriagePolicy {
     }
 
     /** Field names for a victim with neither a name nor a contact channel. */
-    private static List<String> missingDataFields(Victim victim) {
+    private static List<String> missingDataFields() {
         List<String> fields = new ArrayList<>(missingNameFields());
         fields.addAll(missingChannelFields());
         return fields;
@@ -253,23 +281,15 @@ public final class TriagePolicy {
             return this;
         }
 
-        Decision build(ReferralReceived received, List<Reason> reasons, PolicySettings settings, Instant decidedAt,
+        Decision build(PolicyInput in, List<Reason> reasons, PolicySettings settings, Instant decidedAt,
                 List<String> missingFields) {
-            Referral r = received.referral();
-            Victim victim = r.victim();
-            AgeBand ageBand = victim == null ? AgeBand.UNKNOWN
-                    : victim.ageBand() != null && victim.dateOfBirth() == null && victim.age() == null
-                            ? victim.ageBand()
-                            : AgeBand.at(victim.dateOfBirth(), victim.age(), r.recordedAt());
-            Instant receivedAt = received.receivedAt() != null ? received.receivedAt() : r.receivedAt();
-            Instant firstReceivedAt = received.firstReceivedAt() != null ? received.firstReceivedAt() : receivedAt;
-            ReferralDecided.CrimeFacts crime = r.crime() == null ? null
-                    : new ReferralDecided.CrimeFacts(r.crime().category(), r.crime().hateStrands());
-            ReferralDecided decided = new ReferralDecided(received.referralId(), r.sourceReference(),
-                    received.version(), outcome, caseStatus, dataIssue, priority, strand, pathway, provider,
-                    slaTargetHours, reasons, settings.policyVersion(), decidedAt, r.source(), r.recordedAt(),
-                    receivedAt, firstReceivedAt, r.area(), crime, r.riskLevel(), ageBand,
-                    victim == null ? null : victim.gender(), r.consent(), r.howHeard());
+            ReferralDecided.CrimeFacts crime = !in.crimePresent() ? null
+                    : new ReferralDecided.CrimeFacts(in.category(), in.hateStrands());
+            ReferralDecided decided = new ReferralDecided(in.referralId(), in.sourceReference(), in.version(),
+                    outcome, caseStatus, dataIssue, priority, strand, pathway, provider, slaTargetHours, reasons,
+                    settings.policyVersion(), decidedAt, in.source(), in.recordedAt(), in.receivedAt(),
+                    in.firstReceivedAt(), in.area(), crime, in.riskLevel(), in.ageBand(), in.gender(), in.consent(),
+                    in.howHeard());
             return new Decision(decided, dataIssue == null ? List.of() : missingFields);
         }
     }

@@ -4,6 +4,8 @@ package org.lvs.triage.messaging;
 public final class Channels {
     /** {@code referrals.received}, read in batches; dead letters to {@code referrals.received.dlq}. */
     public static final String RECEIVED = "received";
+    /** {@code cases.erasures}, read in batches; dead letters to {@code cases.erasures.dlq}. */
+    public static final String ERASURES = "erasures";
     /** The consumer group of every channel, named in dead letters. */
     public static final String GROUP = "triage-service";
 

@@ -24,10 +24,15 @@ public class DecisionEntity {
     @Column(nullable = false)
     public int version;
 
+    /** 0 for the first decision of a version; each re-decision of the same version adds one. */
+    @Column(nullable = false)
+    public int revision;
+
     @Column(nullable = false)
     public String source;
 
-    @Column(name = "source_reference", nullable = false)
+    /** Null once the referral's personal data was erased. */
+    @Column(name = "source_reference")
     public String sourceReference;
 
     @Column(nullable = false)
@@ -49,6 +54,9 @@ public class DecisionEntity {
 
     @Column(name = "decided_at", nullable = false)
     public Instant decidedAt;
+
+    @Column(name = "recorded_at", nullable = false)
+    public Instant recordedAt;
 
     @Column(nullable = false)
     public String payload;

@@ -1,12 +1,12 @@
 package org.lvs.triage.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.SortedSet;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.lvs.triage.domain.EarlierReferral;
 import org.lvs.triage.domain.KnownIdentities;
+import org.lvs.triage.domain.PolicyInput;
 import org.lvs.triage.domain.VictimIdentity;
 
 /**
@@ -30,22 +30,30 @@ public class VictimIdentityRepository {
 
     private static final String UPSERT = """
             INSERT INTO victim_identity (referral_id, version, source, source_reference, recorded_at,
-                                         person_ref_hash, name_dob_hash)
-            VALUES (:id, :version, :source, :ref, :recordedAt, NULLIF(:personRef, ''), NULLIF(:nameDob, ''))
+                                         person_ref_hash, name_dob_hash, stored_at, policy_input)
+            VALUES (?, ?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?, ?)
             ON CONFLICT (referral_id) DO UPDATE SET version = EXCLUDED.version, source = EXCLUDED.source,
                 source_reference = EXCLUDED.source_reference, recorded_at = EXCLUDED.recorded_at,
-                person_ref_hash = EXCLUDED.person_ref_hash, name_dob_hash = EXCLUDED.name_dob_hash
+                person_ref_hash = EXCLUDED.person_ref_hash, name_dob_hash = EXCLUDED.name_dob_hash,
+                stored_at = EXCLUDED.stored_at, policy_input = EXCLUDED.policy_input
             WHERE victim_identity.version < EXCLUDED.version
             """;
-    /** The same statement with JDBC's positional parameters, for batches. */
-    private static final String UPSERT_JDBC = UPSERT.replaceAll(":\\w+", "?");
 
-    private final EntityManager em;
     private final DataSource dataSource;
 
-    VictimIdentityRepository(EntityManager em, DataSource dataSource) {
-        this.em = em;
+    VictimIdentityRepository(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** Lock waits of the current transaction end after this long with SQLSTATE 55P03 (lock_not_available). */
+    public void limitLockWaits(Duration timeout) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement set = connection.prepareStatement("SELECT set_config('lock_timeout', ?, true)")) {
+            set.setString(1, Math.max(1, timeout.toMillis()) + "ms");
+            set.executeQuery().close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot set the lock timeout", e);
+        }
     }
 
     /**
@@ -101,8 +109,11 @@ public class VictimIdentityRepository {
         return new KnownIdentities(rows);
     }
 
-    /** Writes back what deciding a batch changed: rows kept (inserted or replaced) and rows removed. */
-    public void apply(KnownIdentities identities) {
+    /**
+     * Writes back what deciding a batch changed: rows kept (inserted or replaced, stamped {@code storedAt}) and rows
+     * removed.
+     */
+    public void apply(KnownIdentities identities, Instant storedAt) {
         List<UUID> removed = identities.toRemove();
         List<KnownIdentities.Known> kept = identities.toKeep();
         try (Connection connection = dataSource.getConnection()) {
@@ -114,7 +125,7 @@ public class VictimIdentityRepository {
                 }
             }
             if (!kept.isEmpty()) {
-                try (PreparedStatement upsert = connection.prepareStatement(UPSERT_JDBC)) {
+                try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
                     for (KnownIdentities.Known k : kept) {
                         upsert.setObject(1, k.referralId());
                         upsert.setInt(2, k.version());
@@ -123,6 +134,8 @@ public class VictimIdentityRepository {
                         upsert.setObject(5, k.recordedAt().atOffset(ZoneOffset.UTC));
                         upsert.setString(6, k.identity().personRefHash() == null ? "" : k.identity().personRefHash());
                         upsert.setString(7, k.identity().nameDobHash() == null ? "" : k.identity().nameDobHash());
+                        upsert.setObject(8, storedAt.atOffset(ZoneOffset.UTC));
+                        upsert.setString(9, k.facts() == null ? null : k.facts().toJson());
                         upsert.addBatch();
                     }
                     upsert.executeBatch();
@@ -131,16 +144,6 @@ public class VictimIdentityRepository {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store victim identities", e);
         }
-    }
-
-    /**
-     * Waits for and takes transaction-scoped locks on these keys, in ascending order so two transactions never wait
-     * on each other in a cycle. Released at commit or rollback.
-     */
-    public void lock(List<Long> keys) {
-        keys.stream().distinct().sorted().forEach(key -> em
-                .createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(:key)) AS locked")
-                .setParameter("key", key).getSingleResult());
     }
 
     /** A lock key for a hash: its first 64 bits. */
@@ -153,48 +156,66 @@ public class VictimIdentityRepository {
         return referralId.getMostSignificantBits() ^ referralId.getLeastSignificantBits();
     }
 
-    /** Other referrals whose identity shares either hash with this one, recorded in (from, to]. */
-    public List<EarlierReferral> matching(VictimIdentity identity, UUID excludingReferralId, Instant from, Instant to) {
-        if (identity.isEmpty()) {
-            return List.of();
+    /** The stored rows of these referrals, with their policy input, as they are now (inside the caller's transaction). */
+    public List<KnownIdentities.Known> rowsOf(Collection<UUID> referralIds) {
+        List<KnownIdentities.Known> rows = new ArrayList<>();
+        if (referralIds.isEmpty()) {
+            return rows;
         }
-        // Both hashes are domain-prefixed before hashing, so a personRef hash never equals a name hash.
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                SELECT referral_id, source_reference, recorded_at FROM victim_identity
-                WHERE referral_id <> :self AND recorded_at > :from AND recorded_at <= :to
-                  AND (person_ref_hash IN (:hashes) OR name_dob_hash IN (:hashes))
-                ORDER BY recorded_at, referral_id
-                """).setParameter("self", excludingReferralId).setParameter("from", Timestamp.from(from))
-                .setParameter("to", Timestamp.from(to)).setParameter("hashes", identity.hashes()).getResultList();
-        return rows.stream().map(r -> new EarlierReferral((UUID) r[0], (String) r[1], toInstant(r[2]))).toList();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("""
+                        SELECT referral_id, version, source, source_reference, recorded_at, person_ref_hash,
+                               name_dob_hash, policy_input
+                        FROM victim_identity WHERE referral_id = ANY (?)
+                        """)) {
+            select.setArray(1, connection.createArrayOf("uuid", referralIds.toArray()));
+            try (ResultSet r = select.executeQuery()) {
+                while (r.next()) {
+                    String facts = r.getString(8);
+                    rows.add(new KnownIdentities.Known(r.getObject(1, UUID.class), r.getInt(2), r.getString(3),
+                            r.getString(4), r.getObject(5, OffsetDateTime.class).toInstant(),
+                            new VictimIdentity(r.getString(6), r.getString(7)),
+                            facts == null ? null : PolicyInput.fromJson(facts)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read victim identities", e);
+        }
     }
 
-    /** Keeps the identity of a referral's latest decided version; none (no consent) removes it. */
-    public void record(UUID referralId, int version, String source, String sourceReference, Instant recordedAt,
-            VictimIdentity identity) {
-        if (identity.isEmpty()) {
-            em.createNativeQuery("DELETE FROM victim_identity WHERE referral_id = :id")
-                    .setParameter("id", referralId).executeUpdate();
-            return;
+    /** Removes the identities of these referrals (erasure), inside the caller's transaction; returns how many. */
+    public int deleteFor(Collection<UUID> referralIds) {
+        if (referralIds.isEmpty()) {
+            return 0;
         }
-        em.createNativeQuery(UPSERT).setParameter("id", referralId).setParameter("version", version).setParameter("source", source)
-                .setParameter("ref", sourceReference).setParameter("recordedAt", Timestamp.from(recordedAt))
-                .setParameter("personRef", identity.personRefHash() == null ? "" : identity.personRefHash())
-                .setParameter("nameDob", identity.nameDobHash() == null ? "" : identity.nameDobHash())
-                .executeUpdate();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM victim_identity WHERE referral_id = ANY (?)")) {
+            delete.setArray(1, connection.createArrayOf("uuid", referralIds.toArray()));
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot delete victim identities", e);
+        }
     }
 
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
+    /**
+     * Deletes up to {@code limit} identities recorded at or before {@code recordedUpTo} and stored at or before
+     * {@code storedUpTo}, in a transaction of its own; returns how many (fewer than the limit: none are left).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int deleteExpired(Instant recordedUpTo, Instant storedUpTo, int limit) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement("""
+                        DELETE FROM victim_identity WHERE referral_id IN (
+                            SELECT referral_id FROM victim_identity WHERE recorded_at <= ? AND stored_at <= ? LIMIT ?)
+                        """)) {
+            delete.setObject(1, recordedUpTo.atOffset(ZoneOffset.UTC));
+            delete.setObject(2, storedUpTo.atOffset(ZoneOffset.UTC));
+            delete.setInt(3, limit);
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot delete expired victim identities", e);
         }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
     }
 }

@@ -11,15 +11,31 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.lvs.commons.problem.Problem;
 import org.lvs.commons.problem.ProblemException;
 import org.lvs.contract.FieldError;
 import org.lvs.contract.Roles;
+import org.lvs.contract.event.ReferralDecided;
 import org.lvs.triage.service.DecisionQuery;
 import org.lvs.triage.service.FeedbackQuery;
 
-/** Decisions and feedback to the police (interfaces.md); the logic is in the services. */
+/** Decisions and feedback to the police (interfaces.md); the logic, access checks included, is in the services. */
 @Path("/api/v1/triage")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Triage", description = "Decisions (triage-policy.md) and the feedback the police act on")
+@APIResponse(responseCode = "401", description = "No valid bearer token (missing, expired, forged, wrong issuer or "
+        + "audience)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "The token's role may not call this, or a referrer's token does not "
+        + "name the source", content = @Content(mediaType = Problem.MEDIA_TYPE,
+                schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "The database is unavailable; retry after Retry-After seconds",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class TriageResource {
 
     private final DecisionQuery decisions;
@@ -33,21 +49,61 @@ public class TriageResource {
     @GET
     @Path("/feedback")
     @RolesAllowed({Roles.REFERRER, Roles.ADMIN})
-    @Operation(summary = "Decisions the police should act on (no consent, no data, insufficient data), oldest first")
-    public FeedbackQuery.FeedbackPage feedback(@QueryParam("source") String source, @QueryParam("since") String since,
-            @QueryParam("pending") String pending, @QueryParam("page") String page, @QueryParam("size") String size) {
-        return feedback.find(source, since, pending, page, size);
+    @Operation(operationId = "listFeedback",
+            summary = "Decisions the police should act on (no consent, no data, insufficient data)",
+            description = "A cursor in commit order: poll with after = the nextAfter of the last answer, and no "
+                    + "decision is missed or repeated. With since and no after: the paged reading by the version's "
+                    + "receivedAt (page, size, total). A referrer reads only the sources its token names.")
+    @APIResponse(responseCode = "200", description = "A page of feedback decisions, oldest position first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FeedbackQuery.FeedbackPage.class)))
+    @APIResponse(responseCode = "400", description = "Bad parameters, each named in errors",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public FeedbackQuery.FeedbackPage feedback(
+            @Parameter(description = "The source whose feedback to read", required = true,
+                    schema = @Schema(type = SchemaType.STRING,
+                            enumeration = {"ADT", "OFFICER_DIRECT", "MASH", "PARTNER", "SELF"}))
+            @QueryParam("source") String source,
+            @Parameter(description = "The last position seen (default 0): decisions after it",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
+            @QueryParam("after") String after,
+            @Parameter(description = "At most this many decisions (with after; default 100)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000"))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "Only versions received at or after this instant; without after, the paged "
+                    + "reading by receivedAt", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("since") String since,
+            @Parameter(description = "Only decisions that are still their referral's latest",
+                    schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("pending") String pending,
+            @Parameter(description = "Page number of the paged reading (with since, without after; from 0)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
+            @QueryParam("page") String page,
+            @Parameter(description = "Page size of the paged reading (default 100)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000"))
+            @QueryParam("size") String size) {
+        return feedback.find(new FeedbackQuery.Params(source, since, after, limit, pending, page, size));
     }
 
     @GET
     @Path("/{referralId}")
     @RolesAllowed({Roles.REFERRER, Roles.CASE_HANDLER, Roles.ADMIN})
-    @Operation(summary = "The latest decision of a referral with its reasons (ReferralDecided)")
-    public Response decision(@PathParam("referralId") String referralId) {
+    @Operation(operationId = "getDecision", summary = "The latest decision of a referral with its reasons",
+            description = "The ReferralDecided with the highest (version, revision), exactly as published (an erased "
+                    + "referral's without its source reference). A referrer reads only the sources its token names.")
+    @APIResponse(responseCode = "200", description = "The latest decision",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReferralDecided.class)))
+    @APIResponse(responseCode = "400", description = "referralId is not a UUID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No decision for this referral",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response decision(
+            @Parameter(description = "The referral's id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @PathParam("referralId") String referralId) {
         UUID id = parseId(referralId);
-        String payload = decisions.latest(id);
         // The stored payload is the published ReferralDecided, byte for byte.
-        return Response.ok(payload, MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(decisions.latest(id), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     private static UUID parseId(String value) {

@@ -1,19 +1,19 @@
 package org.lvs.triage.service;
 
-import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 import org.lvs.commons.idempotency.ProcessedEvents;
 import org.lvs.commons.messaging.OutgoingEvent;
 import org.lvs.commons.outbox.Outbox;
@@ -21,9 +21,11 @@ import org.lvs.contract.Topics;
 import org.lvs.contract.event.EventEnvelope;
 import org.lvs.contract.event.ReferralReceived;
 import org.lvs.contract.referral.Referral;
+import org.lvs.triage.config.TriageConfig;
 import org.lvs.triage.domain.Decision;
 import org.lvs.triage.domain.EarlierReferral;
 import org.lvs.triage.domain.KnownIdentities;
+import org.lvs.triage.domain.PolicyInput;
 import org.lvs.triage.domain.PolicySettings;
 import org.lvs.triage.domain.TriagePolicy;
 import org.lvs.triage.domain.VictimIdentity;
@@ -31,13 +33,16 @@ import org.lvs.triage.persistence.DecisionRepository;
 import org.lvs.triage.persistence.VictimIdentityRepository;
 
 /**
- * Decides each referral version once: the decision, the victim's identity hashes, the processed event and the events
- * to publish (via the outbox) commit together or not at all. {@link #decideAll} does so for a whole batch of
- * records in one transaction, with the same outcome as deciding them one by one in order; {@link #decide} decides
- * one record (the fallback when a batch keeps failing).
+ * Decides each referral version once: the decision, the victim's identity hashes with the version's policy input,
+ * the re-decisions of later referrals of the same victim, the processed event, the events to publish (via the outbox)
+ * and the feedback positions commit together or not at all. {@link #decideAll} does so for a whole batch of records
+ * in one transaction, with the same outcome as deciding them one by one in order (the commons batch consumer
+ * bisects a failing batch down to the record that fails); {@link #decide} is a batch of one.
  */
 @ApplicationScoped
 public class TriageService {
+
+    private static final Logger LOG = Logger.getLogger(TriageService.class);
 
     /** This consumer's name in the processed-event log. */
     public static final String CONSUMER = "triage";
@@ -62,10 +67,14 @@ public class TriageService {
     private final Outbox outbox;
     private final PolicySettings settings;
     private final Clock clock;
+    private final Duration lockTimeout;
+    private final ErasureService erasures;
+    private final RepeatRedecisions redecisions;
 
     TriageService(ProcessedEvents processedEvents, DecisionRepository decisions,
             VictimIdentityRepository identities, IdentityHasher hasher, Outbox outbox,
-            PolicySettings settings, Clock clock) {
+            PolicySettings settings, Clock clock, TriageConfig config, ErasureService erasures,
+            RepeatRedecisions redecisions) {
         this.processedEvents = processedEvents;
         this.decisions = decisions;
         this.identities = identities;
@@ -73,45 +82,24 @@ public class TriageService {
         this.outbox = outbox;
         this.settings = settings;
         this.clock = clock;
+        this.lockTimeout = config.lockTimeout();
+        this.erasures = erasures;
+        this.redecisions = redecisions;
     }
 
+    /** Decides one record: a batch of one. */
     @Transactional
     public Result decide(UUID eventId, ReferralReceived received) {
-        if (!processedEvents.firstTime(eventId, CONSUMER)) {
-            return Result.ALREADY_PROCESSED;
-        }
-        Referral referral = received.referral();
-        VictimIdentity identity = hasher.identityOf(referral);
-
-        // One referral's versions, and one victim's referrals, are decided one at a time across instances.
-        List<Long> locks = new ArrayList<>();
-        locks.add(VictimIdentityRepository.lockKey(received.referralId()));
-        identity.hashes().forEach(h -> locks.add(VictimIdentityRepository.lockKey(h)));
-        identities.lock(locks);
-
-        Optional<Integer> latest = decisions.latestVersion(received.referralId());
-        if (latest.isPresent() && latest.get() >= received.version()) {
-            // A redelivered version or a lower one arriving late: the latest decision must stand.
-            return Result.NOT_NEWER;
-        }
-
-        Instant recordedAt = referral.recordedAt();
-        List<EarlierReferral> earlier = identities.matching(identity, received.referralId(),
-                recordedAt.minus(settings.repeatWindow()), recordedAt);
-        Decision decision = TriagePolicy.decide(received, earlier, settings, clock.instant());
-
-        decisions.insert(decision);
-        identities.record(received.referralId(), received.version(), referral.source().name(),
-                referral.sourceReference(), recordedAt, identity);
-        publish(decision);
-        return Result.DECIDED;
+        return decideAll(List.of(new Received(eventId, received))).get(0);
     }
 
     /**
      * Decides a batch of records in their order in one transaction, with a handful of statements instead of a dozen
      * per record: every lock first (sorted), the processed-event log, the latest versions and the identities the
      * batch can match read at once, the decisions made in memory (each sees the decisions before it in the batch, as
-     * if each had committed alone), then written back in JDBC batches and their events enqueued in order.
+     * if each had committed alone), then written back in JDBC batches; later referrals of the batch's victims decided
+     * before them are decided again ({@link RepeatRedecisions}); the events are enqueued in order, and the feedback
+     * decisions numbered last (the lock that orders them is held until commit).
      *
      * @return what became of each record, in the batch's order
      */
@@ -145,13 +133,17 @@ public class TriageService {
         }
 
         // Referrals and victims of this batch are decided by nobody else until it commits; sorted, so no deadlock.
+        identities.limitLockWaits(lockTimeout);
         identities.lockAll(lockKeys);
         Set<UUID> firstTime = processedEvents.firstTimeAll(eventIds, CONSUMER);
+        Set<UUID> erased = erasures.erasedAmong(referralIds);
         Map<UUID, Integer> latest = new HashMap<>(decisions.latestVersions(referralIds));
-        KnownIdentities known = identities.sharing(hashes, windowFrom, windowTo);
+        // also the later referrals the batch may cause to be decided again (RepeatRedecisions)
+        KnownIdentities known = identities.sharing(hashes, windowFrom, windowTo.plus(settings.repeatWindow()));
 
         List<Result> results = new ArrayList<>(batch.size());
         List<Decision> decided = new ArrayList<>();
+        List<RepeatRedecisions.Trigger> triggers = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             ReferralReceived received = batch.get(i).received();
             // remove: the same event twice in one batch is processed once
@@ -166,35 +158,48 @@ public class TriageService {
             }
             Referral referral = received.referral();
             Instant recordedAt = referral.recordedAt();
+            PolicyInput input = PolicyInput.of(received);
             List<EarlierReferral> earlier = known.matching(identityOf.get(i), received.referralId(),
                     recordedAt.minus(settings.repeatWindow()), recordedAt);
-            Decision decision = TriagePolicy.decide(received, earlier, settings, clock.instant());
+            Decision decision = TriagePolicy.decide(input, earlier, settings, clock.instant());
             decided.add(decision);
             latest.put(received.referralId(), received.version());
+            // An erased referral's identity still finds its victim's earlier referrals, but is never kept.
+            VictimIdentity kept = erased.contains(received.referralId()) ? VictimIdentity.NONE : identityOf.get(i);
             known.record(received.referralId(), received.version(), referral.source().name(),
-                    referral.sourceReference(), recordedAt, identityOf.get(i));
+                    referral.sourceReference(), recordedAt, kept, kept.isEmpty() ? null : input);
+            if (!kept.isEmpty()) {
+                triggers.add(new RepeatRedecisions.Trigger(received.referralId(), recordedAt, kept));
+            }
             results.add(Result.DECIDED);
         }
 
         decisions.insertAll(decided);
-        identities.apply(known);
+        identities.apply(known, clock.instant());
+        if (!erased.isEmpty()) {
+            // a version decided after its referral's erasure arrived: its traces go too
+            erasures.removeTraces(erased);
+        }
+        // Later referrals of these victims, decided before them, are decided again with them known.
+        List<Decision> redecided = redecisions.redecideLater(triggers, known, lockKeys, clock.instant());
+        decisions.insertAll(redecided);
         List<OutgoingEvent> events = new ArrayList<>();
-        decided.forEach(decision -> events.addAll(eventsOf(decision)));
+        decided.forEach(decision -> events.addAll(eventsOf(decision, true)));
+        // a re-decision changes no data issue: its feedback was published with the first decision
+        redecided.forEach(decision -> events.addAll(eventsOf(decision, false)));
         outbox.enqueueAll(events);
+        // last: the sequencer lock it takes is held until commit
+        decisions.assignFeedbackPositions(decided);
         return results;
     }
 
-    /** The decision, and feedback when the police should act, leave through the outbox with this transaction. */
-    private void publish(Decision decision) {
-        eventsOf(decision).forEach(e -> outbox.enqueue(e.topic(), e.key(), e.envelope()));
-    }
-
-    private static List<OutgoingEvent> eventsOf(Decision decision) {
+    private static List<OutgoingEvent> eventsOf(Decision decision, boolean withFeedback) {
         var d = decision.decided();
         EventEnvelope envelope = d.toEnvelope();
-        Log.debugf("decided referral %s version %d: %s", d.referralId(), d.version(), d.outcome());
+        LOG.debugf("decided referral %s version %d revision %d: %s", d.referralId(), d.version(), d.revision(),
+                d.outcome());
         OutgoingEvent triaged = new OutgoingEvent(Topics.REFERRALS_TRIAGED, d.referralId().toString(), envelope);
-        if (!decision.needsFeedback()) {
+        if (!withFeedback || !decision.needsFeedback()) {
             return List.of(triaged);
         }
         return List.of(triaged, new OutgoingEvent(Topics.REFERRALS_FEEDBACK, d.source().name(),

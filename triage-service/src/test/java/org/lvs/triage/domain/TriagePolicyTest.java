@@ -55,8 +55,15 @@ class TriagePolicyTest {
         return decide(r, List.of());
     }
 
+    /**
+     * Decides the referral, and checks on every case that its stored facts (PolicyInput, as JSON) give the same
+     * decision: what a re-decision rebuilds from.
+     */
     private static Decision decide(Referrals r, List<EarlierReferral> earlier) {
-        return TriagePolicy.decide(r.received(), earlier, DEFAULTS, DECIDED);
+        Decision fromReferral = TriagePolicy.decide(r.received(), earlier, DEFAULTS, DECIDED);
+        PolicyInput stored = PolicyInput.fromJson(PolicyInput.of(r.received()).toJson());
+        assertEquals(fromReferral, TriagePolicy.decide(stored, earlier, DEFAULTS, DECIDED), "decided from its facts");
+        return fromReferral;
     }
 
     private static List<ReasonCode> codes(Decision d) {

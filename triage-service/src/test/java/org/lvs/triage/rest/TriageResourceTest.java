@@ -78,7 +78,10 @@ class TriageResourceTest {
                 .body("errors.field", containsInAnyOrder("source", "since", "size"));
         given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
                 .get("/api/v1/triage/feedback")
-                .then().statusCode(400).body("errors.field", containsInAnyOrder("source", "since"));
+                .then().statusCode(400).body("errors.field", containsInAnyOrder("source"));
+        given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                .get("/api/v1/triage/feedback?source=ADT&after=-1&limit=0&page=2")
+                .then().statusCode(400).body("errors.field", containsInAnyOrder("after", "limit", "page"));
     }
 
     @Test

@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,13 +24,18 @@ import org.lvs.contract.referral.Consent;
 import org.lvs.contract.referral.CrimeCategory;
 import org.lvs.contract.referral.Source;
 import org.lvs.contract.triage.ReasonCode;
+import org.lvs.contract.Topics;
 import org.lvs.infra.test.LvsTestResources;
+import org.lvs.infra.test.TopicProbe;
 import org.lvs.triage.support.Events;
 
 /** The decision transaction itself, driven directly, as several consumers (instances) would drive it at once. */
 @QuarkusTest
 @QuarkusTestResource(LvsTestResources.class)
 class TriageServiceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration QUIET = Duration.ofSeconds(3);
 
     @Inject
     TriageService triage;
@@ -104,21 +105,27 @@ class TriageServiceTest {
         var second = new TriageService.Received(ReferralReceived.eventId(id, 2), v2);
         var lateFirst = new TriageService.Received(UUID.randomUUID(), v1);
 
-        assertEquals(List.of(TriageService.Result.DECIDED, TriageService.Result.DECIDED,
-                TriageService.Result.ALREADY_PROCESSED, TriageService.Result.NOT_NEWER),
-                triage.decideAll(List.of(first, second, second, lateFirst)));
-        ReferralDecided latest = EventJson.mapper().convertValue(read(id), ReferralDecided.class);
-        assertEquals(2, latest.version());
-        assertEquals(null, latest.dataIssue(), "version 2 has a phone: decided after version 1, it stands");
+        try (TopicProbe triaged = TopicProbe.open(Topics.REFERRALS_TRIAGED);
+                TopicProbe feedback = TopicProbe.open(Topics.REFERRALS_FEEDBACK)) {
+            assertEquals(List.of(TriageService.Result.DECIDED, TriageService.Result.DECIDED,
+                    TriageService.Result.ALREADY_PROCESSED, TriageService.Result.NOT_NEWER),
+                    triage.decideAll(List.of(first, second, second, lateFirst)));
+            ReferralDecided latest = EventJson.mapper().convertValue(read(id), ReferralDecided.class);
+            assertEquals(2, latest.version());
+            assertEquals(null, latest.dataIssue(), "version 2 has a phone: decided after version 1, it stands");
 
-        // their events are in the outbox in decision order: version 1's decision and feedback, then version 2's
-        assertEquals(List.of(ReferralDecided.eventId(id, 1), FeedbackIssued.eventId(id, 1),
-                ReferralDecided.eventId(id, 2)), outboxEventIds(List.of(ReferralDecided.eventId(id, 1),
-                        FeedbackIssued.eventId(id, 1), ReferralDecided.eventId(id, 2))));
+            // Their events leave in decision order. The relay deletes published outbox rows, so the order shows on
+            // the topics: version 1's decision before version 2's on referrals.triaged, version 1's feedback.
+            assertEquals(List.of(ReferralDecided.eventId(id, 1), ReferralDecided.eventId(id, 2)),
+                    Events.awaitFor(triaged, id, 2, WAIT).stream().map(e -> e.eventId()).toList());
+            assertEquals(List.of(FeedbackIssued.eventId(id, 1)),
+                    Events.awaitFor(feedback, id, 1, WAIT).stream().map(e -> e.eventId()).toList());
 
-        // the whole batch redelivered changes nothing
-        assertEquals(List.of(TriageService.Result.ALREADY_PROCESSED, TriageService.Result.ALREADY_PROCESSED),
-                triage.decideAll(List.of(first, second)));
+            // the whole batch redelivered changes nothing and publishes nothing
+            assertEquals(List.of(TriageService.Result.ALREADY_PROCESSED, TriageService.Result.ALREADY_PROCESSED),
+                    triage.decideAll(List.of(first, second)));
+            assertEquals(List.of(), Events.awaitFor(triaged, id, 1, QUIET));
+        }
     }
 
     @Test
@@ -144,24 +151,6 @@ class TriageServiceTest {
                 .map(d -> d.hasReason(ReasonCode.PRIORITY_PERSISTENTLY_TARGETED)).toList();
         assertEquals(List.of(false, false, false, true), targeted,
                 "only the fourth sees two other referrals of the victim carrying its identity");
-    }
-
-    private static List<UUID> outboxEventIds(List<UUID> eventIds) {
-        try (Connection c = DriverManager.getConnection(LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(),
-                LvsTestResources.dbPassword());
-                PreparedStatement select = c.prepareStatement(
-                        "SELECT event_id FROM triage.outbox_event WHERE event_id = ANY (?) ORDER BY id")) {
-            select.setArray(1, c.createArrayOf("uuid", eventIds.toArray()));
-            List<UUID> found = new ArrayList<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    found.add(rows.getObject(1, UUID.class));
-                }
-            }
-            return found;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private Object read(UUID referralId) {

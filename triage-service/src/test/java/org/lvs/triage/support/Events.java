@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 import org.lvs.contract.Topics;
@@ -79,5 +81,26 @@ public final class Events {
     public static List<EventEnvelope> awaitFor(TopicProbe probe, UUID referralId, int count, Duration timeout) {
         return awaitRecordsFor(probe, referralId, count, timeout).stream().map(r -> EventJson.read(r.value()))
                 .toList();
+    }
+
+    /**
+     * The envelopes about several referrals that arrive within the timeout, by referral (stops early once each has
+     * its expected count): records of different referrals arrive interleaved, so they are collected together.
+     */
+    public static Map<UUID, List<EventEnvelope>> awaitForAll(TopicProbe probe, Map<UUID, Integer> expected,
+            Duration timeout) {
+        Map<UUID, List<EventEnvelope>> found = new HashMap<>();
+        expected.keySet().forEach(id -> found.put(id, new ArrayList<>()));
+        Instant deadline = Instant.now().plus(timeout);
+        while (expected.entrySet().stream().anyMatch(e -> found.get(e.getKey()).size() < e.getValue())
+                && Instant.now().isBefore(deadline)) {
+            for (ConsumerRecord<String, String> r : probe.awaitRecords(1, Duration.ofMillis(500))) {
+                EventEnvelope envelope = EventJson.read(r.value());
+                String id = envelope.payload().path("referralId").asText();
+                found.entrySet().stream().filter(e -> e.getKey().toString().equals(id)).findFirst()
+                        .ifPresent(e -> e.getValue().add(envelope));
+            }
+        }
+        return found;
     }
 }
