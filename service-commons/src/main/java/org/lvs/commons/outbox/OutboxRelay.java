@@ -115,6 +115,8 @@ public class OutboxRelay {
                 Round round;
                 do {
                     round = relayBatch();
+                    // counted after the commit: nothing of the monitor can roll a round back
+                    monitor.published(round.sent());
                 } while (running && round.claimed() == config.batchSize() && round.sent() > 0);
                 if (round.failed() > 0) {
                     sleepQuietly(backoff);
@@ -189,7 +191,6 @@ public class OutboxRelay {
                 }
                 delete(connection, sent);
                 int failed = handleRefused(connection, refused, reasons, !sent.isEmpty());
-                monitor.published(sent.size());
                 return new Round(rows.size(), sent.size(), failed);
             } catch (SQLException e) {
                 throw new IllegalStateException("outbox relay: database error", e);
