@@ -19,7 +19,6 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -75,9 +74,19 @@ public final class KafkaTool implements AutoCloseable {
 
     /** Every record of the topic from the beginning to its end as it is now. */
     public List<Raw> readAll(String topic) {
-        Map<String, TopicDescription> description = get(admin.describeTopics(List.of(topic)).allTopicNames());
-        List<TopicPartition> partitions = description.get(topic).partitions().stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        Map<TopicPartition, Long> starts = new HashMap<>();
+        partitionsOf(List.of(topic)).forEach(p -> starts.put(p, 0L));
+        return readFrom(starts);
+    }
+
+    /** The end offset of every partition of these topics now: a mark to {@link #readFrom} later. */
+    public Map<TopicPartition, Long> endOffsetsOf(Collection<String> topics) {
+        return endOffsets(partitionsOf(topics));
+    }
+
+    /** Every record from these offsets to the partitions' ends as they are now. */
+    public List<Raw> readFrom(Map<TopicPartition, Long> starts) {
+        List<TopicPartition> partitions = List.copyOf(starts.keySet());
         Map<TopicPartition, Long> ends = endOffsets(partitions);
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -88,11 +97,11 @@ public final class KafkaTool implements AutoCloseable {
         List<Raw> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
             consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            starts.forEach(consumer::seek);
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
             while (!reachedEnd(consumer, ends)) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + topic + " to its end within 5 minutes");
+                    throw new IllegalStateException("could not read " + partitions + " to the end within 5 minutes");
                 }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     Map<String, String> headers = new HashMap<>();
@@ -167,6 +176,13 @@ public final class KafkaTool implements AutoCloseable {
             }
         });
         return readers;
+    }
+
+    private List<TopicPartition> partitionsOf(Collection<String> topics) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        get(admin.describeTopics(topics).allTopicNames()).forEach((topic, d) -> d.partitions()
+                .forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
+        return partitions;
     }
 
     private Map<TopicPartition, Long> endOffsets(List<TopicPartition> partitions) {

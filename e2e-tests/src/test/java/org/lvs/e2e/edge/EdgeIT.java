@@ -18,7 +18,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,6 @@ import org.lvs.e2e.RunningStack;
 import org.lvs.infra.test.ForgedTokens;
 import org.lvs.infra.test.TestInfrastructure;
 import org.lvs.infra.test.TestTokens;
-import org.lvs.infra.test.TopicProbe;
 
 /**
  * The edges of the packaged system (issue 10 item 1 and "Done when", issue 11 items 2, 5 and 8): hostile strings at
@@ -76,7 +75,7 @@ class EdgeIT {
 
     @Test
     void hostileStringsAtEveryDoorAreRefusedAndStallNothing() throws Exception {
-        List<TopicProbe> probes = openProbes();
+        Map<TopicPartition, Long> mark = kafka.endOffsetsOf(Topics.all());
         List<String> wrong = new ArrayList<>();
         int sent = 0;
         for (HostileInputs.Attempt attempt : HostileInputs.all()) {
@@ -86,7 +85,7 @@ class EdgeIT {
                 wrong.add(attempt.door() + ", " + attempt.what() + ": " + problem);
             }
         }
-        List<String> afterwards = healthAfterwards(probes, Instant.parse("2011-06-15T10:00:00Z"), "2011-12");
+        List<String> afterwards = healthAfterwards(mark, Instant.parse("2011-06-15T10:00:00Z"), "2011-12");
 
         assertTrue(wrong.isEmpty() && afterwards.isEmpty(), sent + " hostile requests; " + wrong.size()
                 + " answered other than refused:\n  " + String.join("\n  ", wrong) + "\nafterwards:\n  "
@@ -103,7 +102,9 @@ class EdgeIT {
             return "no answer (" + e.getClass().getSimpleName() + ")";
         }
         int status = answer.statusCode();
-        if (status == 400 || status == 413 || (status == 403 && attempt.what().startsWith("source"))) {
+        // 414: an over-long query parameter refused by the HTTP layer; 403: a source no token may act for.
+        if (status == 400 || status == 413 || (status == 414 && attempt.path().contains("?"))
+                || (status == 403 && attempt.what().startsWith("source"))) {
             return null;
         }
         if (attempt.batch() && status == 200) {
@@ -126,7 +127,7 @@ class EdgeIT {
 
     @Test
     void fuzzedBodiesGetNo5xxAndLeaveEveryServiceHealthy() throws Exception {
-        List<TopicProbe> probes = openProbes();
+        Map<TopicPartition, Long> mark = kafka.endOffsetsOf(Topics.all());
         List<String> wrong = new ArrayList<>();
         Map<Integer, Integer> statuses = new java.util.TreeMap<>();
         List<Fuzzer.Body> bodies = new Fuzzer(FUZZ_SEED).bodies(FUZZ_BODIES);
@@ -145,7 +146,7 @@ class EdgeIT {
                         + body.preview());
             }
         }
-        List<String> afterwards = healthAfterwards(probes, Instant.parse("2012-06-15T10:00:00Z"), "2012-13");
+        List<String> afterwards = healthAfterwards(mark, Instant.parse("2012-06-15T10:00:00Z"), "2012-13");
 
         assertTrue(wrong.isEmpty() && afterwards.isEmpty(), FUZZ_BODIES + " fuzzed bodies (seed " + FUZZ_SEED
                 + "), answers " + statuses + "; " + wrong.size() + " 5xx or no answer:\n  "
@@ -157,7 +158,7 @@ class EdgeIT {
      * Once the consumers caught up: nothing dead-lettered, nothing unsafe published, every service ready and live,
      * and a valid referral (received in {@code period}) still reaches the figures. Returns the problems found.
      */
-    private List<String> healthAfterwards(List<TopicProbe> probes, Instant receivedAt, String period)
+    private List<String> healthAfterwards(Map<TopicPartition, Long> mark, Instant receivedAt, String period)
             throws Exception {
         List<String> problems = new ArrayList<>();
         String referralId = pipeline.submitValid(receivedAt);
@@ -168,14 +169,11 @@ class EdgeIT {
         } catch (AssertionError e) {
             problems.add(e.getMessage() + " (valid referral " + referralId + ")");
         }
-        List<ConsumerRecord<String, String>> published = new ArrayList<>();
-        for (TopicProbe probe : probes) {
-            published.addAll(probe.drain(Duration.ofSeconds(2)));
-            probe.close();
-        }
+        List<KafkaTool.Raw> published = kafka.readFrom(mark);
         published.stream().filter(r -> r.topic().endsWith(Topics.DLQ_SUFFIX)).forEach(r -> problems.add(
-                "dead letter on " + r.topic() + ": " + header(r, "dead-letter-reason") + " (group "
-                        + header(r, "dead-letter-group") + ", stage " + header(r, "dead-letter-stage") + ")"));
+                "dead letter on " + r.topic() + ": " + r.headers().get("dead-letter-reason") + " (group "
+                        + r.headers().get("dead-letter-group") + ", stage " + r.headers().get("dead-letter-stage")
+                        + ")"));
         TopicHygiene.problems(published).stream().limit(30).forEach(p -> problems.add("published unsafe: " + p));
         return problems;
     }
@@ -368,17 +366,8 @@ class EdgeIT {
         fail(service + path + " answered " + last + ", not " + expected + ", for 90 s");
     }
 
-    private static List<TopicProbe> openProbes() {
-        return Topics.all().stream().map(TopicProbe::open).toList();
-    }
-
     private static String bearerFor(String path) {
         return path.startsWith("/api/v1/self-referrals") ? null : TestTokens.bearer(Roles.REFERRER);
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static String excerpt(String body) {

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.lvs.contract.event.EventJson;
+import org.lvs.e2e.KafkaTool;
 
 /**
  * What every record on a topic must be, whatever reached the edge: JSON whose every string any consumer, PostgreSQL
@@ -21,9 +21,9 @@ final class TopicHygiene {
     }
 
     /** What is wrong with the records (topic, offset, field path, kind), never their values. */
-    static List<String> problems(List<ConsumerRecord<String, String>> records) {
+    static List<String> problems(List<KafkaTool.Raw> records) {
         List<String> problems = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : records) {
+        for (KafkaTool.Raw record : records) {
             String where = record.topic() + "@" + record.partition() + "/" + record.offset();
             if (record.key() != null && problem(record.key()) != null) {
                 problems.add(where + " key: " + problem(record.key()));
