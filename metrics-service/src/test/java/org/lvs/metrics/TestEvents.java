@@ -135,6 +135,7 @@ public final class TestEvents {
         }
 
         public Case capacity(int c) { capacity = c; return this; }
+        public Case area(String a) { area = a; return this; }
         public Case paused(long seconds) { pausedSeconds = seconds; return this; }
 
         private Sent event(String type, Instant at, ContactChannel channel, ContactOutcome outcome,

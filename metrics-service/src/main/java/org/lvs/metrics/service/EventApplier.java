@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.jboss.logging.Logger;
 import org.lvs.commons.idempotency.ProcessedEvents;
 import org.lvs.contract.Topics;
 import org.lvs.contract.event.CaseEvent;
@@ -23,7 +22,7 @@ import org.lvs.metrics.persistence.FactStore.TypedCaseEvent;
 
 /**
  * Applies events to the fact tables, once: the processed-event marks and the facts commit in one transaction. An
- * event type this service does not use is marked processed and otherwise ignored (forward compatible).
+ * event type its topic does not carry is unreadable (dead-lettered by the consumer, never silently skipped).
  *
  * <p>Events are first {@linkplain #decode decoded} outside any transaction, so an event that cannot be applied is
  * known (and dead-lettered) before its batch is written; then {@link #applyBatch} writes a whole batch at once.
@@ -34,13 +33,17 @@ public class EventApplier {
     /** The consumer name in the processed-event log. */
     public static final String CONSUMER = "metrics";
 
-    private static final Logger LOG = Logger.getLogger(EventApplier.class);
+    /** The types on {@code cases.events} (interfaces.md): the case work and the contact clock. */
+    static final Set<String> CASE_EVENT_TYPES = Set.of(EventTypes.CASE_OPENED, EventTypes.CASE_UPDATED,
+            EventTypes.CONTACT_RECORDED, EventTypes.CASE_ASSIGNED, EventTypes.SERVICE_REQUESTED,
+            EventTypes.SERVICE_STARTED, EventTypes.OUTCOME_RECORDED, EventTypes.CASE_CLOSED, EventTypes.SLA_STARTED,
+            EventTypes.SLA_PAUSED, EventTypes.SLA_RESUMED, EventTypes.SLA_AT_RISK, EventTypes.SLA_BREACHED,
+            EventTypes.SLA_MET, EventTypes.SLA_MET_LATE, EventTypes.SLA_CANCELLED);
 
     /**
      * An event checked and ready to write.
      *
-     * @param payload the {@link ReferralDecided}, {@link IntakeRecorded} or {@link TypedCaseEvent} to record, or
-     *     null for an event type metrics does not use (only marked processed)
+     * @param payload the {@link ReferralDecided}, {@link IntakeRecorded} or {@link TypedCaseEvent} to record
      * @param publishedAt the Kafka record's timestamp (for the lag), or null if unknown
      */
     public record Decoded(String topic, EventEnvelope envelope, Object payload, Instant publishedAt) {
@@ -164,10 +167,7 @@ public class EventApplier {
     }
 
     private static ReferralDecided decision(EventEnvelope envelope) {
-        if (!EventTypes.REFERRAL_DECIDED.equals(envelope.type())) {
-            LOG.debugf("ignoring %s on %s", envelope.type(), Topics.REFERRALS_TRIAGED);
-            return null;
-        }
+        requireType(envelope, Topics.REFERRALS_TRIAGED, Set.of(EventTypes.REFERRAL_DECIDED));
         ReferralDecided decision = envelope.payloadAs(ReferralDecided.class);
         if (decision.referralId() == null || decision.outcome() == null) {
             throw new MalformedEventException("a decision needs referralId and outcome");
@@ -176,9 +176,7 @@ public class EventApplier {
     }
 
     private static IntakeRecorded intake(EventEnvelope envelope) {
-        if (!EventTypes.INTAKE_RECORDED.equals(envelope.type())) {
-            return null;
-        }
+        requireType(envelope, Topics.REFERRALS_INTAKE, Set.of(EventTypes.INTAKE_RECORDED));
         IntakeRecorded record = envelope.payloadAs(IntakeRecorded.class);
         if (record.recordId() == null || record.status() == null) {
             throw new MalformedEventException("an intake record needs recordId and status");
@@ -187,14 +185,22 @@ public class EventApplier {
     }
 
     private static TypedCaseEvent caseEvent(EventEnvelope envelope) {
+        requireType(envelope, Topics.CASES_EVENTS, CASE_EVENT_TYPES);
         CaseEvent event = envelope.payloadAs(CaseEvent.class);
         if (event.referralId() == null) {
             throw new MalformedEventException("a case event needs referralId");
         }
-        if (envelope.type() == null) {
-            throw new MalformedEventException("a case event needs a type");
-        }
         return new TypedCaseEvent(envelope.type(), withAt(event, envelope));
+    }
+
+    /**
+     * An event type the topic does not carry (interfaces.md) is a permanent failure: dead-lettered, so an operator sees
+     * it, rather than skipped unseen. The message names the topic, never the type read (it is record content).
+     */
+    private static void requireType(EventEnvelope envelope, String topic, Set<String> known) {
+        if (!known.contains(envelope.type())) {
+            throw new MalformedEventException("unknown event type for " + topic);
+        }
     }
 
     /** An event's own time is its {@code at}; where a producer left it out, the envelope's occurredAt. */
