@@ -1,13 +1,15 @@
 package org.lvs.metrics.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.lvs.contract.event.CaseEvent;
@@ -19,18 +21,35 @@ import org.lvs.contract.referral.AgeBand;
 import org.lvs.contract.referral.HateStrand;
 
 /**
- * Writes facts. Every write is keyed by what the event records, so applying an event twice changes nothing; callers
- * run inside the consumer's transaction.
+ * Writes facts into one {@link FactTables set}. Every write is keyed by what the event records, so applying an event
+ * twice changes nothing; callers run inside the applying transaction.
  */
 @ApplicationScoped
 public class FactStore {
 
-    /** The fact tables a rebuild empties (with this consumer's processed-event marks). */
-    public static final List<String> FACT_TABLES = List.of("decision_fact", "referral_fact", "case_fact",
-            "contact_fact", "service_event_fact", "outcome_fact", "intake_fact");
+    private final Jdbc jdbc;
 
-    @Inject
-    Jdbc jdbc;
+    FactStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Marks the events applied in one statement, in sorted order (concurrent batches wait, never deadlock). */
+    private static final String MARK_APPLIED = """
+            INSERT INTO applied_event (event_id, applied_at)
+            SELECT e, ? FROM (SELECT DISTINCT e FROM unnest(?::uuid[]) AS e) AS events ORDER BY e
+            ON CONFLICT DO NOTHING RETURNING event_id""";
+
+    /**
+     * Records the events as applied in this set and returns those it sees for the first time (an id given twice
+     * counts once); the caller writes the facts of those only.
+     */
+    public Set<UUID> firstTime(FactTables tables, Collection<UUID> eventIds, Instant now) {
+        if (eventIds.isEmpty()) {
+            return new HashSet<>();
+        }
+        return new HashSet<>(jdbc.query(tables.sql(MARK_APPLIED), rs -> rs.getObject(1, UUID.class), now,
+                eventIds.toArray(UUID[]::new)));
+    }
 
     private static final String INSERT_DECISION = """
             INSERT INTO decision_fact (referral_id, version, source, source_reference, outcome, data_issue,
@@ -39,43 +58,33 @@ public class FactStore {
             VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             ON CONFLICT (referral_id, version) DO NOTHING""";
 
-    /** Takes the referral's advisory lock; the batch path takes the same locks ({@link #lockReferrals}). */
-    private static final String LOCK_REFERRAL = "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))";
-
-    public void recordDecision(ReferralDecided d) {
-        // Decisions of one referral may be applied concurrently: serialise them, so each recomputation (a fresh
-        // snapshot after the lock, READ COMMITTED) sees every version committed before it.
-        jdbc.query(LOCK_REFERRAL, rs -> 1, d.referralId().toString());
-        jdbc.update(INSERT_DECISION, decisionRow(d));
-        recomputeReferral(d);
-    }
-
     /**
      * The decisions of a whole batch: the referrals' locks once, in sorted order (two batches sharing referrals wait
      * for each other instead of deadlocking), every decision in one JDBC batch, then every touched referral's row
-     * recomputed in one statement.
+     * recomputed in one statement (a fresh snapshot after the locks, READ COMMITTED, so it sees every decision of
+     * the referral committed before).
      */
-    public void recordDecisions(List<ReferralDecided> decisions) {
+    public void recordDecisions(FactTables tables, List<ReferralDecided> decisions) {
         if (decisions.isEmpty()) {
             return;
         }
         UUID[] referralIds = decisions.stream().map(ReferralDecided::referralId).distinct().sorted()
                 .toArray(UUID[]::new);
-        lockReferrals(referralIds);
+        lockReferrals(tables, referralIds);
         List<Object[]> rows = decisions.stream()
                 .sorted(Comparator.comparing(ReferralDecided::referralId).thenComparingInt(ReferralDecided::version))
                 .map(FactStore::decisionRow).toList();
-        jdbc.batch(INSERT_DECISION, rows);
-        jdbc.update(RECOMPUTE_REFERRALS.formatted("referral_id = ANY (?)"), referralIds, referralIds);
+        jdbc.batch(tables.sql(INSERT_DECISION), rows);
+        jdbc.update(tables.sql(RECOMPUTE_REFERRALS.formatted("referral_id = ANY (?)")), referralIds, referralIds);
     }
 
-    /** The same keys as {@link #LOCK_REFERRAL}, taken in the order of the keys themselves. */
-    private void lockReferrals(UUID[] referralIds) {
+    /** The referrals' advisory locks of this set, taken in the order of the keys themselves. */
+    private void lockReferrals(FactTables tables, UUID[] referralIds) {
         String[] texts = Arrays.stream(referralIds).map(UUID::toString).toArray(String[]::new);
         jdbc.query("""
                 SELECT pg_advisory_xact_lock(k) FROM (
-                    SELECT DISTINCT hashtextextended(id, 0) AS k FROM unnest(?::text[]) AS id ORDER BY k) keys""",
-                rs -> 1, (Object) texts);
+                    SELECT DISTINCT hashtextextended(id, ?::bigint) AS k FROM unnest(?::text[]) AS id ORDER BY k) keys""",
+                rs -> 1, tables.lockSeed(), texts);
     }
 
     private static Object[] decisionRow(ReferralDecided d) {
@@ -86,11 +95,6 @@ public class FactStore {
                 d.dataIssue(), d.caseStatus(), d.priority(), d.strand(), d.pathway(), reasons, d.decidedAt(),
                 d.receivedAt(), d.firstReceivedAt(), d.area(), d.crime() == null ? null : d.crime().category(),
                 firstHateStrand, d.riskLevel(), ageBand(d.ageBand()), d.gender(), d.consent(), d.howHeard()};
-    }
-
-    /** Rebuilds the referral's row from all its decisions: latest by version, first by version, first receivedAt. */
-    private void recomputeReferral(ReferralDecided d) {
-        jdbc.update(RECOMPUTE_REFERRALS.formatted("referral_id = ?"), d.referralId(), d.referralId());
     }
 
     /** Recomputes the rows of the referrals the filter (bound twice) selects from their decisions. */
@@ -158,38 +162,12 @@ public class FactStore {
     public record TypedCaseEvent(String type, CaseEvent event) {
     }
 
-    public void recordCaseFacts(String type, CaseEvent e) {
-        jdbc.update(UPSERT_CASE, caseRow(type, e));
-    }
-
-    public void recordContact(CaseEvent e) {
-        jdbc.update(INSERT_CONTACT, contactRow(e));
-    }
-
-    public void recordServiceEvent(String kind, CaseEvent e) {
-        if (e.service() == null) {
-            return;
-        }
-        jdbc.update(INSERT_SERVICE_EVENT, serviceEventRow(kind, e));
-    }
-
-    public void recordOutcome(CaseEvent e) {
-        if (e.stage() == null) {
-            return;
-        }
-        jdbc.update(INSERT_OUTCOME, outcomeRow(e));
-    }
-
-    public void recordIntake(IntakeRecorded r, Instant fallbackAt) {
-        jdbc.update(INSERT_INTAKE, intakeRow(r, fallbackAt));
-    }
-
     /**
      * The case events of a whole batch. Only each case's newest event of the batch is upserted (the rest could not
      * win against it; on equal sequences the earlier one wins, as when applied one by one), so no statement touches
      * a case row twice. Every write is in key order, so batches sharing cases wait for each other, never deadlock.
      */
-    public void recordCaseEvents(List<TypedCaseEvent> events) {
+    public void recordCaseEvents(FactTables tables, List<TypedCaseEvent> events) {
         if (events.isEmpty()) {
             return;
         }
@@ -198,7 +176,7 @@ public class FactStore {
             newest.merge(t.event().referralId(), t,
                     (kept, next) -> next.event().sequence() > kept.event().sequence() ? next : kept);
         }
-        jdbc.batch(UPSERT_CASE, newest.values().stream().map(t -> caseRow(t.type(), t.event())).toList());
+        jdbc.batch(tables.sql(UPSERT_CASE), newest.values().stream().map(t -> caseRow(t.type(), t.event())).toList());
         List<TypedCaseEvent> inKeyOrder = events.stream().sorted(Comparator
                 .comparing((TypedCaseEvent t) -> t.event().referralId())
                 .thenComparingLong(t -> t.event().sequence())).toList();
@@ -229,19 +207,19 @@ public class FactStore {
                 }
             }
         }
-        jdbc.batch(INSERT_CONTACT, contacts);
-        jdbc.batch(INSERT_SERVICE_EVENT, serviceEvents);
-        jdbc.batch(INSERT_OUTCOME, outcomes);
+        jdbc.batch(tables.sql(INSERT_CONTACT), contacts);
+        jdbc.batch(tables.sql(INSERT_SERVICE_EVENT), serviceEvents);
+        jdbc.batch(tables.sql(INSERT_OUTCOME), outcomes);
     }
 
     /** The intake records of a whole batch, in key order. */
-    public void recordIntakes(List<IntakeRecorded> records, List<Instant> fallbackAts) {
+    public void recordIntakes(FactTables tables, List<IntakeRecorded> records, List<Instant> fallbackAts) {
         List<Object[]> rows = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             rows.add(intakeRow(records.get(i), fallbackAts.get(i)));
         }
         rows.sort(Comparator.comparing(row -> (String) row[0]));
-        jdbc.batch(INSERT_INTAKE, rows);
+        jdbc.batch(tables.sql(INSERT_INTAKE), rows);
     }
 
     private static Object[] caseRow(String type, CaseEvent e) {
@@ -268,13 +246,6 @@ public class FactStore {
     private static Object[] intakeRow(IntakeRecorded r, Instant fallbackAt) {
         return new Object[] {r.recordId(), r.referralId(), r.source(), r.sourceReference(), r.version(),
                 r.feedSequence(), r.batchId(), r.status(), r.at() == null ? fallbackAt : r.at()};
-    }
-
-    /** Empties every fact and the processed-event marks of this consumer, for a rebuild from the topics. */
-    @jakarta.transaction.Transactional
-    public void truncateAll(String consumer) {
-        jdbc.update("TRUNCATE " + String.join(", ", FACT_TABLES));
-        jdbc.update("DELETE FROM processed_event WHERE consumer = ?", consumer);
     }
 
     private static String ageBand(AgeBand band) {

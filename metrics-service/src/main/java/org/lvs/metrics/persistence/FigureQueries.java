@@ -187,9 +187,9 @@ public class FigureQueries {
                 rs -> new String[] {rs.getString(1), rs.getString(2), Long.toString(rs.getLong(3))});
     }
 
-    /** Events applied to the facts since the last rebuild (the processed-event log of this consumer). */
-    public long eventsApplied(String consumer) {
-        return jdbc.count("SELECT count(*) FROM processed_event WHERE consumer = ?", consumer);
+    /** Events applied to the live facts (their applied-event marks). */
+    public long eventsApplied() {
+        return jdbc.count("SELECT count(*) FROM applied_event");
     }
 
     /** The latest first-received instant of any referral, to find the quarter the data is in. */

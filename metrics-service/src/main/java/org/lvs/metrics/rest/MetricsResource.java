@@ -106,7 +106,10 @@ public class MetricsResource {
                 .map(tick -> "{\"version\":" + changes.version() + "}");
     }
 
-    /** Empties the fact tables and replays the topics from offset 0 (README: rebuilding the figures). */
+    /**
+     * Rebuilds the figures from the topics into new tables and swaps them in once complete; the current figures
+     * serve until then, and stay if it fails (README: rebuilding the figures).
+     */
     @POST
     @Path("/rebuild")
     @RolesAllowed(Roles.ADMIN)
@@ -114,6 +117,7 @@ public class MetricsResource {
         return Response.accepted(rebuilds.start()).build();
     }
 
+    /** The latest rebuild, as stored (it survives restarts); one whose process died reads FAILED. */
     @GET
     @Path("/rebuild")
     @RolesAllowed(Roles.ADMIN)

@@ -1,7 +1,6 @@
 package org.lvs.metrics.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +8,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.lvs.commons.idempotency.ProcessedEvents;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.lvs.commons.failure.FailureKind;
+import org.lvs.commons.failure.Failures;
 import org.lvs.contract.Topics;
 import org.lvs.contract.event.CaseEvent;
 import org.lvs.contract.event.EventEnvelope;
@@ -18,10 +20,13 @@ import org.lvs.contract.event.IntakeRecorded;
 import org.lvs.contract.event.MalformedEventException;
 import org.lvs.contract.event.ReferralDecided;
 import org.lvs.metrics.persistence.FactStore;
+import org.lvs.metrics.persistence.FactTables;
+import org.lvs.metrics.persistence.Jdbc;
+import org.lvs.metrics.persistence.RebuildRuns;
 import org.lvs.metrics.persistence.FactStore.TypedCaseEvent;
 
 /**
- * Applies events to the fact tables, once: the processed-event marks and the facts commit in one transaction. An
+ * Applies events to the fact tables, once: the applied-event marks and the facts commit in one transaction. An
  * event type its topic does not carry is unreadable (dead-lettered by the consumer, never silently skipped).
  *
  * <p>Events are first {@linkplain #decode decoded} outside any transaction, so an event that cannot be applied is
@@ -29,9 +34,6 @@ import org.lvs.metrics.persistence.FactStore.TypedCaseEvent;
  */
 @ApplicationScoped
 public class EventApplier {
-
-    /** The consumer name in the processed-event log. */
-    public static final String CONSUMER = "metrics";
 
     /** The types on {@code cases.events} (interfaces.md): the case work and the contact clock. */
     static final Set<String> CASE_EVENT_TYPES = Set.of(EventTypes.CASE_OPENED, EventTypes.CASE_UPDATED,
@@ -53,66 +55,105 @@ public class EventApplier {
     public record BatchResult(int applied, int duplicates) {
     }
 
-    @Inject
-    ProcessedEvents processedEvents;
+    private static final Logger LOG = Logger.getLogger(EventApplier.class);
 
-    @Inject
-    FactStore facts;
-
+    private final FactStore facts;
+    private final RebuildRuns rebuilds;
+    private final Jdbc jdbc;
+    private final MetricsChanges changes;
+    private final Clock clock;
     /** Lag compares with the broker's timestamps, which are wall-clock time whatever the injected clock says. */
     private final Clock systemClock = Clock.systemUTC();
 
-    @Inject
-    MetricsChanges changes;
-
-    /**
-     * Applies one event in its own transaction.
-     *
-     * @param publishedAt the Kafka record's timestamp (when it was published), for the lag; null if unknown
-     * @return true when the event was new and applied
-     */
-    @Transactional
-    public boolean apply(String topic, EventEnvelope envelope, Instant publishedAt) {
-        return apply(decode(topic, envelope, publishedAt));
-    }
-
-    /** Applies one decoded event in its own transaction; true when it was new. */
-    @Transactional
-    public boolean apply(Decoded event) {
-        if (!processedEvents.firstTime(event.envelope().eventId(), CONSUMER)) {
-            return false;
-        }
-        write(event.topic(), List.of(event));
-        changes.afterCommit(lagMillis(event.publishedAt()));
-        return true;
+    EventApplier(FactStore facts, RebuildRuns rebuilds, Jdbc jdbc, MetricsChanges changes, Clock clock) {
+        this.facts = facts;
+        this.rebuilds = rebuilds;
+        this.jdbc = jdbc;
+        this.changes = changes;
+        this.clock = clock;
     }
 
     /**
-     * Applies a batch of decoded events of one topic in one transaction: marks them processed in one statement,
-     * then writes the facts of those that were new (each once, even if the batch holds it twice).
+     * Applies a batch of decoded events of one topic in one transaction to the live facts: marks them applied in
+     * one statement, then writes the facts of those that were new (each once, even if the batch holds it twice).
+     * While a rebuild runs, the batch goes to its shadow tables too, with their own marks, so events arriving while
+     * the rebuild reads history are in the tables it swaps in.
      */
     @Transactional
     public BatchResult applyBatch(String topic, List<Decoded> events) {
         if (events.isEmpty()) {
             return new BatchResult(0, 0);
         }
-        Set<java.util.UUID> fresh = processedEvents.firstTimeAll(
-                events.stream().map(e -> e.envelope().eventId()).toList(), CONSUMER);
+        UUID rebuild = rebuilds.lockSharedAndFindRunning();
+        List<Decoded> applied = applyTo(FactTables.LIVE, topic, events);
+        if (!applied.isEmpty()) {
+            changes.afterCommit(lagMillis(newestPublished(applied)));
+        }
+        if (rebuild != null) {
+            applyToShadowOfLiveBatch(rebuild, topic, events);
+        }
+        return new BatchResult(applied.size(), events.size() - applied.size());
+    }
+
+    /**
+     * Applies a batch to the shadow tables only, for the rebuild's reader, in one transaction; false when the rebuild
+     * no longer runs (then nothing is written).
+     *
+     * @return the number of events new to the shadow tables, or -1 when the rebuild no longer runs
+     */
+    @Transactional
+    public int applyToShadow(UUID rebuildId, String topic, List<Decoded> events) {
+        if (!rebuildId.equals(rebuilds.lockSharedAndFindRunning())) {
+            return -1;
+        }
+        return applyTo(FactTables.SHADOW, topic, events).size();
+    }
+
+    /** The events new to this table set, after writing their facts. */
+    private List<Decoded> applyTo(FactTables tables, String topic, List<Decoded> events) {
+        Set<UUID> fresh = facts.firstTime(tables, events.stream().map(e -> e.envelope().eventId()).toList(),
+                clock.instant());
         List<Decoded> toApply = new ArrayList<>(fresh.size());
-        Instant newestPublished = null;
         for (Decoded e : events) {
             if (fresh.remove(e.envelope().eventId())) {
                 toApply.add(e);
-                if (e.publishedAt() != null && (newestPublished == null || e.publishedAt().isAfter(newestPublished))) {
-                    newestPublished = e.publishedAt();
-                }
             }
         }
         if (!toApply.isEmpty()) {
-            write(topic, toApply);
-            changes.afterCommit(lagMillis(newestPublished));
+            write(tables, topic, toApply);
         }
-        return new BatchResult(toApply.size(), events.size() - toApply.size());
+        return toApply;
+    }
+
+    /**
+     * The live batch into the running rebuild's shadow tables, behind a savepoint: the live facts are written
+     * already, and a fault of the shadow tables must never cost a live event. A transient failure fails the whole
+     * batch (it is retried); any other abandons the rebuild, whose status says why, and the live batch commits.
+     */
+    private void applyToShadowOfLiveBatch(UUID rebuild, String topic, List<Decoded> events) {
+        jdbc.update("SAVEPOINT shadow_write");
+        try {
+            applyTo(FactTables.SHADOW, topic, events);
+            jdbc.update("RELEASE SAVEPOINT shadow_write");
+        } catch (RuntimeException e) {
+            if (Failures.classify(e).kind() == FailureKind.TRANSIENT) {
+                throw e;
+            }
+            jdbc.update("ROLLBACK TO SAVEPOINT shadow_write");
+            String reason = "the shadow tables refused a live batch (" + Failures.kinds(e) + ")";
+            rebuilds.fail(rebuild, reason, clock.instant());
+            LOG.warnf("metrics rebuild %s abandoned: %s; the previous figures keep serving", rebuild, reason);
+        }
+    }
+
+    private static Instant newestPublished(List<Decoded> events) {
+        Instant newest = null;
+        for (Decoded e : events) {
+            if (e.publishedAt() != null && (newest == null || e.publishedAt().isAfter(newest))) {
+                newest = e.publishedAt();
+            }
+        }
+        return newest;
     }
 
     /**
@@ -132,9 +173,9 @@ public class EventApplier {
         return new Decoded(topic, envelope, payload, publishedAt);
     }
 
-    private void write(String topic, List<Decoded> events) {
+    private void write(FactTables tables, String topic, List<Decoded> events) {
         switch (topic) {
-            case Topics.REFERRALS_TRIAGED -> facts.recordDecisions(payloads(events, ReferralDecided.class));
+            case Topics.REFERRALS_TRIAGED -> facts.recordDecisions(tables, payloads(events, ReferralDecided.class));
             case Topics.REFERRALS_INTAKE -> {
                 List<IntakeRecorded> records = new ArrayList<>();
                 List<Instant> fallbackAts = new ArrayList<>();
@@ -144,9 +185,9 @@ public class EventApplier {
                         fallbackAts.add(e.envelope().occurredAt());
                     }
                 }
-                facts.recordIntakes(records, fallbackAts);
+                facts.recordIntakes(tables, records, fallbackAts);
             }
-            case Topics.CASES_EVENTS -> facts.recordCaseEvents(payloads(events, TypedCaseEvent.class));
+            case Topics.CASES_EVENTS -> facts.recordCaseEvents(tables, payloads(events, TypedCaseEvent.class));
             default -> throw new MalformedEventException("metrics does not read topic " + topic);
         }
     }

@@ -96,7 +96,7 @@ public class MetricsGauges {
         waiting.forEach((strand, count) -> waitingRows.add(MultiGauge.Row.of(Tags.of("strand", strand), count)));
         waitingLists.register(waitingRows, true);
         snapshot.set(new Snapshot(states.getOrDefault("BREACHED", 0L), states.getOrDefault("AT_RISK", 0L),
-                changes.lagSeconds(), queries.eventsApplied(EventApplier.CONSUMER)));
+                changes.lagSeconds(), queries.eventsApplied()));
     }
 
 }

@@ -72,7 +72,7 @@ public class SummaryService {
         root.put("domesticAbuse", domesticAbuse(period));
         root.put("sexualViolence", Map.of("isvaCaseloads", ((Map<?, ?>) root.get("caseloads")).get("ISVA")));
         root.put("generatedAt", now.toString());
-        root.put("eventsApplied", queries.eventsApplied(EventApplier.CONSUMER));
+        root.put("eventsApplied", queries.eventsApplied());
         root.put("lagSeconds", changes.lagSeconds());
         return root;
     }
