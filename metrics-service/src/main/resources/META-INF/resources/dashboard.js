@@ -1,5 +1,6 @@
 // The live figures page. No framework, no build step. The ops token comes from the URL fragment (#token=…), which
-// browsers never send to the server, or from the sign-in form; it travels only in Authorization headers. The live
+// browsers never send to the server, or from the sign-in form; it travels only in Authorization headers, and is
+// removed from the address bar once read. The live
 // stream (EventSource, which cannot send headers) is opened with a short-lived ticket bought with the token.
 (function () {
   'use strict';
@@ -235,6 +236,13 @@
     }).catch(function (err) { setStatus('Cannot fetch the report: ' + err.message); });
   }
 
+  // The address bar keeps only the period: the token is read once and removed, so it is neither left on screen
+  // nor kept in the history, bookmarks or a copied link (it stays in this tab's sessionStorage).
+  function showPeriodInAddressBar() {
+    var fragment = state.period ? '#period=' + encodeURIComponent(state.period) : '';
+    history.replaceState(null, '', window.location.pathname + window.location.search + fragment);
+  }
+
   function start(token) {
     state.token = token;
     sessionStorage.setItem('lvs-ops-token', token);
@@ -260,6 +268,7 @@
       button.addEventListener('click', function () { openReport(button.getAttribute('data-format')); });
     });
     var token = params.token || sessionStorage.getItem('lvs-ops-token');
+    if (params.token !== undefined) { showPeriodInAddressBar(); }
     if (token) { start(token); } else { showSignIn(); }
   });
 }());

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import org.lvs.contract.event.CaseEvent;
 import org.lvs.contract.event.EventTypes;
 import org.lvs.contract.event.EventJson;
 import org.lvs.contract.event.IntakeRecorded;
+import org.lvs.contract.event.PersonalDataErased;
 import org.lvs.contract.event.ReferralDecided;
 import org.lvs.contract.referral.AgeBand;
 import org.lvs.contract.referral.HateStrand;
@@ -75,8 +77,41 @@ public class FactStore {
                 .sorted(Comparator.comparing(ReferralDecided::referralId).thenComparingInt(ReferralDecided::version))
                 .map(FactStore::decisionRow).toList();
         jdbc.batch(tables.sql(INSERT_DECISION), rows);
+        jdbc.update(tables.sql(BLANK_ERASED_DECISIONS), (Object) referralIds);
         jdbc.update(tables.sql(RECOMPUTE_REFERRALS.formatted("referral_id = ANY (?)")), referralIds, referralIds);
     }
+
+    /**
+     * Erasures (issue 11): a referral's source references could re-identify the victim, so they are blanked in every
+     * fact; counts stay, since a referral counts by its id once its reference is gone. The erasure itself is kept,
+     * so a decision or intake record of the referral applied later (events arrive in any order, and a rebuild reads
+     * the topics one after another) is blanked as it arrives. The referrals' locks order this against their
+     * decisions and intake records.
+     */
+    public void recordErasures(FactTables tables, List<PersonalDataErased> erasures) {
+        if (erasures.isEmpty()) {
+            return;
+        }
+        UUID[] referralIds = erasures.stream().map(PersonalDataErased::referralId).distinct().sorted()
+                .toArray(UUID[]::new);
+        lockReferrals(tables, referralIds);
+        jdbc.batch(tables.sql(INSERT_ERASURE), erasures.stream()
+                .sorted(Comparator.comparing(PersonalDataErased::referralId))
+                .map(e -> new Object[] {e.referralId(), e.at()}).toList());
+        for (String table : List.of("decision_fact", "referral_fact", "intake_fact")) {
+            jdbc.update(tables.sql("UPDATE " + table + " SET source_reference = NULL "
+                    + "WHERE referral_id = ANY (?) AND source_reference IS NOT NULL"), (Object) referralIds);
+        }
+    }
+
+    private static final String INSERT_ERASURE =
+            "INSERT INTO erasure_fact (referral_id, erased_at) VALUES (?, ?) ON CONFLICT DO NOTHING";
+    private static final String BLANK_ERASED_DECISIONS = """
+            UPDATE decision_fact d SET source_reference = NULL FROM erasure_fact e
+            WHERE e.referral_id = d.referral_id AND d.referral_id = ANY (?) AND d.source_reference IS NOT NULL""";
+    private static final String BLANK_ERASED_INTAKES = """
+            UPDATE intake_fact i SET source_reference = NULL FROM erasure_fact e
+            WHERE e.referral_id = i.referral_id AND i.referral_id = ANY (?) AND i.source_reference IS NOT NULL""";
 
     /** The referrals' advisory locks of this set, taken in the order of the keys themselves. */
     private void lockReferrals(FactTables tables, UUID[] referralIds) {
@@ -212,14 +247,26 @@ public class FactStore {
         jdbc.batch(tables.sql(INSERT_OUTCOME), outcomes);
     }
 
-    /** The intake records of a whole batch, in key order. */
+    /**
+     * The intake records of a whole batch, in key order; a record of an erased referral loses its source reference
+     * (under the referrals' locks, so an erasure applied at the same time is seen).
+     */
     public void recordIntakes(FactTables tables, List<IntakeRecorded> records, List<Instant> fallbackAts) {
+        if (records.isEmpty()) {
+            return;
+        }
+        UUID[] referralIds = records.stream().map(IntakeRecorded::referralId).filter(Objects::nonNull).distinct()
+                .sorted().toArray(UUID[]::new);
+        lockReferrals(tables, referralIds);
         List<Object[]> rows = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             rows.add(intakeRow(records.get(i), fallbackAts.get(i)));
         }
         rows.sort(Comparator.comparing(row -> (String) row[0]));
         jdbc.batch(tables.sql(INSERT_INTAKE), rows);
+        if (referralIds.length > 0) {
+            jdbc.update(tables.sql(BLANK_ERASED_INTAKES), (Object) referralIds);
+        }
     }
 
     private static Object[] caseRow(String type, CaseEvent e) {

@@ -18,6 +18,7 @@ import org.lvs.contract.event.EventEnvelope;
 import org.lvs.contract.event.EventTypes;
 import org.lvs.contract.event.IntakeRecorded;
 import org.lvs.contract.event.MalformedEventException;
+import org.lvs.contract.event.PersonalDataErased;
 import org.lvs.contract.event.ReferralDecided;
 import org.lvs.metrics.persistence.FactStore;
 import org.lvs.metrics.persistence.FactTables;
@@ -45,7 +46,8 @@ public class EventApplier {
     /**
      * An event checked and ready to write.
      *
-     * @param payload the {@link ReferralDecided}, {@link IntakeRecorded} or {@link TypedCaseEvent} to record
+     * @param payload the {@link ReferralDecided}, {@link IntakeRecorded}, {@link TypedCaseEvent} or
+     *     {@link PersonalDataErased} to record
      * @param publishedAt the Kafka record's timestamp (for the lag), or null if unknown
      */
     public record Decoded(String topic, EventEnvelope envelope, Object payload, Instant publishedAt) {
@@ -168,6 +170,7 @@ public class EventApplier {
             case Topics.REFERRALS_TRIAGED -> decision(envelope);
             case Topics.REFERRALS_INTAKE -> intake(envelope);
             case Topics.CASES_EVENTS -> caseEvent(envelope);
+            case Topics.CASES_ERASURES -> erasure(envelope);
             default -> throw new MalformedEventException("metrics does not read topic " + topic);
         };
         return new Decoded(topic, envelope, payload, publishedAt);
@@ -188,6 +191,7 @@ public class EventApplier {
                 facts.recordIntakes(tables, records, fallbackAts);
             }
             case Topics.CASES_EVENTS -> facts.recordCaseEvents(tables, payloads(events, TypedCaseEvent.class));
+            case Topics.CASES_ERASURES -> facts.recordErasures(tables, payloads(events, PersonalDataErased.class));
             default -> throw new MalformedEventException("metrics does not read topic " + topic);
         }
     }
@@ -223,6 +227,15 @@ public class EventApplier {
             throw new MalformedEventException("an intake record needs recordId and status");
         }
         return record;
+    }
+
+    private static PersonalDataErased erasure(EventEnvelope envelope) {
+        requireType(envelope, Topics.CASES_ERASURES, Set.of(EventTypes.PERSONAL_DATA_ERASED));
+        PersonalDataErased erasure = envelope.payloadAs(PersonalDataErased.class);
+        if (erasure.referralId() == null) {
+            throw new MalformedEventException("an erasure needs referralId");
+        }
+        return erasure;
     }
 
     private static TypedCaseEvent caseEvent(EventEnvelope envelope) {

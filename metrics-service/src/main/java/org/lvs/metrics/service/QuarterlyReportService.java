@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lvs.commons.text.SafeText;
 import org.lvs.metrics.domain.ReportingPeriod;
 
 /**
@@ -77,9 +78,16 @@ public class QuarterlyReportService {
         return m;
     }
 
+    /**
+     * One {@code section,figure,value} line. Text cells go through {@link SafeText#csvCell} (a figure's name can hold
+     * a value a source sent, such as an unknown source in the feed gaps): a spreadsheet never reads them as a
+     * formula. Numbers are written as they are.
+     */
     private static void row(StringBuilder b, String section, String figure, Object value) {
-        b.append(csvField(section)).append(',').append(csvField(figure)).append(',')
-                .append(csvField(value == null ? "" : value.toString())).append("\r\n");
+        String cell = value == null ? ""
+                : value instanceof Number ? value.toString() : SafeText.csvCell(value.toString());
+        b.append(csvField(SafeText.csvCell(section))).append(',').append(csvField(SafeText.csvCell(figure)))
+                .append(',').append(csvField(cell)).append("\r\n");
     }
 
     static String csvField(String text) {
@@ -300,7 +308,8 @@ public class QuarterlyReportService {
         return ((Map<?, ?>) map.get(a)).get(b);
     }
 
-    private static final String STYLE = """
+    /** The report's one style sheet, inline; {@link PagePolicy} allows exactly it by its hash. */
+    static final String STYLE = """
             body { font-family: Helvetica, Arial, sans-serif; color: #1b1b1b; margin: 1.5em; line-height: 1.4; }
             h1 { font-size: 1.5em; text-transform: uppercase; }
             h2 { font-size: 1.2em; text-transform: uppercase; border-bottom: 2px solid #1f5f8b; margin-top: 1.6em; }

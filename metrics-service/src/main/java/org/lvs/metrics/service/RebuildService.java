@@ -38,9 +38,12 @@ import org.lvs.metrics.persistence.RebuildRuns.Run;
 @ApplicationScoped
 public class RebuildService {
 
-    /** The topics every figure is built from, read again by a rebuild. */
+    /**
+     * The topics every figure is built from, read again by a rebuild; with the erasures, so a rebuilt table holds no
+     * source reference that was erased (they are long-lived too).
+     */
     public static final List<String> TOPICS = List.of(Topics.REFERRALS_INTAKE, Topics.REFERRALS_TRIAGED,
-            Topics.CASES_EVENTS);
+            Topics.CASES_EVENTS, Topics.CASES_ERASURES);
 
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
 
