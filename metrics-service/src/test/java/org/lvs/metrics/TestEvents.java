@@ -70,6 +70,7 @@ public final class TestEvents {
         AgeBand ageBand = AgeBand.FROM_25_TO_34;
         Gender gender = Gender.FEMALE;
         HowHeard howHeard;
+        int revision;
 
         public static Decision of(Source source, Instant receivedAt) {
             Decision d = new Decision();
@@ -95,8 +96,11 @@ public final class TestEvents {
         public Decision risk(RiskLevel r) { riskLevel = r; return this; }
         public Decision person(Gender g, AgeBand a) { gender = g; ageBand = a; return this; }
         public Decision heard(HowHeard h) { howHeard = h; return this; }
+        /** A re-decision of the same version (triage decides a version again when a late fact changes it). */
+        public Decision revision(int r) { revision = r; return this; }
 
         public UUID referralId() { return referralId; }
+        public String sourceReference() { return sourceReference; }
 
         public Sent event() {
             ReferralDecided d = new ReferralDecided(referralId, sourceReference, version, outcome,
@@ -104,7 +108,7 @@ public final class TestEvents {
                     pathway, null, priority == null ? null : priority == Priority.PRIORITY ? 48 : 120,
                     reasons.stream().map(c -> new Reason(c, null)).toList(), "2017-1", receivedAt, source,
                     receivedAt, receivedAt, firstReceivedAt, area, new ReferralDecided.CrimeFacts(category, hateStrands),
-                    riskLevel, ageBand, gender, Consent.EXPLICIT, howHeard);
+                    riskLevel, ageBand, gender, Consent.EXPLICIT, howHeard).withRevision(revision);
             return new Sent(Topics.REFERRALS_TRIAGED, referralId.toString(), d.toEnvelope());
         }
     }

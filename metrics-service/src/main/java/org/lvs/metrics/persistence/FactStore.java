@@ -54,11 +54,11 @@ public class FactStore {
     }
 
     private static final String INSERT_DECISION = """
-            INSERT INTO decision_fact (referral_id, version, source, source_reference, outcome, data_issue,
+            INSERT INTO decision_fact (referral_id, version, revision, source, source_reference, outcome, data_issue,
                 case_status, priority, strand, pathway, reasons, decided_at, received_at, first_received_at,
                 area, category, hate_strand, risk_level, age_band, gender, consent, how_heard)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-            ON CONFLICT (referral_id, version) DO NOTHING""";
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+            ON CONFLICT (referral_id, version, revision) DO NOTHING""";
 
     /**
      * The decisions of a whole batch: the referrals' locks once, in sorted order (two batches sharing referrals wait
@@ -74,7 +74,8 @@ public class FactStore {
                 .toArray(UUID[]::new);
         lockReferrals(tables, referralIds);
         List<Object[]> rows = decisions.stream()
-                .sorted(Comparator.comparing(ReferralDecided::referralId).thenComparingInt(ReferralDecided::version))
+                .sorted(Comparator.comparing(ReferralDecided::referralId).thenComparingInt(ReferralDecided::version)
+                        .thenComparingInt(ReferralDecided::revision))
                 .map(FactStore::decisionRow).toList();
         jdbc.batch(tables.sql(INSERT_DECISION), rows);
         jdbc.update(tables.sql(BLANK_ERASED_DECISIONS), (Object) referralIds);
@@ -126,38 +127,44 @@ public class FactStore {
         HateStrand firstHateStrand = d.crime() == null || d.crime().hateStrands().isEmpty()
                 ? null : d.crime().hateStrands().get(0);
         String[] reasons = d.reasons().stream().map(r -> r.code().name()).toArray(String[]::new);
-        return new Object[] {d.referralId(), d.version(), d.source(), d.sourceReference(), d.outcome(),
-                d.dataIssue(), d.caseStatus(), d.priority(), d.strand(), d.pathway(), reasons, d.decidedAt(),
+        return new Object[] {d.referralId(), d.version(), d.revision(), d.source(), d.sourceReference(),
+                d.outcome(), d.dataIssue(), d.caseStatus(), d.priority(), d.strand(), d.pathway(), reasons, d.decidedAt(),
                 d.receivedAt(), d.firstReceivedAt(), d.area(), d.crime() == null ? null : d.crime().category(),
                 firstHateStrand, d.riskLevel(), ageBand(d.ageBand()), d.gender(), d.consent(), d.howHeard()};
     }
 
-    /** Recomputes the rows of the referrals the filter (bound twice) selects from their decisions. */
+    /**
+     * Recomputes the rows of the referrals the filter (bound twice) selects from their decisions: the latest is the
+     * one with the highest (version, revision), the first the lowest; a later decision resolves the first one's
+     * data issue when it opened a case (and, for insufficient data, cleared the issue).
+     */
     private static final String RECOMPUTE_REFERRALS = """
             INSERT INTO referral_fact (referral_id, source, source_reference, first_received_at, first_version,
-                first_outcome, first_data_issue, first_issue_resolved, version, outcome, data_issue, priority,
-                strand, pathway, area, category, hate_strand, risk_level, age_band, gender, how_heard,
+                first_outcome, first_data_issue, first_issue_resolved, version, revision, outcome, data_issue,
+                priority, strand, pathway, area, category, hate_strand, risk_level, age_band, gender, how_heard,
                 persistently_targeted)
             SELECT l.referral_id, l.source, l.source_reference,
                 (SELECT min(coalesce(x.first_received_at, x.received_at, x.decided_at))
                    FROM decision_fact x WHERE x.referral_id = l.referral_id),
                 f.version, f.outcome, f.data_issue,
                 EXISTS (SELECT 1 FROM decision_fact later
-                         WHERE later.referral_id = f.referral_id AND later.version > f.version
+                         WHERE later.referral_id = f.referral_id
+                           AND (later.version, later.revision) > (f.version, f.revision)
                            AND later.outcome = 'CASE_OPENED'
                            AND (f.data_issue <> 'INSUFFICIENT_DATA' OR later.data_issue IS NULL)),
-                l.version, l.outcome, l.data_issue, l.priority, l.strand, l.pathway, l.area, l.category,
+                l.version, l.revision, l.outcome, l.data_issue, l.priority, l.strand, l.pathway, l.area, l.category,
                 l.hate_strand, l.risk_level, l.age_band, l.gender, l.how_heard,
                 'PRIORITY_PERSISTENTLY_TARGETED' = ANY (l.reasons)
             FROM (SELECT DISTINCT ON (referral_id) * FROM decision_fact WHERE %1$s
-                   ORDER BY referral_id, version DESC) l
+                   ORDER BY referral_id, version DESC, revision DESC) l
             JOIN (SELECT DISTINCT ON (referral_id) * FROM decision_fact WHERE %1$s
-                   ORDER BY referral_id, version ASC) f ON f.referral_id = l.referral_id
+                   ORDER BY referral_id, version ASC, revision ASC) f ON f.referral_id = l.referral_id
             ON CONFLICT (referral_id) DO UPDATE SET
                 source = EXCLUDED.source, source_reference = EXCLUDED.source_reference,
                 first_received_at = EXCLUDED.first_received_at, first_version = EXCLUDED.first_version,
                 first_outcome = EXCLUDED.first_outcome, first_data_issue = EXCLUDED.first_data_issue,
                 first_issue_resolved = EXCLUDED.first_issue_resolved, version = EXCLUDED.version,
+                revision = EXCLUDED.revision,
                 outcome = EXCLUDED.outcome, data_issue = EXCLUDED.data_issue, priority = EXCLUDED.priority,
                 strand = EXCLUDED.strand, pathway = EXCLUDED.pathway, area = EXCLUDED.area,
                 category = EXCLUDED.category, hate_strand = EXCLUDED.hate_strand,
@@ -179,6 +186,11 @@ public class FactStore {
                 first_contact_at = EXCLUDED.first_contact_at, worker = EXCLUDED.worker,
                 capacity = EXCLUDED.capacity
             WHERE case_fact.sequence < EXCLUDED.sequence""";
+    /** The case's facts after every event, with the event's time: waiting lists and caseloads as at an instant. */
+    private static final String INSERT_CASE_STATE = """
+            INSERT INTO case_state_fact (referral_id, sequence, at, status, strand, pathway, worker, capacity,
+                first_contact_at)
+            VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING""";
     private static final String INSERT_CONTACT = """
             INSERT INTO contact_fact (referral_id, sequence, at, channel, outcome, contact_made, support_types)
             VALUES (?,?,?,?,?,?,?) ON CONFLICT DO NOTHING""";
@@ -215,6 +227,7 @@ public class FactStore {
         List<TypedCaseEvent> inKeyOrder = events.stream().sorted(Comparator
                 .comparing((TypedCaseEvent t) -> t.event().referralId())
                 .thenComparingLong(t -> t.event().sequence())).toList();
+        jdbc.batch(tables.sql(INSERT_CASE_STATE), inKeyOrder.stream().map(t -> caseStateRow(t.event())).toList());
         List<Object[]> contacts = new ArrayList<>();
         List<Object[]> serviceEvents = new ArrayList<>();
         List<Object[]> outcomes = new ArrayList<>();
@@ -273,6 +286,11 @@ public class FactStore {
         return new Object[] {e.referralId(), e.sequence(), type, e.source(), e.status(), e.priority(), e.strand(),
                 e.pathway(), e.area(), e.clockState(), e.startedAt(), e.dueAt(), e.targetHours(), e.pausedSeconds(),
                 e.firstContactAt(), e.worker(), e.capacity()};
+    }
+
+    private static Object[] caseStateRow(CaseEvent e) {
+        return new Object[] {e.referralId(), e.sequence(), e.at(), e.status(), e.strand(), e.pathway(), e.worker(),
+                e.capacity(), e.firstContactAt()};
     }
 
     private static Object[] contactRow(CaseEvent e) {

@@ -18,8 +18,9 @@ public enum FactTables {
     SHADOW("_next", 1);
 
     /** Every table of a set, including its applied-event marks. Figures read them; a rebuild replaces them all. */
-    public static final List<String> TABLES = List.of("decision_fact", "referral_fact", "case_fact", "contact_fact",
-            "service_event_fact", "outcome_fact", "intake_fact", "erasure_fact", "applied_event");
+    public static final List<String> TABLES = List.of("decision_fact", "referral_fact", "case_fact",
+            "case_state_fact", "contact_fact", "service_event_fact", "outcome_fact", "intake_fact", "erasure_fact",
+            "applied_event");
 
     private static final Pattern NAMES = Pattern.compile("\\b(" + String.join("|", TABLES) + ")\\b");
 

@@ -18,7 +18,6 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.lvs.commons.problem.ProblemException;
 import org.lvs.contract.Roles;
 import org.lvs.metrics.config.MetricsConfig;
-import org.lvs.metrics.domain.ReportingPeriod;
 import org.lvs.metrics.service.LiveService;
 import org.lvs.metrics.service.MetricsChanges;
 import org.lvs.metrics.service.PeriodService;
@@ -63,15 +62,13 @@ public class MetricsResource {
         return summaries.summary(periods.fromParameters(period, from, to));
     }
 
-    /** The live page's data; without a period, the current quarter (or the newest quarter with data). */
+    /** The live page's data; without a period, the current quarter (metrics.md, Live). */
     @GET
     @Path("/live")
     @RolesAllowed({Roles.OPS, Roles.ADMIN})
     public Map<String, Object> live(@QueryParam("period") String period, @QueryParam("from") String from,
             @QueryParam("to") String to) {
-        boolean named = period != null && !period.isBlank() || from != null || to != null;
-        ReportingPeriod p = named ? periods.fromParameters(period, from, to) : periods.livePeriod();
-        return live.live(p);
+        return live.live(periods.fromParameters(period, from, to));
     }
 
     /** Trades the caller's bearer token for a short-lived ticket the EventSource may carry in its URL. */

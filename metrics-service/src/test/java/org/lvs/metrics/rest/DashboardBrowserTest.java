@@ -20,6 +20,8 @@ import org.lvs.contract.referral.Source;
 import org.lvs.infra.test.LvsTestResources;
 import org.lvs.infra.test.TestTokens;
 import org.lvs.metrics.TestEvents.Decision;
+import org.lvs.metrics.TestClockProducer;
+import org.lvs.metrics.domain.PeriodParser;
 import org.lvs.metrics.domain.ReportingPeriod;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -33,7 +35,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The live page in a real headless Chromium (Debian's chromium and chromium-driver): it loads with the token in the
  * fragment, removes the token from the address bar, shows the figures, and a figure changes by itself after an event
- * reaches the topic; no Content-Security-Policy violation, and the HTML report renders under the same policy.
+ * reaches the topic; a person steps between quarters with the fragment following; without a period it shows the
+ * current quarter; no Content-Security-Policy violation, and the HTML report renders under the same policy.
  *
  * <p>The browser is a prerequisite of the build like the JDK: CI installs it ({@code apt-get install -y chromium
  * chromium-driver}); this test installs nothing and fails, saying so, when it is missing.
@@ -112,6 +115,37 @@ class DashboardBrowserTest {
                 assertTrue(!url.toString().contains(token), "no request URL carries the token: " + url);
             }
             assertNoPolicyViolations(driver);
+
+            // a person steps between quarters; the fragment follows, so the link names what is on screen
+            ReportingPeriod shown = PeriodParser.parseName(quarter).period();
+            String previous = shown.previous().name();
+            String next = shown.next().name();
+            driver.findElement(By.id("period-previous")).click();
+            wait.until(d -> previous.equals(d.findElement(By.id("period-name")).getText())
+                    && d.getCurrentUrl().endsWith("#period=" + previous)
+                    && "0".equals(d.findElement(By.id("fig-referrals-total")).getText()));
+            driver.findElement(By.id("period-next")).click();
+            wait.until(d -> quarter.equals(d.findElement(By.id("period-name")).getText())
+                    && d.getCurrentUrl().endsWith("#period=" + quarter)
+                    && "3".equals(d.findElement(By.id("fig-referrals-total")).getText()));
+            driver.findElement(By.id("period-next")).click();
+            wait.until(d -> next.equals(d.findElement(By.id("period-name")).getText())
+                    && d.getCurrentUrl().endsWith("#period=" + next));
+
+            // without a period the page shows the current quarter (metrics.md), even when it is empty and other
+            // quarters have data
+            LocalDateTime today = LocalDateTime.of(year - 1, 6, 15, 12, 0);
+            String current = String.format("%d-%02d-Q1", year - 1, year % 100);
+            TestClockProducer.CLOCK.set(today.atZone(ReportingPeriod.LONDON).toInstant());
+            try {
+                driver.get("about:blank");
+                driver.get("http://localhost:" + port + "/#token=" + token);
+                wait.until(d -> current.equals(d.findElement(By.id("period-name")).getText())
+                        && "0".equals(d.findElement(By.id("fig-referrals-total")).getText()));
+                assertTrue(!driver.getCurrentUrl().contains("token="), driver.getCurrentUrl());
+            } finally {
+                TestClockProducer.CLOCK.reset();
+            }
 
             // the HTML report, in the browser, under the pages' Content-Security-Policy: its inline style applies
             ChromeDriver chrome = (ChromeDriver) driver;
