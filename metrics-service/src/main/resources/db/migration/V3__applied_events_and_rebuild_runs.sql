@@ -14,6 +14,8 @@ DELETE FROM processed_event WHERE consumer = 'metrics';
 -- gone (its session lock released) is marked FAILED by the next status read or start.
 CREATE TABLE rebuild_run (
     rebuild_id      uuid        PRIMARY KEY,
+    -- the order runs were started in (their times come from the service's clock, which tests move)
+    run_number      bigint      GENERATED ALWAYS AS IDENTITY UNIQUE,
     state           text        NOT NULL CHECK (state IN ('RUNNING', 'DONE', 'FAILED')),
     requested_at    timestamptz NOT NULL,
     finished_at     timestamptz,
@@ -25,4 +27,3 @@ CREATE TABLE rebuild_run (
     error           text
 );
 CREATE UNIQUE INDEX rebuild_run_one_running ON rebuild_run (state) WHERE state = 'RUNNING';
-CREATE INDEX rebuild_run_requested ON rebuild_run (requested_at);

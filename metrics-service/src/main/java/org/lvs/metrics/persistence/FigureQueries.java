@@ -134,13 +134,15 @@ public class FigureQueries {
     public record WaitingCase(String strand, String pathway, Instant firstContactAt) {
     }
 
-    /** Cases open at that instant, contacted and not assigned. */
+    /** Cases open at that instant, contacted by then and not assigned. */
     public List<WaitingCase> waitingCases(AsAt asAt) {
+        List<Object> params = new ArrayList<>(asAt.caseParameters());
+        params.add(asAt.instant());
         return jdbc.query("SELECT coalesce(strand, 'UNKNOWN'), coalesce(pathway, 'UNKNOWN'), first_contact_at FROM ("
-                + asAt.cases() + ") c WHERE coalesce(status, '') <> 'CLOSED' AND first_contact_at IS NOT NULL "
+                + asAt.cases() + ") c WHERE coalesce(status, '') <> 'CLOSED' AND first_contact_at <= ? "
                 + "AND worker IS NULL",
                 rs -> new WaitingCase(rs.getString(1), rs.getString(2), Jdbc.instant(rs, "first_contact_at")),
-                asAt.caseParameters().toArray());
+                params.toArray());
     }
 
     /** Cases waiting now, per strand (Prometheus). */

@@ -67,7 +67,7 @@ public class RebuildRuns {
         List<Run> runs = jdbc.query("""
                 SELECT rebuild_id, state, requested_at, finished_at, progress_at, records_read, events_applied,
                        records_skipped, error
-                FROM rebuild_run ORDER BY requested_at DESC, rebuild_id LIMIT 1""", RebuildRuns::run);
+                FROM rebuild_run ORDER BY run_number DESC LIMIT 1""", RebuildRuns::run);
         return runs.isEmpty() ? null : runs.get(0);
     }
 
