@@ -107,7 +107,8 @@ public final class TestEvents {
                     outcome == DecisionOutcome.CASE_OPENED ? CaseStatus.OPEN : null, dataIssue, priority, strand,
                     pathway, null, priority == null ? null : priority == Priority.PRIORITY ? 48 : 120,
                     reasons.stream().map(c -> new Reason(c, null)).toList(), "2017-1", receivedAt, source,
-                    receivedAt, receivedAt, firstReceivedAt, area, new ReferralDecided.CrimeFacts(category, hateStrands),
+                    receivedAt, receivedAt, firstReceivedAt, area,
+                    new ReferralDecided.CrimeFacts(category, hateStrands),
                     riskLevel, ageBand, gender, Consent.EXPLICIT, howHeard).withRevision(revision);
             return new Sent(Topics.REFERRALS_TRIAGED, referralId.toString(), d.toEnvelope());
         }

@@ -119,7 +119,8 @@ public class FactStore {
         String[] texts = Arrays.stream(referralIds).map(UUID::toString).toArray(String[]::new);
         jdbc.query("""
                 SELECT pg_advisory_xact_lock(k) FROM (
-                    SELECT DISTINCT hashtextextended(id, ?::bigint) AS k FROM unnest(?::text[]) AS id ORDER BY k) keys""",
+                    SELECT DISTINCT hashtextextended(id, ?::bigint) AS k FROM unnest(?::text[]) AS id
+                    ORDER BY k) keys""",
                 rs -> 1, tables.lockSeed(), texts);
     }
 
@@ -128,7 +129,8 @@ public class FactStore {
                 ? null : d.crime().hateStrands().get(0);
         String[] reasons = d.reasons().stream().map(r -> r.code().name()).toArray(String[]::new);
         return new Object[] {d.referralId(), d.version(), d.revision(), d.source(), d.sourceReference(),
-                d.outcome(), d.dataIssue(), d.caseStatus(), d.priority(), d.strand(), d.pathway(), reasons, d.decidedAt(),
+                d.outcome(), d.dataIssue(), d.caseStatus(), d.priority(), d.strand(), d.pathway(), reasons,
+                d.decidedAt(),
                 d.receivedAt(), d.firstReceivedAt(), d.area(), d.crime() == null ? null : d.crime().category(),
                 firstHateStrand, d.riskLevel(), ageBand(d.ageBand()), d.gender(), d.consent(), d.howHeard()};
     }

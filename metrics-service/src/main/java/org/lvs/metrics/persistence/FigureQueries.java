@@ -118,7 +118,8 @@ public class FigureQueries {
 
         /** Each case's facts at that instant, as a subquery, with its parameters. */
         String cases() {
-            return now ? "SELECT referral_id, status, strand, pathway, worker, capacity, first_contact_at FROM case_fact"
+            return now
+                    ? "SELECT referral_id, status, strand, pathway, worker, capacity, first_contact_at FROM case_fact"
                     : """
                     SELECT DISTINCT ON (referral_id) referral_id, status, strand, pathway, worker, capacity,
                            first_contact_at

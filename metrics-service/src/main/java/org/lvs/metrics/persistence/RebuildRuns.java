@@ -73,8 +73,8 @@ public class RebuildRuns {
 
     /** Records a new RUNNING run; the unique index refuses a second one (SQLSTATE 23505). */
     public void insertRunning(UUID rebuildId, Instant now) {
-        jdbc.update("INSERT INTO rebuild_run (rebuild_id, state, requested_at, progress_at) VALUES (?, 'RUNNING', ?, ?)",
-                rebuildId, now, now);
+        jdbc.update("INSERT INTO rebuild_run (rebuild_id, state, requested_at, progress_at) "
+                + "VALUES (?, 'RUNNING', ?, ?)", rebuildId, now, now);
     }
 
     public void recordEndOffsets(UUID rebuildId, String endOffsets) {
