@@ -1,11 +1,13 @@
 // The live figures page. No framework, no build step. The ops token comes from the URL fragment (#token=…), which
-// browsers never send to the server, or from the sign-in form; it travels only in Authorization headers. The live
+// browsers never send to the server, or from the sign-in form; it travels only in Authorization headers, and is
+// removed from the address bar once read. The live
 // stream (EventSource, which cannot send headers) is opened with a short-lived ticket bought with the token.
 (function () {
   'use strict';
 
   var SVG = 'http://www.w3.org/2000/svg';
-  var state = { token: null, period: '', source: null, refreshTimer: null, loading: false, again: false };
+  var state = { token: null, period: '', source: null, refreshTimer: null, loading: false, again: false,
+    labels: {} };
 
   function fragmentParams() {
     var params = {};
@@ -25,7 +27,10 @@
 
   function authHeaders() { return { 'Authorization': 'Bearer ' + state.token, 'Accept': 'application/json' }; }
 
+  // A quarter or year by name; a range of days ("2017-07-01..2017-09-30", as the server names it) as from/to.
   function liveUrl() {
+    var range = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(state.period);
+    if (range) { return '/api/v1/metrics/live?from=' + range[1] + '&to=' + range[2]; }
     return '/api/v1/metrics/live' + (state.period ? '?period=' + encodeURIComponent(state.period) : '');
   }
 
@@ -75,14 +80,35 @@
     if (el.textContent !== String(text)) { el.textContent = text; }
   }
 
+  function label(key) { return state.labels[key] || key; }
+
+  // "2017-09-30T23:00:00Z" → "30 September 2017" when it is the end of the shown period, else date and time.
+  function asAtText(s) {
+    var asAt = new Date(s.asAt);
+    var options = { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' };
+    if (s.asAt === s.period.endExclusive) {
+      return new Date(s.period.to + 'T12:00:00Z').toLocaleDateString('en-GB', options);
+    }
+    options.hour = '2-digit';
+    options.minute = '2-digit';
+    return asAt.toLocaleString('en-GB', options);
+  }
+
   function render(live) {
     var s = live.summary;
+    state.labels = live.labels || {};
     $('sign-in').hidden = true;
     ['figures', 'charts', 'waiting'].forEach(function (id) { $(id).hidden = false; });
     state.shownPeriod = s.period.name;
     state.shownKind = s.period.kind;
     setFigure('period-name', s.period.name);
     setFigure('period-dates', '(' + s.period.from + ' to ' + s.period.to + ', Europe/London)');
+    $('period-steps').hidden = false;
+    setFigure('period-previous-name', s.period.previous);
+    setFigure('period-next-name', s.period.next);
+    state.previousPeriod = s.period.previous;
+    state.nextPeriod = s.period.next;
+    setFigure('waiting-as-at', asAtText(s));
     setFigure('fig-referrals-total', s.referrals.total);
     setFigure('fig-referrals-ytd', s.referrals.yearToDate);
     setFigure('fig-referrals-previous', s.referrals.previousPeriod);
@@ -112,7 +138,7 @@
       var tr = document.createElement('tr');
       var th = document.createElement('th');
       th.scope = 'row';
-      th.textContent = strand.replace(/_/g, ' ').toLowerCase();
+      th.textContent = label(strand);
       tr.appendChild(th);
       [w.count, days(w.medianDays), days(w.longestDays)].forEach(function (v) {
         var td = document.createElement('td');
@@ -235,6 +261,21 @@
     }).catch(function (err) { setStatus('Cannot fetch the report: ' + err.message); });
   }
 
+  // The address bar keeps only the period: the token is read once and removed, so it is neither left on screen
+  // nor kept in the history, bookmarks or a copied link (it stays in this tab's sessionStorage).
+  function showPeriodInAddressBar() {
+    var fragment = state.period ? '#period=' + encodeURIComponent(state.period) : '';
+    history.replaceState(null, '', window.location.pathname + window.location.search + fragment);
+  }
+
+  // Shows another period: the address bar's fragment follows, so the link names what is on screen.
+  function showPeriod(period) {
+    state.period = period || '';
+    $('period-input').value = state.period;
+    showPeriodInAddressBar();
+    refresh();
+  }
+
   function start(token) {
     state.token = token;
     sessionStorage.setItem('lvs-ops-token', token);
@@ -253,13 +294,28 @@
     });
     $('period-form').addEventListener('submit', function (e) {
       e.preventDefault();
-      state.period = $('period-input').value.trim();
-      refresh();
+      showPeriod($('period-input').value.trim());
+    });
+    $('period-previous').addEventListener('click', function () { showPeriod(state.previousPeriod); });
+    $('period-next').addEventListener('click', function () { showPeriod(state.nextPeriod); });
+    // someone edits the fragment (or follows another link to this page): show what it names
+    window.addEventListener('hashchange', function () {
+      var changed = fragmentParams();
+      if (changed.token) {
+        state.period = changed.period || '';
+        showPeriodInAddressBar();
+        start(changed.token);
+      } else if ((changed.period || '') !== state.period) {
+        state.period = changed.period || '';
+        $('period-input').value = state.period;
+        refresh();
+      }
     });
     Array.prototype.forEach.call(document.querySelectorAll('button.report'), function (button) {
       button.addEventListener('click', function () { openReport(button.getAttribute('data-format')); });
     });
     var token = params.token || sessionStorage.getItem('lvs-ops-token');
+    if (params.token !== undefined) { showPeriodInAddressBar(); }
     if (token) { start(token); } else { showSignIn(); }
   });
 }());

@@ -70,6 +70,7 @@ public final class TestEvents {
         AgeBand ageBand = AgeBand.FROM_25_TO_34;
         Gender gender = Gender.FEMALE;
         HowHeard howHeard;
+        int revision;
 
         public static Decision of(Source source, Instant receivedAt) {
             Decision d = new Decision();
@@ -95,16 +96,20 @@ public final class TestEvents {
         public Decision risk(RiskLevel r) { riskLevel = r; return this; }
         public Decision person(Gender g, AgeBand a) { gender = g; ageBand = a; return this; }
         public Decision heard(HowHeard h) { howHeard = h; return this; }
+        /** A re-decision of the same version (triage decides a version again when a late fact changes it). */
+        public Decision revision(int r) { revision = r; return this; }
 
         public UUID referralId() { return referralId; }
+        public String sourceReference() { return sourceReference; }
 
         public Sent event() {
             ReferralDecided d = new ReferralDecided(referralId, sourceReference, version, outcome,
                     outcome == DecisionOutcome.CASE_OPENED ? CaseStatus.OPEN : null, dataIssue, priority, strand,
                     pathway, null, priority == null ? null : priority == Priority.PRIORITY ? 48 : 120,
                     reasons.stream().map(c -> new Reason(c, null)).toList(), "2017-1", receivedAt, source,
-                    receivedAt, receivedAt, firstReceivedAt, area, new ReferralDecided.CrimeFacts(category, hateStrands),
-                    riskLevel, ageBand, gender, Consent.EXPLICIT, howHeard);
+                    receivedAt, receivedAt, firstReceivedAt, area,
+                    new ReferralDecided.CrimeFacts(category, hateStrands),
+                    riskLevel, ageBand, gender, Consent.EXPLICIT, howHeard).withRevision(revision);
             return new Sent(Topics.REFERRALS_TRIAGED, referralId.toString(), d.toEnvelope());
         }
     }
@@ -135,6 +140,7 @@ public final class TestEvents {
         }
 
         public Case capacity(int c) { capacity = c; return this; }
+        public Case area(String a) { area = a; return this; }
         public Case paused(long seconds) { pausedSeconds = seconds; return this; }
 
         private Sent event(String type, Instant at, ContactChannel channel, ContactOutcome outcome,

@@ -23,4 +23,15 @@ public interface MetricsConfig {
     /** Kafka bootstrap servers for the rebuild consumer (the channels' own setting). */
     @WithDefault("${kafka.bootstrap.servers}")
     String kafkaBootstrap();
+
+    /**
+     * How long a rebuild waits out a transient failure (database or broker away) before it gives up; the live
+     * figures serve meanwhile, and a rebuild that gives up changes nothing.
+     */
+    @WithDefault("10m")
+    Duration rebuildTransientPatience();
+
+    /** Records per poll of the rebuild's reader: one short transaction each. */
+    @WithDefault("1000")
+    int rebuildPollRecords();
 }

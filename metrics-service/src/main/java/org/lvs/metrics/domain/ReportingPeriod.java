@@ -50,6 +50,20 @@ public record ReportingPeriod(Kind kind, String name, LocalDate from, LocalDate 
         };
     }
 
+    /** The quarter after a quarter, the year after a year, the same number of days just after a range. */
+    public ReportingPeriod next() {
+        return switch (kind) {
+            case QUARTER -> FinancialYear.quarterContaining(to.plusDays(1));
+            case YEAR -> FinancialYear.yearContaining(to.plusDays(1));
+            case RANGE -> ReportingPeriod.range(to.plusDays(1), to.plusDays(days()));
+        };
+    }
+
+    /** The financial year the period ends in (the year its year-to-date figures run in), e.g. {@code 2017-18}. */
+    public ReportingPeriod financialYear() {
+        return FinancialYear.yearContaining(to);
+    }
+
     /** From the start of the financial year the period ends in, to the period's end. */
     public ReportingPeriod yearToDate() {
         if (kind == Kind.YEAR) {

@@ -17,7 +17,8 @@ import org.lvs.metrics.service.EventApplier.Decoded;
 import org.lvs.metrics.service.MetricsGauges;
 
 /**
- * Reads the three long-lived topics into the fact tables, a poll at a time in one transaction, through the commons
+ * Reads the long-lived topics ({@code referrals.intake}, {@code referrals.triaged}, {@code cases.events} and
+ * {@code cases.erasures}) into the fact tables, a poll at a time in one transaction, through the commons
  * {@link BatchConsumer}: transient failures are waited out, an event that can never be applied goes to its topic's
  * {@code .dlq} alone, and a poll's offsets are committed only after its facts committed. The processed-event log
  * makes a redelivery harmless, and the facts do not depend on the order events arrive in.
@@ -30,7 +31,7 @@ import org.lvs.metrics.service.MetricsGauges;
 public class FactConsumers {
 
     /**
-     * The worker pool the three channels apply polls on; its {@code max-concurrency} (application.properties) keeps
+     * The worker pool the channels apply polls on; its {@code max-concurrency} (application.properties) keeps
      * concurrent batch transactions well under the datasource's connection pool.
      */
     static final String APPLY_POOL = "metrics-apply";
@@ -38,11 +39,13 @@ public class FactConsumers {
     private final BatchConsumer<Decoded> intake;
     private final BatchConsumer<Decoded> triaged;
     private final BatchConsumer<Decoded> caseEvents;
+    private final BatchConsumer<Decoded> erasures;
 
     FactConsumers(EventApplier applier, MetricsGauges gauges, BatchConsumers consumers) {
         this.intake = create(consumers, Topics.REFERRALS_INTAKE, applier, gauges);
         this.triaged = create(consumers, Topics.REFERRALS_TRIAGED, applier, gauges);
         this.caseEvents = create(consumers, Topics.CASES_EVENTS, applier, gauges);
+        this.erasures = create(consumers, Topics.CASES_ERASURES, applier, gauges);
     }
 
     private static BatchConsumer<Decoded> create(BatchConsumers consumers, String topic, EventApplier applier,
@@ -71,6 +74,13 @@ public class FactConsumers {
     @Blocking(value = APPLY_POOL, ordered = false)
     public void caseEvents(ConsumerRecords<String, String> records) {
         caseEvents.consume(records);
+    }
+
+    /** Erasures blank the erased referrals' source references in every fact (issue 11). */
+    @Incoming(Channels.ERASURES)
+    @Blocking(value = APPLY_POOL, ordered = false)
+    public void erasures(ConsumerRecords<String, String> records) {
+        erasures.consume(records);
     }
 
     private static Instant publishedAt(ConsumerRecord<String, String> record) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,41 +105,111 @@ public class FigureQueries {
         }
     }
 
-    /** Open cases contacted and not assigned: strand and first contact. */
-    public List<Map.Entry<String, Instant>> waitingCases() {
-        return jdbc.query("SELECT coalesce(strand, 'UNKNOWN'), first_contact_at, pathway FROM case_fact "
-                + "WHERE status <> 'CLOSED' AND first_contact_at IS NOT NULL AND worker IS NULL",
-                rs -> Map.entry(rs.getString(1) + "|" + rs.getString(3), Jdbc.instant(rs, "first_contact_at")));
+    /**
+     * The instant that waiting lists, caseloads and services waiting are taken at (metrics.md): a period's end, or
+     * now for a period not yet over. {@code now} reads the cases' newest facts; otherwise each case's facts after its
+     * last event before the instant.
+     */
+    public record AsAt(Instant instant, boolean now) {
+        public static AsAt of(ReportingPeriod period, Instant now) {
+            return now.isBefore(period.endExclusive()) ? new AsAt(now, true)
+                    : new AsAt(period.endExclusive(), false);
+        }
+
+        /** Each case's facts at that instant, as a subquery, with its parameters. */
+        String cases() {
+            return now
+                    ? "SELECT referral_id, status, strand, pathway, worker, capacity, first_contact_at FROM case_fact"
+                    : """
+                    SELECT DISTINCT ON (referral_id) referral_id, status, strand, pathway, worker, capacity,
+                           first_contact_at
+                    FROM case_state_fact WHERE at < ? ORDER BY referral_id, sequence DESC""";
+        }
+
+        List<Object> caseParameters() {
+            return now ? List.of() : List.of(instant);
+        }
+    }
+
+    /** A case waiting for a worker after first contact: its strand, pathway and first contact. */
+    public record WaitingCase(String strand, String pathway, Instant firstContactAt) {
+    }
+
+    /** Cases open at that instant, contacted by then and not assigned. */
+    public List<WaitingCase> waitingCases(AsAt asAt) {
+        List<Object> params = new ArrayList<>(asAt.caseParameters());
+        params.add(asAt.instant());
+        return jdbc.query("SELECT coalesce(strand, 'UNKNOWN'), coalesce(pathway, 'UNKNOWN'), first_contact_at FROM ("
+                + asAt.cases() + ") c WHERE coalesce(status, '') <> 'CLOSED' AND first_contact_at <= ? "
+                + "AND worker IS NULL",
+                rs -> new WaitingCase(rs.getString(1), rs.getString(2), Jdbc.instant(rs, "first_contact_at")),
+                params.toArray());
+    }
+
+    /** Cases waiting now, per strand (Prometheus). */
+    public Map<String, Long> waitingNowByStrand() {
+        return toMap(jdbc.query("SELECT coalesce(strand, 'UNKNOWN'), count(*) FROM case_fact WHERE status <> 'CLOSED' "
+                + "AND first_contact_at IS NOT NULL AND worker IS NULL GROUP BY 1",
+                rs -> Map.entry(rs.getString(1), rs.getLong(2))));
     }
 
     /** A worker's open cases in a pathway, and the capacity those cases carry (the pathway's, when they were sent). */
     public record WorkerLoad(String pathway, String worker, long openCases, Long capacity) {
     }
 
-    public List<WorkerLoad> workerLoads() {
-        return jdbc.query("SELECT coalesce(pathway, 'UNKNOWN'), worker, count(*), max(capacity) FROM case_fact "
-                + "WHERE status <> 'CLOSED' AND worker IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
+    public List<WorkerLoad> workerLoads(AsAt asAt) {
+        return jdbc.query("SELECT coalesce(pathway, 'UNKNOWN'), worker, count(*), max(capacity) FROM ("
+                + asAt.cases() + ") c WHERE coalesce(status, '') <> 'CLOSED' AND worker IS NOT NULL "
+                + "GROUP BY 1, 2 ORDER BY 1, 2",
                 rs -> new WorkerLoad(rs.getString(1), rs.getString(2), rs.getLong(3),
-                        rs.getObject(4) == null ? null : rs.getLong(4)));
+                        rs.getObject(4) == null ? null : rs.getLong(4)),
+                asAt.caseParameters().toArray());
     }
 
-    public Map<String, Long> capacityByPathway() {
-        return toMap(jdbc.query("SELECT pathway, max(capacity) FROM case_fact WHERE pathway IS NOT NULL "
-                + "AND capacity IS NOT NULL GROUP BY 1", rs -> Map.entry(rs.getString(1), rs.getLong(2))));
+    public Map<String, Long> capacityByPathway(AsAt asAt) {
+        return toMap(jdbc.query("SELECT pathway, max(capacity) FROM (" + asAt.cases() + ") c "
+                + "WHERE pathway IS NOT NULL AND capacity IS NOT NULL GROUP BY 1",
+                rs -> Map.entry(rs.getString(1), rs.getLong(2)), asAt.caseParameters().toArray()));
     }
 
-    public record ServiceWait(String service, Instant requestedAt, Instant startedAt, boolean caseClosed) {
+    /**
+     * Every onward-service request paired with its start: a case's n-th request for a service with its n-th start of
+     * that service, so a second course's wait counts as well as the first's.
+     */
+    private static final String SERVICE_PAIRS = """
+            WITH e AS (
+                SELECT referral_id, service, kind, at,
+                       row_number() OVER (PARTITION BY referral_id, service, kind ORDER BY sequence) AS n
+                FROM service_event_fact),
+            pairs AS (
+                SELECT r.referral_id, r.service, r.at AS requested_at, s.at AS started_at
+                FROM e r LEFT JOIN e s ON s.referral_id = r.referral_id AND s.service = r.service
+                    AND s.kind = 'STARTED' AND s.n = r.n
+                WHERE r.kind = 'REQUESTED')
+            """;
+
+    public record ServiceWait(String service, Instant requestedAt, Instant startedAt) {
     }
 
-    public List<ServiceWait> serviceWaits() {
-        return jdbc.query("""
-                SELECT s.service, min(s.at) FILTER (WHERE s.kind = 'REQUESTED') AS requested_at,
-                       min(s.at) FILTER (WHERE s.kind = 'STARTED') AS started_at,
-                       bool_or(c.status = 'CLOSED') AS closed
-                FROM service_event_fact s LEFT JOIN case_fact c ON c.referral_id = s.referral_id
-                GROUP BY s.referral_id, s.service""",
+    /** Requests whose service started in the period, with both times. */
+    public List<ServiceWait> servicesStartedIn(ReportingPeriod p) {
+        return jdbc.query(SERVICE_PAIRS + "SELECT service, requested_at, started_at FROM pairs "
+                + "WHERE started_at >= ? AND started_at < ?",
                 rs -> new ServiceWait(rs.getString(1), Jdbc.instant(rs, "requested_at"),
-                        Jdbc.instant(rs, "started_at"), rs.getBoolean(4)));
+                        Jdbc.instant(rs, "started_at")),
+                p.start(), p.endExclusive());
+    }
+
+    /** Per service, the requests made before the instant and not started by then, of cases open then. */
+    public Map<String, Long> servicesWaiting(AsAt asAt) {
+        List<Object> params = new ArrayList<>(asAt.caseParameters());
+        params.add(asAt.instant());
+        params.add(asAt.instant());
+        return toMap(jdbc.query(SERVICE_PAIRS + "SELECT p.service, count(*) FROM pairs p LEFT JOIN ("
+                + asAt.cases() + ") c ON c.referral_id = p.referral_id "
+                + "WHERE p.requested_at < ? AND (p.started_at IS NULL OR p.started_at >= ?) "
+                + "AND coalesce(c.status, '') <> 'CLOSED' GROUP BY 1",
+                rs -> Map.entry(rs.getString(1), rs.getLong(2)), params.toArray()));
     }
 
     public record ContactRow(String channel, String outcome, boolean contactMade, List<String> supportTypes) {
@@ -187,16 +258,9 @@ public class FigureQueries {
                 rs -> new String[] {rs.getString(1), rs.getString(2), Long.toString(rs.getLong(3))});
     }
 
-    /** Events applied to the facts since the last rebuild (the processed-event log of this consumer). */
-    public long eventsApplied(String consumer) {
-        return jdbc.count("SELECT count(*) FROM processed_event WHERE consumer = ?", consumer);
-    }
-
-    /** The latest first-received instant of any referral, to find the quarter the data is in. */
-    public Instant latestReferral() {
-        List<Instant> rows = jdbc.query("SELECT max(first_received_at) AS m FROM referral_fact",
-                rs -> Jdbc.instant(rs, "m"));
-        return rows.isEmpty() ? null : rows.get(0);
+    /** Events applied to the live facts (their applied-event marks). */
+    public long eventsApplied() {
+        return jdbc.count("SELECT count(*) FROM applied_event");
     }
 
     private static Map<String, Long> toMap(List<Map.Entry<String, Long>> entries) {

@@ -34,7 +34,7 @@ public class Jdbc {
             bind(c, ps, params);
             return ps.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("metrics SQL failed: " + e.getMessage(), e);
+            throw failed(e);
         }
     }
 
@@ -49,7 +49,7 @@ public class Jdbc {
                 return rows;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("metrics SQL failed: " + e.getMessage(), e);
+            throw failed(e);
         }
     }
 
@@ -68,10 +68,18 @@ public class Jdbc {
             }
             ps.executeBatch();
         } catch (SQLException e) {
-            SQLException next = e.getNextException();
-            throw new IllegalStateException("metrics SQL batch failed: "
-                    + (next != null ? next.getMessage() : e.getMessage()), e);
+            throw failed(e);
         }
+    }
+
+    /**
+     * The failure with its SQLSTATE but without the driver's message, which may quote a row's values (a key in a
+     * constraint violation, say); the cause keeps the details for the failure policy, which reads only its kind.
+     */
+    private static IllegalStateException failed(SQLException e) {
+        SQLException next = e.getNextException();
+        String state = next != null && next.getSQLState() != null ? next.getSQLState() : e.getSQLState();
+        return new IllegalStateException("metrics SQL failed (SQLSTATE " + state + ")", e);
     }
 
     public long count(String sql, Object... params) {

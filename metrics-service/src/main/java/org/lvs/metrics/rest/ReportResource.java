@@ -1,7 +1,6 @@
 package org.lvs.metrics.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -9,6 +8,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.lvs.commons.problem.Problem;
 import org.lvs.commons.problem.ProblemException;
 import org.lvs.contract.FieldError;
 import org.lvs.contract.Roles;
@@ -18,20 +27,44 @@ import org.lvs.metrics.service.QuarterlyReportService;
 
 /** The commissioner's quarterly report: HTML (default), {@code ?format=csv} or {@code ?format=pdf}. */
 @Path("/api/v1/reports")
+@Tag(name = "Reports", description = "The commissioner's quarterly summary report")
 public class ReportResource {
 
-    @Inject
-    PeriodService periods;
+    private static final String PROBLEM = MetricsResource.PROBLEM;
 
-    @Inject
-    QuarterlyReportService reports;
+    private final PeriodService periods;
+    private final QuarterlyReportService reports;
+
+    ReportResource(PeriodService periods, QuarterlyReportService reports) {
+        this.periods = periods;
+        this.reports = reports;
+    }
 
     @GET
     @Path("/quarterly/{period}")
     @RolesAllowed({Roles.OPS, Roles.ADMIN})
     @Produces({"text/html", "text/csv", "application/pdf"})
-    public Response quarterly(@PathParam("period") String name, @QueryParam("format") String format) {
-        String chosen = format == null || format.isBlank() ? "html" : format.trim().toLowerCase();
+    @Operation(summary = "The quarterly report",
+            description = "The period in the shape of the seed report: HTML with charts (default), every figure as "
+                    + "section,figure,value (format=csv), or a printable PDF (format=pdf).")
+    @SecurityRequirement(name = MetricsResource.BEARER)
+    @APIResponse(responseCode = "200", description = "The report in the chosen format", content = {
+        @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)),
+        @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+        @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "400", description = "A malformed period or an unknown format, naming the field",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token has neither the ops nor the admin role",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The database is unavailable; retry after the given time",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response quarterly(
+            @Parameter(description = "A quarter (2017-18-Q2) or a financial year (2017-18)") @PathParam("period")
+            String name,
+            @Parameter(description = "html (default), csv or pdf") @QueryParam("format") String format) {
+        String chosen = format == null || format.isBlank() ? "html" : format.trim().toLowerCase(Locale.ROOT);
         if (!List.of("html", "csv", "pdf").contains(chosen)) {
             throw ProblemException.badRequest(List.of(new FieldError("format", "must be html, csv or pdf")));
         }

@@ -1,7 +1,6 @@
 package org.lvs.metrics.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,21 +8,27 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.lvs.commons.idempotency.ProcessedEvents;
+import org.lvs.commons.failure.FailureKind;
+import org.lvs.commons.failure.Failures;
 import org.lvs.contract.Topics;
 import org.lvs.contract.event.CaseEvent;
 import org.lvs.contract.event.EventEnvelope;
 import org.lvs.contract.event.EventTypes;
 import org.lvs.contract.event.IntakeRecorded;
 import org.lvs.contract.event.MalformedEventException;
+import org.lvs.contract.event.PersonalDataErased;
 import org.lvs.contract.event.ReferralDecided;
 import org.lvs.metrics.persistence.FactStore;
+import org.lvs.metrics.persistence.FactTables;
+import org.lvs.metrics.persistence.Jdbc;
+import org.lvs.metrics.persistence.RebuildRuns;
 import org.lvs.metrics.persistence.FactStore.TypedCaseEvent;
 
 /**
- * Applies events to the fact tables, once: the processed-event marks and the facts commit in one transaction. An
- * event type this service does not use is marked processed and otherwise ignored (forward compatible).
+ * Applies events to the fact tables, once: the applied-event marks and the facts commit in one transaction. An
+ * event type its topic does not carry is unreadable (dead-lettered by the consumer, never silently skipped).
  *
  * <p>Events are first {@linkplain #decode decoded} outside any transaction, so an event that cannot be applied is
  * known (and dead-lettered) before its batch is written; then {@link #applyBatch} writes a whole batch at once.
@@ -31,16 +36,18 @@ import org.lvs.metrics.persistence.FactStore.TypedCaseEvent;
 @ApplicationScoped
 public class EventApplier {
 
-    /** The consumer name in the processed-event log. */
-    public static final String CONSUMER = "metrics";
-
-    private static final Logger LOG = Logger.getLogger(EventApplier.class);
+    /** The types on {@code cases.events} (interfaces.md): the case work and the contact clock. */
+    static final Set<String> CASE_EVENT_TYPES = Set.of(EventTypes.CASE_OPENED, EventTypes.CASE_UPDATED,
+            EventTypes.CONTACT_RECORDED, EventTypes.CASE_ASSIGNED, EventTypes.SERVICE_REQUESTED,
+            EventTypes.SERVICE_STARTED, EventTypes.OUTCOME_RECORDED, EventTypes.CASE_CLOSED, EventTypes.SLA_STARTED,
+            EventTypes.SLA_PAUSED, EventTypes.SLA_RESUMED, EventTypes.SLA_AT_RISK, EventTypes.SLA_BREACHED,
+            EventTypes.SLA_MET, EventTypes.SLA_MET_LATE, EventTypes.SLA_CANCELLED);
 
     /**
      * An event checked and ready to write.
      *
-     * @param payload the {@link ReferralDecided}, {@link IntakeRecorded} or {@link TypedCaseEvent} to record, or
-     *     null for an event type metrics does not use (only marked processed)
+     * @param payload the {@link ReferralDecided}, {@link IntakeRecorded}, {@link TypedCaseEvent} or
+     *     {@link PersonalDataErased} to record
      * @param publishedAt the Kafka record's timestamp (for the lag), or null if unknown
      */
     public record Decoded(String topic, EventEnvelope envelope, Object payload, Instant publishedAt) {
@@ -50,66 +57,105 @@ public class EventApplier {
     public record BatchResult(int applied, int duplicates) {
     }
 
-    @Inject
-    ProcessedEvents processedEvents;
+    private static final Logger LOG = Logger.getLogger(EventApplier.class);
 
-    @Inject
-    FactStore facts;
-
+    private final FactStore facts;
+    private final RebuildRuns rebuilds;
+    private final Jdbc jdbc;
+    private final MetricsChanges changes;
+    private final Clock clock;
     /** Lag compares with the broker's timestamps, which are wall-clock time whatever the injected clock says. */
     private final Clock systemClock = Clock.systemUTC();
 
-    @Inject
-    MetricsChanges changes;
-
-    /**
-     * Applies one event in its own transaction.
-     *
-     * @param publishedAt the Kafka record's timestamp (when it was published), for the lag; null if unknown
-     * @return true when the event was new and applied
-     */
-    @Transactional
-    public boolean apply(String topic, EventEnvelope envelope, Instant publishedAt) {
-        return apply(decode(topic, envelope, publishedAt));
-    }
-
-    /** Applies one decoded event in its own transaction; true when it was new. */
-    @Transactional
-    public boolean apply(Decoded event) {
-        if (!processedEvents.firstTime(event.envelope().eventId(), CONSUMER)) {
-            return false;
-        }
-        write(event.topic(), List.of(event));
-        changes.afterCommit(lagMillis(event.publishedAt()));
-        return true;
+    EventApplier(FactStore facts, RebuildRuns rebuilds, Jdbc jdbc, MetricsChanges changes, Clock clock) {
+        this.facts = facts;
+        this.rebuilds = rebuilds;
+        this.jdbc = jdbc;
+        this.changes = changes;
+        this.clock = clock;
     }
 
     /**
-     * Applies a batch of decoded events of one topic in one transaction: marks them processed in one statement,
-     * then writes the facts of those that were new (each once, even if the batch holds it twice).
+     * Applies a batch of decoded events of one topic in one transaction to the live facts: marks them applied in
+     * one statement, then writes the facts of those that were new (each once, even if the batch holds it twice).
+     * While a rebuild runs, the batch goes to its shadow tables too, with their own marks, so events arriving while
+     * the rebuild reads history are in the tables it swaps in.
      */
     @Transactional
     public BatchResult applyBatch(String topic, List<Decoded> events) {
         if (events.isEmpty()) {
             return new BatchResult(0, 0);
         }
-        Set<java.util.UUID> fresh = processedEvents.firstTimeAll(
-                events.stream().map(e -> e.envelope().eventId()).toList(), CONSUMER);
+        UUID rebuild = rebuilds.lockSharedAndFindRunning();
+        List<Decoded> applied = applyTo(FactTables.LIVE, topic, events);
+        if (!applied.isEmpty()) {
+            changes.afterCommit(lagMillis(newestPublished(applied)));
+        }
+        if (rebuild != null) {
+            applyToShadowOfLiveBatch(rebuild, topic, events);
+        }
+        return new BatchResult(applied.size(), events.size() - applied.size());
+    }
+
+    /**
+     * Applies a batch to the shadow tables only, for the rebuild's reader, in one transaction; false when the rebuild
+     * no longer runs (then nothing is written).
+     *
+     * @return the number of events new to the shadow tables, or -1 when the rebuild no longer runs
+     */
+    @Transactional
+    public int applyToShadow(UUID rebuildId, String topic, List<Decoded> events) {
+        if (!rebuildId.equals(rebuilds.lockSharedAndFindRunning())) {
+            return -1;
+        }
+        return applyTo(FactTables.SHADOW, topic, events).size();
+    }
+
+    /** The events new to this table set, after writing their facts. */
+    private List<Decoded> applyTo(FactTables tables, String topic, List<Decoded> events) {
+        Set<UUID> fresh = facts.firstTime(tables, events.stream().map(e -> e.envelope().eventId()).toList(),
+                clock.instant());
         List<Decoded> toApply = new ArrayList<>(fresh.size());
-        Instant newestPublished = null;
         for (Decoded e : events) {
             if (fresh.remove(e.envelope().eventId())) {
                 toApply.add(e);
-                if (e.publishedAt() != null && (newestPublished == null || e.publishedAt().isAfter(newestPublished))) {
-                    newestPublished = e.publishedAt();
-                }
             }
         }
         if (!toApply.isEmpty()) {
-            write(topic, toApply);
-            changes.afterCommit(lagMillis(newestPublished));
+            write(tables, topic, toApply);
         }
-        return new BatchResult(toApply.size(), events.size() - toApply.size());
+        return toApply;
+    }
+
+    /**
+     * The live batch into the running rebuild's shadow tables, behind a savepoint: the live facts are written
+     * already, and a fault of the shadow tables must never cost a live event. A transient failure fails the whole
+     * batch (it is retried); any other abandons the rebuild, whose status says why, and the live batch commits.
+     */
+    private void applyToShadowOfLiveBatch(UUID rebuild, String topic, List<Decoded> events) {
+        jdbc.update("SAVEPOINT shadow_write");
+        try {
+            applyTo(FactTables.SHADOW, topic, events);
+            jdbc.update("RELEASE SAVEPOINT shadow_write");
+        } catch (RuntimeException e) {
+            if (Failures.classify(e).kind() == FailureKind.TRANSIENT) {
+                throw e;
+            }
+            jdbc.update("ROLLBACK TO SAVEPOINT shadow_write");
+            String reason = "the shadow tables refused a live batch (" + Failures.kinds(e) + ")";
+            rebuilds.fail(rebuild, reason, clock.instant());
+            LOG.warnf("metrics rebuild %s abandoned: %s; the previous figures keep serving", rebuild, reason);
+        }
+    }
+
+    private static Instant newestPublished(List<Decoded> events) {
+        Instant newest = null;
+        for (Decoded e : events) {
+            if (e.publishedAt() != null && (newest == null || e.publishedAt().isAfter(newest))) {
+                newest = e.publishedAt();
+            }
+        }
+        return newest;
     }
 
     /**
@@ -124,14 +170,15 @@ public class EventApplier {
             case Topics.REFERRALS_TRIAGED -> decision(envelope);
             case Topics.REFERRALS_INTAKE -> intake(envelope);
             case Topics.CASES_EVENTS -> caseEvent(envelope);
+            case Topics.CASES_ERASURES -> erasure(envelope);
             default -> throw new MalformedEventException("metrics does not read topic " + topic);
         };
         return new Decoded(topic, envelope, payload, publishedAt);
     }
 
-    private void write(String topic, List<Decoded> events) {
+    private void write(FactTables tables, String topic, List<Decoded> events) {
         switch (topic) {
-            case Topics.REFERRALS_TRIAGED -> facts.recordDecisions(payloads(events, ReferralDecided.class));
+            case Topics.REFERRALS_TRIAGED -> facts.recordDecisions(tables, payloads(events, ReferralDecided.class));
             case Topics.REFERRALS_INTAKE -> {
                 List<IntakeRecorded> records = new ArrayList<>();
                 List<Instant> fallbackAts = new ArrayList<>();
@@ -141,9 +188,10 @@ public class EventApplier {
                         fallbackAts.add(e.envelope().occurredAt());
                     }
                 }
-                facts.recordIntakes(records, fallbackAts);
+                facts.recordIntakes(tables, records, fallbackAts);
             }
-            case Topics.CASES_EVENTS -> facts.recordCaseEvents(payloads(events, TypedCaseEvent.class));
+            case Topics.CASES_EVENTS -> facts.recordCaseEvents(tables, payloads(events, TypedCaseEvent.class));
+            case Topics.CASES_ERASURES -> facts.recordErasures(tables, payloads(events, PersonalDataErased.class));
             default -> throw new MalformedEventException("metrics does not read topic " + topic);
         }
     }
@@ -164,10 +212,7 @@ public class EventApplier {
     }
 
     private static ReferralDecided decision(EventEnvelope envelope) {
-        if (!EventTypes.REFERRAL_DECIDED.equals(envelope.type())) {
-            LOG.debugf("ignoring %s on %s", envelope.type(), Topics.REFERRALS_TRIAGED);
-            return null;
-        }
+        requireType(envelope, Topics.REFERRALS_TRIAGED, Set.of(EventTypes.REFERRAL_DECIDED));
         ReferralDecided decision = envelope.payloadAs(ReferralDecided.class);
         if (decision.referralId() == null || decision.outcome() == null) {
             throw new MalformedEventException("a decision needs referralId and outcome");
@@ -176,9 +221,7 @@ public class EventApplier {
     }
 
     private static IntakeRecorded intake(EventEnvelope envelope) {
-        if (!EventTypes.INTAKE_RECORDED.equals(envelope.type())) {
-            return null;
-        }
+        requireType(envelope, Topics.REFERRALS_INTAKE, Set.of(EventTypes.INTAKE_RECORDED));
         IntakeRecorded record = envelope.payloadAs(IntakeRecorded.class);
         if (record.recordId() == null || record.status() == null) {
             throw new MalformedEventException("an intake record needs recordId and status");
@@ -186,15 +229,32 @@ public class EventApplier {
         return record;
     }
 
+    private static PersonalDataErased erasure(EventEnvelope envelope) {
+        requireType(envelope, Topics.CASES_ERASURES, Set.of(EventTypes.PERSONAL_DATA_ERASED));
+        PersonalDataErased erasure = envelope.payloadAs(PersonalDataErased.class);
+        if (erasure.referralId() == null) {
+            throw new MalformedEventException("an erasure needs referralId");
+        }
+        return erasure;
+    }
+
     private static TypedCaseEvent caseEvent(EventEnvelope envelope) {
+        requireType(envelope, Topics.CASES_EVENTS, CASE_EVENT_TYPES);
         CaseEvent event = envelope.payloadAs(CaseEvent.class);
         if (event.referralId() == null) {
             throw new MalformedEventException("a case event needs referralId");
         }
-        if (envelope.type() == null) {
-            throw new MalformedEventException("a case event needs a type");
-        }
         return new TypedCaseEvent(envelope.type(), withAt(event, envelope));
+    }
+
+    /**
+     * An event type the topic does not carry (interfaces.md) is a permanent failure: dead-lettered, so an operator sees
+     * it, rather than skipped unseen. The message names the topic, never the type read (it is record content).
+     */
+    private static void requireType(EventEnvelope envelope, String topic, Set<String> known) {
+        if (!known.contains(envelope.type())) {
+            throw new MalformedEventException("unknown event type for " + topic);
+        }
     }
 
     /** An event's own time is its {@code at}; where a producer left it out, the envelope's occurredAt. */

@@ -16,7 +16,10 @@ import org.lvs.metrics.domain.ReportingPeriod;
 import org.lvs.metrics.domain.Share;
 import org.lvs.metrics.persistence.FigureQueries;
 
-/** What the live page shows: the period's figures plus its daily and weekly series and the open breaches now. */
+/**
+ * What the live page shows: the period's figures plus its daily and weekly series, the open breaches now, and the
+ * service's labels for the figures' keys.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class LiveService {
@@ -39,6 +42,7 @@ public class LiveService {
         Map<String, Long> states = queries.clockStatesNow();
         m.put("openBreaches", states.getOrDefault("BREACHED", 0L));
         m.put("atRisk", states.getOrDefault("AT_RISK", 0L));
+        m.put("labels", Labels.all());
         return m;
     }
 

@@ -1,11 +1,13 @@
 package org.lvs.metrics.service;
 
+import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.concurrent.atomic.AtomicLong;
+import org.lvs.metrics.config.MetricsConfig;
 
 /**
  * A change counter the live page's stream watches: bumped after a transaction that applied an event commits, so a
@@ -16,8 +18,14 @@ public class MetricsChanges {
 
     private final AtomicLong version = new AtomicLong();
 
+    /** Heartbeat every this many polls, so proxies keep an idle stream open. */
+    private static final long HEARTBEAT_POLLS = 60;
+
     @Inject
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    MetricsConfig config;
 
     private volatile Long lastLagMillis;
 
@@ -56,5 +64,19 @@ public class MetricsChanges {
 
     public long version() {
         return version.get();
+    }
+
+    /**
+     * The live stream: {@code {"version": n}} when the figures changed (checked every {@code lvs.metrics.stream-poll})
+     * and, unchanged, every {@link #HEARTBEAT_POLLS} polls.
+     */
+    public Multi<String> versions() {
+        AtomicLong seen = new AtomicLong(-1);
+        return Multi.createFrom().ticks().every(config.streamPoll())
+                .filter(tick -> {
+                    long now = version();
+                    return seen.getAndSet(now) != now || tick % HEARTBEAT_POLLS == 0;
+                })
+                .map(tick -> "{\"version\":" + version() + "}");
     }
 }

@@ -92,11 +92,11 @@ public class MetricsGauges {
         for (Strand strand : Strand.values()) {
             waiting.put(strand.name(), 0L);
         }
-        queries.waitingCases().forEach(e -> waiting.merge(e.getKey().split("\\|", 2)[0], 1L, Long::sum));
+        queries.waitingNowByStrand().forEach((strand, count) -> waiting.merge(strand, count, Long::sum));
         waiting.forEach((strand, count) -> waitingRows.add(MultiGauge.Row.of(Tags.of("strand", strand), count)));
         waitingLists.register(waitingRows, true);
         snapshot.set(new Snapshot(states.getOrDefault("BREACHED", 0L), states.getOrDefault("AT_RISK", 0L),
-                changes.lagSeconds(), queries.eventsApplied(EventApplier.CONSUMER)));
+                changes.lagSeconds(), queries.eventsApplied()));
     }
 
 }

@@ -11,9 +11,13 @@ import jakarta.transaction.Transactional;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.lvs.commons.text.SafeText;
 import org.lvs.metrics.domain.ReportingPeriod;
 
 /**
@@ -77,9 +81,16 @@ public class QuarterlyReportService {
         return m;
     }
 
+    /**
+     * One {@code section,figure,value} line. Text cells go through {@link SafeText#csvCell} (a figure's name can hold
+     * a value a source sent, such as an unknown source in the feed gaps): a spreadsheet never reads them as a
+     * formula. Numbers are written as they are.
+     */
     private static void row(StringBuilder b, String section, String figure, Object value) {
-        b.append(csvField(section)).append(',').append(csvField(figure)).append(',')
-                .append(csvField(value == null ? "" : value.toString())).append("\r\n");
+        String cell = value == null ? ""
+                : value instanceof Number ? value.toString() : SafeText.csvCell(value.toString());
+        b.append(csvField(SafeText.csvCell(section))).append(',').append(csvField(SafeText.csvCell(figure)))
+                .append(',').append(csvField(cell)).append("\r\n");
     }
 
     static String csvField(String text) {
@@ -114,9 +125,11 @@ public class QuarterlyReportService {
                 .append("<meta charset=\"utf-8\"/><title>").append(esc(title)).append("</title><style>")
                 .append(STYLE).append("</style></head><body><main>");
         b.append("<h1>").append(esc(title)).append("</h1>");
+        String asAt = asAtWords(period, s);
         b.append("<p class=\"meta\">Period ").append(esc(period.from())).append(" to ").append(esc(period.to()))
                 .append(" (Europe/London). Figures generated ").append(esc(s.get("generatedAt"))).append(" from ")
-                .append(number(s.get("eventsApplied"))).append(" events.</p>");
+                .append(number(s.get("eventsApplied"))).append(" events. Waiting lists, caseloads and services ")
+                .append("waiting are as at ").append(esc(asAt)).append(".</p>");
 
         // SERVICE OVERVIEW
         Map<String, Object> referrals = (Map<String, Object>) s.get("referrals");
@@ -125,7 +138,7 @@ public class QuarterlyReportService {
         b.append("<section><h2>Service overview</h2><p>Lancashire Victim Services received ")
                 .append(number(referrals.get("total"))).append(" referrals in ").append(esc(periodWords(period)))
                 .append(" meaning the number of referrals so far in ")
-                .append(esc(period.yearToDate().name().substring(0, 7))).append(" totals ")
+                .append(esc(period.financialYear().name())).append(" totals ")
                 .append(number(referrals.get("yearToDate"))).append(". The previous period (")
                 .append(esc(period.previous().name())).append(") received ")
                 .append(number(referrals.get("previousPeriod"))).append(" referrals.</p>");
@@ -160,8 +173,8 @@ public class QuarterlyReportService {
                 .append(" referrals from the Multi-Agency Safeguarding Hub (MASH) this period.</p>");
         b.append(Charts.bars("MASH referrals by risk grade", (Map<String, Long>) da.get("mashByRiskLevel"), svg));
         b.append(Charts.bars("Domestic abuse cases by pathway", (Map<String, Long>) da.get("byPathway"), svg));
-        b.append(waitingSentence("IDVA", (Map<String, Object>) byPathwayWaiting.get("IDVA")));
-        b.append(waitingSentence("IVA", (Map<String, Object>) byPathwayWaiting.get("IVA")));
+        b.append(waitingSentence("IDVA", (Map<String, Object>) byPathwayWaiting.get("IDVA"), asAt));
+        b.append(waitingSentence("IVA", (Map<String, Object>) byPathwayWaiting.get("IVA"), asAt));
         b.append("</section>");
 
         // SEXUAL VIOLENCE
@@ -172,8 +185,10 @@ public class QuarterlyReportService {
                 .append(" open cases: a mean of ").append(esc(orNa(isva.get("meanPerWorker"))))
                 .append(" per ISVA against a capacity of ").append(esc(orNa(isva.get("capacity"))))
                 .append("; the largest caseload is ").append(number(isva.get("largestCaseload"))).append(", and ")
-                .append(number(isva.get("workersOverCapacity"))).append(" ISVAs are over capacity.</p>");
-        b.append(caseloadTable(caseloads));
+                .append(number(isva.get("workersOverCapacity"))).append(" ISVAs are over capacity (as at ")
+                .append(esc(asAt)).append(").</p>");
+        b.append(waitingSentence("ISVA", (Map<String, Object>) byPathwayWaiting.get("ISVA"), asAt));
+        b.append(caseloadTable(caseloads, asAt));
         b.append("</section>");
 
         // NEST
@@ -181,8 +196,9 @@ public class QuarterlyReportService {
         Map<String, Object> engagement = (Map<String, Object>) s.get("engagement");
         Map<String, Object> nestWaiting = (Map<String, Object>) waiting.get("NEST");
         b.append("<section><h2>NEST (children and young people)</h2><p>NEST received ")
-                .append(number(byStrand.getOrDefault("NEST", 0L))).append(" referrals this period; ")
-                .append(number(nestWaiting.get("count"))).append(" young people are on the waiting list (median wait ")
+                .append(number(byStrand.getOrDefault("NEST", 0L))).append(" referrals this period; as at ")
+                .append(esc(asAt)).append(", ").append(number(nestWaiting.get("count")))
+                .append(" young people are on the waiting list (median wait ")
                 .append(Xhtml.decimal(nestWaiting.get("medianDays"))).append(" days, longest ")
                 .append(Xhtml.decimal(nestWaiting.get("longestDays"))).append(" days).</p>");
         b.append("<p>Engagement across the service: ").append(number(engagement.get("contactsMade")))
@@ -205,11 +221,14 @@ public class QuarterlyReportService {
         // COUNSELLING / THERAPY
         Map<String, Object> services = (Map<String, Object>) s.get("serviceWaitingDays");
         Map<String, Object> prevServices = (Map<String, Object>) prev.get("serviceWaitingDays");
-        b.append("<section><h2>Counselling, therapy and other waiting times</h2><table><caption>Days from request to ")
+        b.append("<section><h2>Counselling, therapy and other waiting times</h2>");
+        b.append(waitingTable(waiting, asAt));
+        b.append("<table><caption>Days from request to ")
                 .append("start, for services started this period</caption><thead><tr><th scope=\"col\">Service</th>")
                 .append("<th scope=\"col\">Started</th><th scope=\"col\">Median days</th>")
                 .append("<th scope=\"col\">90th percentile days</th><th scope=\"col\">Median days, previous period")
-                .append("</th><th scope=\"col\">Waiting now</th></tr></thead><tbody>");
+                .append("</th><th scope=\"col\">Waiting as at ").append(esc(asAt))
+                .append("</th></tr></thead><tbody>");
         services.forEach((service, v) -> {
             Map<String, Object> w = (Map<String, Object>) v;
             Map<String, Object> pw = (Map<String, Object>) prevServices.get(service);
@@ -217,7 +236,7 @@ public class QuarterlyReportService {
                     .append(number(w.get("started"))).append("</td><td>").append(Xhtml.decimal(w.get("median")))
                     .append("</td><td>").append(Xhtml.decimal(w.get("p90"))).append("</td><td>")
                     .append(Xhtml.decimal(pw == null ? null : pw.get("median"))).append("</td><td>")
-                    .append(number(w.get("waitingNow"))).append("</td></tr>");
+                    .append(number(w.get("waiting"))).append("</td></tr>");
         });
         b.append("</tbody></table></section>");
 
@@ -253,24 +272,59 @@ public class QuarterlyReportService {
         return value == null ? "n/a" : value.toString();
     }
 
-    private static String waitingSentence(String pathway, Map<String, Object> waiting) {
+    private static String waitingSentence(String pathway, Map<String, Object> waiting, String asAt) {
+        String name = esc(label(pathway));
         if (waiting == null) {
-            return "<p>No " + pathway + " cases are waiting for a worker after first contact.</p>";
+            return "<p>As at " + esc(asAt) + ", no " + name + " cases wait for a worker after first contact.</p>";
         }
-        return "<p>" + number(waiting.get("count")) + " " + pathway
+        return "<p>As at " + esc(asAt) + ", " + number(waiting.get("count")) + " " + name
                 + " cases have had initial contact and wait for a worker (median " + Xhtml.decimal(waiting.get(
                 "medianDays")) + " days, longest " + Xhtml.decimal(waiting.get("longestDays")) + " days).</p>";
     }
 
+    /**
+     * When the report's waiting lists and caseloads are taken: "30 September 2017" for a period that is over (the
+     * end of its last day), the date and time for one that is not.
+     */
+    static String asAtWords(ReportingPeriod period, Map<String, Object> summary) {
+        Instant asAt = Instant.parse((String) summary.get("asAt"));
+        if (asAt.equals(period.endExclusive())) {
+            return DAY.format(period.to());
+        }
+        return DAY_AND_TIME.format(asAt.atZone(ReportingPeriod.LONDON));
+    }
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm",
+            Locale.UK);
+
+    /** Per strand, the cases waiting for a worker after first contact, with their waits in days. */
     @SuppressWarnings("unchecked")
-    private static String caseloadTable(Map<String, Object> caseloads) {
-        StringBuilder b = new StringBuilder("<table><caption>Caseloads now, per pathway</caption><thead><tr>"
+    private static String waitingTable(Map<String, Object> waitingByStrand, String asAt) {
+        StringBuilder b = new StringBuilder("<table><caption>Waiting for a worker after first contact, as at ")
+                .append(esc(asAt)).append("</caption><thead><tr><th scope=\"col\">Strand</th>")
+                .append("<th scope=\"col\">Waiting</th><th scope=\"col\">Median days</th>")
+                .append("<th scope=\"col\">Longest days</th></tr></thead><tbody>");
+        waitingByStrand.forEach((strand, v) -> {
+            Map<String, Object> w = (Map<String, Object>) v;
+            b.append("<tr><th scope=\"row\">").append(esc(label(strand))).append("</th><td>")
+                    .append(number(w.get("count"))).append("</td><td>").append(Xhtml.decimal(w.get("medianDays")))
+                    .append("</td><td>").append(Xhtml.decimal(w.get("longestDays"))).append("</td></tr>");
+        });
+        return b.append("</tbody></table>").toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String caseloadTable(Map<String, Object> caseloads, String asAt) {
+        StringBuilder b = new StringBuilder("<table><caption>Caseloads as at " + esc(asAt)
+                + ", per pathway</caption><thead><tr>"
                 + "<th scope=\"col\">Pathway</th><th scope=\"col\">Workers</th><th scope=\"col\">Open assigned cases"
                 + "</th><th scope=\"col\">Mean per worker</th><th scope=\"col\">Capacity</th>"
                 + "<th scope=\"col\">Largest caseload</th><th scope=\"col\">Over capacity</th></tr></thead><tbody>");
         caseloads.forEach((pathway, v) -> {
             Map<String, Object> c = (Map<String, Object>) v;
-            b.append("<tr><th scope=\"row\">").append(esc(pathway)).append("</th><td>").append(number(c.get("workers")))
+            b.append("<tr><th scope=\"row\">").append(esc(label(pathway))).append("</th><td>")
+                    .append(number(c.get("workers")))
                     .append("</td><td>").append(number(c.get("openAssigned"))).append("</td><td>")
                     .append(esc(orNa(c.get("meanPerWorker")))).append("</td><td>").append(esc(orNa(c.get("capacity"))))
                     .append("</td><td>").append(number(c.get("largestCaseload"))).append("</td><td>")
@@ -282,7 +336,7 @@ public class QuarterlyReportService {
     static String title(ReportingPeriod period) {
         return switch (period.kind()) {
             case QUARTER -> "Lancashire Victim Services quarter " + period.name().charAt(period.name().length() - 1)
-                    + " summary report " + period.name().substring(0, 7);
+                    + " summary report " + period.financialYear().name();
             case YEAR -> "Lancashire Victim Services annual summary report " + period.name();
             case RANGE -> "Lancashire Victim Services summary report " + period.from() + " to " + period.to();
         };
@@ -300,7 +354,8 @@ public class QuarterlyReportService {
         return ((Map<?, ?>) map.get(a)).get(b);
     }
 
-    private static final String STYLE = """
+    /** The report's one style sheet, inline; {@link PagePolicy} allows exactly it by its hash. */
+    static final String STYLE = """
             body { font-family: Helvetica, Arial, sans-serif; color: #1b1b1b; margin: 1.5em; line-height: 1.4; }
             h1 { font-size: 1.5em; text-transform: uppercase; }
             h2 { font-size: 1.2em; text-transform: uppercase; border-bottom: 2px solid #1f5f8b; margin-top: 1.6em; }

@@ -1,162 +1,179 @@
 package org.lvs.metrics.service;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
+import org.lvs.commons.failure.Failures;
 import org.lvs.commons.problem.ProblemException;
 import org.lvs.contract.Topics;
-import org.lvs.contract.event.EventJson;
 import org.lvs.metrics.config.MetricsConfig;
-import org.lvs.metrics.persistence.FactStore;
+import org.lvs.metrics.persistence.RebuildRuns;
+import org.lvs.metrics.persistence.RebuildRuns.Run;
 
 /**
- * Rebuilds every figure from the long-lived topics: empties the fact tables and the processed-event log, then reads
- * {@code referrals.intake}, {@code referrals.triaged} and {@code cases.events} from offset 0 up to the end offsets
- * taken right after the truncation, with a fresh group-less consumer, applying each event as the live consumers do.
- * The live channels keep running: what they apply after the truncation is newer than the snapshot, and anything
- * both read is skipped once by the processed-event log.
+ * Rebuilds every figure from the long-lived topics without ever serving half-built figures (README, rebuilding the
+ * figures):
+ * <ol>
+ * <li>it records a RUNNING run and creates empty shadow tables ({@code <table>_next}); from then on every live
+ * batch is applied to both table sets, each with its own applied-event marks;</li>
+ * <li>a {@link RebuildReader} reads the topics from offset 0 up to the end offsets taken after that, into the
+ * shadow tables only, one short transaction per poll;</li>
+ * <li>once it reached those offsets, the shadow tables are renamed in place of the live ones in one short
+ * transaction, between two live batches.</li>
+ * </ol>
+ * The live tables serve throughout and stay untouched when the rebuild fails or its process dies; the run's state
+ * ({@code rebuild_run}) survives restarts and says what happened.
  */
 @ApplicationScoped
 public class RebuildService {
 
+    /**
+     * The topics every figure is built from, read again by a rebuild; with the erasures, so a rebuilt table holds no
+     * source reference that was erased (they are long-lived too).
+     */
     public static final List<String> TOPICS = List.of(Topics.REFERRALS_INTAKE, Topics.REFERRALS_TRIAGED,
-            Topics.CASES_EVENTS);
+            Topics.CASES_EVENTS, Topics.CASES_ERASURES);
 
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
 
     public enum State { IDLE, RUNNING, DONE, FAILED }
 
-    public record Status(UUID rebuildId, State state, Instant startedAt, Instant finishedAt, long recordsRead,
-            long eventsApplied, long recordsSkipped, String error) {
+    /**
+     * A rebuild as the admin endpoint shows it.
+     *
+     * @param figures which figures serve while or after it ran
+     */
+    public record Status(UUID rebuildId, State state, Instant requestedAt, Instant progressAt, Instant finishedAt,
+            long recordsRead, long eventsApplied, long recordsSkipped, String error, String figures) {
     }
 
-    private final AtomicReference<Status> status =
-            new AtomicReference<>(new Status(null, State.IDLE, null, null, 0, 0, 0, null));
+    private final RebuildSteps steps;
+    private final EventApplier applier;
+    private final MetricsChanges changes;
+    private final MetricsConfig config;
+    private final Clock clock;
+    private final AgroalDataSource dataSource;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "metrics-rebuild");
         t.setDaemon(true);
         return t;
     });
 
-    @Inject
-    FactStore facts;
+    RebuildService(RebuildSteps steps, EventApplier applier, MetricsChanges changes, MetricsConfig config,
+            Clock clock, AgroalDataSource dataSource) {
+        this.steps = steps;
+        this.applier = applier;
+        this.changes = changes;
+        this.config = config;
+        this.clock = clock;
+        this.dataSource = dataSource;
+    }
 
-    @Inject
-    EventApplier applier;
+    /** A rebuild that was running when the service last stopped is marked FAILED, and its leftovers dropped. */
+    void onStart(@Observes StartupEvent event) {
+        steps.recoverInterrupted(clock.instant());
+        steps.dropLeftoversIfIdle();
+    }
 
-    @Inject
-    MetricsChanges changes;
-
-    @Inject
-    MetricsConfig config;
-
-    @Inject
-    Clock clock;
-
+    /** The latest rebuild as stored (IDLE before the first); a run whose process died reads FAILED. */
     public Status status() {
-        return status.get();
+        steps.recoverInterrupted(clock.instant());
+        Run run = steps.latest();
+        return run == null ? new Status(null, State.IDLE, null, null, null, 0, 0, 0, null,
+                "the figures built by the live consumers serve") : toStatus(run);
     }
 
-    /** Starts a rebuild; 409 while one is running. */
+    /** Starts a rebuild; 409 while one is running (in this process or another). */
     public synchronized Status start() {
-        if (status.get().state() == State.RUNNING) {
-            throw ProblemException.conflict("a rebuild is already running");
-        }
-        Status started = new Status(UUID.randomUUID(), State.RUNNING, clock.instant(), null, 0, 0, 0, null);
-        status.set(started);
-        facts.truncateAll(EventApplier.CONSUMER);
-        changes.bump();
-        executor.submit(() -> replay(started));
-        return started;
-    }
-
-    private void replay(Status started) {
-        long read = 0;
-        long applied = 0;
-        long skipped = 0;
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : TOPICS) {
-                for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
-                    partitions.add(new TopicPartition(topic, info.partition()));
-                }
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (!reachedEnd(consumer, end)) {
-                // a poll's events applied per topic in one transaction each, as the live consumers do
-                Map<String, List<EventApplier.Decoded>> byTopic = new HashMap<>();
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        continue;
-                    }
-                    read++;
-                    try {
-                        byTopic.computeIfAbsent(record.topic(), t -> new ArrayList<>()).add(EventApplier.decode(
-                                record.topic(), EventJson.read(record.value()),
-                                Instant.ofEpochMilli(record.timestamp())));
-                    } catch (RuntimeException e) {
-                        // already dead-lettered by the live consumer when it first met it
-                        skipped++;
-                    }
-                }
-                for (Map.Entry<String, List<EventApplier.Decoded>> batch : byTopic.entrySet()) {
-                    applied += applier.applyBatch(batch.getKey(), batch.getValue()).applied();
-                }
-                status.set(new Status(started.rebuildId(), State.RUNNING, started.startedAt(), null, read, applied,
-                        skipped, null));
-            }
-            status.set(new Status(started.rebuildId(), State.DONE, started.startedAt(), clock.instant(), read,
-                    applied, skipped, null));
-            LOG.infof("metrics rebuild done: %d records read, %d events applied, %d skipped", read, applied,
-                    skipped);
+        steps.recoverInterrupted(clock.instant());
+        Connection session = rebuildSession();
+        UUID rebuildId = UUID.randomUUID();
+        Instant requestedAt = clock.instant();
+        try {
+            steps.begin(rebuildId, requestedAt);
         } catch (RuntimeException e) {
-            LOG.errorf("metrics rebuild failed: %s", e.getMessage());
-            status.set(new Status(started.rebuildId(), State.FAILED, started.startedAt(), clock.instant(), read,
-                    applied, skipped, e.getClass().getSimpleName() + ": " + e.getMessage()));
+            release(session);
+            throw e;
         }
-        changes.bump();
+        RebuildReader reader = new RebuildReader(rebuildId, session, steps, applier, config, clock);
+        executor.submit(() -> {
+            if (reader.run()) {
+                changes.bump();
+            }
+        });
+        return toStatus(new Run(rebuildId, RebuildRuns.State.RUNNING, requestedAt, null, requestedAt, 0, 0, 0, null));
     }
 
-    private static boolean reachedEnd(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-            if (consumer.position(e.getKey()) < e.getValue()) {
-                return false;
+    /**
+     * A connection holding the rebuild session lock for the rebuild's life; 409 when a rebuild runs. A rebuild that
+     * has just finished may hold the lock a moment longer than its RUNNING state: that is waited for.
+     */
+    private Connection rebuildSession() {
+        for (int attempt = 0; ; attempt++) {
+            Connection session = null;
+            try {
+                session = dataSource.getConnection();
+                if (RebuildRuns.holdRebuildSession(session)) {
+                    return session;
+                }
+                release(session);
+            } catch (SQLException e) {
+                release(session);
+                throw new IllegalStateException("cannot open the rebuild's database session ("
+                        + Failures.kinds(e) + ")", e);
+            }
+            Run latest = steps.latest();
+            if (attempt >= 50 || latest == null || latest.state() == RebuildRuns.State.RUNNING) {
+                throw ProblemException.conflict("a rebuild is already running");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw ProblemException.conflict("a rebuild is already running");
             }
         }
-        return true;
     }
 
-    private Properties consumerProperties() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1000");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "metrics-rebuild");
-        return p;
+    /** Releases the rebuild lock (if held) and returns the connection to the pool. */
+    static void release(Connection session) {
+        if (session == null) {
+            return;
+        }
+        try {
+            RebuildRuns.releaseRebuildSession(session);
+        } catch (SQLException e) {
+            // a broken connection has lost its session lock with its backend
+            LOG.debugf("releasing the rebuild session failed (%s)", Failures.kinds(e));
+        }
+        try {
+            session.close();
+        } catch (SQLException e) {
+            LOG.debugf("closing the rebuild session failed (%s)", Failures.kinds(e));
+        }
+    }
+
+    private static Status toStatus(Run run) {
+        State state = State.valueOf(run.state().name());
+        String figures = switch (state) {
+            case RUNNING -> "the figures from before this rebuild serve until it swaps its tables in";
+            case DONE -> "the rebuilt figures serve since it finished";
+            case FAILED -> "nothing was swapped: the figures from before this rebuild still serve";
+            case IDLE -> "";
+        };
+        return new Status(run.rebuildId(), state, run.requestedAt(), run.progressAt(), run.finishedAt(),
+                run.recordsRead(), run.eventsApplied(), run.recordsSkipped(), run.error(), figures);
     }
 
     @PreDestroy

@@ -26,6 +26,7 @@ import org.lvs.metrics.domain.ReportingPeriod;
 import org.lvs.metrics.domain.Share;
 import org.lvs.metrics.domain.Stats;
 import org.lvs.metrics.persistence.FigureQueries;
+import org.lvs.metrics.persistence.FigureQueries.AsAt;
 import org.lvs.metrics.persistence.FigureQueries.CaseRow;
 
 /**
@@ -49,8 +50,11 @@ public class SummaryService {
 
     public Map<String, Object> summary(ReportingPeriod period) {
         Instant now = clock.instant();
+        AsAt asAt = AsAt.of(period, now);
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("period", describe(period));
+        // waiting lists, caseloads and services waiting: as at the period's end, or now while it is not over
+        root.put("asAt", asAt.instant().toString());
         root.put("referrals", referrals(period));
         root.put("dataIssues", dataIssues(period));
         root.put("intake", intake(period));
@@ -59,11 +63,11 @@ public class SummaryService {
         root.put("priority", priority(cases, now));
         root.put("sla", sla(cases));
         root.put("timeToFirstContactHours", timeToFirstContact(cases));
-        Map<String, Object> waiting = waitingLists(now);
+        Map<String, Object> waiting = waitingLists(asAt);
         root.put("waitingLists", waiting.get("byStrand"));
         root.put("waitingListsByPathway", waiting.get("byPathway"));
-        root.put("serviceWaitingDays", serviceWaitingDays(period));
-        root.put("caseloads", caseloads());
+        root.put("serviceWaitingDays", serviceWaitingDays(period, asAt));
+        root.put("caseloads", caseloads(asAt));
         root.put("engagement", engagement(period));
         root.put("selfReferrals", selfReferrals(period));
         root.put("hateCrime", hateCrime(period));
@@ -72,7 +76,7 @@ public class SummaryService {
         root.put("domesticAbuse", domesticAbuse(period));
         root.put("sexualViolence", Map.of("isvaCaseloads", ((Map<?, ?>) root.get("caseloads")).get("ISVA")));
         root.put("generatedAt", now.toString());
-        root.put("eventsApplied", queries.eventsApplied(EventApplier.CONSUMER));
+        root.put("eventsApplied", queries.eventsApplied());
         root.put("lagSeconds", changes.lagSeconds());
         return root;
     }
@@ -86,6 +90,7 @@ public class SummaryService {
         m.put("start", period.start().toString());
         m.put("endExclusive", period.endExclusive().toString());
         m.put("previous", period.previous().name());
+        m.put("next", period.next().name());
         m.put("yearToDate", period.yearToDate().name());
         return m;
     }
@@ -223,17 +228,18 @@ public class SummaryService {
         return m;
     }
 
-    private Map<String, Object> waitingLists(Instant now) {
+    /** Per strand and per pathway: cases open at the instant, contacted and not yet assigned, and their waits. */
+    private Map<String, Object> waitingLists(AsAt asAt) {
         Map<String, List<Double>> waitsByStrand = new TreeMap<>();
         Map<String, List<Double>> waitsByPathway = new TreeMap<>();
         for (Strand strand : Strand.values()) {
             waitsByStrand.put(strand.name(), new ArrayList<>());
         }
-        for (Map.Entry<String, Instant> row : queries.waitingCases()) {
-            String[] strandAndPathway = row.getKey().split("\\|", 2);
-            double days = Duration.between(row.getValue(), now).toMillis() / 1000.0 / SECONDS_PER_DAY;
-            waitsByStrand.computeIfAbsent(strandAndPathway[0], k -> new ArrayList<>()).add(days);
-            waitsByPathway.computeIfAbsent(strandAndPathway[1], k -> new ArrayList<>()).add(days);
+        for (FigureQueries.WaitingCase waiting : queries.waitingCases(asAt)) {
+            double days = Duration.between(waiting.firstContactAt(), asAt.instant()).toMillis() / 1000.0
+                    / SECONDS_PER_DAY;
+            waitsByStrand.computeIfAbsent(waiting.strand(), k -> new ArrayList<>()).add(days);
+            waitsByPathway.computeIfAbsent(waiting.pathway(), k -> new ArrayList<>()).add(days);
         }
         Map<String, Object> byStrand = new LinkedHashMap<>();
         waitsByStrand.forEach((strand, days) -> byStrand.put(strand, waitingEntry(days)));
@@ -253,40 +259,42 @@ public class SummaryService {
         return m;
     }
 
-    private Map<String, Object> serviceWaitingDays(ReportingPeriod period) {
+    /**
+     * Per onward service: every request whose service started in the period (a case's second course too), median
+     * and p90 of days from request to start; and the requests waiting at the instant.
+     */
+    private Map<String, Object> serviceWaitingDays(ReportingPeriod period, AsAt asAt) {
         Map<String, List<Double>> started = new LinkedHashMap<>();
-        Map<String, Long> waitingNow = new LinkedHashMap<>();
         for (OnwardService service : OnwardService.values()) {
             started.put(service.name(), new ArrayList<>());
-            waitingNow.put(service.name(), 0L);
         }
-        for (FigureQueries.ServiceWait w : queries.serviceWaits()) {
-            if (w.startedAt() != null && w.requestedAt() != null && period.contains(w.startedAt())) {
+        for (FigureQueries.ServiceWait w : queries.servicesStartedIn(period)) {
+            if (w.requestedAt() != null) {
                 started.computeIfAbsent(w.service(), k -> new ArrayList<>())
                         .add(Duration.between(w.requestedAt(), w.startedAt()).toMillis() / 1000.0 / SECONDS_PER_DAY);
-            } else if (w.startedAt() == null && w.requestedAt() != null && !w.caseClosed()) {
-                waitingNow.merge(w.service(), 1L, Long::sum);
             }
         }
+        Map<String, Long> waiting = queries.servicesWaiting(asAt);
+        waiting.keySet().forEach(service -> started.computeIfAbsent(service, k -> new ArrayList<>()));
         Map<String, Object> m = new LinkedHashMap<>();
         started.forEach((service, days) -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("started", (long) days.size());
             entry.put("median", Stats.median(days));
             entry.put("p90", Stats.p90(days));
-            entry.put("waitingNow", waitingNow.getOrDefault(service, 0L));
+            entry.put("waiting", waiting.getOrDefault(service, 0L));
             m.put(service, entry);
         });
         return m;
     }
 
-    private Map<String, Object> caseloads() {
-        Map<String, Long> capacities = queries.capacityByPathway();
+    private Map<String, Object> caseloads(AsAt asAt) {
+        Map<String, Long> capacities = queries.capacityByPathway(asAt);
         Map<String, List<FigureQueries.WorkerLoad>> byPathway = new LinkedHashMap<>();
         for (Pathway pathway : Pathway.values()) {
             byPathway.put(pathway.name(), new ArrayList<>());
         }
-        queries.workerLoads().forEach(w -> byPathway.computeIfAbsent(w.pathway(), k -> new ArrayList<>()).add(w));
+        queries.workerLoads(asAt).forEach(w -> byPathway.computeIfAbsent(w.pathway(), k -> new ArrayList<>()).add(w));
         Map<String, Object> m = new LinkedHashMap<>();
         byPathway.forEach((pathway, loads) -> {
             long open = loads.stream().mapToLong(FigureQueries.WorkerLoad::openCases).sum();

@@ -55,12 +55,8 @@ final class Xhtml {
         return percent == null ? "n/a" : percent + "%";
     }
 
-    /** "SEXUAL_ORIENTATION" → "Sexual orientation". */
+    /** The service's label of a figure's key ({@link Labels}). */
     static String label(String key) {
-        if (key == null || key.isEmpty()) {
-            return "";
-        }
-        String words = key.replace('_', ' ').toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        return Labels.of(key);
     }
 }

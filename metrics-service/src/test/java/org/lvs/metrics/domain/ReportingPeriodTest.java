@@ -84,6 +84,26 @@ class ReportingPeriodTest {
     }
 
     @Test
+    void nextPeriods() {
+        assertEquals("2017-18-Q3", name("2017-18-Q2").next().name());
+        assertEquals("2018-19-Q1", name("2017-18-Q4").next().name());
+        assertEquals("2018-19", name("2017-18").next().name());
+        ReportingPeriod range = PeriodParser.parse(null, "2017-07-10", "2017-07-16", CLOCK).period();
+        assertEquals(LocalDate.of(2017, 7, 17), range.next().from());
+        assertEquals(LocalDate.of(2017, 7, 23), range.next().to());
+        assertEquals(range, range.next().previous());
+    }
+
+    @Test
+    void theFinancialYearAPeriodEndsIn() {
+        assertEquals("2017-18", name("2017-18-Q2").financialYear().name());
+        assertEquals("2017-18", name("2017-18-Q4").financialYear().name());
+        assertEquals("2017-18", name("2017-18").financialYear().name());
+        assertEquals("2018-19", PeriodParser.parse(null, "2018-03-01", "2018-04-10", CLOCK).period()
+                .financialYear().name());
+    }
+
+    @Test
     void yearToDateRunsFromTheStartOfTheFinancialYearToThePeriodEnd() {
         ReportingPeriod ytd = name("2017-18-Q2").yearToDate();
         assertEquals(LocalDate.of(2017, 4, 1), ytd.from());
