@@ -3,6 +3,7 @@ package org.lvs.commons.outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
  * few seconds by a scheduled job with a short statement timeout, never by a scrape, so a hung database cannot hang
  * a scrape. {@link OutboxLiveness} reports it.
  */
+@Startup
 @ApplicationScoped
 public class OutboxMonitor implements HealthCheck {
 
@@ -51,14 +53,14 @@ public class OutboxMonitor implements HealthCheck {
         this.clock = clock;
         this.relay = relay;
         this.published = registry.counter("lvs_outbox_published_total");
-        if (config.enabled()) {
-            Gauge.builder("lvs_outbox_backlog", backlog, AtomicLong::get)
-                    .description("outbox rows not yet acknowledged by the broker").register(registry);
-            Gauge.builder("lvs_outbox_oldest_age_seconds", oldestAgeSeconds, AtomicLong::get)
-                    .description("age of the oldest pending outbox row").register(registry);
-            Gauge.builder("lvs_outbox_quarantined", quarantined, AtomicLong::get)
-                    .description("outbox rows the broker refused for good, kept aside").register(registry);
-        }
+        // Exported by every service, also one whose relay is off (its outbox then reads 0): dashboards and alerts
+        // can sum over all services without knowing which ones publish.
+        Gauge.builder("lvs_outbox_backlog", backlog, AtomicLong::get)
+                .description("outbox rows not yet acknowledged by the broker").register(registry);
+        Gauge.builder("lvs_outbox_oldest_age_seconds", oldestAgeSeconds, AtomicLong::get)
+                .description("age of the oldest pending outbox row").register(registry);
+        Gauge.builder("lvs_outbox_quarantined", quarantined, AtomicLong::get)
+                .description("outbox rows the broker refused for good, kept aside").register(registry);
     }
 
     void published(int rows) {
@@ -77,9 +79,6 @@ public class OutboxMonitor implements HealthCheck {
 
     @Scheduled(every = "5s", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void refresh() {
-        if (!config.enabled()) {
-            return;
-        }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement read = connection.prepareStatement(READ)) {
             read.setQueryTimeout(2);
