@@ -44,6 +44,10 @@ public class BatchConsumers {
     public <T> BatchConsumer<T> create(String topic, String group, BatchConsumer.Decoder<T> decoder,
             BatchConsumer.Applier<T> applier) {
         String name = group + "/" + topic;
+        // the dead-letter counters exist from the start at 0, so an alert on their increase sees the first letter
+        for (String stage : new String[] {BatchConsumer.DECODE, BatchConsumer.APPLY}) {
+            registry.counter("lvs_dead_letters_total", "topic", topic, "stage", stage);
+        }
         return new BatchConsumer<>(name, group, decoder, applier, deadLetters, database, config,
                 health.tracker(name), registry, lifecycle);
     }
