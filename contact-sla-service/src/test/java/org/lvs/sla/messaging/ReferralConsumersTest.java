@@ -26,7 +26,7 @@ import org.lvs.contract.referral.Consent;
 import org.lvs.infra.test.LvsTestResources;
 import org.lvs.infra.test.TopicProbe;
 import org.lvs.sla.support.Api;
-import org.lvs.sla.support.TestClockProducer;
+import org.lvs.infra.test.TestClockProducer;
 import org.lvs.sla.support.Upstream;
 
 /**

@@ -28,7 +28,7 @@ import org.lvs.contract.triage.Pathway;
 import org.lvs.contract.triage.Strand;
 import org.lvs.infra.test.LvsTestResources;
 import org.lvs.sla.support.Api;
-import org.lvs.sla.support.TestClockProducer;
+import org.lvs.infra.test.TestClockProducer;
 import org.lvs.sla.support.Upstream;
 
 /** Breaches, at-risk, work queues, search, caseloads and waiting lists over cases driven in through Kafka. */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.lvs.infra.test.LvsTestResources;
 import org.lvs.sla.support.Api;
-import org.lvs.sla.support.TestClockProducer;
+import org.lvs.infra.test.TestClockProducer;
 import org.lvs.sla.support.Upstream;
 
 /**

@@ -24,7 +24,7 @@ import org.lvs.infra.test.LvsTestResources;
 import org.lvs.sla.config.SlaConfig;
 import org.lvs.sla.support.Api;
 import org.lvs.sla.support.CaseEvents;
-import org.lvs.sla.support.TestClockProducer;
+import org.lvs.infra.test.TestClockProducer;
 import org.lvs.sla.support.Upstream;
 
 /**

@@ -1,5 +1,6 @@
 package org.lvs.sla.support;
 
+import org.lvs.infra.test.TestClockProducer;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

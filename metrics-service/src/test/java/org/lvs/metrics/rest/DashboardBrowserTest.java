@@ -20,7 +20,7 @@ import org.lvs.contract.referral.Source;
 import org.lvs.infra.test.LvsTestResources;
 import org.lvs.infra.test.TestTokens;
 import org.lvs.metrics.TestEvents.Decision;
-import org.lvs.metrics.TestClockProducer;
+import org.lvs.infra.test.TestClockProducer;
 import org.lvs.metrics.domain.PeriodParser;
 import org.lvs.metrics.domain.ReportingPeriod;
 import org.openqa.selenium.By;

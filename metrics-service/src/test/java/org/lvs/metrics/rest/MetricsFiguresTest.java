@@ -54,7 +54,7 @@ import org.lvs.contract.triage.Strand;
 import org.lvs.infra.test.LvsTestResources;
 import org.lvs.infra.test.TestTokens;
 import org.lvs.infra.test.TopicProbe;
-import org.lvs.metrics.TestClockProducer;
+import org.lvs.infra.test.TestClockProducer;
 import org.lvs.metrics.TestEvents.Case;
 import org.lvs.metrics.TestEvents.Decision;
 import org.lvs.metrics.TestEvents.Sent;

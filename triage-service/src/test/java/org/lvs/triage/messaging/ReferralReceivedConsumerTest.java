@@ -56,7 +56,7 @@ import org.lvs.contract.triage.ReasonCode;
 import org.lvs.infra.test.LvsTestResources;
 import org.lvs.infra.test.TestTokens;
 import org.lvs.infra.test.TopicProbe;
-import org.lvs.triage.support.TestClockProducer;
+import org.lvs.infra.test.TestClockProducer;
 
 /** Referrals posted through the real broker, decided into the real database, read back from topics and the API. */
 @QuarkusTest

@@ -18,7 +18,7 @@ import org.lvs.contract.referral.Source;
 import org.lvs.infra.test.LvsTestResources;
 import org.lvs.triage.support.Db;
 import org.lvs.triage.support.Events;
-import org.lvs.triage.support.TestClockProducer;
+import org.lvs.infra.test.TestClockProducer;
 
 /**
  * The retention of identity hashes (window 365 days, grace 30 days) with the injected clock: measured against the

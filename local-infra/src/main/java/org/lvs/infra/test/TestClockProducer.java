@@ -1,12 +1,14 @@
-package org.lvs.sla.support;
+package org.lvs.infra.test;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import org.lvs.infra.test.MutableClock;
 
-/** Replaces commons' default clock in tests: follows real time unless a test sets or advances it. */
+/**
+ * The one test clock of every service: on a test class path it replaces commons' default system clock, so tests can
+ * pin or move "now" through {@link #CLOCK}. It follows real time until a test sets or advances it.
+ */
 @ApplicationScoped
 public class TestClockProducer {
 
