@@ -78,6 +78,14 @@ public class CommonsProbeResource {
                 Instant.parse("2017-07-01T00:00:00Z"), java.util.Map.of("filler", "x".repeat(size))));
     }
 
+    /** Echoes a typed UUID path and query parameter. */
+    @GET
+    @Path("/ids/{referralId}")
+    @RolesAllowed({Roles.OPS, Roles.ADMIN})
+    public String ids(@PathParam("referralId") UUID referralId, @QueryParam("after") UUID after) {
+        return referralId + " " + after;
+    }
+
     /** 204 when the caller may act for the source, else the 403 problem. */
     @GET
     @Path("/sources/{source}")

@@ -85,6 +85,21 @@ class CommonsTest {
     }
 
     @Test
+    void uuidParametersAreTypedAndAMalformedOneIsNamedIn400() {
+        UUID id = UUID.randomUUID();
+        given().header("Authorization", TestTokens.bearer(Roles.OPS)).get("/probe/ids/" + id)
+                .then().statusCode(200).body(equalTo(id + " null"));
+        given().header("Authorization", TestTokens.bearer(Roles.OPS)).queryParam("after", "1-1-1-1-1")
+                .get("/probe/ids/not-a-uuid")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.contains("referralId"))
+                .body("errors[0].message", equalTo("must be a UUID"));
+        given().header("Authorization", TestTokens.bearer(Roles.OPS)).queryParam("after", "1-1-1-1-1")
+                .get("/probe/ids/" + id)
+                .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.contains("after"));
+    }
+
+    @Test
     void problemsNameEveryBadField() {
         given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).post("/probe/invalid")
                 .then().statusCode(400).contentType("application/problem+json")

@@ -27,6 +27,9 @@ public final class HttpProblemMappers {
     public static class WebApplication implements ExceptionMapper<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException e) {
+            if (e.getResponse() != null && e.getResponse().getEntity() instanceof Problem) {
+                return e.getResponse(); // already a problem, e.g. a malformed UUID parameter named by its converter
+            }
             int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
             Response.Status known = Response.Status.fromStatusCode(status);
             String title = known == null ? "Error" : known.getReasonPhrase();

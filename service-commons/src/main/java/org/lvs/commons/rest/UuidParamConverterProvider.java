@@ -1,0 +1,78 @@
+package org.lvs.commons.rest;
+
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.ext.ParamConverter;
+import jakarta.ws.rs.ext.ParamConverterProvider;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.UUID;
+import org.lvs.commons.problem.ProblemException;
+import org.lvs.commons.problem.ProblemResponses;
+import org.lvs.contract.FieldError;
+
+/**
+ * Lets resources take {@code UUID} path and query parameters and still answer a malformed one as a 400 problem+json
+ * naming the parameter ("referralId: must be a UUID"), which is what the contract's answer table gives for a wrong
+ * type. Left to JAX-RS, a malformed path parameter would be a bare 404.
+ */
+@Provider
+public class UuidParamConverterProvider implements ParamConverterProvider {
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
+        if (rawType != UUID.class) {
+            return null;
+        }
+        return (ParamConverter<T>) new UuidConverter(parameterName(annotations));
+    }
+
+    private static String parameterName(Annotation[] annotations) {
+        for (Annotation annotation : annotations) {
+            if (annotation instanceof PathParam p) {
+                return p.value();
+            } else if (annotation instanceof QueryParam q) {
+                return q.value();
+            } else if (annotation instanceof HeaderParam h) {
+                return h.value();
+            } else if (annotation instanceof FormParam f) {
+                return f.value();
+            } else if (annotation instanceof CookieParam c) {
+                return c.value();
+            }
+        }
+        return "id";
+    }
+
+    private record UuidConverter(String name) implements ParamConverter<UUID> {
+
+        @Override
+        public UUID fromString(String value) {
+            if (value == null) {
+                return null;
+            }
+            try {
+                // UUID.fromString accepts shortened groups ("1-1-1-1-1"); only the canonical 36-character form is an id
+                if (value.length() == 36) {
+                    return UUID.fromString(value);
+                }
+            } catch (IllegalArgumentException e) {
+                // answered below
+            }
+            throw new WebApplicationException(ProblemResponses.of(
+                    ProblemException.badRequest(List.of(new FieldError(name, "must be a UUID")))));
+        }
+
+        @Override
+        public String toString(UUID value) {
+            return value.toString();
+        }
+    }
+}
