@@ -82,8 +82,9 @@ public class CommonsProbeResource {
     @GET
     @Path("/ids/{referralId}")
     @RolesAllowed({Roles.OPS, Roles.ADMIN})
-    public String ids(@PathParam("referralId") UUID referralId, @QueryParam("after") UUID after) {
-        return referralId + " " + after;
+    public String ids(@PathParam("referralId") UUID referralId, @QueryParam("after") UUID after,
+            @QueryParam("since") Instant since, @QueryParam("from") java.time.LocalDate from) {
+        return referralId + " " + after + " " + since + " " + from;
     }
 
     /** 204 when the caller may act for the source, else the 403 problem. */

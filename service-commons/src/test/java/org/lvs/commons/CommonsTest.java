@@ -88,7 +88,13 @@ class CommonsTest {
     void uuidParametersAreTypedAndAMalformedOneIsNamedIn400() {
         UUID id = UUID.randomUUID();
         given().header("Authorization", TestTokens.bearer(Roles.OPS)).get("/probe/ids/" + id)
-                .then().statusCode(200).body(equalTo(id + " null"));
+                .then().statusCode(200).body(equalTo(id + " null null null"));
+        given().header("Authorization", TestTokens.bearer(Roles.OPS)).queryParam("since", "2017-07-01T00:00:00Z")
+                .queryParam("from", "2017-07-01").get("/probe/ids/" + id)
+                .then().statusCode(200).body(equalTo(id + " null 2017-07-01T00:00:00Z 2017-07-01"));
+        given().header("Authorization", TestTokens.bearer(Roles.OPS)).queryParam("since", "yesterday")
+                .queryParam("from", "2017-02-30").get("/probe/ids/" + id)
+                .then().statusCode(400).body("errors.field", hasSize(1)); // conversion stops at the first malformed one
         given().header("Authorization", TestTokens.bearer(Roles.OPS)).queryParam("after", "1-1-1-1-1")
                 .get("/probe/ids/not-a-uuid")
                 .then().statusCode(400).contentType("application/problem+json")

@@ -11,27 +11,44 @@ import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.lvs.commons.problem.ProblemException;
 import org.lvs.commons.problem.ProblemResponses;
 import org.lvs.contract.FieldError;
 
 /**
- * Lets resources take {@code UUID} path and query parameters and still answer a malformed one as a 400 problem+json
- * naming the parameter ("referralId: must be a UUID"), which is what the contract's answer table gives for a wrong
- * type. Left to JAX-RS, a malformed path parameter would be a bare 404.
+ * Lets resources take {@code UUID}, {@code Instant} and {@code LocalDate} path and query parameters and still answer a
+ * malformed one as a 400 problem+json naming the parameter ("referralId: must be a UUID"), which is what the
+ * contract's answer table gives for a wrong type. Left to JAX-RS, a malformed path or query parameter is a bare 404.
+ * Conversion stops at the first malformed parameter, so that one is named alone; Bean Validation constraints on
+ * well-formed values (ranges, sizes) are all named together by {@code ValidationProblemMapper}.
  */
 @Provider
-public class UuidParamConverterProvider implements ParamConverterProvider {
+public class TypedParamConverterProvider implements ParamConverterProvider {
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
-        if (rawType != UUID.class) {
-            return null;
+        String name = parameterName(annotations);
+        if (rawType == UUID.class) {
+            return (ParamConverter<T>) new UuidConverter(name);
+        } else if (rawType == Instant.class) {
+            return (ParamConverter<T>) new Parsed<>(name, "must be an ISO-8601 instant, e.g. 2017-07-01T00:00:00Z",
+                    Instant::parse);
+        } else if (rawType == LocalDate.class) {
+            return (ParamConverter<T>) new Parsed<>(name, "must be a date (yyyy-mm-dd)", LocalDate::parse);
         }
-        return (ParamConverter<T>) new UuidConverter(parameterName(annotations));
+        return null;
+    }
+
+    static WebApplicationException malformed(String name, String message) {
+        return new WebApplicationException(
+                ProblemResponses.of(ProblemException.badRequest(List.of(new FieldError(name, message)))));
     }
 
     private static String parameterName(Annotation[] annotations) {
@@ -66,12 +83,31 @@ public class UuidParamConverterProvider implements ParamConverterProvider {
             } catch (IllegalArgumentException e) {
                 // answered below
             }
-            throw new WebApplicationException(ProblemResponses.of(
-                    ProblemException.badRequest(List.of(new FieldError(name, "must be a UUID")))));
+            throw malformed(name, "must be a UUID");
         }
 
         @Override
         public String toString(UUID value) {
+            return value.toString();
+        }
+    }
+
+    private record Parsed<T>(String name, String message, Function<String, T> parse) implements ParamConverter<T> {
+
+        @Override
+        public T fromString(String value) {
+            if (value == null) {
+                return null;
+            }
+            try {
+                return parse.apply(value);
+            } catch (DateTimeException e) {
+                throw malformed(name, message);
+            }
+        }
+
+        @Override
+        public String toString(T value) {
             return value.toString();
         }
     }
