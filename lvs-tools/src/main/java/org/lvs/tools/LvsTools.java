@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.time.Clock;
+import org.lvs.tools.bench.BenchSettings;
+import org.lvs.tools.bench.PipelineBench;
 import org.lvs.tools.deadletters.DeadLetterCommand;
 import org.lvs.tools.feed.CsvExtract;
 import org.lvs.tools.feed.Feed;
@@ -25,6 +27,8 @@ import java.time.Duration;
  *          (admin bearer token from env LVS_TOKEN)                     post the feed through the public API
  * figures  [--metrics URL] [--wait SECONDS]  (ops token in LVS_TOKEN)  the headline figures of 2017-18-Q2
  * replayed [--metrics URL]                   (ops token in LVS_TOKEN)  exit 0 when 2017-18 is already replayed
+ * bench    [--referrals N] [--batch N] [--in-flight N] [--raw-records N] [--ingest URL] [--bootstrap HOST:PORT]
+ *          [--pids NAME=PID,...]  (referrer token in LVS_TOKEN)          the whole-pipeline benchmark
  * dead-letters list [--topic T] | replay (--all | --topic T [--offsets P:O,...])   see {@link DeadLetterCommand}
  * </pre>
  */
@@ -79,6 +83,8 @@ public final class LvsTools {
                 }
                 System.out.println(figures.headline());
             }
+            case "bench" -> System.exit(new PipelineBench(BenchSettings.from(options, token()), System.out).run()
+                    ? 0 : 1);
             case "replayed" -> {
                 // Exit 0 when the 2017-18 history is already in metrics-service (so ./lvs demo skips the replay).
                 long n = new Figures(options.getOrDefault("metrics", "http://127.0.0.1:8084"), token())
@@ -130,6 +136,9 @@ public final class LvsTools {
                                  (role admin bearer token in env LVS_TOKEN)
                        lvs-tools figures [--metrics URL] [--wait SECONDS]   (ops token in LVS_TOKEN)
                        lvs-tools replayed [--metrics URL]                   (ops token in LVS_TOKEN)
+                       lvs-tools bench [--referrals N] [--batch N] [--in-flight N] [--raw-records N]
+                                 [--ingest URL] [--bootstrap HOST:PORT] [--pids NAME=PID,...]
+                                 (referrer token in LVS_TOKEN)
                        lvs-tools dead-letters list [--topic T]
                        lvs-tools dead-letters replay (--all | --topic T [--offsets P:O[,P:O...]])""");
     }

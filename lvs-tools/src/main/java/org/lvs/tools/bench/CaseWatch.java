@@ -1,0 +1,81 @@
+package org.lvs.tools.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.lvs.contract.Topics;
+import org.lvs.contract.event.EventTypes;
+
+/**
+ * Reads {@code cases.events} from its end as the bench starts and notes when each case was opened (its key is the
+ * referral id), so latency from POST to case is measured on what the system publishes, without reading any case.
+ */
+final class CaseWatch implements AutoCloseable {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final KafkaConsumer<String, String> consumer;
+    private final Map<String, Long> openedAtNanos = new ConcurrentHashMap<>();
+    private final Thread reader;
+    private volatile boolean running = true;
+
+    CaseWatch(String bootstrap, List<TopicPartition> partitions) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumer = new KafkaConsumer<>(props);
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position); // fix the start now, before the first referral is posted
+        reader = new Thread(this::read, "bench-case-watch");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void read() {
+        while (running) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                if (record.key() != null && isCaseOpened(record.value())) {
+                    openedAtNanos.putIfAbsent(record.key(), System.nanoTime());
+                }
+            }
+        }
+        consumer.close(Duration.ofSeconds(2));
+    }
+
+    private static boolean isCaseOpened(String value) {
+        try {
+            JsonNode type = MAPPER.readTree(value).get("type");
+            return type != null && EventTypes.CASE_OPENED.equals(type.asText());
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** The monotonic time the case of this referral was seen opened, or null. */
+    Long openedAt(String referralId) {
+        return openedAtNanos.get(referralId);
+    }
+
+    static String topic() {
+        return Topics.CASES_EVENTS;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        reader.join(5_000);
+    }
+}

@@ -1,0 +1,198 @@
+package org.lvs.tools.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.lvs.contract.Topics;
+
+/**
+ * {@code ./lvs bench}: the raw producer rate of the broker, then N priority referrals pushed through ingest (JSON
+ * batches, several in flight) → triage → case and clock → figures, timed from the first POST until metrics has
+ * consumed everything. Prints figures; asserts nothing.
+ */
+public final class PipelineBench {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Duration GIVE_UP = Duration.ofMinutes(15);
+
+    private final BenchSettings settings;
+    private final PrintStream out;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public PipelineBench(BenchSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    /** Runs the bench; false when not every referral was accepted and counted in time. */
+    public boolean run() throws Exception {
+        out.printf("Raw producer (ProducerPerformance, %,d records of 1 KiB, acks=all) on %s ...%n",
+                settings.rawRecords(), settings.bootstrap());
+        double raw = RawProducerRate.measure(settings.bootstrap(), "bench.raw", settings.rawRecords());
+        out.printf("  %,.0f records/s%n", raw);
+
+        try (StageWatch stages = new StageWatch(settings.bootstrap());
+                CaseWatch cases = new CaseWatch(settings.bootstrap(), stages.partitions(CaseWatch.topic()))) {
+            Map<String, ProcessStats> before = stats();
+            long start = System.nanoTime();
+            Map<String, Long> postedAt = post();
+            long posted = System.nanoTime();
+            int n = settings.referrals();
+            if (postedAt.size() != n) {
+                out.printf("Only %,d of %,d referrals were accepted; see ingest's answers above.%n", postedAt.size(), n);
+                return false;
+            }
+            Map<String, Double> finished = new LinkedHashMap<>();
+            finished.put("ingest (202s)", seconds(start, posted));
+            long triage = awaitLag("triage-service", List.of(Topics.REFERRALS_RECEIVED), start);
+            finished.put("triage (decided)", seconds(start, triage));
+            long opened = awaitCases(cases, postedAt.keySet(), start);
+            finished.put("contact-sla (cases opened)", seconds(start, opened));
+            long counted = awaitLag("metrics-service",
+                    List.of(Topics.REFERRALS_INTAKE, Topics.REFERRALS_TRIAGED, Topics.CASES_EVENTS), start);
+            finished.put("metrics (counted)", seconds(start, counted));
+            Map<String, ProcessStats> after = stats();
+            report(raw, finished, latencies(postedAt, cases), before, after, seconds(start, counted));
+            return true;
+        }
+    }
+
+    /** Posts the batches, {@code inFlight} at a time; answers each accepted referral's id with its batch's POST time. */
+    private Map<String, Long> post() throws Exception {
+        BenchReferrals referrals = new BenchReferrals(Long.toString(System.currentTimeMillis(), 36), Instant.now());
+        Map<String, Long> postedAt = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(settings.inFlight());
+        try {
+            List<Future<?>> batches = new ArrayList<>();
+            for (int from = 0, b = 0; from < settings.referrals(); from += settings.batchSize(), b++) {
+                int batchNumber = b;
+                int first = from;
+                int last = Math.min(settings.referrals(), from + settings.batchSize());
+                batches.add(pool.submit(() -> {
+                    postBatch(referrals.batch(batchNumber, first, last), postedAt);
+                    return null;
+                }));
+            }
+            for (Future<?> batch : batches) {
+                batch.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return postedAt;
+    }
+
+    private void postBatch(String body, Map<String, Long> postedAt) throws IOException, InterruptedException {
+        long sentAt = System.nanoTime();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.ingest() + "/api/v1/referrals/batch"))
+                .timeout(Duration.ofMinutes(2)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + settings.token())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            out.printf("  a batch was answered %d: %s%n", response.statusCode(),
+                    response.body().substring(0, Math.min(300, response.body().length())));
+            return;
+        }
+        for (JsonNode result : MAPPER.readTree(response.body()).path("results")) {
+            if ("ACCEPTED".equals(result.path("status").asText())) {
+                postedAt.put(result.path("referralId").asText(), sentAt);
+            }
+        }
+    }
+
+    private long awaitLag(String group, List<String> topics, long start) throws InterruptedException {
+        while (System.nanoTime() - start < GIVE_UP.toNanos()) {
+            if (stagesLag(group, topics) == 0) {
+                return System.nanoTime();
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(group + " did not catch up within " + GIVE_UP);
+    }
+
+    private long stagesLag(String group, List<String> topics) throws InterruptedException {
+        try (StageWatch watch = new StageWatch(settings.bootstrap())) {
+            return watch.lag(group, topics);
+        }
+    }
+
+    private long awaitCases(CaseWatch cases, Iterable<String> ids, long start) throws InterruptedException {
+        while (System.nanoTime() - start < GIVE_UP.toNanos()) {
+            long last = 0;
+            boolean all = true;
+            for (String id : ids) {
+                Long at = cases.openedAt(id);
+                if (at == null) {
+                    all = false;
+                    break;
+                }
+                last = Math.max(last, at);
+            }
+            if (all) {
+                return last;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("not every case was opened within " + GIVE_UP);
+    }
+
+    private static List<Double> latencies(Map<String, Long> postedAt, CaseWatch cases) {
+        List<Double> millis = new ArrayList<>();
+        postedAt.forEach((id, sent) -> millis.add((cases.openedAt(id) - sent) / 1e6));
+        millis.sort(Double::compare);
+        return millis;
+    }
+
+    private Map<String, ProcessStats> stats() {
+        Map<String, ProcessStats> stats = new LinkedHashMap<>();
+        settings.pids().forEach((name, pid) -> stats.put(name, ProcessStats.of(pid)));
+        return stats;
+    }
+
+    private void report(double raw, Map<String, Double> finished, List<Double> latencies,
+            Map<String, ProcessStats> before, Map<String, ProcessStats> after, double total) {
+        int n = settings.referrals();
+        double rate = n / total;
+        out.printf("%nPipeline: %,d priority referrals in JSON batches of %,d, %d in flight%n", n,
+                settings.batchSize(), settings.inFlight());
+        out.printf("  end to end            %,.0f referrals/s (%.1f s from the first POST until all were counted)%n",
+                rate, total);
+        out.printf("  ratio to raw producer %.3f (raw %,.0f records/s)%n", rate / raw, raw);
+        out.println("  stages (each finished at, from the first POST; rate = referrals / that time):");
+        finished.forEach((stage, s) -> out.printf("    %-28s %7.1f s  %,8.0f/s%n", stage, s, n / s));
+        out.printf("  POST to case opened     p50 %,.0f ms, p99 %,.0f ms, max %,.0f ms%n", percentile(latencies, 50),
+                percentile(latencies, 99), latencies.get(latencies.size() - 1));
+        out.println("  processes (CPU over the pipeline run, resident memory at its end):");
+        before.forEach((name, b) -> {
+            ProcessStats a = after.get(name);
+            double cpu = a.cpuMillis() < 0 || b.cpuMillis() < 0 ? -1 : (a.cpuMillis() - b.cpuMillis()) / 1000.0;
+            out.printf("    %-22s cpu %7.1f s (%5.0f%% of one core)  rss %,6d MiB%n", name, cpu, 100 * cpu / total,
+                    a.residentKib() / 1024);
+        });
+    }
+
+    private static double percentile(List<Double> sorted, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private static double seconds(long from, long to) {
+        return (to - from) / 1e9;
+    }
+}
