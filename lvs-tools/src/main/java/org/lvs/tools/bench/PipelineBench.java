@@ -59,11 +59,11 @@ public final class PipelineBench {
             }
             Map<String, Double> finished = new LinkedHashMap<>();
             finished.put("ingest (202s)", seconds(start, posted));
-            long triage = awaitLag("triage-service", List.of(Topics.REFERRALS_RECEIVED), start);
+            long triage = awaitLag(stages, "triage-service", List.of(Topics.REFERRALS_RECEIVED), start);
             finished.put("triage (decided)", seconds(start, triage));
             long opened = awaitCases(cases, postedAt.keySet(), start);
             finished.put("contact-sla (cases opened)", seconds(start, opened));
-            long counted = awaitLag("metrics-service",
+            long counted = awaitLag(stages, "metrics-service",
                     List.of(Topics.REFERRALS_INTAKE, Topics.REFERRALS_TRIAGED, Topics.CASES_EVENTS), start);
             finished.put("metrics (counted)", seconds(start, counted));
             Map<String, ProcessStats> after = stats();
@@ -116,20 +116,15 @@ public final class PipelineBench {
         }
     }
 
-    private long awaitLag(String group, List<String> topics, long start) throws InterruptedException {
+    private static long awaitLag(StageWatch stages, String group, List<String> topics, long start)
+            throws InterruptedException {
         while (System.nanoTime() - start < GIVE_UP.toNanos()) {
-            if (stagesLag(group, topics) == 0) {
+            if (stages.lag(group, topics) == 0) {
                 return System.nanoTime();
             }
             Thread.sleep(200);
         }
         throw new IllegalStateException(group + " did not catch up within " + GIVE_UP);
-    }
-
-    private long stagesLag(String group, List<String> topics) throws InterruptedException {
-        try (StageWatch watch = new StageWatch(settings.bootstrap())) {
-            return watch.lag(group, topics);
-        }
     }
 
     private long awaitCases(CaseWatch cases, Iterable<String> ids, long start) throws InterruptedException {
