@@ -5,10 +5,11 @@ import java.util.Map;
 
 /**
  * What {@code ./lvs bench} runs: how many referrals, in batches of what size, how many batches in flight, how many
- * raw records, against which ingest and broker, with which referrer token, watching which processes.
+ * raw records, against which ingest and broker, with which referrer token, watching which processes, and where to count
+ * the plumbing's rows (a database URL and a role that may read every service's schema; password from the environment).
  */
 public record BenchSettings(int referrals, int batchSize, int inFlight, long rawRecords, String ingest,
-        String bootstrap, String token, Map<String, Long> pids) {
+        String bootstrap, String token, Map<String, Long> pids, String dbUrl, String dbUser, String dbPassword) {
 
     public static BenchSettings from(Map<String, String> options, String token) {
         Map<String, Long> pids = new LinkedHashMap<>();
@@ -23,6 +24,7 @@ public record BenchSettings(int referrals, int batchSize, int inFlight, long raw
                 Integer.parseInt(options.getOrDefault("in-flight", "4")),
                 Long.parseLong(options.getOrDefault("raw-records", "500000")),
                 options.getOrDefault("ingest", "http://127.0.0.1:8081"),
-                options.getOrDefault("bootstrap", "127.0.0.1:9092"), token, pids);
+                options.getOrDefault("bootstrap", "127.0.0.1:9092"), token, pids, options.get("db-url"),
+                options.getOrDefault("db-user", "postgres"), System.getenv().getOrDefault("LVS_BENCH_DB_PASSWORD", ""));
     }
 }

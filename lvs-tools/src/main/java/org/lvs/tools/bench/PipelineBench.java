@@ -48,6 +48,7 @@ public final class PipelineBench {
 
         try (StageWatch stages = new StageWatch(settings.bootstrap());
                 CaseWatch cases = new CaseWatch(settings.bootstrap(), stages.partitions(CaseWatch.topic()))) {
+            Map<String, Long> rowsBefore = plumbingRows();
             Map<String, ProcessStats> before = stats();
             long start = System.nanoTime();
             Map<String, Long> postedAt = post();
@@ -68,6 +69,7 @@ public final class PipelineBench {
             finished.put("metrics (counted)", seconds(start, counted));
             Map<String, ProcessStats> after = stats();
             report(raw, finished, latencies(postedAt, cases), before, after, seconds(start, counted));
+            reportRows(rowsBefore, plumbingRows());
             return true;
         }
     }
@@ -180,6 +182,19 @@ public final class PipelineBench {
             out.printf("    %-22s cpu %7.1f s (%5.0f%% of one core)  rss %,6d MiB%n", name, cpu, 100 * cpu / total,
                     a.residentKib() / 1024);
         });
+    }
+
+    private Map<String, Long> plumbingRows() {
+        return PlumbingRows.count(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
+    }
+
+    private void reportRows(Map<String, Long> before, Map<String, Long> after) {
+        if (after.isEmpty()) {
+            return;
+        }
+        out.println("  plumbing rows (before → after; outboxes drain, processed-event logs are pruned after 30 days):");
+        after.forEach((table, rows) -> out.printf("    %-32s %,9d → %,9d%n", table, before.getOrDefault(table, 0L),
+                rows));
     }
 
     private static double percentile(List<Double> sorted, int p) {
