@@ -10,7 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -28,6 +27,8 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.lvs.commons.problem.Problem;
 import org.lvs.commons.problem.ProblemException;
 import org.lvs.contract.Roles;
+import org.lvs.metrics.rest.dto.LiveView;
+import org.lvs.metrics.rest.dto.Summary;
 import org.lvs.metrics.service.LiveService;
 import org.lvs.metrics.service.MetricsChanges;
 import org.lvs.metrics.service.PeriodService;
@@ -77,7 +78,7 @@ public class MetricsResource {
                     + "without any, the current quarter (Europe/London).")
     @SecurityRequirement(name = BEARER)
     @APIResponse(responseCode = "200", description = "The figures, nested as their dotted names say",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Summary.class)))
     @APIResponse(responseCode = "400", description = "A malformed period, naming the bad parameters",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
@@ -86,7 +87,7 @@ public class MetricsResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The database is unavailable; retry after the given time",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Map<String, Object> summary(
+    public Summary summary(
             @Parameter(description = "A quarter (2017-18-Q2) or a financial year (2017-18)") @QueryParam("period")
             String period,
             @Parameter(description = "First day of a range (ISO date), with to") @QueryParam("from") String from,
@@ -103,7 +104,7 @@ public class MetricsResource {
                     + "and at-risk cases now, and the service's labels; without a period, the current quarter.")
     @SecurityRequirement(name = BEARER)
     @APIResponse(responseCode = "200", description = "The live page's data",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LiveView.class)))
     @APIResponse(responseCode = "400", description = "A malformed period, naming the bad parameters",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
@@ -112,7 +113,7 @@ public class MetricsResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The database is unavailable; retry after the given time",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Map<String, Object> live(
+    public LiveView live(
             @Parameter(description = "A quarter (2017-18-Q2) or a financial year (2017-18)") @QueryParam("period")
             String period,
             @Parameter(description = "First day of a range (ISO date), with to") @QueryParam("from") String from,

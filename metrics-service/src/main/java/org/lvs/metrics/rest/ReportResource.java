@@ -23,7 +23,7 @@ import org.lvs.contract.FieldError;
 import org.lvs.contract.Roles;
 import org.lvs.metrics.domain.ReportingPeriod;
 import org.lvs.metrics.service.PeriodService;
-import org.lvs.metrics.service.QuarterlyReportService;
+import org.lvs.metrics.report.QuarterlyReportService;
 
 /** The commissioner's quarterly report: HTML (default), {@code ?format=csv} or {@code ?format=pdf}. */
 @Path("/api/v1/reports")
