@@ -3,6 +3,7 @@ package org.lvs.metrics.rest;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,8 +28,10 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.lvs.commons.problem.Problem;
 import org.lvs.commons.problem.ProblemException;
 import org.lvs.contract.Roles;
+import org.lvs.metrics.domain.PeriodName;
 import org.lvs.metrics.rest.dto.LiveView;
 import org.lvs.metrics.rest.dto.Summary;
+import org.lvs.metrics.rest.validation.IsoDate;
 import org.lvs.metrics.service.LiveService;
 import org.lvs.metrics.service.MetricsChanges;
 import org.lvs.metrics.service.PeriodService;
@@ -52,6 +55,9 @@ public class MetricsResource {
     static final String TICKET = "streamTicket";
 
     static final String PROBLEM = "application/problem+json";
+
+    /** What a period name looks like, said when one does not. */
+    static final String PERIOD_SHAPE = "must be a financial year like 2017-18 or a quarter like 2017-18-Q2";
 
     private final PeriodService periods;
     private final SummaryService summaries;
@@ -78,7 +84,8 @@ public class MetricsResource {
                     + "without any, the current quarter (Europe/London).")
     @SecurityRequirement(name = BEARER)
     @APIResponse(responseCode = "200", description = "The figures, nested as their dotted names say",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Summary.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Summary.class)))
     @APIResponse(responseCode = "400", description = "A malformed period, naming the bad parameters",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
@@ -89,9 +96,11 @@ public class MetricsResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Summary summary(
             @Parameter(description = "A quarter (2017-18-Q2) or a financial year (2017-18)") @QueryParam("period")
-            String period,
-            @Parameter(description = "First day of a range (ISO date), with to") @QueryParam("from") String from,
-            @Parameter(description = "Last day of a range (ISO date), with from") @QueryParam("to") String to) {
+            @Pattern(regexp = PeriodName.PATTERN, message = PERIOD_SHAPE) String period,
+            @Parameter(description = "First day of a range (ISO date), with to") @QueryParam("from") @IsoDate
+            String from,
+            @Parameter(description = "Last day of a range (ISO date), with from") @QueryParam("to") @IsoDate
+            String to) {
         return summaries.summary(periods.fromParameters(period, from, to));
     }
 
@@ -104,7 +113,8 @@ public class MetricsResource {
                     + "and at-risk cases now, and the service's labels; without a period, the current quarter.")
     @SecurityRequirement(name = BEARER)
     @APIResponse(responseCode = "200", description = "The live page's data",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LiveView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LiveView.class)))
     @APIResponse(responseCode = "400", description = "A malformed period, naming the bad parameters",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
@@ -115,9 +125,11 @@ public class MetricsResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public LiveView live(
             @Parameter(description = "A quarter (2017-18-Q2) or a financial year (2017-18)") @QueryParam("period")
-            String period,
-            @Parameter(description = "First day of a range (ISO date), with to") @QueryParam("from") String from,
-            @Parameter(description = "Last day of a range (ISO date), with from") @QueryParam("to") String to) {
+            @Pattern(regexp = PeriodName.PATTERN, message = PERIOD_SHAPE) String period,
+            @Parameter(description = "First day of a range (ISO date), with to") @QueryParam("from") @IsoDate
+            String from,
+            @Parameter(description = "Last day of a range (ISO date), with from") @QueryParam("to") @IsoDate
+            String to) {
         return live.live(periods.fromParameters(period, from, to));
     }
 
