@@ -1,15 +1,19 @@
 package org.lvs.metrics.service;
 
 import io.agroal.api.AgroalDataSource;
+import io.smallrye.common.annotation.Identifier;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,20 +68,41 @@ public class RebuildService {
     private final MetricsConfig config;
     private final Clock clock;
     private final AgroalDataSource dataSource;
+    private final Map<String, Object> brokerSecurity;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "metrics-rebuild");
         t.setDaemon(true);
         return t;
     });
 
+    /**
+     * The rebuild's consumer is made per run, so it takes the broker settings here, once.
+     *
+     * @param kafkaDefaults Quarkus' default Kafka client configuration ({@code kafka.*} properties and the
+     *                      {@code KAFKA_*} environment), whose security settings the rebuild's own consumer takes, so
+     *                      it reaches a TLS/SCRAM broker exactly like the channels do
+     */
     RebuildService(RebuildSteps steps, EventApplier applier, MetricsChanges changes, MetricsConfig config,
-            Clock clock, AgroalDataSource dataSource) {
+            Clock clock, AgroalDataSource dataSource,
+            @Identifier("default-kafka-broker") Instance<Map<String, Object>> kafkaDefaults) {
         this.steps = steps;
         this.applier = applier;
         this.changes = changes;
         this.config = config;
         this.clock = clock;
         this.dataSource = dataSource;
+        this.brokerSecurity = kafkaDefaults.isResolvable() ? brokerSecurity(kafkaDefaults.get()) : Map.of();
+    }
+
+    /** How to reach the broker (security protocol, SASL, TLS), and nothing of how a client behaves. */
+    static Map<String, Object> brokerSecurity(Map<String, Object> kafkaDefaults) {
+        Map<String, Object> security = new TreeMap<>();
+        kafkaDefaults.forEach((key, value) -> {
+            if (key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
+                security.put(key, value);
+            }
+        });
+        return Map.copyOf(security);
     }
 
     /** A rebuild that was running when the service last stopped is marked FAILED, and its leftovers dropped. */
@@ -106,7 +131,7 @@ public class RebuildService {
             release(session);
             throw e;
         }
-        RebuildReader reader = new RebuildReader(rebuildId, session, steps, applier, config, clock);
+        RebuildReader reader = new RebuildReader(rebuildId, session, steps, applier, config, brokerSecurity, clock);
         executor.submit(() -> {
             if (reader.run()) {
                 changes.bump();
