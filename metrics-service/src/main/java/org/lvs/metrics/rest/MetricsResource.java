@@ -30,6 +30,8 @@ import org.lvs.commons.problem.ProblemException;
 import org.lvs.contract.Roles;
 import org.lvs.metrics.domain.PeriodName;
 import org.lvs.metrics.rest.dto.LiveView;
+import org.lvs.metrics.rest.dto.RebuildStatus;
+import org.lvs.metrics.rest.dto.StreamTicket;
 import org.lvs.metrics.rest.dto.Summary;
 import org.lvs.metrics.rest.validation.IsoDate;
 import org.lvs.metrics.service.LiveService;
@@ -143,12 +145,12 @@ public class MetricsResource {
     @SecurityRequirement(name = BEARER)
     @APIResponse(responseCode = "200", description = "The ticket and when it expires",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = StreamTickets.Ticket.class)))
+                    schema = @Schema(implementation = StreamTicket.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The token has neither the ops nor the admin role",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public StreamTickets.Ticket streamTicket() {
+    public StreamTicket streamTicket() {
         return tickets.issue();
     }
 
@@ -193,7 +195,7 @@ public class MetricsResource {
     @SecurityRequirement(name = BEARER)
     @APIResponse(responseCode = "202", description = "The rebuild started",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = RebuildService.Status.class)))
+                    schema = @Schema(implementation = RebuildStatus.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The token has no admin role",
@@ -216,14 +218,14 @@ public class MetricsResource {
     @SecurityRequirement(name = BEARER)
     @APIResponse(responseCode = "200", description = "The latest rebuild",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = RebuildService.Status.class)))
+                    schema = @Schema(implementation = RebuildStatus.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The token has no admin role",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The database is unavailable; retry after the given time",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public RebuildService.Status rebuildStatus() {
+    public RebuildStatus rebuildStatus() {
         return rebuilds.status();
     }
 }

@@ -24,6 +24,8 @@ import org.lvs.contract.Topics;
 import org.lvs.metrics.config.MetricsConfig;
 import org.lvs.metrics.persistence.RebuildRuns;
 import org.lvs.metrics.persistence.RebuildRuns.Run;
+import org.lvs.metrics.rest.dto.RebuildStatus;
+import org.lvs.metrics.rest.dto.RebuildStatus.State;
 
 /**
  * Rebuilds every figure from the long-lived topics without ever serving half-built figures (README, rebuilding the
@@ -50,17 +52,6 @@ public class RebuildService {
             Topics.CASES_EVENTS, Topics.CASES_ERASURES);
 
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
-
-    public enum State { IDLE, RUNNING, DONE, FAILED }
-
-    /**
-     * A rebuild as the admin endpoint shows it.
-     *
-     * @param figures which figures serve while or after it ran
-     */
-    public record Status(UUID rebuildId, State state, Instant requestedAt, Instant progressAt, Instant finishedAt,
-            long recordsRead, long eventsApplied, long recordsSkipped, String error, String figures) {
-    }
 
     private final RebuildSteps steps;
     private final EventApplier applier;
@@ -112,15 +103,15 @@ public class RebuildService {
     }
 
     /** The latest rebuild as stored (IDLE before the first); a run whose process died reads FAILED. */
-    public Status status() {
+    public RebuildStatus status() {
         steps.recoverInterrupted(clock.instant());
         Run run = steps.latest();
-        return run == null ? new Status(null, State.IDLE, null, null, null, 0, 0, 0, null,
+        return run == null ? new RebuildStatus(null, State.IDLE, null, null, null, 0, 0, 0, null,
                 "the figures built by the live consumers serve") : toStatus(run);
     }
 
     /** Starts a rebuild; 409 while one is running (in this process or another). */
-    public synchronized Status start() {
+    public synchronized RebuildStatus start() {
         steps.recoverInterrupted(clock.instant());
         Connection session = rebuildSession();
         UUID rebuildId = UUID.randomUUID();
@@ -189,7 +180,7 @@ public class RebuildService {
         }
     }
 
-    private static Status toStatus(Run run) {
+    private static RebuildStatus toStatus(Run run) {
         State state = State.valueOf(run.state().name());
         String figures = switch (state) {
             case RUNNING -> "the figures from before this rebuild serve until it swaps its tables in";
@@ -197,7 +188,7 @@ public class RebuildService {
             case FAILED -> "nothing was swapped: the figures from before this rebuild still serve";
             case IDLE -> "";
         };
-        return new Status(run.rebuildId(), state, run.requestedAt(), run.progressAt(), run.finishedAt(),
+        return new RebuildStatus(run.rebuildId(), state, run.requestedAt(), run.progressAt(), run.finishedAt(),
                 run.recordsRead(), run.eventsApplied(), run.recordsSkipped(), run.error(), figures);
     }
 
