@@ -6,7 +6,15 @@ import java.time.Month;
 /** Financial-year arithmetic: years run 1 April to 31 March; Q1 is April to June, Q4 January to March. */
 public final class FinancialYear {
 
+    /** The years a period may fall in: four-digit years whose successor has four digits too. */
+    public static final int FIRST_YEAR = 1900;
+    public static final int LAST_YEAR = 9998;
+
     private FinancialYear() {
+    }
+
+    public static boolean isSupported(int year) {
+        return year >= FIRST_YEAR && year <= LAST_YEAR;
     }
 
     /** The calendar year in which the financial year containing {@code date} starts (2017 for 2017-18). */
@@ -20,7 +28,8 @@ public final class FinancialYear {
 
     public static ReportingPeriod year(int startYear) {
         LocalDate from = LocalDate.of(startYear, Month.APRIL, 1);
-        return new ReportingPeriod(ReportingPeriod.Kind.YEAR, yearName(startYear), from, from.plusYears(1).minusDays(1));
+        return new ReportingPeriod(ReportingPeriod.Kind.YEAR, yearName(startYear), from,
+                from.plusYears(1).minusDays(1));
     }
 
     public static ReportingPeriod quarter(int startYear, int quarter) {

@@ -17,6 +17,9 @@ public record ReportingPeriod(Kind kind, String name, LocalDate from, LocalDate 
 
     public enum Kind { QUARTER, YEAR, RANGE }
 
+    /** Ranges longer than this are refused: they would only ever be typing mistakes. */
+    public static final long MAX_RANGE_DAYS = 3660;
+
     public ReportingPeriod {
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("period ends before it starts");

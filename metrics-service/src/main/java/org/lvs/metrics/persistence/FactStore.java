@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.lvs.commons.jdbc.Sql;
 import org.lvs.contract.event.CaseEvent;
 import org.lvs.contract.event.EventTypes;
 import org.lvs.contract.event.EventJson;
@@ -29,9 +30,9 @@ import org.lvs.contract.referral.HateStrand;
 @ApplicationScoped
 public class FactStore {
 
-    private final Jdbc jdbc;
+    private final Sql jdbc;
 
-    FactStore(Jdbc jdbc) {
+    FactStore(Sql jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -1,7 +1,6 @@
 package org.lvs.metrics.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.lvs.commons.jdbc.Sql;
 import org.lvs.metrics.domain.CaseTiming;
 import org.lvs.metrics.domain.ReportingPeriod;
 
@@ -23,8 +23,11 @@ public class FigureQueries {
 
     private static final String IN_PERIOD = " first_received_at >= ? AND first_received_at < ? ";
 
-    @Inject
-    Jdbc jdbc;
+    private final Sql jdbc;
+
+    FigureQueries(Sql jdbc) {
+        this.jdbc = jdbc;
+    }
 
     public long referralCount(ReportingPeriod p) {
         return jdbc.count("SELECT count(DISTINCT coalesce(source, '') || '|' || coalesce(source_reference, "
@@ -94,8 +97,8 @@ public class FigureQueries {
                 FROM case_fact c LEFT JOIN referral_fact r ON r.referral_id = c.referral_id
                 WHERE c.started_at >= ? AND c.started_at < ?""",
                 rs -> new CaseRow((UUID) rs.getObject(1), rs.getString(2), new CaseTiming(rs.getString(3),
-                        rs.getString(4), Jdbc.instant(rs, "started_at"), rs.getLong(6),
-                        Jdbc.instant(rs, "first_contact_at"))),
+                        rs.getString(4), Sql.instant(rs, "started_at"), rs.getLong(6),
+                        Sql.instant(rs, "first_contact_at"))),
                 p.start(), p.endExclusive());
     }
 
@@ -142,7 +145,7 @@ public class FigureQueries {
         return jdbc.query("SELECT coalesce(strand, 'UNKNOWN'), coalesce(pathway, 'UNKNOWN'), first_contact_at FROM ("
                 + asAt.cases() + ") c WHERE coalesce(status, '') <> 'CLOSED' AND first_contact_at <= ? "
                 + "AND worker IS NULL",
-                rs -> new WaitingCase(rs.getString(1), rs.getString(2), Jdbc.instant(rs, "first_contact_at")),
+                rs -> new WaitingCase(rs.getString(1), rs.getString(2), Sql.instant(rs, "first_contact_at")),
                 params.toArray());
     }
 
@@ -195,8 +198,8 @@ public class FigureQueries {
     public List<ServiceWait> servicesStartedIn(ReportingPeriod p) {
         return jdbc.query(SERVICE_PAIRS + "SELECT service, requested_at, started_at FROM pairs "
                 + "WHERE started_at >= ? AND started_at < ?",
-                rs -> new ServiceWait(rs.getString(1), Jdbc.instant(rs, "requested_at"),
-                        Jdbc.instant(rs, "started_at")),
+                rs -> new ServiceWait(rs.getString(1), Sql.instant(rs, "requested_at"),
+                        Sql.instant(rs, "started_at")),
                 p.start(), p.endExclusive());
     }
 

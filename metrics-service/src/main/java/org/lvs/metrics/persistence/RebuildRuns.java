@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.lvs.commons.jdbc.Sql;
 
 /**
  * The rebuild's state in the database: its runs ({@code rebuild_run}, kept across restarts), the locks that order a
@@ -40,9 +41,9 @@ public class RebuildRuns {
             long recordsRead, long eventsApplied, long recordsSkipped, String error) {
     }
 
-    private final Jdbc jdbc;
+    private final Sql jdbc;
 
-    RebuildRuns(Jdbc jdbc) {
+    RebuildRuns(Sql jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -173,8 +174,8 @@ public class RebuildRuns {
     }
 
     private static Run run(ResultSet rs) throws SQLException {
-        return new Run(rs.getObject(1, UUID.class), State.valueOf(rs.getString(2)), Jdbc.instant(rs, "requested_at"),
-                Jdbc.instant(rs, "finished_at"), Jdbc.instant(rs, "progress_at"), rs.getLong(6), rs.getLong(7),
+        return new Run(rs.getObject(1, UUID.class), State.valueOf(rs.getString(2)), Sql.instant(rs, "requested_at"),
+                Sql.instant(rs, "finished_at"), Sql.instant(rs, "progress_at"), rs.getLong(6), rs.getLong(7),
                 rs.getLong(8), rs.getString(9));
     }
 }

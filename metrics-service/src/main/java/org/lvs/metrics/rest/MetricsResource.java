@@ -3,6 +3,7 @@ package org.lvs.metrics.rest;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -28,6 +28,12 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.lvs.commons.problem.Problem;
 import org.lvs.commons.problem.ProblemException;
 import org.lvs.contract.Roles;
+import org.lvs.metrics.domain.PeriodName;
+import org.lvs.metrics.rest.dto.LiveView;
+import org.lvs.metrics.rest.dto.RebuildStatus;
+import org.lvs.metrics.rest.dto.StreamTicket;
+import org.lvs.metrics.rest.dto.Summary;
+import org.lvs.metrics.rest.validation.IsoDate;
 import org.lvs.metrics.service.LiveService;
 import org.lvs.metrics.service.MetricsChanges;
 import org.lvs.metrics.service.PeriodService;
@@ -51,6 +57,9 @@ public class MetricsResource {
     static final String TICKET = "streamTicket";
 
     static final String PROBLEM = "application/problem+json";
+
+    /** What a period name looks like, said when one does not. */
+    static final String PERIOD_SHAPE = "must be a financial year like 2017-18 or a quarter like 2017-18-Q2";
 
     private final PeriodService periods;
     private final SummaryService summaries;
@@ -77,7 +86,8 @@ public class MetricsResource {
                     + "without any, the current quarter (Europe/London).")
     @SecurityRequirement(name = BEARER)
     @APIResponse(responseCode = "200", description = "The figures, nested as their dotted names say",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = Summary.class)))
     @APIResponse(responseCode = "400", description = "A malformed period, naming the bad parameters",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
@@ -86,11 +96,13 @@ public class MetricsResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The database is unavailable; retry after the given time",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Map<String, Object> summary(
+    public Summary summary(
             @Parameter(description = "A quarter (2017-18-Q2) or a financial year (2017-18)") @QueryParam("period")
-            String period,
-            @Parameter(description = "First day of a range (ISO date), with to") @QueryParam("from") String from,
-            @Parameter(description = "Last day of a range (ISO date), with from") @QueryParam("to") String to) {
+            @Pattern(regexp = PeriodName.PATTERN, message = PERIOD_SHAPE) String period,
+            @Parameter(description = "First day of a range (ISO date), with to") @QueryParam("from") @IsoDate
+            String from,
+            @Parameter(description = "Last day of a range (ISO date), with from") @QueryParam("to") @IsoDate
+            String to) {
         return summaries.summary(periods.fromParameters(period, from, to));
     }
 
@@ -103,7 +115,8 @@ public class MetricsResource {
                     + "and at-risk cases now, and the service's labels; without a period, the current quarter.")
     @SecurityRequirement(name = BEARER)
     @APIResponse(responseCode = "200", description = "The live page's data",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LiveView.class)))
     @APIResponse(responseCode = "400", description = "A malformed period, naming the bad parameters",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
@@ -112,11 +125,13 @@ public class MetricsResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The database is unavailable; retry after the given time",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Map<String, Object> live(
+    public LiveView live(
             @Parameter(description = "A quarter (2017-18-Q2) or a financial year (2017-18)") @QueryParam("period")
-            String period,
-            @Parameter(description = "First day of a range (ISO date), with to") @QueryParam("from") String from,
-            @Parameter(description = "Last day of a range (ISO date), with from") @QueryParam("to") String to) {
+            @Pattern(regexp = PeriodName.PATTERN, message = PERIOD_SHAPE) String period,
+            @Parameter(description = "First day of a range (ISO date), with to") @QueryParam("from") @IsoDate
+            String from,
+            @Parameter(description = "Last day of a range (ISO date), with from") @QueryParam("to") @IsoDate
+            String to) {
         return live.live(periods.fromParameters(period, from, to));
     }
 
@@ -130,12 +145,12 @@ public class MetricsResource {
     @SecurityRequirement(name = BEARER)
     @APIResponse(responseCode = "200", description = "The ticket and when it expires",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = StreamTickets.Ticket.class)))
+                    schema = @Schema(implementation = StreamTicket.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The token has neither the ops nor the admin role",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public StreamTickets.Ticket streamTicket() {
+    public StreamTicket streamTicket() {
         return tickets.issue();
     }
 
@@ -180,7 +195,7 @@ public class MetricsResource {
     @SecurityRequirement(name = BEARER)
     @APIResponse(responseCode = "202", description = "The rebuild started",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = RebuildService.Status.class)))
+                    schema = @Schema(implementation = RebuildStatus.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The token has no admin role",
@@ -203,14 +218,14 @@ public class MetricsResource {
     @SecurityRequirement(name = BEARER)
     @APIResponse(responseCode = "200", description = "The latest rebuild",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = RebuildService.Status.class)))
+                    schema = @Schema(implementation = RebuildStatus.class)))
     @APIResponse(responseCode = "401", description = "No valid token",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The token has no admin role",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The database is unavailable; retry after the given time",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public RebuildService.Status rebuildStatus() {
+    public RebuildStatus rebuildStatus() {
         return rebuilds.status();
     }
 }

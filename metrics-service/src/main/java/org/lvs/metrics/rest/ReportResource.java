@@ -1,13 +1,13 @@
 package org.lvs.metrics.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -18,12 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lvs.commons.problem.Problem;
-import org.lvs.commons.problem.ProblemException;
-import org.lvs.contract.FieldError;
 import org.lvs.contract.Roles;
+import org.lvs.metrics.domain.PeriodName;
 import org.lvs.metrics.domain.ReportingPeriod;
 import org.lvs.metrics.service.PeriodService;
-import org.lvs.metrics.service.QuarterlyReportService;
+import org.lvs.metrics.report.QuarterlyReportService;
 
 /** The commissioner's quarterly report: HTML (default), {@code ?format=csv} or {@code ?format=pdf}. */
 @Path("/api/v1/reports")
@@ -31,6 +30,9 @@ import org.lvs.metrics.service.QuarterlyReportService;
 public class ReportResource {
 
     private static final String PROBLEM = MetricsResource.PROBLEM;
+
+    /** The report's formats, in any case; none (or blank) is html. */
+    static final String FORMATS = "(?i)\\s*(html|csv|pdf)?\\s*";
 
     private final PeriodService periods;
     private final QuarterlyReportService reports;
@@ -62,20 +64,18 @@ public class ReportResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response quarterly(
             @Parameter(description = "A quarter (2017-18-Q2) or a financial year (2017-18)") @PathParam("period")
-            String name,
-            @Parameter(description = "html (default), csv or pdf") @QueryParam("format") String format) {
+            @Pattern(regexp = PeriodName.PATTERN, message = MetricsResource.PERIOD_SHAPE) String period,
+            @Parameter(description = "html (default), csv or pdf") @QueryParam("format")
+            @Pattern(regexp = FORMATS, message = "must be html, csv or pdf") String format) {
         String chosen = format == null || format.isBlank() ? "html" : format.trim().toLowerCase(Locale.ROOT);
-        if (!List.of("html", "csv", "pdf").contains(chosen)) {
-            throw ProblemException.badRequest(List.of(new FieldError("format", "must be html, csv or pdf")));
-        }
-        ReportingPeriod period = periods.named(name);
-        String file = "lvs-report-" + period.name();
+        ReportingPeriod named = periods.named(period);
+        String file = "lvs-report-" + named.name();
         return switch (chosen) {
-            case "csv" -> Response.ok(reports.csv(period), "text/csv; charset=utf-8")
+            case "csv" -> Response.ok(reports.csv(named), "text/csv; charset=utf-8")
                     .header("Content-Disposition", "attachment; filename=\"" + file + ".csv\"").build();
-            case "pdf" -> Response.ok(reports.pdf(period), "application/pdf")
+            case "pdf" -> Response.ok(reports.pdf(named), "application/pdf")
                     .header("Content-Disposition", "inline; filename=\"" + file + ".pdf\"").build();
-            default -> Response.ok(reports.html(period, true), "text/html; charset=utf-8").build();
+            default -> Response.ok(reports.html(named, true), "text/html; charset=utf-8").build();
         };
     }
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.lvs.commons.failure.FailureKind;
 import org.lvs.commons.failure.Failures;
+import org.lvs.commons.jdbc.Sql;
 import org.lvs.contract.Topics;
 import org.lvs.contract.event.CaseEvent;
 import org.lvs.contract.event.EventEnvelope;
@@ -21,10 +22,9 @@ import org.lvs.contract.event.MalformedEventException;
 import org.lvs.contract.event.PersonalDataErased;
 import org.lvs.contract.event.ReferralDecided;
 import org.lvs.metrics.persistence.FactStore;
-import org.lvs.metrics.persistence.FactTables;
-import org.lvs.metrics.persistence.Jdbc;
-import org.lvs.metrics.persistence.RebuildRuns;
 import org.lvs.metrics.persistence.FactStore.TypedCaseEvent;
+import org.lvs.metrics.persistence.FactTables;
+import org.lvs.metrics.persistence.RebuildRuns;
 
 /**
  * Applies events to the fact tables, once: the applied-event marks and the facts commit in one transaction. An
@@ -61,13 +61,13 @@ public class EventApplier {
 
     private final FactStore facts;
     private final RebuildRuns rebuilds;
-    private final Jdbc jdbc;
+    private final Sql jdbc;
     private final MetricsChanges changes;
     private final Clock clock;
     /** Lag compares with the broker's timestamps, which are wall-clock time whatever the injected clock says. */
     private final Clock systemClock = Clock.systemUTC();
 
-    EventApplier(FactStore facts, RebuildRuns rebuilds, Jdbc jdbc, MetricsChanges changes, Clock clock) {
+    EventApplier(FactStore facts, RebuildRuns rebuilds, Sql jdbc, MetricsChanges changes, Clock clock) {
         this.facts = facts;
         this.rebuilds = rebuilds;
         this.jdbc = jdbc;

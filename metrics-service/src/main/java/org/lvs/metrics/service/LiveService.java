@@ -1,13 +1,11 @@
 package org.lvs.metrics.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,6 +13,11 @@ import org.lvs.metrics.domain.CaseTiming;
 import org.lvs.metrics.domain.ReportingPeriod;
 import org.lvs.metrics.domain.Share;
 import org.lvs.metrics.persistence.FigureQueries;
+import org.lvs.metrics.persistence.FigureQueries.CaseRow;
+import org.lvs.metrics.rest.dto.LiveView;
+import org.lvs.metrics.rest.dto.Summary;
+import org.lvs.metrics.rest.dto.LiveView.DayCount;
+import org.lvs.metrics.rest.dto.LiveView.WeekShare;
 
 /**
  * What the live page shows: the period's figures plus its daily and weekly series, the open breaches now, and the
@@ -24,64 +27,54 @@ import org.lvs.metrics.persistence.FigureQueries;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class LiveService {
 
-    @Inject
-    SummaryService summaries;
+    private final SummaryService summaries;
+    private final FigureQueries queries;
+    private final MetricsChanges changes;
 
-    @Inject
-    FigureQueries queries;
+    LiveService(SummaryService summaries, FigureQueries queries, MetricsChanges changes) {
+        this.summaries = summaries;
+        this.queries = queries;
+        this.changes = changes;
+    }
 
-    @Inject
-    MetricsChanges changes;
-
-    public Map<String, Object> live(ReportingPeriod period) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("version", changes.version());
-        m.put("summary", summaries.summary(period));
-        m.put("referralsPerDay", referralsPerDay(period));
-        m.put("priorityContactPerWeek", priorityContactPerWeek(period));
+    public LiveView live(ReportingPeriod period) {
+        long version = changes.version();
+        Summary summary = summaries.summary(period);
+        List<DayCount> perDay = referralsPerDay(period);
+        List<WeekShare> perWeek = priorityContactPerWeek(period);
         Map<String, Long> states = queries.clockStatesNow();
-        m.put("openBreaches", states.getOrDefault("BREACHED", 0L));
-        m.put("atRisk", states.getOrDefault("AT_RISK", 0L));
-        m.put("labels", Labels.all());
-        return m;
+        return new LiveView(version, summary, perDay, perWeek, states.getOrDefault("BREACHED", 0L),
+                states.getOrDefault("AT_RISK", 0L), Labels.all());
     }
 
     /** Every day of the period up to today or its end, with the referrals first received that day. */
-    List<Map<String, Object>> referralsPerDay(ReportingPeriod period) {
+    List<DayCount> referralsPerDay(ReportingPeriod period) {
         Map<LocalDate, Long> counts = queries.referralsPerDay(period);
-        List<Map<String, Object>> days = new ArrayList<>();
+        List<DayCount> days = new ArrayList<>();
         for (LocalDate day = period.from(); !day.isAfter(period.to()); day = day.plusDays(1)) {
-            Map<String, Object> point = new LinkedHashMap<>();
-            point.put("date", day.toString());
-            point.put("count", counts.getOrDefault(day, 0L));
-            days.add(point);
+            days.add(new DayCount(day, counts.getOrDefault(day, 0L)));
         }
         return days;
     }
 
     /** Per week (Monday start) of clock start: the share of decided priority cases contacted within 48 hours. */
-    List<Map<String, Object>> priorityContactPerWeek(ReportingPeriod period) {
+    List<WeekShare> priorityContactPerWeek(ReportingPeriod period) {
         Map<LocalDate, List<CaseTiming>> byWeek = new TreeMap<>();
         for (LocalDate week = period.from().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
                 !week.isAfter(period.to()); week = week.plusWeeks(1)) {
             byWeek.put(week, new ArrayList<>());
         }
-        for (FigureQueries.CaseRow row : queries.casesStartedIn(period)) {
+        for (CaseRow row : queries.casesStartedIn(period)) {
             if (row.isPriority()) {
                 LocalDate week = row.timing().startedAt().atZone(ReportingPeriod.LONDON).toLocalDate()
                         .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
                 byWeek.computeIfAbsent(week, k -> new ArrayList<>()).add(row.timing());
             }
         }
-        List<Map<String, Object>> weeks = new ArrayList<>();
+        List<WeekShare> weeks = new ArrayList<>();
         byWeek.forEach((week, cases) -> {
             Share share = SummaryService.within(cases, 48, CaseTiming::decidedFor48h);
-            Map<String, Object> point = new LinkedHashMap<>();
-            point.put("weekStart", week.toString());
-            point.put("count", share.count());
-            point.put("of", share.of());
-            point.put("percent", share.percent());
-            weeks.add(point);
+            weeks.add(new WeekShare(week, share.count(), share.of(), share.percent()));
         });
         return weeks;
     }

@@ -2,7 +2,6 @@ package org.lvs.metrics.service;
 
 import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -21,13 +20,15 @@ public class MetricsChanges {
     /** Heartbeat every this many polls, so proxies keep an idle stream open. */
     private static final long HEARTBEAT_POLLS = 60;
 
-    @Inject
-    TransactionSynchronizationRegistry transactions;
-
-    @Inject
-    MetricsConfig config;
+    private final TransactionSynchronizationRegistry transactions;
+    private final MetricsConfig config;
 
     private volatile Long lastLagMillis;
+
+    MetricsChanges(TransactionSynchronizationRegistry transactions, MetricsConfig config) {
+        this.transactions = transactions;
+        this.config = config;
+    }
 
     /**
      * Call inside the applying transaction; the counter moves only if it commits.
@@ -38,6 +39,7 @@ public class MetricsChanges {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
+                // only a committed transaction moves the counter: see afterCompletion
             }
 
             @Override

@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.Tags;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,14 +31,9 @@ import org.lvs.metrics.persistence.FigureQueries;
 @ApplicationScoped
 public class MetricsGauges {
 
-    @Inject
-    MeterRegistry registry;
-
-    @Inject
-    FigureQueries queries;
-
-    @Inject
-    MetricsChanges changes;
+    private final MeterRegistry registry;
+    private final FigureQueries queries;
+    private final MetricsChanges changes;
 
     private MultiGauge referrals;
     private MultiGauge clockStates;
@@ -47,6 +41,12 @@ public class MetricsGauges {
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>(new Snapshot(0, 0, 0, 0));
 
     record Snapshot(long openBreaches, long atRisk, double lagSeconds, long eventsApplied) {
+    }
+
+    MetricsGauges(MeterRegistry registry, FigureQueries queries, MetricsChanges changes) {
+        this.registry = registry;
+        this.queries = queries;
+        this.changes = changes;
     }
 
     @PostConstruct

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import org.lvs.metrics.report.QuarterlyReportService;
 
 /**
  * The Content-Security-Policy of the service's pages (the dashboard and the HTML report): scripts, styles and

@@ -45,6 +45,7 @@ final class RebuildReader {
     private final RebuildSteps steps;
     private final EventApplier applier;
     private final MetricsConfig config;
+    private final Map<String, Object> brokerSecurity;
     private final Clock clock;
     private long read;
     private long applied;
@@ -57,19 +58,26 @@ final class RebuildReader {
         }
     }
 
+    /**
+     * The reader of one rebuild, holding its session lock through {@code session}.
+     *
+     * @param brokerSecurity how to reach the broker (security protocol, SASL, TLS), as the channels do
+     */
     RebuildReader(UUID rebuildId, Connection session, RebuildSteps steps, EventApplier applier, MetricsConfig config,
-            Clock clock) {
+            Map<String, Object> brokerSecurity, Clock clock) {
         this.rebuildId = rebuildId;
         this.session = session;
         this.steps = steps;
         this.applier = applier;
         this.config = config;
+        this.brokerSecurity = brokerSecurity;
         this.clock = clock;
     }
 
     /** Runs the rebuild to its end; true when the rebuilt tables were swapped in. Releases the session lock. */
     boolean run() {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties(
+                brokerSecurity, config.kafkaBootstrap(), config.rebuildPollRecords(), rebuildId))) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : RebuildService.TOPICS) {
                 for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
@@ -211,12 +219,15 @@ final class RebuildReader {
         return EventJson.write(offsets);
     }
 
-    private Properties consumerProperties() {
+    /** A group-less consumer that reads only committed records; the broker's security settings come first. */
+    static Properties consumerProperties(Map<String, Object> brokerSecurity, String bootstrap, int pollRecords,
+            UUID rebuildId) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap());
+        p.putAll(brokerSecurity);
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(config.rebuildPollRecords()));
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(pollRecords));
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "metrics-rebuild-" + rebuildId);

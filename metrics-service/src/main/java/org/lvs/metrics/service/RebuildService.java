@@ -1,15 +1,19 @@
 package org.lvs.metrics.service;
 
 import io.agroal.api.AgroalDataSource;
+import io.smallrye.common.annotation.Identifier;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +24,8 @@ import org.lvs.contract.Topics;
 import org.lvs.metrics.config.MetricsConfig;
 import org.lvs.metrics.persistence.RebuildRuns;
 import org.lvs.metrics.persistence.RebuildRuns.Run;
+import org.lvs.metrics.rest.dto.RebuildStatus;
+import org.lvs.metrics.rest.dto.RebuildStatus.State;
 
 /**
  * Rebuilds every figure from the long-lived topics without ever serving half-built figures (README, rebuilding the
@@ -47,37 +53,47 @@ public class RebuildService {
 
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
 
-    public enum State { IDLE, RUNNING, DONE, FAILED }
-
-    /**
-     * A rebuild as the admin endpoint shows it.
-     *
-     * @param figures which figures serve while or after it ran
-     */
-    public record Status(UUID rebuildId, State state, Instant requestedAt, Instant progressAt, Instant finishedAt,
-            long recordsRead, long eventsApplied, long recordsSkipped, String error, String figures) {
-    }
-
     private final RebuildSteps steps;
     private final EventApplier applier;
     private final MetricsChanges changes;
     private final MetricsConfig config;
     private final Clock clock;
     private final AgroalDataSource dataSource;
+    private final Map<String, Object> brokerSecurity;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "metrics-rebuild");
         t.setDaemon(true);
         return t;
     });
 
+    /**
+     * The rebuild's consumer is made per run, so it takes the broker settings here, once.
+     *
+     * @param kafkaDefaults Quarkus' default Kafka client configuration ({@code kafka.*} properties and the
+     *                      {@code KAFKA_*} environment), whose security settings the rebuild's own consumer takes, so
+     *                      it reaches a TLS/SCRAM broker exactly like the channels do
+     */
     RebuildService(RebuildSteps steps, EventApplier applier, MetricsChanges changes, MetricsConfig config,
-            Clock clock, AgroalDataSource dataSource) {
+            Clock clock, AgroalDataSource dataSource,
+            @Identifier("default-kafka-broker") Instance<Map<String, Object>> kafkaDefaults) {
         this.steps = steps;
         this.applier = applier;
         this.changes = changes;
         this.config = config;
         this.clock = clock;
         this.dataSource = dataSource;
+        this.brokerSecurity = kafkaDefaults.isResolvable() ? brokerSecurity(kafkaDefaults.get()) : Map.of();
+    }
+
+    /** How to reach the broker (security protocol, SASL, TLS), and nothing of how a client behaves. */
+    static Map<String, Object> brokerSecurity(Map<String, Object> kafkaDefaults) {
+        Map<String, Object> security = new TreeMap<>();
+        kafkaDefaults.forEach((key, value) -> {
+            if (key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
+                security.put(key, value);
+            }
+        });
+        return Map.copyOf(security);
     }
 
     /** A rebuild that was running when the service last stopped is marked FAILED, and its leftovers dropped. */
@@ -87,15 +103,15 @@ public class RebuildService {
     }
 
     /** The latest rebuild as stored (IDLE before the first); a run whose process died reads FAILED. */
-    public Status status() {
+    public RebuildStatus status() {
         steps.recoverInterrupted(clock.instant());
         Run run = steps.latest();
-        return run == null ? new Status(null, State.IDLE, null, null, null, 0, 0, 0, null,
+        return run == null ? new RebuildStatus(null, State.IDLE, null, null, null, 0, 0, 0, null,
                 "the figures built by the live consumers serve") : toStatus(run);
     }
 
     /** Starts a rebuild; 409 while one is running (in this process or another). */
-    public synchronized Status start() {
+    public synchronized RebuildStatus start() {
         steps.recoverInterrupted(clock.instant());
         Connection session = rebuildSession();
         UUID rebuildId = UUID.randomUUID();
@@ -106,7 +122,7 @@ public class RebuildService {
             release(session);
             throw e;
         }
-        RebuildReader reader = new RebuildReader(rebuildId, session, steps, applier, config, clock);
+        RebuildReader reader = new RebuildReader(rebuildId, session, steps, applier, config, brokerSecurity, clock);
         executor.submit(() -> {
             if (reader.run()) {
                 changes.bump();
@@ -164,7 +180,7 @@ public class RebuildService {
         }
     }
 
-    private static Status toStatus(Run run) {
+    private static RebuildStatus toStatus(Run run) {
         State state = State.valueOf(run.state().name());
         String figures = switch (state) {
             case RUNNING -> "the figures from before this rebuild serve until it swaps its tables in";
@@ -172,7 +188,7 @@ public class RebuildService {
             case FAILED -> "nothing was swapped: the figures from before this rebuild still serve";
             case IDLE -> "";
         };
-        return new Status(run.rebuildId(), state, run.requestedAt(), run.progressAt(), run.finishedAt(),
+        return new RebuildStatus(run.rebuildId(), state, run.requestedAt(), run.progressAt(), run.finishedAt(),
                 run.recordsRead(), run.eventsApplied(), run.recordsSkipped(), run.error(), figures);
     }
 

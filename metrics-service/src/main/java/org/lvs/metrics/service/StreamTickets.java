@@ -1,7 +1,6 @@
 package org.lvs.metrics.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,6 +8,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.lvs.metrics.config.MetricsConfig;
+import org.lvs.metrics.rest.dto.StreamTicket;
 
 /**
  * Short-lived tickets for the live stream: EventSource cannot send an Authorization header, so the page trades its
@@ -21,16 +21,15 @@ public class StreamTickets {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Instant> expiries = new ConcurrentHashMap<>();
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
+    private final MetricsConfig config;
 
-    @Inject
-    MetricsConfig config;
-
-    public record Ticket(String ticket, Instant expiresAt) {
+    StreamTickets(Clock clock, MetricsConfig config) {
+        this.clock = clock;
+        this.config = config;
     }
 
-    public Ticket issue() {
+    public StreamTicket issue() {
         Instant now = clock.instant();
         expiries.values().removeIf(expiry -> !expiry.isAfter(now));
         byte[] bytes = new byte[32];
@@ -38,7 +37,7 @@ public class StreamTickets {
         String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant expiresAt = now.plus(config.streamTicketTtl());
         expiries.put(ticket, expiresAt);
-        return new Ticket(ticket, expiresAt);
+        return new StreamTicket(ticket, expiresAt);
     }
 
     public boolean valid(String ticket) {

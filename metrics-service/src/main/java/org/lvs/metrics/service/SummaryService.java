@@ -1,22 +1,23 @@
 package org.lvs.metrics.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.lvs.contract.casework.OnwardService;
 import org.lvs.contract.casework.ClockState;
+import org.lvs.contract.casework.OnwardService;
 import org.lvs.contract.event.IntakeStatus;
 import org.lvs.contract.triage.DataIssue;
 import org.lvs.contract.triage.Pathway;
@@ -28,153 +29,140 @@ import org.lvs.metrics.domain.Stats;
 import org.lvs.metrics.persistence.FigureQueries;
 import org.lvs.metrics.persistence.FigureQueries.AsAt;
 import org.lvs.metrics.persistence.FigureQueries.CaseRow;
+import org.lvs.metrics.persistence.FigureQueries.ContactRow;
+import org.lvs.metrics.persistence.FigureQueries.OutcomePair;
+import org.lvs.metrics.persistence.FigureQueries.WaitingCase;
+import org.lvs.metrics.persistence.FigureQueries.WorkerLoad;
+import org.lvs.metrics.rest.dto.Summary;
+import org.lvs.metrics.rest.dto.Summary.Caseload;
+import org.lvs.metrics.rest.dto.Summary.DataIssues;
+import org.lvs.metrics.rest.dto.Summary.DomesticAbuse;
+import org.lvs.metrics.rest.dto.Summary.Engagement;
+import org.lvs.metrics.rest.dto.Summary.FeedGap;
+import org.lvs.metrics.rest.dto.Summary.HateCrime;
+import org.lvs.metrics.rest.dto.Summary.Intake;
+import org.lvs.metrics.rest.dto.Summary.Outcomes;
+import org.lvs.metrics.rest.dto.Summary.Percentiles;
+import org.lvs.metrics.rest.dto.Summary.Priority;
+import org.lvs.metrics.rest.dto.Summary.Range;
+import org.lvs.metrics.rest.dto.Summary.Referrals;
+import org.lvs.metrics.rest.dto.Summary.RepeatVictims;
+import org.lvs.metrics.rest.dto.Summary.SelfReferrals;
+import org.lvs.metrics.rest.dto.Summary.ServiceWaiting;
+import org.lvs.metrics.rest.dto.Summary.SexualViolence;
+import org.lvs.metrics.rest.dto.Summary.Sla;
+import org.lvs.metrics.rest.dto.Summary.TimeToFirstContact;
+import org.lvs.metrics.rest.dto.Summary.WaitingList;
+import org.lvs.metrics.rest.dto.Summary.Wellbeing;
 
-/**
- * Builds the figures of metrics.md for a period from the fact tables. The answer is an ordered tree of maps that
- * nests as the dotted figure names say ({@code referrals.total} → {@code {"referrals": {"total": …}}}).
- */
+/** Builds the figures of metrics.md for a period from the fact tables. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class SummaryService {
 
     static final double SECONDS_PER_DAY = 86_400.0;
+    private static final String UNKNOWN = "UNKNOWN";
 
-    @Inject
-    FigureQueries queries;
+    private final FigureQueries queries;
+    private final Clock clock;
+    private final MetricsChanges changes;
 
-    @Inject
-    Clock clock;
+    SummaryService(FigureQueries queries, Clock clock, MetricsChanges changes) {
+        this.queries = queries;
+        this.clock = clock;
+        this.changes = changes;
+    }
 
-    @Inject
-    MetricsChanges changes;
-
-    public Map<String, Object> summary(ReportingPeriod period) {
+    public Summary summary(ReportingPeriod period) {
         Instant now = clock.instant();
         AsAt asAt = AsAt.of(period, now);
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("period", describe(period));
-        // waiting lists, caseloads and services waiting: as at the period's end, or now while it is not over
-        root.put("asAt", asAt.instant().toString());
-        root.put("referrals", referrals(period));
-        root.put("dataIssues", dataIssues(period));
-        root.put("intake", intake(period));
-        root.put("feedGaps", feedGaps(period));
         List<CaseRow> cases = queries.casesStartedIn(period);
-        root.put("priority", priority(cases, now));
-        root.put("sla", sla(cases));
-        root.put("timeToFirstContactHours", timeToFirstContact(cases));
-        Map<String, Object> waiting = waitingLists(asAt);
-        root.put("waitingLists", waiting.get("byStrand"));
-        root.put("waitingListsByPathway", waiting.get("byPathway"));
-        root.put("serviceWaitingDays", serviceWaitingDays(period, asAt));
-        root.put("caseloads", caseloads(asAt));
-        root.put("engagement", engagement(period));
-        root.put("selfReferrals", selfReferrals(period));
-        root.put("hateCrime", hateCrime(period));
-        root.put("repeatVictims", repeatVictims(period));
-        root.put("outcomes", outcomes(period));
-        root.put("domesticAbuse", domesticAbuse(period));
-        root.put("sexualViolence", Map.of("isvaCaseloads", ((Map<?, ?>) root.get("caseloads")).get("ISVA")));
-        root.put("generatedAt", now.toString());
-        root.put("eventsApplied", queries.eventsApplied());
-        root.put("lagSeconds", changes.lagSeconds());
-        return root;
+        Map<String, Caseload> caseloads = caseloads(asAt);
+        List<WaitingCase> waiting = queries.waitingCases(asAt);
+        return new Summary(
+                Summary.Period.of(period),
+                asAt.instant(),
+                referrals(period),
+                dataIssues(period),
+                intake(period),
+                feedGaps(period),
+                priority(cases, now),
+                sla(cases),
+                timeToFirstContact(cases),
+                waitingLists(waiting, asAt, WaitingCase::strand, Strand.values()),
+                waitingLists(waiting, asAt, WaitingCase::pathway),
+                serviceWaitingDays(period, asAt),
+                caseloads,
+                engagement(period),
+                selfReferrals(period),
+                hateCrime(period),
+                repeatVictims(period),
+                outcomes(period),
+                domesticAbuse(period),
+                new SexualViolence(caseloads.get(Pathway.ISVA.name())),
+                now,
+                queries.eventsApplied(),
+                changes.lagSeconds());
     }
 
-    static Map<String, Object> describe(ReportingPeriod period) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", period.name());
-        m.put("kind", period.kind().name());
-        m.put("from", period.from().toString());
-        m.put("to", period.to().toString());
-        m.put("start", period.start().toString());
-        m.put("endExclusive", period.endExclusive().toString());
-        m.put("previous", period.previous().name());
-        m.put("next", period.next().name());
-        m.put("yearToDate", period.yearToDate().name());
-        return m;
+    private Referrals referrals(ReportingPeriod period) {
+        return new Referrals(
+                queries.referralCount(period),
+                queries.referralCount(period.yearToDate()),
+                queries.referralCount(period.previous()),
+                queries.referralBreakdown(period, "source", null, UNKNOWN),
+                queries.referralBreakdown(period, "category", null, UNKNOWN),
+                queries.referralBreakdown(period, "area", null, UNKNOWN),
+                queries.referralBreakdown(period, "gender", null, UNKNOWN),
+                queries.referralBreakdown(period, "age_band", null, UNKNOWN),
+                queries.referralBreakdown(period, "outcome", null, UNKNOWN),
+                queries.referralBreakdown(period, "strand", "outcome = 'CASE_OPENED' AND strand IS NOT NULL",
+                        UNKNOWN));
     }
 
-    private Map<String, Object> referrals(ReportingPeriod period) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("total", queries.referralCount(period));
-        m.put("yearToDate", queries.referralCount(period.yearToDate()));
-        m.put("previousPeriod", queries.referralCount(period.previous()));
-        m.put("bySource", queries.referralBreakdown(period, "source", null, "UNKNOWN"));
-        m.put("byCategory", queries.referralBreakdown(period, "category", null, "UNKNOWN"));
-        m.put("byArea", queries.referralBreakdown(period, "area", null, "UNKNOWN"));
-        m.put("byGender", queries.referralBreakdown(period, "gender", null, "UNKNOWN"));
-        m.put("byAgeBand", queries.referralBreakdown(period, "age_band", null, "UNKNOWN"));
-        m.put("byOutcome", queries.referralBreakdown(period, "outcome", null, "UNKNOWN"));
-        m.put("byStrand", queries.referralBreakdown(period, "strand",
-                "outcome = 'CASE_OPENED' AND strand IS NOT NULL", "UNKNOWN"));
-        return m;
-    }
-
-    private Map<String, Object> dataIssues(ReportingPeriod period) {
+    private DataIssues dataIssues(ReportingPeriod period) {
         Map<String, long[]> issues = queries.dataIssues(period);
-        Map<String, Object> m = new LinkedHashMap<>();
-        Map<String, Object> resolvedByIssue = new LinkedHashMap<>();
-        long resolved = 0;
+        Map<DataIssue, Long> first = new EnumMap<>(DataIssue.class);
+        Map<String, Long> resolvedByIssue = new LinkedHashMap<>();
         for (DataIssue issue : DataIssue.values()) {
             long[] counts = issues.getOrDefault(issue.name(), new long[] {0, 0});
-            m.put(issue.name(), counts[0]);
+            first.put(issue, counts[0]);
             resolvedByIssue.put(issue.name(), counts[1]);
-            resolved += counts[1];
         }
-        m.put("resolved", resolved);
-        m.put("resolvedByIssue", resolvedByIssue);
-        return m;
+        long resolved = resolvedByIssue.values().stream().mapToLong(Long::longValue).sum();
+        return new DataIssues(first.get(DataIssue.NO_DATA), first.get(DataIssue.INSUFFICIENT_DATA),
+                first.get(DataIssue.NO_CONSENT), resolved, resolvedByIssue);
     }
 
-    private Map<String, Object> intake(ReportingPeriod period) {
+    private Intake intake(ReportingPeriod period) {
         Map<String, Long> byStatus = queries.intakeByStatus(period);
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (IntakeStatus status : IntakeStatus.values()) {
-            long count = byStatus.getOrDefault(status.name(), 0L);
-            m.put(status.name().toLowerCase(Locale.ROOT), count);
-        }
-        return m;
+        return new Intake(
+                byStatus.getOrDefault(IntakeStatus.ACCEPTED.name(), 0L),
+                byStatus.getOrDefault(IntakeStatus.AMENDED.name(), 0L),
+                byStatus.getOrDefault(IntakeStatus.DUPLICATE.name(), 0L),
+                byStatus.getOrDefault(IntakeStatus.STALE.name(), 0L),
+                byStatus.getOrDefault(IntakeStatus.REJECTED.name(), 0L));
     }
 
-    private Map<String, Object> feedGaps(ReportingPeriod period) {
-        Map<String, Object> m = new TreeMap<>();
+    /** Per source seen in the period: the missing feed sequence numbers, every source listed even without gaps. */
+    private Map<String, FeedGap> feedGaps(ReportingPeriod period) {
+        Map<String, List<Range>> ranges = new TreeMap<>();
         for (String source : queries.feedSources(period)) {
-            m.put(source, gapEntry(0, new ArrayList<>()));
+            ranges.put(source, new ArrayList<>());
         }
         for (FigureQueries.Gap gap : queries.feedGaps(period)) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> entry = (Map<String, Object>) m.get(gap.source());
-            long missing = (long) entry.get("missing") + gap.to() - gap.from() + 1;
-            @SuppressWarnings("unchecked")
-            List<Map<String, Long>> ranges = (List<Map<String, Long>>) entry.get("ranges");
-            ranges.add(range(gap.from(), gap.to()));
-            m.put(gap.source(), gapEntry(missing, ranges));
+            ranges.computeIfAbsent(gap.source(), k -> new ArrayList<>()).add(new Range(gap.from(), gap.to()));
         }
-        return m;
+        Map<String, FeedGap> gaps = new TreeMap<>();
+        ranges.forEach((source, list) -> gaps.put(source,
+                new FeedGap(list.stream().mapToLong(r -> r.to() - r.from() + 1).sum(), list)));
+        return gaps;
     }
 
-    private static Map<String, Object> gapEntry(long missing, List<Map<String, Long>> ranges) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("missing", missing);
-        m.put("ranges", ranges);
-        return m;
-    }
-
-    private static Map<String, Long> range(long from, long to) {
-        Map<String, Long> m = new LinkedHashMap<>();
-        m.put("from", from);
-        m.put("to", to);
-        return m;
-    }
-
-    static Map<String, Object> priority(List<CaseRow> cases, Instant now) {
+    static Priority priority(List<CaseRow> cases, Instant now) {
         List<CaseTiming> priority = cases.stream().filter(CaseRow::isPriority).map(CaseRow::timing).toList();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("cases", (long) priority.size());
-        m.put("contactedWithin48h", within(priority, 48, CaseTiming::decidedFor48h));
-        m.put("contactedWithin72h", within(priority, 72, t -> t.decidedFor72h(now)));
-        return m;
+        return new Priority(priority.size(), within(priority, 48, CaseTiming::decidedFor48h),
+                within(priority, 72, t -> t.decidedFor72h(now)));
     }
 
     static Share within(List<CaseTiming> cases, int hours, Predicate<CaseTiming> decided) {
@@ -183,189 +171,145 @@ public class SummaryService {
         return Share.of(inTime, decidedCases.size());
     }
 
-    static Map<String, Object> sla(List<CaseRow> cases) {
-        Map<String, Object> m = new LinkedHashMap<>();
+    static Sla sla(List<CaseRow> cases) {
+        Map<ClockState, Long> counts = new EnumMap<>(ClockState.class);
         for (ClockState state : ClockState.values()) {
-            m.put(clockStateKey(state), 0L);
+            counts.put(state, 0L);
         }
         for (CaseRow row : cases) {
-            String state = row.timing().clockState() == null ? ClockState.RUNNING.name() : row.timing().clockState();
-            String key = clockStateKey(ClockState.valueOf(state));
-            m.put(key, (long) m.get(key) + 1);
+            String state = row.timing().clockState();
+            counts.merge(state == null ? ClockState.RUNNING : ClockState.valueOf(state), 1L, Long::sum);
         }
-        // no "total" key: the states alone add up to the period's cases
-        return m;
+        return new Sla(counts.get(ClockState.RUNNING), counts.get(ClockState.AT_RISK),
+                counts.get(ClockState.BREACHED), counts.get(ClockState.PAUSED), counts.get(ClockState.MET),
+                counts.get(ClockState.MET_LATE), counts.get(ClockState.CANCELLED));
     }
 
-    static String clockStateKey(ClockState state) {
-        return switch (state) {
-            case RUNNING -> "running";
-            case AT_RISK -> "atRisk";
-            case PAUSED -> "paused";
-            case BREACHED -> "breached";
-            case MET -> "met";
-            case MET_LATE -> "metLate";
-            case CANCELLED -> "cancelled";
-        };
-    }
-
-    static Map<String, Object> timeToFirstContact(List<CaseRow> cases) {
+    static TimeToFirstContact timeToFirstContact(List<CaseRow> cases) {
         List<CaseTiming> contacted = cases.stream().map(CaseRow::timing).filter(CaseTiming::contacted).toList();
-        Map<String, Object> m = percentiles(contacted.stream().map(CaseTiming::hoursToFirstContact).toList());
-        Map<String, Object> byStrand = new TreeMap<>();
-        contacted.stream().collect(Collectors.groupingBy(t -> t.strand() == null ? "UNKNOWN" : t.strand(),
+        Percentiles overall = percentiles(contacted.stream().map(CaseTiming::hoursToFirstContact).toList());
+        Map<String, Percentiles> byStrand = new TreeMap<>();
+        contacted.stream().collect(Collectors.groupingBy(t -> t.strand() == null ? UNKNOWN : t.strand(),
                 TreeMap::new, Collectors.mapping(CaseTiming::hoursToFirstContact, Collectors.toList())))
                 .forEach((strand, hours) -> byStrand.put(strand, percentiles(hours)));
-        m.put("byStrand", byStrand);
-        return m;
+        return new TimeToFirstContact(overall.count(), overall.median(), overall.p90(), byStrand);
     }
 
-    static Map<String, Object> percentiles(List<Double> values) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("count", (long) values.size());
-        m.put("median", Stats.median(values));
-        m.put("p90", Stats.p90(values));
-        return m;
+    static Percentiles percentiles(List<Double> values) {
+        return new Percentiles(values.size(), Stats.median(values), Stats.p90(values));
     }
 
-    /** Per strand and per pathway: cases open at the instant, contacted and not yet assigned, and their waits. */
-    private Map<String, Object> waitingLists(AsAt asAt) {
-        Map<String, List<Double>> waitsByStrand = new TreeMap<>();
-        Map<String, List<Double>> waitsByPathway = new TreeMap<>();
-        for (Strand strand : Strand.values()) {
-            waitsByStrand.put(strand.name(), new ArrayList<>());
+    /**
+     * Cases open at the instant, contacted and not yet assigned, and their waits, grouped by {@code key}; every one
+     * of {@code alwaysListed} appears, with nothing waiting too.
+     */
+    private static Map<String, WaitingList> waitingLists(List<WaitingCase> waitingCases, AsAt asAt,
+            Function<WaitingCase, String> key, Enum<?>... alwaysListed) {
+        Map<String, List<Double>> waits = new TreeMap<>();
+        for (Enum<?> value : alwaysListed) {
+            waits.put(value.name(), new ArrayList<>());
         }
-        for (FigureQueries.WaitingCase waiting : queries.waitingCases(asAt)) {
-            double days = Duration.between(waiting.firstContactAt(), asAt.instant()).toMillis() / 1000.0
-                    / SECONDS_PER_DAY;
-            waitsByStrand.computeIfAbsent(waiting.strand(), k -> new ArrayList<>()).add(days);
-            waitsByPathway.computeIfAbsent(waiting.pathway(), k -> new ArrayList<>()).add(days);
+        for (WaitingCase waiting : waitingCases) {
+            waits.computeIfAbsent(key.apply(waiting), k -> new ArrayList<>())
+                    .add(days(waiting.firstContactAt(), asAt.instant()));
         }
-        Map<String, Object> byStrand = new LinkedHashMap<>();
-        waitsByStrand.forEach((strand, days) -> byStrand.put(strand, waitingEntry(days)));
-        Map<String, Object> byPathway = new LinkedHashMap<>();
-        waitsByPathway.forEach((pathway, days) -> byPathway.put(pathway, waitingEntry(days)));
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("byStrand", byStrand);
-        m.put("byPathway", byPathway);
-        return m;
+        Map<String, WaitingList> lists = new LinkedHashMap<>();
+        waits.forEach((name, days) -> lists.put(name, new WaitingList(days.size(), Stats.median(days),
+                days.stream().max(Double::compare).orElse(null))));
+        return lists;
     }
 
-    private static Map<String, Object> waitingEntry(List<Double> days) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("count", (long) days.size());
-        m.put("medianDays", Stats.median(days));
-        m.put("longestDays", days.stream().max(Double::compare).orElse(null));
-        return m;
+    private static double days(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis() / 1000.0 / SECONDS_PER_DAY;
     }
 
     /**
      * Per onward service: every request whose service started in the period (a case's second course too), median
      * and p90 of days from request to start; and the requests waiting at the instant.
      */
-    private Map<String, Object> serviceWaitingDays(ReportingPeriod period, AsAt asAt) {
+    private Map<String, ServiceWaiting> serviceWaitingDays(ReportingPeriod period, AsAt asAt) {
         Map<String, List<Double>> started = new LinkedHashMap<>();
         for (OnwardService service : OnwardService.values()) {
             started.put(service.name(), new ArrayList<>());
         }
         for (FigureQueries.ServiceWait w : queries.servicesStartedIn(period)) {
             if (w.requestedAt() != null) {
-                started.computeIfAbsent(w.service(), k -> new ArrayList<>())
-                        .add(Duration.between(w.requestedAt(), w.startedAt()).toMillis() / 1000.0 / SECONDS_PER_DAY);
+                started.computeIfAbsent(w.service(), k -> new ArrayList<>()).add(days(w.requestedAt(), w.startedAt()));
             }
         }
         Map<String, Long> waiting = queries.servicesWaiting(asAt);
         waiting.keySet().forEach(service -> started.computeIfAbsent(service, k -> new ArrayList<>()));
-        Map<String, Object> m = new LinkedHashMap<>();
-        started.forEach((service, days) -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("started", (long) days.size());
-            entry.put("median", Stats.median(days));
-            entry.put("p90", Stats.p90(days));
-            entry.put("waiting", waiting.getOrDefault(service, 0L));
-            m.put(service, entry);
-        });
-        return m;
+        Map<String, ServiceWaiting> services = new LinkedHashMap<>();
+        started.forEach((service, days) -> services.put(service, new ServiceWaiting(days.size(), Stats.median(days),
+                Stats.p90(days), waiting.getOrDefault(service, 0L))));
+        return services;
     }
 
-    private Map<String, Object> caseloads(AsAt asAt) {
+    private Map<String, Caseload> caseloads(AsAt asAt) {
         Map<String, Long> capacities = queries.capacityByPathway(asAt);
-        Map<String, List<FigureQueries.WorkerLoad>> byPathway = new LinkedHashMap<>();
+        Map<String, List<WorkerLoad>> byPathway = new LinkedHashMap<>();
         for (Pathway pathway : Pathway.values()) {
             byPathway.put(pathway.name(), new ArrayList<>());
         }
         queries.workerLoads(asAt).forEach(w -> byPathway.computeIfAbsent(w.pathway(), k -> new ArrayList<>()).add(w));
-        Map<String, Object> m = new LinkedHashMap<>();
-        byPathway.forEach((pathway, loads) -> {
-            long open = loads.stream().mapToLong(FigureQueries.WorkerLoad::openCases).sum();
-            Long capacity = capacities.get(pathway);
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("workers", (long) loads.size());
-            entry.put("openAssigned", open);
-            entry.put("meanPerWorker", loads.isEmpty() ? null
-                    : BigDecimal.valueOf(open).divide(BigDecimal.valueOf(loads.size()), 1,
-                            java.math.RoundingMode.HALF_UP));
-            entry.put("capacity", capacity);
-            entry.put("largestCaseload", loads.stream().mapToLong(FigureQueries.WorkerLoad::openCases).max()
-                    .orElse(0));
-            // each worker against the capacity their own cases carry, else the pathway's
-            entry.put("workersOverCapacity", loads.stream().filter(w -> {
-                Long limit = w.capacity() != null ? w.capacity() : capacity;
-                return limit != null && w.openCases() > limit;
-            }).count());
-            m.put(pathway, entry);
-        });
-        return m;
+        Map<String, Caseload> caseloads = new LinkedHashMap<>();
+        byPathway.forEach((pathway, loads) -> caseloads.put(pathway, caseload(loads, capacities.get(pathway))));
+        return caseloads;
     }
 
-    private Map<String, Object> engagement(ReportingPeriod period) {
-        List<FigureQueries.ContactRow> contacts = queries.contactsIn(period);
-        Map<String, Object> m = new LinkedHashMap<>();
-        long made = contacts.stream().filter(FigureQueries.ContactRow::contactMade).count();
-        m.put("recorded", (long) contacts.size());
-        m.put("attempts", contacts.size() - made);
-        m.put("contactsMade", made);
-        m.put("byChannel", count(contacts.stream().map(FigureQueries.ContactRow::channel).toList()));
-        m.put("byOutcome", count(contacts.stream().map(FigureQueries.ContactRow::outcome).toList()));
-        m.put("bySupportType", count(contacts.stream().flatMap(c -> c.supportTypes().stream()).toList()));
-        m.put("faceToFaceSessions", contacts.stream()
-                .filter(c -> c.contactMade() && "FACE_TO_FACE".equals(c.channel())).count());
-        return m;
+    private static Caseload caseload(List<WorkerLoad> loads, Long capacity) {
+        long open = loads.stream().mapToLong(WorkerLoad::openCases).sum();
+        BigDecimal mean = loads.isEmpty() ? null
+                : BigDecimal.valueOf(open).divide(BigDecimal.valueOf(loads.size()), 1, RoundingMode.HALF_UP);
+        long largest = loads.stream().mapToLong(WorkerLoad::openCases).max().orElse(0);
+        // each worker against the capacity their own cases carry, else the pathway's
+        long over = loads.stream().filter(w -> {
+            Long limit = w.capacity() != null ? w.capacity() : capacity;
+            return limit != null && w.openCases() > limit;
+        }).count();
+        return new Caseload(loads.size(), open, mean, capacity, largest, over);
+    }
+
+    private Engagement engagement(ReportingPeriod period) {
+        List<ContactRow> contacts = queries.contactsIn(period);
+        long made = contacts.stream().filter(ContactRow::contactMade).count();
+        return new Engagement(contacts.size(), contacts.size() - made, made,
+                count(contacts.stream().map(ContactRow::channel).toList()),
+                count(contacts.stream().map(ContactRow::outcome).toList()),
+                count(contacts.stream().flatMap(c -> c.supportTypes().stream()).toList()),
+                contacts.stream().filter(c -> c.contactMade() && "FACE_TO_FACE".equals(c.channel())).count());
     }
 
     private static Map<String, Long> count(List<String> values) {
-        return values.stream().collect(Collectors.groupingBy(v -> v == null ? "UNKNOWN" : v, TreeMap::new,
+        return values.stream().collect(Collectors.groupingBy(v -> v == null ? UNKNOWN : v, TreeMap::new,
                 Collectors.counting()));
     }
 
-    private Map<String, Object> selfReferrals(ReportingPeriod period) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("count", queries.referralCountWhere(period, "source = 'SELF'"));
-        m.put("byGender", queries.referralBreakdown(period, "gender", "source = 'SELF'", "UNKNOWN"));
-        m.put("byHowHeard", queries.referralBreakdown(period, "how_heard", "source = 'SELF'", "UNKNOWN"));
-        return m;
+    private SelfReferrals selfReferrals(ReportingPeriod period) {
+        String self = "source = 'SELF'";
+        return new SelfReferrals(queries.referralCountWhere(period, self),
+                queries.referralBreakdown(period, "gender", self, UNKNOWN),
+                queries.referralBreakdown(period, "how_heard", self, UNKNOWN));
     }
 
-    private Map<String, Object> hateCrime(ReportingPeriod period) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("count", queries.referralCountWhere(period, "category = 'HATE_CRIME'"));
-        m.put("byHateStrand", queries.referralBreakdown(period, "hate_strand", "category = 'HATE_CRIME'", "NONE"));
-        return m;
+    private HateCrime hateCrime(ReportingPeriod period) {
+        String hate = "category = 'HATE_CRIME'";
+        return new HateCrime(queries.referralCountWhere(period, hate),
+                queries.referralBreakdown(period, "hate_strand", hate, "NONE"));
     }
 
-    private Map<String, Object> repeatVictims(ReportingPeriod period) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("count", queries.referralCountWhere(period, "persistently_targeted"));
-        m.put("byArea", queries.referralBreakdown(period, "area", "persistently_targeted", "UNKNOWN"));
-        return m;
+    private RepeatVictims repeatVictims(ReportingPeriod period) {
+        String repeat = "persistently_targeted";
+        return new RepeatVictims(queries.referralCountWhere(period, repeat),
+                queries.referralBreakdown(period, "area", repeat, UNKNOWN));
     }
 
-    private Map<String, Object> outcomes(ReportingPeriod period) {
-        List<FigureQueries.OutcomePair> pairs = queries.outcomesIn(period);
+    private Outcomes outcomes(ReportingPeriod period) {
+        List<OutcomePair> pairs = queries.outcomesIn(period);
         long improve = 0;
         long stay = 0;
         long fall = 0;
-        for (FigureQueries.OutcomePair pair : pairs) {
+        for (OutcomePair pair : pairs) {
             if (pair.startWellbeing() == null || pair.endWellbeing() == null) {
                 continue;
             }
@@ -378,23 +322,14 @@ public class SummaryService {
                 fall++;
             }
         }
-        Map<String, Object> wellbeing = new LinkedHashMap<>();
-        wellbeing.put("improve", improve);
-        wellbeing.put("stay", stay);
-        wellbeing.put("fall", fall);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("count", (long) pairs.size());
-        m.putAll(wellbeing);
-        m.put("wellbeing", wellbeing);
-        return m;
+        return new Outcomes(pairs.size(), improve, stay, fall, new Wellbeing(improve, stay, fall));
     }
 
-    private Map<String, Object> domesticAbuse(ReportingPeriod period) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("mashReferrals", queries.referralCountWhere(period, "source = 'MASH'"));
-        m.put("mashByRiskLevel", queries.referralBreakdown(period, "risk_level", "source = 'MASH'", "NOT_GRADED"));
-        m.put("byPathway", queries.referralBreakdown(period, "pathway",
-                "outcome = 'CASE_OPENED' AND strand = 'DOMESTIC_ABUSE'", "UNKNOWN"));
-        return m;
+    private DomesticAbuse domesticAbuse(ReportingPeriod period) {
+        String mash = "source = 'MASH'";
+        return new DomesticAbuse(queries.referralCountWhere(period, mash),
+                queries.referralBreakdown(period, "risk_level", mash, "NOT_GRADED"),
+                queries.referralBreakdown(period, "pathway", "outcome = 'CASE_OPENED' AND strand = 'DOMESTIC_ABUSE'",
+                        UNKNOWN));
     }
 }

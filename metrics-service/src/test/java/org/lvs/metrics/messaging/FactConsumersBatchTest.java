@@ -1,6 +1,5 @@
 package org.lvs.metrics.messaging;
 
-import org.lvs.commons.messaging.DeadLetters;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,12 +17,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
+import org.lvs.commons.messaging.DeadLetters;
 import org.lvs.contract.Roles;
 import org.lvs.contract.Topics;
 import org.lvs.contract.event.EventEnvelope;
@@ -54,7 +55,7 @@ class FactConsumersBatchTest {
         Decision first = Decision.of(Source.ADT, base);
         Decision second = Decision.of(Source.MASH, base.plusSeconds(3600));
         EventEnvelope firstEvent = first.event().envelope();
-        EventEnvelope notADecision = EventEnvelope.of(java.util.UUID.randomUUID(), EventTypes.REFERRAL_DECIDED,
+        EventEnvelope notADecision = EventEnvelope.of(UUID.randomUUID(), EventTypes.REFERRAL_DECIDED,
                 base, Map.of("version", 1)); // readable JSON, but no referralId or outcome
 
         List<ConsumerRecord<String, String>> batch = new ArrayList<>();

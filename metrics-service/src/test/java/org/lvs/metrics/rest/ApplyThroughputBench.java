@@ -5,12 +5,21 @@ import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.lvs.contract.Roles;
 import org.lvs.contract.referral.Source;
@@ -39,16 +48,14 @@ class ApplyThroughputBench {
         }
         long started = System.nanoTime();
         // one producer sending asynchronously, so the broker, not the test, sets the pace
-        java.util.Properties props = new java.util.Properties();
+        Properties props = new Properties();
         props.put("bootstrap.servers", LvsTestResources.kafkaBootstrap());
         props.put("acks", "all");
         props.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
         props.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
-        try (org.apache.kafka.clients.producer.KafkaProducer<String, String> producer =
-                new org.apache.kafka.clients.producer.KafkaProducer<>(props)) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
             for (Sent e : events) {
-                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(e.topic(), e.key(),
-                        e.envelope().toJson()));
+                producer.send(new ProducerRecord<>(e.topic(), e.key(), e.envelope().toJson()));
             }
             producer.flush();
         }
@@ -66,19 +73,19 @@ class ApplyThroughputBench {
                 + "(%.0f events/s end to end); summary over them in %d ms%n", EVENTS, (sent - started) / 1_000_000,
                 (applied - started) / 1_000_000, EVENTS * 1e9 / (applied - started), summaryMillis);
         // the consumer's own pace, from its processed-event marks (the summary polls above also load the machine)
-        java.util.UUID[] ids = events.stream().map(e -> e.envelope().eventId()).toArray(java.util.UUID[]::new);
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(LvsTestResources.jdbcUrl(),
+        UUID[] ids = events.stream().map(e -> e.envelope().eventId()).toArray(UUID[]::new);
+        try (Connection c = DriverManager.getConnection(LvsTestResources.jdbcUrl(),
                 LvsTestResources.dbUser(), LvsTestResources.dbPassword());
-                java.sql.PreparedStatement ps = c.prepareStatement("SELECT extract(epoch FROM max(processed_at) "
+                PreparedStatement ps = c.prepareStatement("SELECT extract(epoch FROM max(processed_at) "
                         + "- min(processed_at)) FROM metrics.processed_event WHERE event_id = ANY (?)")) {
             ps.setArray(1, c.createArrayOf("uuid", ids));
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
+            try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 double seconds = rs.getDouble(1);
                 System.out.printf("BENCH metrics apply: first to last applied decision %.1f s (%.0f events/s)%n",
                         seconds, seconds > 0 ? EVENTS / seconds : Double.NaN);
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

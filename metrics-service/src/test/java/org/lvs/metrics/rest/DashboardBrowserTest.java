@@ -18,12 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.lvs.contract.Roles;
 import org.lvs.contract.referral.Source;
 import org.lvs.infra.test.LvsTestResources;
+import org.lvs.infra.test.TestClockProducer;
 import org.lvs.infra.test.TestTokens;
 import org.lvs.metrics.TestEvents.Decision;
-import org.lvs.infra.test.TestClockProducer;
-import org.lvs.metrics.domain.PeriodParser;
+import org.lvs.metrics.domain.PeriodName;
 import org.lvs.metrics.domain.ReportingPeriod;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -89,10 +90,12 @@ class DashboardBrowserTest {
             wait.until(d -> quarter.equals(d.findElement(By.id("period-name")).getText())
                     && "1".equals(d.findElement(By.id("fig-referrals-total")).getText()));
             // read in one script: the page may redraw the chart between two WebDriver calls
-            Object chart = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+            Object chart = ((JavascriptExecutor) driver).executeScript(
                     "var svg = document.querySelectorAll('#chart-per-day svg');"
-                    + "return svg.length + ':' + svg[0].getAttribute('role') + ':' + svg[0].querySelectorAll('rect').length;");
-            assertTrue(chart.toString().startsWith("1:img:"), "the referrals-per-day chart is drawn, labelled: " + chart);
+                    + "return svg.length + ':' + svg[0].getAttribute('role') + ':'"
+                    + " + svg[0].querySelectorAll('rect').length;");
+            assertTrue(chart.toString().startsWith("1:img:"),
+                    "the referrals-per-day chart is drawn, labelled: " + chart);
             assertEquals(91, Integer.parseInt(chart.toString().split(":")[2]), "one bar per day of the quarter");
             assertTrue(driver.getCurrentUrl().indexOf('?') < 0, "the token never goes into a query string");
             assertTrue(!driver.getCurrentUrl().contains(token) && !driver.getCurrentUrl().contains("token="),
@@ -109,7 +112,7 @@ class DashboardBrowserTest {
             new WebDriverWait(driver, Duration.ofSeconds(20)).until(d ->
                     "3".equals(d.findElement(By.id("fig-referrals-total")).getText()));
             assertEquals("2", driver.findElement(By.id("fig-self-referrals")).getText());
-            List<?> requests = (List<?>) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+            List<?> requests = (List<?>) ((JavascriptExecutor) driver).executeScript(
                     "return performance.getEntriesByType('resource').map(function (e) { return e.name; });");
             for (Object url : requests) {
                 assertTrue(!url.toString().contains(token), "no request URL carries the token: " + url);
@@ -117,7 +120,7 @@ class DashboardBrowserTest {
             assertNoPolicyViolations(driver);
 
             // a person steps between quarters; the fragment follows, so the link names what is on screen
-            ReportingPeriod shown = PeriodParser.parseName(quarter).period();
+            ReportingPeriod shown = PeriodName.parse(quarter).orElseThrow();
             String previous = shown.previous().name();
             String next = shown.next().name();
             driver.findElement(By.id("period-previous")).click();

@@ -18,16 +18,26 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.lvs.contract.Roles;
 import org.lvs.contract.referral.Source;
+import org.lvs.contract.triage.Pathway;
+import org.lvs.contract.triage.Priority;
+import org.lvs.contract.triage.Strand;
 import org.lvs.infra.test.LvsTestResources;
 import org.lvs.infra.test.TestTokens;
+import org.lvs.metrics.TestEvents.Case;
 import org.lvs.metrics.TestEvents.Decision;
 
 /** Security, bad input, the stream's ticket, and the Prometheus export. */
@@ -140,18 +150,18 @@ class MetricsApiTest {
     /** The Grafana dashboard under deploy/ queries only metric names this service really exports. */
     @Test
     void theGrafanaDashboardUsesExportedMetricNames() throws Exception {
-        java.nio.file.Path dashboard = java.nio.file.Path.of("..", "deploy", "grafana", "lvs-dashboard.json");
-        String json = java.nio.file.Files.readString(dashboard);
-        java.util.Set<String> names = new java.util.TreeSet<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b(lvs_[a-z_]+)").matcher(json);
+        Path dashboard = Path.of("..", "deploy", "grafana", "lvs-dashboard.json");
+        String json = Files.readString(dashboard);
+        Set<String> names = new TreeSet<>();
+        Matcher m = Pattern.compile("\\b(lvs_[a-z_]+)").matcher(json);
         while (m.find()) {
             names.add(m.group(1));
         }
         assertTrue(names.size() >= 6, names.toString());
         Decision decision = Decision.of(Source.ADT, Instant.parse("2092-05-01T10:00:00Z"));
         decision.event().send();
-        new org.lvs.metrics.TestEvents.Case(decision.referralId(), org.lvs.contract.triage.Priority.STANDARD,
-                org.lvs.contract.triage.Strand.CORE, org.lvs.contract.triage.Pathway.CORE,
+        new Case(decision.referralId(), Priority.STANDARD,
+                Strand.CORE, Pathway.CORE,
                 Instant.parse("2092-05-01T10:00:00Z")).opened().send();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             String exported = given().get("/q/metrics").then().statusCode(200).extract().asString();

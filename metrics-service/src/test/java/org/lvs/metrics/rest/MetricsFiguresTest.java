@@ -2,6 +2,7 @@ package org.lvs.metrics.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -52,13 +54,13 @@ import org.lvs.contract.triage.Priority;
 import org.lvs.contract.triage.ReasonCode;
 import org.lvs.contract.triage.Strand;
 import org.lvs.infra.test.LvsTestResources;
+import org.lvs.infra.test.TestClockProducer;
 import org.lvs.infra.test.TestTokens;
 import org.lvs.infra.test.TopicProbe;
-import org.lvs.infra.test.TestClockProducer;
+import org.lvs.metrics.TestEvents;
 import org.lvs.metrics.TestEvents.Case;
 import org.lvs.metrics.TestEvents.Decision;
 import org.lvs.metrics.TestEvents.Sent;
-import org.lvs.metrics.TestEvents;
 import org.lvs.metrics.domain.ReportingPeriod;
 
 /**
@@ -300,7 +302,8 @@ class MetricsFiguresTest {
         assertEquals(2, s.getInt("dataIssues.INSUFFICIENT_DATA"));
         assertEquals(2, s.getInt("dataIssues.NO_CONSENT"));
         assertEquals(3, s.getInt("dataIssues.resolved"));
-        assertEquals(Map.of("NO_DATA", 1, "INSUFFICIENT_DATA", 1, "NO_CONSENT", 1), s.getMap("dataIssues.resolvedByIssue"));
+        assertEquals(Map.of("NO_DATA", 1, "INSUFFICIENT_DATA", 1, "NO_CONSENT", 1),
+                s.getMap("dataIssues.resolvedByIssue"));
 
         // intake and feed gaps
         assertEquals(4, s.getInt("intake.accepted"));
@@ -410,8 +413,9 @@ class MetricsFiguresTest {
     void theQuarterlyReportInHtmlCsvAndPdf() throws IOException {
         String html = given().header("Authorization", ops()).get("/api/v1/reports/quarterly/" + Q2)
                 .then().statusCode(200).contentType("text/html").extract().asString();
-        for (String expected : List.of("quarter 2 summary report", "Service overview", "received 10 referrals in quarter two",
-                "totals 11", "50.0% (2 of 4)", "Domestic abuse", "MASH", "Sexual violence", "NEST", "Hate crime",
+        for (String expected : List.of("quarter 2 summary report", "Service overview",
+                "received 10 referrals in quarter two", "totals 11", "50.0% (2 of 4)", "Domestic abuse", "MASH",
+                "Sexual violence", "NEST", "Hate crime",
                 "Counselling", "Outcomes", "<svg", "role=\"img\"")) {
             assertTrue(html.contains(expected), () -> "report HTML lacks " + expected);
         }
@@ -420,9 +424,11 @@ class MetricsFiguresTest {
         List<String> lines = csv.lines().toList();
         assertEquals("section,figure,value", lines.get(0));
         for (String row : List.of("referrals,total,10", "referrals,yearToDate,11", "referrals,previousPeriod,1",
-                "priority,contactedWithin48h.percent,50.0", "dataIssues,NO_CONSENT,2", "feedGaps,ADT.ranges[1].from,8",
+                "priority,contactedWithin48h.percent,50.0", "dataIssues,NO_CONSENT,2",
+                "feedGaps,ADT.ranges[1].from,8",
                 "sla,met,3", "outcomes,wellbeing.fall,1", "hateCrime,byHateStrand.RELIGION,1",
-                "serviceWaitingDays,COUNSELLING.median,4.5", "meta,eventsApplied," + (baselineEvents + distinctEvents))) {
+                "serviceWaitingDays,COUNSELLING.median,4.5",
+                "meta,eventsApplied," + (baselineEvents + distinctEvents))) {
             assertTrue(lines.contains(row), () -> "CSV lacks " + row);
         }
         Response pdf = given().header("Authorization", ops()).queryParam("format", "pdf")
@@ -438,7 +444,7 @@ class MetricsFiguresTest {
         }
         given().header("Authorization", ops()).queryParam("format", "docx").get("/api/v1/reports/quarterly/" + Q2)
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field",
-                        org.hamcrest.Matchers.equalTo("format"));
+                        equalTo("format"));
         given().header("Authorization", ops()).get("/api/v1/reports/quarterly/2017-Q9")
                 .then().statusCode(400).contentType("application/problem+json");
     }
@@ -450,7 +456,7 @@ class MetricsFiguresTest {
         given().header("Authorization", TestTokens.bearer(Roles.OPS)).post("/api/v1/metrics/rebuild")
                 .then().statusCode(403);
         given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).post("/api/v1/metrics/rebuild")
-                .then().statusCode(202).body("state", org.hamcrest.Matchers.equalTo("RUNNING"));
+                .then().statusCode(202).body("state", equalTo("RUNNING"));
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
                 "DONE".equals(given().header("Authorization", TestTokens.bearer(Roles.ADMIN))
                         .get("/api/v1/metrics/rebuild").then().statusCode(200).extract().path("state")));
@@ -459,7 +465,7 @@ class MetricsFiguresTest {
     }
 
     private static Map<String, Object> withoutFreshness(Map<String, Object> summary) {
-        Map<String, Object> copy = new java.util.LinkedHashMap<>(summary);
+        Map<String, Object> copy = new LinkedHashMap<>(summary);
         copy.remove("generatedAt");
         copy.remove("eventsApplied");
         copy.remove("lagSeconds");

@@ -19,6 +19,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -146,9 +148,9 @@ class RoleMatrixTest {
      */
     static List<Endpoint> resourceMethods() throws Exception {
         String pkg = RoleMatrixTest.class.getPackageName();
-        java.nio.file.Path classes = java.nio.file.Path.of("target", "classes", pkg.replace('.', '/'));
+        var classes = Paths.get("target", "classes", pkg.replace('.', '/'));
         List<String> names = new ArrayList<>();
-        try (var files = java.nio.file.Files.list(classes)) {
+        try (var files = Files.list(classes)) {
             files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".class") && !n.contains("$"))
                     .forEach(n -> names.add(pkg + "." + n.substring(0, n.length() - ".class".length())));
         }

@@ -2,6 +2,7 @@ package org.lvs.metrics.service;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,10 +26,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.lvs.contract.Roles;
-import org.lvs.contract.event.EventTypes;
 import org.lvs.contract.casework.ClockState;
 import org.lvs.contract.casework.ContactChannel;
 import org.lvs.contract.casework.ContactOutcome;
+import org.lvs.contract.event.EventTypes;
 import org.lvs.contract.event.IntakeStatus;
 import org.lvs.contract.referral.Source;
 import org.lvs.contract.triage.Pathway;
@@ -88,7 +89,7 @@ class RebuildTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> sent.get() >= 5);
             int sentBeforeStart = sent.get();
             given().header("Authorization", admin()).post("/api/v1/metrics/rebuild").then().statusCode(202)
-                    .body("state", org.hamcrest.Matchers.equalTo("RUNNING"));
+                    .body("state", equalTo("RUNNING"));
             awaitRebuild("DONE");
             assertTrue(sent.get() > sentBeforeStart, "events flowed while the rebuild ran");
             await().atMost(Duration.ofSeconds(30)).until(() -> sent.get() >= sentBeforeStart + 20);
