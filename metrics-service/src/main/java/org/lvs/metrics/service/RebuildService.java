@@ -13,11 +13,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
+import org.lvs.commons.messaging.KafkaClientSecurity;
 import org.lvs.commons.failure.Failures;
 import org.lvs.commons.problem.ProblemException;
 import org.lvs.contract.Topics;
@@ -87,13 +87,7 @@ public class RebuildService {
 
     /** How to reach the broker (security protocol, SASL, TLS), and nothing of how a client behaves. */
     static Map<String, Object> brokerSecurity(Map<String, Object> kafkaDefaults) {
-        Map<String, Object> security = new TreeMap<>();
-        kafkaDefaults.forEach((key, value) -> {
-            if (key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.")) {
-                security.put(key, value);
-            }
-        });
-        return Map.copyOf(security);
+        return KafkaClientSecurity.of(kafkaDefaults);
     }
 
     /** A rebuild that was running when the service last stopped is marked FAILED, and its leftovers dropped. */

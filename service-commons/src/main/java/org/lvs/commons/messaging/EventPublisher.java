@@ -45,11 +45,7 @@ public class EventPublisher {
             KafkaPublishConfig config, @Identifier("default-kafka-broker") Instance<Map<String, Object>> kafkaDefaults) {
         Properties props = new Properties();
         if (kafkaDefaults.isResolvable()) {
-            kafkaDefaults.get().forEach((key, value) -> {
-                if (isClientSecuritySetting(key)) {
-                    props.put(key, value);
-                }
-            });
+            props.putAll(KafkaClientSecurity.of(kafkaDefaults.get()));
         }
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -64,11 +60,6 @@ public class EventPublisher {
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "lvs-publisher");
         this.producer = new KafkaProducer<>(props);
         this.timeout = config.timeout();
-    }
-
-    /** Only how to reach the broker is taken over; the producer's own behaviour is set here. */
-    static boolean isClientSecuritySetting(String key) {
-        return key.startsWith("security.") || key.startsWith("sasl.") || key.startsWith("ssl.");
     }
 
     /** Sends every event and returns once the broker acknowledged all of them. */
