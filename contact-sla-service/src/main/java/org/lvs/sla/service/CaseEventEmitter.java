@@ -1,5 +1,6 @@
 package org.lvs.sla.service;
 
+import org.lvs.sla.config.CapacityPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;

@@ -1,5 +1,8 @@
 package org.lvs.sla.service;
 
+import org.lvs.sla.config.CapacityPolicy;
+import org.lvs.sla.domain.Hours;
+import org.lvs.sla.rest.dto.CaseView;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,7 +43,7 @@ public class CaseViews {
                 .map(x -> contact(x, contactNotes)).toList();
         List<CaseView.Service> services = repository.services(c.referralId).stream()
                 .map(s -> new CaseView.Service(s.service.name(), s.requestedAt, s.startedAt,
-                        hours(Duration.between(s.requestedAt, s.startedAt != null ? s.startedAt : now))))
+                        Hours.of(Duration.between(s.requestedAt, s.startedAt != null ? s.startedAt : now))))
                 .toList();
         Map<String, CaseView.Outcome> outcomes = new LinkedHashMap<>();
         for (OutcomeEntity o : repository.outcomes(c.referralId)) {
@@ -58,23 +61,19 @@ public class CaseViews {
         Double remaining = null;
         Double overdue = null;
         if (c.clockState == ClockState.MET_LATE && c.firstContactAt != null) {
-            overdue = hours(Duration.between(due, c.firstContactAt));
+            overdue = Hours.of(Duration.between(due, c.firstContactAt));
         } else if (c.clockState == ClockState.BREACHED) {
-            overdue = hours(Duration.between(due, c.firstContactAt != null ? c.firstContactAt : now));
+            overdue = Hours.of(Duration.between(due, c.firstContactAt != null ? c.firstContactAt : now));
         } else if (!clock.isStopped()) {
             Duration left = Duration.between(now, due);
             if (left.isNegative()) {
-                overdue = hours(left.negated());
+                overdue = Hours.of(left.negated());
             } else {
-                remaining = hours(left);
+                remaining = Hours.of(left);
             }
         }
         return new CaseView.Clock(c.clockState, c.startedAt, due, c.atRiskAt, c.targetHours, remaining, overdue,
                 clock.pausedSecondsAt(now), clock.isPaused(), c.breachedAt, c.firstContactAt);
-    }
-
-    static Double hours(Duration d) {
-        return Math.round(d.toSeconds() / 36.0) / 100.0;
     }
 
     private static CaseView.Contact contact(ContactEntity x, Map<Long, String> notes) {

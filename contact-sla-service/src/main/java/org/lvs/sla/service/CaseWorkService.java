@@ -1,19 +1,24 @@
 package org.lvs.sla.service;
 
+import org.lvs.sla.persistence.AccessAudit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.lvs.commons.messaging.OutgoingEvent;
 import org.lvs.commons.problem.ProblemException;
+import org.lvs.contract.FieldError;
 import org.lvs.contract.casework.CaseStatus;
 import org.lvs.contract.casework.ClosureReason;
 import org.lvs.contract.casework.ContactChannel;
@@ -34,7 +39,10 @@ import org.lvs.sla.persistence.ContactEntity;
 import org.lvs.sla.persistence.NoteEntity;
 import org.lvs.sla.persistence.OutcomeEntity;
 import org.lvs.sla.persistence.ServiceRequestEntity;
-import org.lvs.sla.service.CaseRequests.Actor;
+import org.lvs.sla.rest.dto.CaseAuditEntry;
+import org.lvs.sla.rest.dto.CaseRequests;
+import org.lvs.sla.rest.dto.CaseView;
+import org.lvs.sla.rest.validation.TimeText;
 
 /**
  * The case handlers' actions (sla-policy.md, case actions). Each locks the case, checks the action fits its status,
@@ -44,8 +52,6 @@ import org.lvs.sla.service.CaseRequests.Actor;
 @ApplicationScoped
 @Transactional
 public class CaseWorkService {
-
-    public static final int NOTE_MAX = 2000;
 
     @Inject
     CaseRepository repository;
@@ -67,6 +73,8 @@ public class CaseWorkService {
     Erasure erasure;
     @Inject
     SlaConfig config;
+    @Inject
+    Validator validator;
 
     /** The case as a handler reads it; the read is audited in the same transaction (issue 11). */
     public CaseView get(UUID referralId, Actor actor) {
@@ -77,24 +85,13 @@ public class CaseWorkService {
     }
 
     public CaseView recordContact(UUID referralId, CaseRequests.ContactRequest r, Actor actor) {
-        requireBody(r);
-        Instant at = at(r.at(), actor);
-        Fields f = new Fields();
-        ContactChannel channel = f.requiredEnum("channel", r.channel(), ContactChannel.class);
-        ContactOutcome outcome = f.requiredEnum("outcome", r.outcome(), ContactOutcome.class);
-        List<SupportType> support = new ArrayList<>();
-        if (r.supportTypes() != null) {
-            for (int i = 0; i < r.supportTypes().size(); i++) {
-                SupportType t = f.requiredEnum("supportTypes[" + i + "]", r.supportTypes().get(i), SupportType.class);
-                if (t != null && !support.contains(t)) {
-                    support.add(t);
-                }
-            }
-        }
-        String handler = f.workerId("handler", r.handler(), false);
-        String note = f.text("note", r.note(), NOTE_MAX, false);
-        at = validAt(f, r.at(), at);
-        f.throwIfAny();
+        Instant at = validAt(r, actor);
+        ContactChannel channel = ContactChannel.valueOf(r.channel().trim());
+        ContactOutcome outcome = ContactOutcome.valueOf(r.outcome().trim());
+        List<SupportType> support = r.supportTypes() == null ? List.of()
+                : r.supportTypes().stream().map(t -> SupportType.valueOf(t.trim())).distinct().toList();
+        String handler = blankToNull(r.handler());
+        String note = blankToNull(r.note());
 
         CaseEntity c = lockOpen(referralId);
         if (c.status == CaseStatus.SCREENING || c.status == CaseStatus.AWAITING_CONSENT) {
@@ -108,7 +105,7 @@ public class CaseWorkService {
         contact.outcome = outcome;
         contact.contactMade = outcome.isContactMade();
         contact.supportTypes = support.stream().map(Enum::name).collect(Collectors.joining(","));
-        contact.handler = handler != null ? handler : actor.id();
+        contact.handler = handler != null ? handler.trim() : actor.id();
         contact.recordedBy = actor.id();
         contact.recordedAt = clock.instant();
         repository.persist(contact);
@@ -139,15 +136,8 @@ public class CaseWorkService {
     }
 
     public CaseView screen(UUID referralId, CaseRequests.ScreeningRequest r, Actor actor) {
-        requireBody(r);
-        Instant at = at(r.at(), actor);
-        Fields f = new Fields();
-        if (r.safeToContact() == null) {
-            f.error("safeToContact", "is required (true or false)");
-        }
-        String note = f.text("note", r.note(), NOTE_MAX, false);
-        at = validAt(f, r.at(), at);
-        f.throwIfAny();
+        Instant at = validAt(r, actor);
+        String note = blankToNull(r.note());
 
         CaseEntity c = lockOpen(referralId);
         if (c.status != CaseStatus.SCREENING) {
@@ -173,14 +163,7 @@ public class CaseWorkService {
     }
 
     public CaseView consent(UUID referralId, CaseRequests.ConsentRequest r, Actor actor) {
-        requireBody(r);
-        Instant at = at(r.at(), actor);
-        Fields f = new Fields();
-        if (r.confirmed() == null) {
-            f.error("confirmed", "is required (true or false)");
-        }
-        at = validAt(f, r.at(), at);
-        f.throwIfAny();
+        Instant at = validAt(r, actor);
 
         CaseEntity c = lockOpen(referralId);
         if (c.status != CaseStatus.AWAITING_CONSENT) {
@@ -211,12 +194,8 @@ public class CaseWorkService {
     }
 
     public CaseView assign(UUID referralId, CaseRequests.AssignmentRequest r, Actor actor) {
-        requireBody(r);
-        Instant at = at(r.at(), actor);
-        Fields f = new Fields();
-        String worker = f.workerId("worker", r.worker(), true);
-        at = validAt(f, r.at(), at);
-        f.throwIfAny();
+        Instant at = validAt(r, actor);
+        String worker = r.worker();
 
         CaseEntity c = lockOpen(referralId);
         String previous = c.worker;
@@ -232,14 +211,10 @@ public class CaseWorkService {
     }
 
     public CaseView regrade(UUID referralId, CaseRequests.PathwayRequest r, Actor actor) {
-        requireBody(r);
-        Instant at = at(r.at(), actor);
-        Fields f = new Fields();
-        Pathway pathway = f.requiredEnum("pathway", r.pathway(), Pathway.class);
-        RiskLevel risk = f.optionalEnum("riskLevel", r.riskLevel(), RiskLevel.class);
-        String reason = f.text("reason", r.reason(), NOTE_MAX, true);
-        at = validAt(f, r.at(), at);
-        f.throwIfAny();
+        Instant at = validAt(r, actor);
+        Pathway pathway = Pathway.valueOf(r.pathway().trim());
+        RiskLevel risk = blankToNull(r.riskLevel()) == null ? null : RiskLevel.valueOf(r.riskLevel().trim());
+        String reason = r.reason();
 
         CaseEntity c = lockOpen(referralId);
         String detail = "pathway " + c.pathway + " -> " + pathway
@@ -260,12 +235,8 @@ public class CaseWorkService {
     }
 
     public CaseView requestService(UUID referralId, CaseRequests.ServiceRequest r, Actor actor) {
-        requireBody(r);
-        Instant at = at(r.at(), actor);
-        Fields f = new Fields();
-        OnwardService service = f.requiredEnum("service", r.service(), OnwardService.class);
-        at = validAt(f, r.at(), at);
-        f.throwIfAny();
+        Instant at = validAt(r, actor);
+        OnwardService service = OnwardService.valueOf(r.service().trim());
 
         CaseEntity c = lockOpen(referralId);
         ServiceRequestEntity s = new ServiceRequestEntity();
@@ -281,13 +252,10 @@ public class CaseWorkService {
         return views.view(c, clock.instant());
     }
 
-    public CaseView startService(UUID referralId, String serviceName, CaseRequests.AtOnly r, Actor actor) {
-        String atText = r == null ? null : r.at();
-        Instant at = at(atText, actor);
-        Fields f = new Fields();
-        OnwardService service = f.requiredEnum("service", serviceName, OnwardService.class);
-        at = validAt(f, atText, at);
-        f.throwIfAny();
+    /** {@code r} names the service (from the path) and {@code at} (from the body, which may be absent). */
+    public CaseView startService(UUID referralId, CaseRequests.ServiceRequest r, Actor actor) {
+        Instant at = validAt(r, actor);
+        OnwardService service = OnwardService.valueOf(r.service().trim());
 
         CaseEntity c = lockOpen(referralId);
         ServiceRequestEntity pending = repository.services(referralId).stream()
@@ -303,27 +271,10 @@ public class CaseWorkService {
     }
 
     public CaseView recordOutcome(UUID referralId, CaseRequests.OutcomeRequest r, Actor actor) {
-        requireBody(r);
-        Instant at = at(r.at(), actor);
-        Fields f = new Fields();
-        OutcomeStage stage = f.requiredEnum("stage", r.stage(), OutcomeStage.class);
+        Instant at = validAt(r, actor);
+        OutcomeStage stage = OutcomeStage.valueOf(r.stage().trim());
         Map<String, Integer> scores = new LinkedHashMap<>();
-        if (r.scores() == null || r.scores().isEmpty()) {
-            f.error("scores", "needs at least one score");
-        } else {
-            r.scores().forEach((name, value) -> {
-                String field = "scores." + name;
-                if (name == null || name.isBlank() || name.length() > 50) {
-                    f.error(field, "a score needs a name of at most 50 characters");
-                } else if (!(value instanceof Integer i) || i < 1 || i > 10) {
-                    f.error(field, "must be a whole number from 1 to 10");
-                } else {
-                    scores.put(name, i);
-                }
-            });
-        }
-        at = validAt(f, r.at(), at);
-        f.throwIfAny();
+        r.scores().forEach((name, value) -> scores.put(name, value.intValue()));
 
         CaseEntity c = lockOpen(referralId);
         OutcomeEntity o = repository.outcome(referralId, stage).orElse(null);
@@ -344,12 +295,8 @@ public class CaseWorkService {
     }
 
     public CaseView close(UUID referralId, CaseRequests.ClosureRequest r, Actor actor) {
-        requireBody(r);
-        Instant at = at(r.at(), actor);
-        Fields f = new Fields();
-        ClosureReason reason = f.requiredEnum("reason", r.reason(), ClosureReason.class);
-        at = validAt(f, r.at(), at);
-        f.throwIfAny();
+        Instant at = validAt(r, actor);
+        ClosureReason reason = ClosureReason.valueOf(r.reason().trim());
 
         CaseEntity c = lockOpen(referralId);
         CaseClock contactClock = CaseClock.of(c, workingTime);
@@ -377,17 +324,10 @@ public class CaseWorkService {
         return views.view(c, clock.instant());
     }
 
-    public List<Map<String, Object>> audit(UUID referralId) {
+    public List<CaseAuditEntry> audit(UUID referralId) {
         repository.findCase(referralId).orElseThrow(() -> notFound(referralId));
-        return repository.audit(referralId).stream().map(a -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("at", a.at);
-            row.put("recordedAt", a.recordedAt);
-            row.put("actor", a.actor);
-            row.put("action", a.action);
-            row.put("detail", a.detail);
-            return row;
-        }).toList();
+        return repository.audit(referralId).stream()
+                .map(a -> new CaseAuditEntry(a.at, a.recordedAt, a.actor, a.action, a.detail)).toList();
     }
 
     /**
@@ -428,23 +368,28 @@ public class CaseWorkService {
         return c;
     }
 
-    /** Only admin may set {@code at} (historical replay); everyone else acts now, by the injected clock. */
-    private Instant at(String at, Actor actor) {
-        if (at != null && !at.isBlank() && !actor.admin()) {
+    /**
+     * The action's time, once the body is checked in the documented order: a body is required (400), only admin may
+     * set {@code at} (403, historical replay), then every bad field in one 400. Without {@code at}, now by the
+     * injected clock.
+     */
+    private <T extends CaseRequests.Timed> Instant validAt(T body, Actor actor) {
+        if (body == null) {
+            throw ProblemException.badRequest(List.of(new FieldError("body", "is required")));
+        }
+        if (body.at() != null && !body.at().isBlank() && !actor.admin()) {
             throw ProblemException.forbidden("only admin may set 'at' (historical replay)");
         }
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static Instant validAt(Fields f, String text, Instant now) {
-        Instant given = f.instant("at", text);
-        return given != null ? given.truncatedTo(ChronoUnit.MICROS) : now;
-    }
-
-    private static void requireBody(Object body) {
-        if (body == null) {
-            throw ProblemException.badRequest(List.of(new org.lvs.contract.FieldError("body", "is required")));
+        Set<ConstraintViolation<T>> violations = validator.validate(body);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
         }
+        Instant given = TimeText.instant(body.at());
+        return (given != null ? given : clock.instant()).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     static ProblemException notFound(UUID referralId) {

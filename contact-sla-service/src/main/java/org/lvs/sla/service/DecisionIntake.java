@@ -1,5 +1,6 @@
 package org.lvs.sla.service;
 
+import org.lvs.sla.persistence.ListColumn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -235,7 +236,7 @@ public class DecisionIntake {
         p.town = v.address() == null ? null : v.address().town();
         p.postcode = v.address() == null ? null : v.address().postcode();
         p.preferredContact = v.preferredContact() == null ? null : v.preferredContact().name();
-        p.vulnerabilities = CaseContext.join(v.vulnerabilities());
+        p.vulnerabilities = ListColumn.join(v.vulnerabilities());
         p.unsafeToContact = referral.safeguarding().unsafeToContact();
         p.safeguardingReason = referral.safeguarding().reason();
         p.ageBand = v.ageBand() == null ? null : v.ageBand().label();

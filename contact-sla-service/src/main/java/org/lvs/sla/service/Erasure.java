@@ -1,5 +1,6 @@
 package org.lvs.sla.service;
 
+import org.lvs.sla.persistence.AccessAudit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package org.lvs.sla.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -215,5 +216,22 @@ class SlaListsTest {
                 .queryParam("strand", "KNITTING").get("/api/v1/waiting-lists").then().statusCode(400)
                 .body("errors.field", hasItem("size")).body("errors.field", hasItem("page"))
                 .body("errors.field", hasItem("strand"));
+    }
+
+    @Test
+    void malformedTypedParametersAreNamedIn400() {
+        given().header("Authorization", handler()).get(Api.CASES + "not-a-uuid").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("referralId"));
+        given().header("Authorization", handler()).contentType("application/json").body("{}")
+                .post(Api.CASES + "1-1-1-1-1/closure").then().statusCode(400)
+                .body("errors.field", contains("referralId"));
+        given().header("Authorization", handler()).queryParam("size", "many").get("/api/v1/sla/breaches").then()
+                .statusCode(400).contentType("application/problem+json").body("errors.field", contains("size"));
+        given().header("Authorization", handler()).queryParam("open", "maybe").get("/api/v1/sla/breaches").then()
+                .statusCode(400).body("errors.field", contains("open"));
+        given().header("Authorization", handler()).queryParam("open", "false").queryParam("size", " ")
+                .get("/api/v1/sla/breaches").then().statusCode(200).body("size", equalTo(50));
+        given().header("Authorization", handler()).queryParam("page", "first").get("/api/v1/waiting-lists").then()
+                .statusCode(400).body("errors.field", contains("page"));
     }
 }
