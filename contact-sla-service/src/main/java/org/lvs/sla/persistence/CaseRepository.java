@@ -7,7 +7,6 @@ import jakarta.persistence.LockModeType;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.hibernate.Session;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
  * Reads and writes of cases inside the caller's transaction. Every change to a case first locks its row, so the

@@ -14,9 +14,9 @@ import java.util.UUID;
 import org.lvs.contract.casework.OnwardService;
 import org.lvs.contract.triage.Strand;
 import org.lvs.sla.domain.Hours;
-import org.lvs.sla.rest.dto.WaitingListView;
 import org.lvs.sla.rest.dto.WaitingListView.Entry;
 import org.lvs.sla.rest.dto.WaitingListView.Group;
+import org.lvs.sla.rest.dto.WaitingListView;
 
 /**
  * Who waits (sla-policy.md, queries): per strand, open cases contacted but not yet assigned to a worker, with the wait

@@ -1,7 +1,5 @@
 package org.lvs.sla.service;
 
-import org.lvs.sla.persistence.ListColumn;
-import org.lvs.sla.rest.dto.CaseView;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +14,9 @@ import org.lvs.contract.referral.Vulnerability;
 import org.lvs.contract.triage.Reason;
 import org.lvs.contract.triage.ReasonCode;
 import org.lvs.sla.persistence.CaseEntity;
+import org.lvs.sla.persistence.ListColumn;
 import org.lvs.sla.persistence.PersonEntity;
+import org.lvs.sla.rest.dto.CaseView;
 
 /**
  * What a handler needs to know about a case before contact (issue 12): the crime, the victim's vulnerabilities and

@@ -1,8 +1,5 @@
 package org.lvs.sla.service;
 
-import org.lvs.sla.config.CapacityPolicy;
-import org.lvs.sla.domain.Hours;
-import org.lvs.sla.rest.dto.CaseView;
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,13 +12,16 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.lvs.contract.casework.ClockState;
 import org.lvs.contract.event.EventJson;
+import org.lvs.sla.config.CapacityPolicy;
 import org.lvs.sla.domain.ContactClock;
+import org.lvs.sla.domain.Hours;
 import org.lvs.sla.domain.WorkingTime;
 import org.lvs.sla.persistence.CaseEntity;
 import org.lvs.sla.persistence.CaseRepository;
 import org.lvs.sla.persistence.ContactEntity;
 import org.lvs.sla.persistence.OutcomeEntity;
 import org.lvs.sla.persistence.PersonEntity;
+import org.lvs.sla.rest.dto.CaseView;
 
 /** Builds {@link CaseView}s inside the caller's transaction. */
 @ApplicationScoped

@@ -1,6 +1,5 @@
 package org.lvs.sla.service;
 
-import org.lvs.sla.persistence.AccessAudit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -33,6 +32,9 @@ import org.lvs.contract.referral.RiskLevel;
 import org.lvs.contract.triage.Pathway;
 import org.lvs.sla.config.SlaConfig;
 import org.lvs.sla.domain.WorkingTime;
+import org.lvs.sla.messaging.CaseEventEmitter;
+import org.lvs.sla.messaging.EventDetail;
+import org.lvs.sla.persistence.AccessAudit;
 import org.lvs.sla.persistence.CaseEntity;
 import org.lvs.sla.persistence.CaseRepository;
 import org.lvs.sla.persistence.ContactEntity;

@@ -6,9 +6,10 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.lvs.sla.domain.ClockEvent;
 import org.lvs.sla.config.SlaConfig;
+import org.lvs.sla.domain.ClockEvent;
 import org.lvs.sla.domain.WorkingTime;
+import org.lvs.sla.messaging.CaseEventEmitter;
 import org.lvs.sla.persistence.CaseEntity;
 import org.lvs.sla.persistence.CaseRepository;
 

@@ -1,6 +1,5 @@
 package org.lvs.sla.service;
 
-import org.lvs.sla.persistence.ListColumn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -30,9 +29,12 @@ import org.lvs.contract.referral.Victim;
 import org.lvs.contract.triage.DecisionOutcome;
 import org.lvs.sla.config.SlaConfig;
 import org.lvs.sla.domain.WorkingTime;
+import org.lvs.sla.messaging.CaseEventEmitter;
+import org.lvs.sla.messaging.EventDetail;
 import org.lvs.sla.persistence.AuditEntity;
 import org.lvs.sla.persistence.CaseEntity;
 import org.lvs.sla.persistence.CaseRepository;
+import org.lvs.sla.persistence.ListColumn;
 import org.lvs.sla.persistence.PersonEntity;
 import org.lvs.sla.persistence.ReferralTrackEntity;
 

@@ -24,12 +24,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.lvs.contract.casework.CaseStatus;
-import org.lvs.contract.referral.Consent;
 import org.lvs.contract.triage.Pathway;
 import org.lvs.contract.triage.Strand;
 import org.lvs.infra.test.LvsTestResources;
-import org.lvs.sla.support.Api;
 import org.lvs.infra.test.TestClockProducer;
+import org.lvs.sla.support.Api;
 import org.lvs.sla.support.Upstream;
 
 /** Breaches, at-risk, work queues, search, caseloads and waiting lists over cases driven in through Kafka. */

@@ -1,6 +1,5 @@
 package org.lvs.sla.support;
 
-import org.lvs.infra.test.TestClockProducer;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -10,24 +9,25 @@ import org.lvs.contract.event.ReferralDecided;
 import org.lvs.contract.event.ReferralReceived;
 import org.lvs.contract.referral.Address;
 import org.lvs.contract.referral.AgeBand;
-import org.lvs.contract.referral.HateStrand;
-import org.lvs.contract.referral.Vulnerability;
-import org.lvs.contract.triage.Reason;
 import org.lvs.contract.referral.Consent;
 import org.lvs.contract.referral.Crime;
 import org.lvs.contract.referral.CrimeCategory;
 import org.lvs.contract.referral.Gender;
+import org.lvs.contract.referral.HateStrand;
 import org.lvs.contract.referral.PreferredContact;
 import org.lvs.contract.referral.Referral;
 import org.lvs.contract.referral.RiskLevel;
 import org.lvs.contract.referral.Safeguarding;
 import org.lvs.contract.referral.Source;
 import org.lvs.contract.referral.Victim;
+import org.lvs.contract.referral.Vulnerability;
 import org.lvs.contract.triage.DataIssue;
 import org.lvs.contract.triage.DecisionOutcome;
 import org.lvs.contract.triage.Pathway;
 import org.lvs.contract.triage.Priority;
+import org.lvs.contract.triage.Reason;
 import org.lvs.contract.triage.Strand;
+import org.lvs.infra.test.TestClockProducer;
 import org.lvs.infra.test.TopicProbe;
 
 /** What triage and ingest would publish, built with defaults and sent onto the real topics. */

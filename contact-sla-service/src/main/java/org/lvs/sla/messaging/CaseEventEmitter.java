@@ -1,6 +1,5 @@
-package org.lvs.sla.service;
+package org.lvs.sla.messaging;
 
-import org.lvs.sla.config.CapacityPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -9,6 +8,7 @@ import org.lvs.commons.messaging.OutgoingEvent;
 import org.lvs.commons.outbox.Outbox;
 import org.lvs.contract.Topics;
 import org.lvs.contract.event.CaseEvent;
+import org.lvs.sla.config.CapacityPolicy;
 import org.lvs.sla.domain.ClockEvent;
 import org.lvs.sla.persistence.CaseEntity;
 
