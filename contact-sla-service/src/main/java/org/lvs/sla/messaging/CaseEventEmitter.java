@@ -1,7 +1,6 @@
 package org.lvs.sla.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import org.lvs.commons.messaging.OutgoingEvent;
@@ -20,10 +19,13 @@ import org.lvs.sla.persistence.CaseEntity;
 @ApplicationScoped
 public class CaseEventEmitter {
 
-    @Inject
-    Outbox outbox;
-    @Inject
-    CapacityPolicy capacity;
+    private final Outbox outbox;
+    private final CapacityPolicy capacity;
+
+    CaseEventEmitter(Outbox outbox, CapacityPolicy capacity) {
+        this.outbox = outbox;
+        this.capacity = capacity;
+    }
 
     /** Emits one event with the case's facts as they are now (call after changing and storing the case). */
     public void emit(CaseEntity c, String type, Instant at, EventDetail d) {

@@ -155,7 +155,7 @@ public class AccessAudit {
         Object count = rs.getObject("result_count");
         return new AccessAuditEntry(rs.getLong("id"), at.toInstant(), rs.getString("actor"), rs.getString("action"),
                 (UUID) rs.getObject("referral_id"), (Boolean) personal, rs.getString("reason"),
-                rs.getString("criteria"), rs.getString("terms_hmac"), count == null ? null : ((Number) count).intValue(),
-                resultIds, rs.getBoolean("terms_erased"));
+                rs.getString("criteria"), rs.getString("terms_hmac"),
+                count == null ? null : ((Number) count).intValue(), resultIds, rs.getBoolean("terms_erased"));
     }
 }

@@ -5,8 +5,6 @@ public record Paging(int page, int size) {
 
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 500;
-    public static final String PAGE_RANGE = "must be 0 or more";
-    public static final String SIZE_RANGE = "must be from 1 to " + MAX_SIZE;
 
     /** The page asked for; absent values take the defaults (page 0, size 50). */
     public static Paging of(Integer page, Integer size) {

@@ -1,8 +1,6 @@
 package org.lvs.sla.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,6 +18,8 @@ import org.lvs.sla.persistence.Paging;
 import org.lvs.sla.rest.dto.AccessAuditEntry;
 import org.lvs.sla.rest.dto.PageOf;
 import org.lvs.sla.rest.validation.DateOrInstant;
+import org.lvs.sla.rest.validation.PageNumber;
+import org.lvs.sla.rest.validation.PageSize;
 import org.lvs.sla.rest.validation.TimeText;
 
 /** The access audit for admin: who read which case and who searched for whom, when and why. */
@@ -45,9 +45,8 @@ public class AuditResource {
             @QueryParam("action") @Pattern(regexp = "\\s*(" + AccessAudit.ACTIONS + ")?\\s*",
                     message = "must be " + AccessAudit.CASE_READ + " or " + AccessAudit.CASE_SEARCH) String action,
             @QueryParam("actor") String actor,
-            @QueryParam("page") @Min(value = 0, message = Paging.PAGE_RANGE) Integer page,
-            @QueryParam("size") @Min(value = 1, message = Paging.SIZE_RANGE)
-            @Max(value = Paging.MAX_SIZE, message = Paging.SIZE_RANGE) Integer size) {
+            @QueryParam("page") @PageNumber Integer page,
+            @QueryParam("size") @PageSize Integer size) {
         return audit.list(TimeText.from(from), TimeText.to(to), blankToNull(action), blankToNull(actor),
                 Paging.of(page, size));
     }

@@ -1,8 +1,6 @@
 package org.lvs.sla.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -33,6 +31,8 @@ import org.lvs.sla.rest.dto.CaseView;
 import org.lvs.sla.rest.dto.PageOf;
 import org.lvs.sla.rest.validation.EnumName;
 import org.lvs.sla.rest.validation.EnumNames;
+import org.lvs.sla.rest.validation.PageNumber;
+import org.lvs.sla.rest.validation.PageSize;
 import org.lvs.sla.service.CaseSearch;
 import org.lvs.sla.service.CaseWorkService;
 
@@ -74,9 +74,8 @@ public class CaseResource {
             @QueryParam("postcode") String postcode, @QueryParam("phone") String phone,
             @QueryParam("email") String email, @QueryParam("personRef") String personRef,
             @QueryParam("reason") String reason,
-            @QueryParam("page") @Min(value = 0, message = Paging.PAGE_RANGE) Integer page,
-            @QueryParam("size") @Min(value = 1, message = Paging.SIZE_RANGE)
-            @Max(value = Paging.MAX_SIZE, message = Paging.SIZE_RANGE) Integer size) {
+            @QueryParam("page") @PageNumber Integer page,
+            @QueryParam("size") @PageSize Integer size) {
         CaseSearchRequest search = new CaseSearchRequest(q, firstName, lastName, dateOfBirth, postcode, phone, email,
                 personRef, reason);
         if (search.isSearch()) {

@@ -25,6 +25,8 @@ import org.lvs.sla.rest.dto.PageOf;
 import org.lvs.sla.rest.validation.DateOrInstant;
 import org.lvs.sla.rest.validation.EnumName;
 import org.lvs.sla.rest.validation.EnumNames;
+import org.lvs.sla.rest.validation.PageNumber;
+import org.lvs.sla.rest.validation.PageSize;
 import org.lvs.sla.rest.validation.TimeText;
 
 /** The contact clock's lists: breached cases and cases at risk. */
@@ -54,9 +56,8 @@ public class SlaResource {
             @QueryParam("area") String area, @QueryParam("priority") @EnumName(Priority.class) String priority,
             @QueryParam("from") @DateOrInstant String from, @QueryParam("to") @DateOrInstant String to,
             @QueryParam("open") Boolean open,
-            @QueryParam("page") @Min(value = 0, message = Paging.PAGE_RANGE) Integer page,
-            @QueryParam("size") @Min(value = 1, message = Paging.SIZE_RANGE)
-            @Max(value = Paging.MAX_SIZE, message = Paging.SIZE_RANGE) Integer size) {
+            @QueryParam("page") @PageNumber Integer page,
+            @QueryParam("size") @PageSize Integer size) {
         return queries.breaches(filter(strand, area, priority, from, to), open == null || open,
                 Paging.of(page, size), clock.instant());
     }
@@ -74,9 +75,8 @@ public class SlaResource {
             @QueryParam("strand") @EnumName(Strand.class) String strand, @QueryParam("area") String area,
             @QueryParam("priority") @EnumName(Priority.class) String priority,
             @QueryParam("from") @DateOrInstant String from, @QueryParam("to") @DateOrInstant String to,
-            @QueryParam("page") @Min(value = 0, message = Paging.PAGE_RANGE) Integer page,
-            @QueryParam("size") @Min(value = 1, message = Paging.SIZE_RANGE)
-            @Max(value = Paging.MAX_SIZE, message = Paging.SIZE_RANGE) Integer size) {
+            @QueryParam("page") @PageNumber Integer page,
+            @QueryParam("size") @PageSize Integer size) {
         return queries.atRisk(withinHours, filter(strand, area, priority, from, to), Paging.of(page, size),
                 clock.instant());
     }

@@ -1,8 +1,6 @@
 package org.lvs.sla.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,6 +22,8 @@ import org.lvs.sla.rest.dto.WaitingListView;
 import org.lvs.sla.rest.dto.WorkerCaseload;
 import org.lvs.sla.rest.validation.EnumName;
 import org.lvs.sla.rest.validation.EnumNames;
+import org.lvs.sla.rest.validation.PageNumber;
+import org.lvs.sla.rest.validation.PageSize;
 import org.lvs.sla.service.Caseloads;
 
 /** Caseloads against capacity, and who is waiting for a worker or an onward service. */
@@ -61,9 +61,8 @@ public class WorkforceResource {
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @GET
     @Path("/waiting-lists")
-    public WaitingListView waitingLists(@QueryParam("page") @Min(value = 0, message = Paging.PAGE_RANGE) Integer page,
-            @QueryParam("size") @Min(value = 1, message = Paging.SIZE_RANGE)
-            @Max(value = Paging.MAX_SIZE, message = Paging.SIZE_RANGE) Integer size,
+    public WaitingListView waitingLists(@QueryParam("page") @PageNumber Integer page,
+            @QueryParam("size") @PageSize Integer size,
             @QueryParam("strand") @EnumName(Strand.class) String strand,
             @QueryParam("service") @EnumName(OnwardService.class) String service) {
         return waitingLists.list(EnumNames.parse(Strand.class, strand),

@@ -2,7 +2,6 @@ package org.lvs.sla.service;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -27,12 +26,15 @@ import org.lvs.sla.rest.dto.CaseView;
 @ApplicationScoped
 public class CaseViews {
 
-    @Inject
-    CaseRepository repository;
-    @Inject
-    WorkingTime workingTime;
-    @Inject
-    CapacityPolicy capacity;
+    private final CaseRepository repository;
+    private final WorkingTime workingTime;
+    private final CapacityPolicy capacity;
+
+    CaseViews(CaseRepository repository, WorkingTime workingTime, CapacityPolicy capacity) {
+        this.repository = repository;
+        this.workingTime = workingTime;
+        this.capacity = capacity;
+    }
 
     public CaseView view(CaseEntity c, Instant now) {
         PersonEntity p = repository.findPerson(c.referralId).orElse(null);
@@ -49,10 +51,11 @@ public class CaseViews {
         for (OutcomeEntity o : repository.outcomes(c.referralId)) {
             outcomes.put(o.key.stage.name(), new CaseView.Outcome(o.at, scores(o.scores), o.recordedBy));
         }
-        return new CaseView(c.referralId, c.decisionVersion, c.decisionRevision, c.source, c.status, c.priority, c.strand, c.pathway,
-                c.provider, c.area, c.riskLevel, c.screened, c.consentConfirmed, c.worker, capacity.of(c.pathway),
-                c.openedAt, c.closedAt, c.closureReason, c.personalDataErased, CaseContext.view(c, p), victim(p), c.attempts, c.contactsMade,
-                contacts, clock(c, now), services, outcomes);
+        return new CaseView(c.referralId, c.decisionVersion, c.decisionRevision, c.source, c.status, c.priority,
+                c.strand, c.pathway, c.provider, c.area, c.riskLevel, c.screened, c.consentConfirmed, c.worker,
+                capacity.of(c.pathway), c.openedAt, c.closedAt, c.closureReason, c.personalDataErased,
+                CaseContext.view(c, p), victim(p), c.attempts, c.contactsMade, contacts, clock(c, now), services,
+                outcomes);
     }
 
     public CaseView.Clock clock(CaseEntity c, Instant now) {

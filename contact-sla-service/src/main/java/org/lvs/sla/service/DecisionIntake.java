@@ -102,7 +102,8 @@ public class DecisionIntake {
         }
         Set<UUID> firstTime = processedEvents.firstTimeAll(batch.stream().map(Decided::eventId).toList(), CONSUMER);
         Set<UUID> referralIds = new LinkedHashSet<>();
-        batch.stream().filter(b -> firstTime.contains(b.eventId())).forEach(b -> referralIds.add(b.decision().referralId()));
+        batch.stream().filter(b -> firstTime.contains(b.eventId()))
+                .forEach(b -> referralIds.add(b.decision().referralId()));
         Map<UUID, ReferralTrackEntity> tracks = repository.lockTracks(referralIds);
         Map<UUID, CaseEntity> cases = repository.lockCases(referralIds);
         Writes writes = new Writes();
@@ -124,7 +125,8 @@ public class DecisionIntake {
         }
         Set<UUID> firstTime = processedEvents.firstTimeAll(batch.stream().map(Received::eventId).toList(), CONSUMER);
         Set<UUID> referralIds = new LinkedHashSet<>();
-        batch.stream().filter(b -> firstTime.contains(b.eventId())).forEach(b -> referralIds.add(b.received().referralId()));
+        batch.stream().filter(b -> firstTime.contains(b.eventId()))
+                .forEach(b -> referralIds.add(b.received().referralId()));
         Map<UUID, ReferralTrackEntity> tracks = repository.lockTracks(referralIds);
         Map<UUID, PersonEntity> persons = repository.findPersons(referralIds);
         Set<UUID> withCase = repository.existingCases(referralIds);

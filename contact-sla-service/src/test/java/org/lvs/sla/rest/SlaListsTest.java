@@ -194,7 +194,8 @@ class SlaListsTest {
         long waiting = first.getLong("strands[0].waiting");
         assertTrue(waiting >= 3, "every waiting case is counted");
         assertEquals((waiting + 1) / 2, first.getLong("strands[0].pages"));
-        assertEquals(List.of(ids.get(0).toString(), ids.get(1).toString()), first.getList("strands[0].items.referralId"));
+        assertEquals(List.of(ids.get(0).toString(), ids.get(1).toString()),
+                first.getList("strands[0].items.referralId"));
         JsonPath second = given().header("Authorization", handler()).queryParam("strand", "CORE")
                 .queryParam("size", 2).queryParam("page", 1).get("/api/v1/waiting-lists").then().statusCode(200)
                 .extract().jsonPath();

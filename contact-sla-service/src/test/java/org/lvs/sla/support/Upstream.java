@@ -1,6 +1,8 @@
 package org.lvs.sla.support;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.lvs.contract.Topics;
@@ -52,7 +54,7 @@ public final class Upstream {
         public Strand strand = Strand.DOMESTIC_ABUSE;
         public Pathway pathway = Pathway.IDVA;
         public Integer target = 48;
-        public Instant receivedAt = TestClockProducer.CLOCK.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        public Instant receivedAt = TestClockProducer.CLOCK.instant().truncatedTo(ChronoUnit.MILLIS);
         public String area = "LANCS-" + UUID.randomUUID();
         public Consent consent = Consent.EXPLICIT;
         public ReferralDecided.CrimeFacts crime =
@@ -149,7 +151,7 @@ public final class Upstream {
     }
 
     /** Every test victim's date of birth (search terms need a full name with a date of birth or a postcode). */
-    public static final java.time.LocalDate DATE_OF_BIRTH = java.time.LocalDate.of(1987, 3, 14);
+    public static final LocalDate DATE_OF_BIRTH = LocalDate.of(1987, 3, 14);
 
     /** The test victim's email address: one per referral, so a search by email finds one case. */
     public static String emailOf(UUID referralId) {
