@@ -21,7 +21,7 @@ import org.lvs.contract.FieldError;
  * default); ranges are Bean Validation's ({@code @Min}, {@code @Max}). A candidate for service-commons.
  */
 @Provider
-public class WholeNumberParams implements ParamConverterProvider {
+public class IntegerAndBooleanParams implements ParamConverterProvider {
 
     @Override
     @SuppressWarnings("unchecked")
