@@ -2,6 +2,8 @@ package org.lvs.sla.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +13,9 @@ import org.lvs.contract.casework.CaseStatus;
 @ConfigMapping(prefix = "lvs.sla")
 public interface SlaConfig {
 
-    /** Case statuses during which the clock pauses. AWAITING_CONSENT and AWAITING_INFORMATION do not: the victim waits. */
+    /**
+     * Case statuses during which the clock pauses. AWAITING_CONSENT and AWAITING_INFORMATION do not: the victim waits.
+     */
     @WithDefault("SCREENING")
     List<CaseStatus> pausingStatuses();
 
@@ -44,7 +48,7 @@ public interface SlaConfig {
         String zone();
 
         @WithDefault("MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY")
-        List<java.time.DayOfWeek> workingDays();
+        List<DayOfWeek> workingDays();
 
         @WithDefault("09:00")
         String dayStart();
@@ -114,6 +118,6 @@ public interface SlaConfig {
          * its own times. Live clocks are flagged at once; keep it well under the 60 s the policy allows.
          */
         @WithDefault("10s")
-        java.time.Duration replaySettle();
+        Duration replaySettle();
     }
 }

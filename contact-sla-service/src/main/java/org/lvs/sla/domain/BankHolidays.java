@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -55,7 +56,7 @@ public final class BankHolidays {
             TreeSet<LocalDate> days = new TreeSet<>(byRule(y));
             days.removeAll(removed);
             extra.stream().filter(d -> d.getYear() == y).forEach(days::add);
-            return java.util.Collections.unmodifiableSortedSet(days);
+            return Collections.unmodifiableSortedSet(days);
         });
     }
 

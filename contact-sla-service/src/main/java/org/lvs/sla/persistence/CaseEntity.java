@@ -1,5 +1,6 @@
 package org.lvs.sla.persistence;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import org.lvs.contract.casework.CaseStatus;
 import org.lvs.contract.casework.ClockState;
 import org.lvs.contract.casework.ClosureReason;
+import org.lvs.contract.event.EventJson;
 import org.lvs.contract.referral.Consent;
 import org.lvs.contract.referral.CrimeCategory;
 import org.lvs.contract.referral.RiskLevel;
@@ -19,8 +21,6 @@ import org.lvs.contract.triage.DataIssue;
 import org.lvs.contract.triage.Pathway;
 import org.lvs.contract.triage.Priority;
 import org.lvs.contract.triage.Strand;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import org.lvs.contract.event.EventJson;
 import org.lvs.sla.domain.ClockHistory;
 import org.lvs.sla.domain.ContactClock;
 import org.lvs.sla.domain.WorkingTime;

@@ -1,20 +1,22 @@
 package org.lvs.sla.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.hibernate.Session;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.hibernate.Session;
+import org.lvs.contract.casework.OutcomeStage;
 
 /**
  * Reads and writes of cases inside the caller's transaction. Every change to a case first locks its row, so the
@@ -23,8 +25,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseRepository {
 
-    @Inject
-    EntityManager em;
+    private final EntityManager em;
+
+    CaseRepository(EntityManager em) {
+        this.em = em;
+    }
 
     /** The referral's version tracker, created when new and locked: serialises the two topics' events per referral. */
     public ReferralTrackEntity lockTrack(UUID referralId) {
@@ -70,8 +75,8 @@ public class CaseRepository {
     }
 
     /** Which of these referrals have a case. */
-    public java.util.Set<UUID> existingCases(Collection<UUID> referralIds) {
-        java.util.Set<UUID> ids = new java.util.HashSet<>();
+    public Set<UUID> existingCases(Collection<UUID> referralIds) {
+        Set<UUID> ids = new HashSet<>();
         if (!referralIds.isEmpty()) {
             ids.addAll(em.createQuery("select c.referralId from CaseEntity c where c.referralId in :ids", UUID.class)
                     .setParameter("ids", referralIds).getResultList());
@@ -180,7 +185,7 @@ public class CaseRepository {
                 .setParameter("id", referralId).getResultList();
     }
 
-    public Optional<OutcomeEntity> outcome(UUID referralId, org.lvs.contract.casework.OutcomeStage stage) {
+    public Optional<OutcomeEntity> outcome(UUID referralId, OutcomeStage stage) {
         return Optional.ofNullable(em.find(OutcomeEntity.class, new OutcomeEntity.Key(referralId, stage)));
     }
 

@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 import org.lvs.contract.casework.OutcomeStage;
 
@@ -42,12 +43,12 @@ public class OutcomeEntity {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && java.util.Objects.equals(referralId, k.referralId) && stage == k.stage;
+            return o instanceof Key k && Objects.equals(referralId, k.referralId) && stage == k.stage;
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(referralId, stage);
+            return Objects.hash(referralId, stage);
         }
     }
 }

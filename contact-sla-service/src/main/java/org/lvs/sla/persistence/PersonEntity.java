@@ -7,8 +7,8 @@ import jakarta.persistence.Table;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** The victim's identity and contact details (consented victims only). Personal data: erasure deletes the row. */
 @Entity

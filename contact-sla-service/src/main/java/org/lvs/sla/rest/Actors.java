@@ -4,7 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.lvs.contract.Roles;
-import org.lvs.sla.service.CaseRequests.Actor;
+import org.lvs.sla.service.Actor;
 
 /** Who is calling, from the bearer token: its subject, the id audit trails and events carry. */
 @RequestScoped

@@ -1,6 +1,7 @@
 package org.lvs.sla.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,9 +13,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.lvs.commons.problem.Problem;
 import org.lvs.contract.Roles;
-import org.lvs.sla.service.AccessAudit;
-import org.lvs.sla.service.AccessAuditQueries;
-import org.lvs.sla.service.PageOf;
+import org.lvs.sla.persistence.AccessAudit;
+import org.lvs.sla.persistence.Paging;
+import org.lvs.sla.rest.dto.AccessAuditEntry;
+import org.lvs.sla.rest.dto.PageOf;
+import org.lvs.sla.rest.validation.DateOrInstant;
+import org.lvs.sla.rest.validation.PageNumber;
+import org.lvs.sla.rest.validation.PageSize;
+import org.lvs.sla.rest.validation.TimeText;
 
 /** The access audit for admin: who read which case and who searched for whom, when and why. */
 @Path("/api/v1/audit")
@@ -22,21 +28,30 @@ import org.lvs.sla.service.PageOf;
 @RolesAllowed(Roles.ADMIN)
 public class AuditResource {
 
-    private final AccessAuditQueries queries;
+    private final AccessAudit audit;
 
-    AuditResource(AccessAuditQueries queries) {
-        this.queries = queries;
+    AuditResource(AccessAudit audit) {
+        this.audit = audit;
     }
 
+    /** Entries oldest first; {@code from}/{@code to} a date (Europe/London, {@code to} inclusive) or an instant. */
     @Operation(summary = "The access audit (admin): case reads and victim searches")
     @APIResponse(responseCode = "200", description = "A page of audit entries, oldest first")
     @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    /** Entries oldest first; {@code from}/{@code to} a date (Europe/London, {@code to} inclusive) or an instant. */
     @GET
-    public PageOf<AccessAudit.Entry> list(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("action") String action, @QueryParam("actor") String actor, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
-        return queries.list(from, to, action, actor, page, size);
+    public PageOf<AccessAuditEntry> list(@QueryParam("from") @DateOrInstant String from,
+            @QueryParam("to") @DateOrInstant String to,
+            @QueryParam("action") @Pattern(regexp = "\\s*(" + AccessAudit.ACTIONS + ")?\\s*",
+                    message = "must be " + AccessAudit.CASE_READ + " or " + AccessAudit.CASE_SEARCH) String action,
+            @QueryParam("actor") String actor,
+            @QueryParam("page") @PageNumber Integer page,
+            @QueryParam("size") @PageSize Integer size) {
+        return audit.list(TimeText.from(from), TimeText.to(to), blankToNull(action), blankToNull(actor),
+                Paging.of(page, size));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -1,7 +1,6 @@
 package org.lvs.sla.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -11,24 +10,31 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.lvs.commons.problem.Problem;
-import org.lvs.commons.problem.ProblemException;
-import org.lvs.contract.FieldError;
 import org.lvs.contract.Roles;
-import org.lvs.sla.service.CaseQueries;
-import org.lvs.sla.service.CaseRequests;
-import org.lvs.sla.service.CaseRow;
+import org.lvs.contract.casework.CaseStatus;
+import org.lvs.contract.triage.Strand;
+import org.lvs.sla.persistence.CaseQueries;
+import org.lvs.sla.persistence.Paging;
+import org.lvs.sla.rest.dto.CaseAuditEntry;
+import org.lvs.sla.rest.dto.CaseRequests;
+import org.lvs.sla.rest.dto.CaseRow;
+import org.lvs.sla.rest.dto.CaseSearchRequest;
+import org.lvs.sla.rest.dto.CaseView;
+import org.lvs.sla.rest.dto.PageOf;
+import org.lvs.sla.rest.validation.EnumName;
+import org.lvs.sla.rest.validation.EnumNames;
+import org.lvs.sla.rest.validation.PageNumber;
+import org.lvs.sla.rest.validation.PageSize;
 import org.lvs.sla.service.CaseSearch;
-import org.lvs.sla.service.CaseView;
 import org.lvs.sla.service.CaseWorkService;
-import org.lvs.sla.service.PageOf;
 
 /** Cases: read, work (sla-policy.md, case actions), audit trail, work queues and victim search. */
 @Path("/api/v1/cases")
@@ -37,14 +43,19 @@ import org.lvs.sla.service.PageOf;
 @RolesAllowed({Roles.CASE_HANDLER, Roles.ADMIN})
 public class CaseResource {
 
-    @Inject
-    CaseWorkService work;
-    @Inject
-    CaseQueries queries;
-    @Inject
-    Actors actors;
-    @Inject
-    CaseSearch caseSearch;
+    private final CaseWorkService work;
+    private final CaseQueries queries;
+    private final CaseSearch caseSearch;
+    private final Actors actors;
+    private final Clock clock;
+
+    CaseResource(CaseWorkService work, CaseQueries queries, CaseSearch caseSearch, Actors actors, Clock clock) {
+        this.work = work;
+        this.queries = queries;
+        this.caseSearch = caseSearch;
+        this.actors = actors;
+        this.clock = clock;
+    }
 
     /**
      * A work queue ({@code status}, {@code strand}) or, with any search term, a search for a victim who calls in:
@@ -56,18 +67,22 @@ public class CaseResource {
     @APIResponse(responseCode = "400", description = ApiDocs.BAD_SEARCH,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @GET
-    public PageOf<CaseRow> list(@QueryParam("status") String status, @QueryParam("strand") String strand,
+    public PageOf<CaseRow> list(@QueryParam("status") @EnumName(CaseStatus.class) String status,
+            @QueryParam("strand") @EnumName(Strand.class) String strand,
             @QueryParam("q") String q, @QueryParam("firstName") String firstName,
             @QueryParam("lastName") String lastName, @QueryParam("dateOfBirth") String dateOfBirth,
             @QueryParam("postcode") String postcode, @QueryParam("phone") String phone,
             @QueryParam("email") String email, @QueryParam("personRef") String personRef,
-            @QueryParam("reason") String reason, @QueryParam("page") String page, @QueryParam("size") String size) {
-        CaseRequests.SearchRequest search = new CaseRequests.SearchRequest(q, firstName, lastName, dateOfBirth,
-                postcode, phone, email, personRef, reason, page, size);
+            @QueryParam("reason") String reason,
+            @QueryParam("page") @PageNumber Integer page,
+            @QueryParam("size") @PageSize Integer size) {
+        CaseSearchRequest search = new CaseSearchRequest(q, firstName, lastName, dateOfBirth, postcode, phone, email,
+                personRef, reason);
         if (search.isSearch()) {
-            return caseSearch.search(search, actors.current());
+            return caseSearch.search(search, Paging.of(page, size), actors.current());
         }
-        return queries.workQueue(status, strand, page, size);
+        return queries.workQueue(EnumNames.parse(CaseStatus.class, status), EnumNames.parse(Strand.class, strand),
+                Paging.of(page, size), clock.instant());
     }
 
     @Operation(summary = "The case, its context and its contact clock (the read is audited)")
@@ -78,8 +93,8 @@ public class CaseResource {
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @GET
     @Path("/{referralId}")
-    public CaseView get(@PathParam("referralId") String referralId) {
-        return work.get(id(referralId), actors.current());
+    public CaseView get(@PathParam("referralId") UUID referralId) {
+        return work.get(referralId, actors.current());
     }
 
     @Operation(summary = "Record a contact attempt or a contact")
@@ -92,8 +107,8 @@ public class CaseResource {
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("/{referralId}/contacts")
-    public CaseView contact(@PathParam("referralId") String referralId, CaseRequests.ContactRequest body) {
-        return work.recordContact(id(referralId), body, actors.current());
+    public CaseView contact(@PathParam("referralId") UUID referralId, CaseRequests.ContactRequest body) {
+        return work.recordContact(referralId, body, actors.current());
     }
 
     @Operation(summary = "Screen a case that is unsafe to contact")
@@ -106,8 +121,8 @@ public class CaseResource {
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("/{referralId}/screening")
-    public CaseView screening(@PathParam("referralId") String referralId, CaseRequests.ScreeningRequest body) {
-        return work.screen(id(referralId), body, actors.current());
+    public CaseView screening(@PathParam("referralId") UUID referralId, CaseRequests.ScreeningRequest body) {
+        return work.screen(referralId, body, actors.current());
     }
 
     @Operation(summary = "Confirm or refuse implied consent")
@@ -120,8 +135,8 @@ public class CaseResource {
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("/{referralId}/consent")
-    public CaseView consent(@PathParam("referralId") String referralId, CaseRequests.ConsentRequest body) {
-        return work.consent(id(referralId), body, actors.current());
+    public CaseView consent(@PathParam("referralId") UUID referralId, CaseRequests.ConsentRequest body) {
+        return work.consent(referralId, body, actors.current());
     }
 
     @Operation(summary = "Assign the case to a worker")
@@ -134,8 +149,8 @@ public class CaseResource {
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("/{referralId}/assignment")
-    public CaseView assignment(@PathParam("referralId") String referralId, CaseRequests.AssignmentRequest body) {
-        return work.assign(id(referralId), body, actors.current());
+    public CaseView assignment(@PathParam("referralId") UUID referralId, CaseRequests.AssignmentRequest body) {
+        return work.assign(referralId, body, actors.current());
     }
 
     @Operation(summary = "Correct the grading or the route, with a reason")
@@ -148,8 +163,8 @@ public class CaseResource {
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("/{referralId}/pathway")
-    public CaseView pathway(@PathParam("referralId") String referralId, CaseRequests.PathwayRequest body) {
-        return work.regrade(id(referralId), body, actors.current());
+    public CaseView pathway(@PathParam("referralId") UUID referralId, CaseRequests.PathwayRequest body) {
+        return work.regrade(referralId, body, actors.current());
     }
 
     @Operation(summary = "Request an onward support service")
@@ -162,8 +177,8 @@ public class CaseResource {
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("/{referralId}/services")
-    public CaseView service(@PathParam("referralId") String referralId, CaseRequests.ServiceRequest body) {
-        return work.requestService(id(referralId), body, actors.current());
+    public CaseView service(@PathParam("referralId") UUID referralId, CaseRequests.ServiceRequest body) {
+        return work.requestService(referralId, body, actors.current());
     }
 
     @Operation(summary = "Record that a requested service started")
@@ -176,9 +191,10 @@ public class CaseResource {
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("/{referralId}/services/{service}/start")
-    public CaseView startService(@PathParam("referralId") String referralId, @PathParam("service") String service,
+    public CaseView startService(@PathParam("referralId") UUID referralId, @PathParam("service") String service,
             CaseRequests.AtOnly body) {
-        return work.startService(id(referralId), service, body, actors.current());
+        return work.startService(referralId, new CaseRequests.ServiceRequest(body == null ? null : body.at(), service),
+                actors.current());
     }
 
     @Operation(summary = "Record outcome scores (START or END)")
@@ -191,8 +207,8 @@ public class CaseResource {
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("/{referralId}/outcomes")
-    public CaseView outcome(@PathParam("referralId") String referralId, CaseRequests.OutcomeRequest body) {
-        return work.recordOutcome(id(referralId), body, actors.current());
+    public CaseView outcome(@PathParam("referralId") UUID referralId, CaseRequests.OutcomeRequest body) {
+        return work.recordOutcome(referralId, body, actors.current());
     }
 
     @Operation(summary = "Close the case with a reason")
@@ -205,8 +221,8 @@ public class CaseResource {
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("/{referralId}/closure")
-    public CaseView closure(@PathParam("referralId") String referralId, CaseRequests.ClosureRequest body) {
-        return work.close(id(referralId), body, actors.current());
+    public CaseView closure(@PathParam("referralId") UUID referralId, CaseRequests.ClosureRequest body) {
+        return work.close(referralId, body, actors.current());
     }
 
     @Operation(summary = "Erase the victim's personal data (admin); the erasure propagates on cases.erasures")
@@ -218,8 +234,8 @@ public class CaseResource {
     @DELETE
     @Path("/{referralId}/personal-data")
     @RolesAllowed(Roles.ADMIN)
-    public CaseView erase(@PathParam("referralId") String referralId) {
-        return work.erase(id(referralId), actors.current());
+    public CaseView erase(@PathParam("referralId") UUID referralId) {
+        return work.erase(referralId, actors.current());
     }
 
     @Operation(summary = "The case's audit trail: every change with who and when")
@@ -230,15 +246,7 @@ public class CaseResource {
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @GET
     @Path("/{referralId}/audit")
-    public List<Map<String, Object>> audit(@PathParam("referralId") String referralId) {
-        return work.audit(id(referralId));
-    }
-
-    static UUID id(String referralId) {
-        try {
-            return UUID.fromString(referralId);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(List.of(new FieldError("referralId", "must be a UUID")));
-        }
+    public List<CaseAuditEntry> audit(@PathParam("referralId") UUID referralId) {
+        return work.audit(referralId);
     }
 }

@@ -1,7 +1,6 @@
 package org.lvs.sla.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -18,10 +17,13 @@ public class AuditTrail {
     /** The actor of clock changes the detector finds. */
     public static final String CLOCK = "sla-clock";
 
-    @Inject
-    CaseRepository repository;
-    @Inject
-    Clock clock;
+    private final CaseRepository repository;
+    private final Clock clock;
+
+    AuditTrail(CaseRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
 
     public void record(UUID referralId, Instant at, String actor, String action, String detail) {
         repository.persist(entry(referralId, at, actor, action, detail));

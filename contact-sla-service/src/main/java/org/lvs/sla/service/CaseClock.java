@@ -93,8 +93,8 @@ final class CaseClock {
         List<ClockEvent> before = new ArrayList<>();
         List<ClockEvent> after = new ArrayList<>();
         for (ClockEvent e : folded.events()) {
-            boolean reachedBefore = (e.type().equals(EventTypes.SLA_AT_RISK) || e.type().equals(EventTypes.SLA_BREACHED))
-                    && actionAt != null && !e.at().isAfter(actionAt);
+            boolean reachedBefore = (e.type().equals(EventTypes.SLA_AT_RISK)
+                    || e.type().equals(EventTypes.SLA_BREACHED)) && actionAt != null && !e.at().isAfter(actionAt);
             (reachedBefore ? before : after).add(e);
         }
         return new Settled(before, after);

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.lvs.contract.casework.CaseStatus;
 import org.lvs.contract.event.EventJson;
 import org.lvs.contract.event.ReferralDecided;
@@ -15,7 +14,9 @@ import org.lvs.contract.referral.Vulnerability;
 import org.lvs.contract.triage.Reason;
 import org.lvs.contract.triage.ReasonCode;
 import org.lvs.sla.persistence.CaseEntity;
+import org.lvs.sla.persistence.ListColumn;
 import org.lvs.sla.persistence.PersonEntity;
+import org.lvs.sla.rest.dto.CaseView;
 
 /**
  * What a handler needs to know about a case before contact (issue 12): the crime, the victim's vulnerabilities and
@@ -32,12 +33,12 @@ final class CaseContext {
     static void fromDecision(CaseEntity c, ReferralDecided d) {
         if (d.crime() != null) {
             c.crimeCategory = d.crime().category();
-            c.hateStrands = join(d.crime().hateStrands());
+            c.hateStrands = ListColumn.join(d.crime().hateStrands());
         }
         if (d.ageBand() != null) {
             c.ageBand = d.ageBand().label();
         }
-        c.vulnerabilities = join(vulnerabilities(d.reasons()));
+        c.vulnerabilities = ListColumn.join(vulnerabilities(d.reasons()));
         c.unsafeToContact = d.caseStatus() == CaseStatus.SCREENING || d.hasReason(ReasonCode.UNSAFE_TO_CONTACT);
         c.decisionReasons = EventJson.write(d.reasons());
     }
@@ -59,12 +60,12 @@ final class CaseContext {
     /** The context as the case view shows it. */
     static CaseView.Context view(CaseEntity c, PersonEntity p) {
         Set<Vulnerability> vulnerabilities = EnumSet.noneOf(Vulnerability.class);
-        split(c.vulnerabilities).forEach(v -> parse(v, vulnerabilities));
+        ListColumn.split(c.vulnerabilities).forEach(v -> parse(v, vulnerabilities));
         boolean unsafe = c.unsafeToContact;
         String safeguardingReason = null;
         String ageBand = c.ageBand;
         if (p != null) {
-            split(p.vulnerabilities).forEach(v -> parse(v, vulnerabilities));
+            ListColumn.split(p.vulnerabilities).forEach(v -> parse(v, vulnerabilities));
             unsafe = unsafe || p.unsafeToContact;
             safeguardingReason = p.safeguardingReason;
             ageBand = ageBand != null ? ageBand : p.ageBand;
@@ -74,7 +75,7 @@ final class CaseContext {
                 : reasons.stream().filter(r -> r.code() == ReasonCode.UNSAFE_TO_CONTACT).map(Reason::detail)
                         .findFirst().orElse(null);
         List<HateStrand> strands = new ArrayList<>();
-        split(c.hateStrands).forEach(s -> {
+        ListColumn.split(c.hateStrands).forEach(s -> {
             try {
                 strands.add(HateStrand.valueOf(s));
             } catch (IllegalArgumentException ignored) {
@@ -83,15 +84,6 @@ final class CaseContext {
         });
         return new CaseView.Context(c.crimeCategory, strands, List.copyOf(vulnerabilities), unsafe,
                 unsafe ? screeningReason : null, safeguardingReason, c.riskLevel, ageBand, reasons);
-    }
-
-    static List<String> split(String joined) {
-        return joined == null || joined.isBlank() ? List.of() : Arrays.asList(joined.split(","));
-    }
-
-    static String join(List<? extends Enum<?>> values) {
-        return values == null || values.isEmpty() ? null
-                : values.stream().map(Enum::name).collect(Collectors.joining(","));
     }
 
     private static void parse(String name, Set<Vulnerability> into) {

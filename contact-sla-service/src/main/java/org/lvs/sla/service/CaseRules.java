@@ -1,7 +1,6 @@
 package org.lvs.sla.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import org.lvs.contract.casework.CaseStatus;
 import org.lvs.contract.casework.ClosureReason;
@@ -17,8 +16,11 @@ import org.lvs.sla.persistence.CaseEntity;
 @ApplicationScoped
 public class CaseRules {
 
-    @Inject
-    SlaConfig config;
+    private final SlaConfig config;
+
+    CaseRules(SlaConfig config) {
+        this.config = config;
+    }
 
     /**
      * The status the latest decision prescribes after the human steps taken so far: a screened case stays screened,

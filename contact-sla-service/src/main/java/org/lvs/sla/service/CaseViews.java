@@ -2,7 +2,6 @@ package org.lvs.sla.service;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -12,24 +11,30 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.lvs.contract.casework.ClockState;
 import org.lvs.contract.event.EventJson;
+import org.lvs.sla.config.CapacityPolicy;
 import org.lvs.sla.domain.ContactClock;
+import org.lvs.sla.domain.Hours;
 import org.lvs.sla.domain.WorkingTime;
 import org.lvs.sla.persistence.CaseEntity;
 import org.lvs.sla.persistence.CaseRepository;
 import org.lvs.sla.persistence.ContactEntity;
 import org.lvs.sla.persistence.OutcomeEntity;
 import org.lvs.sla.persistence.PersonEntity;
+import org.lvs.sla.rest.dto.CaseView;
 
 /** Builds {@link CaseView}s inside the caller's transaction. */
 @ApplicationScoped
 public class CaseViews {
 
-    @Inject
-    CaseRepository repository;
-    @Inject
-    WorkingTime workingTime;
-    @Inject
-    CapacityPolicy capacity;
+    private final CaseRepository repository;
+    private final WorkingTime workingTime;
+    private final CapacityPolicy capacity;
+
+    CaseViews(CaseRepository repository, WorkingTime workingTime, CapacityPolicy capacity) {
+        this.repository = repository;
+        this.workingTime = workingTime;
+        this.capacity = capacity;
+    }
 
     public CaseView view(CaseEntity c, Instant now) {
         PersonEntity p = repository.findPerson(c.referralId).orElse(null);
@@ -40,16 +45,17 @@ public class CaseViews {
                 .map(x -> contact(x, contactNotes)).toList();
         List<CaseView.Service> services = repository.services(c.referralId).stream()
                 .map(s -> new CaseView.Service(s.service.name(), s.requestedAt, s.startedAt,
-                        hours(Duration.between(s.requestedAt, s.startedAt != null ? s.startedAt : now))))
+                        Hours.of(Duration.between(s.requestedAt, s.startedAt != null ? s.startedAt : now))))
                 .toList();
         Map<String, CaseView.Outcome> outcomes = new LinkedHashMap<>();
         for (OutcomeEntity o : repository.outcomes(c.referralId)) {
             outcomes.put(o.key.stage.name(), new CaseView.Outcome(o.at, scores(o.scores), o.recordedBy));
         }
-        return new CaseView(c.referralId, c.decisionVersion, c.decisionRevision, c.source, c.status, c.priority, c.strand, c.pathway,
-                c.provider, c.area, c.riskLevel, c.screened, c.consentConfirmed, c.worker, capacity.of(c.pathway),
-                c.openedAt, c.closedAt, c.closureReason, c.personalDataErased, CaseContext.view(c, p), victim(p), c.attempts, c.contactsMade,
-                contacts, clock(c, now), services, outcomes);
+        return new CaseView(c.referralId, c.decisionVersion, c.decisionRevision, c.source, c.status, c.priority,
+                c.strand, c.pathway, c.provider, c.area, c.riskLevel, c.screened, c.consentConfirmed, c.worker,
+                capacity.of(c.pathway), c.openedAt, c.closedAt, c.closureReason, c.personalDataErased,
+                CaseContext.view(c, p), victim(p), c.attempts, c.contactsMade, contacts, clock(c, now), services,
+                outcomes);
     }
 
     public CaseView.Clock clock(CaseEntity c, Instant now) {
@@ -58,23 +64,19 @@ public class CaseViews {
         Double remaining = null;
         Double overdue = null;
         if (c.clockState == ClockState.MET_LATE && c.firstContactAt != null) {
-            overdue = hours(Duration.between(due, c.firstContactAt));
+            overdue = Hours.of(Duration.between(due, c.firstContactAt));
         } else if (c.clockState == ClockState.BREACHED) {
-            overdue = hours(Duration.between(due, c.firstContactAt != null ? c.firstContactAt : now));
+            overdue = Hours.of(Duration.between(due, c.firstContactAt != null ? c.firstContactAt : now));
         } else if (!clock.isStopped()) {
             Duration left = Duration.between(now, due);
             if (left.isNegative()) {
-                overdue = hours(left.negated());
+                overdue = Hours.of(left.negated());
             } else {
-                remaining = hours(left);
+                remaining = Hours.of(left);
             }
         }
         return new CaseView.Clock(c.clockState, c.startedAt, due, c.atRiskAt, c.targetHours, remaining, overdue,
                 clock.pausedSecondsAt(now), clock.isPaused(), c.breachedAt, c.firstContactAt);
-    }
-
-    static Double hours(Duration d) {
-        return Math.round(d.toSeconds() / 36.0) / 100.0;
     }
 
     private static CaseView.Contact contact(ContactEntity x, Map<Long, String> notes) {

@@ -1,19 +1,22 @@
 package org.lvs.sla.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.lvs.commons.messaging.OutgoingEvent;
 import org.lvs.commons.problem.ProblemException;
+import org.lvs.contract.FieldError;
 import org.lvs.contract.casework.CaseStatus;
 import org.lvs.contract.casework.ClosureReason;
 import org.lvs.contract.casework.ContactChannel;
@@ -28,45 +31,58 @@ import org.lvs.contract.referral.RiskLevel;
 import org.lvs.contract.triage.Pathway;
 import org.lvs.sla.config.SlaConfig;
 import org.lvs.sla.domain.WorkingTime;
+import org.lvs.sla.messaging.CaseEventEmitter;
+import org.lvs.sla.messaging.EventDetail;
+import org.lvs.sla.persistence.AccessAudit;
 import org.lvs.sla.persistence.CaseEntity;
 import org.lvs.sla.persistence.CaseRepository;
 import org.lvs.sla.persistence.ContactEntity;
 import org.lvs.sla.persistence.NoteEntity;
 import org.lvs.sla.persistence.OutcomeEntity;
 import org.lvs.sla.persistence.ServiceRequestEntity;
-import org.lvs.sla.service.CaseRequests.Actor;
+import org.lvs.sla.rest.dto.CaseAuditEntry;
+import org.lvs.sla.rest.dto.CaseRequests;
+import org.lvs.sla.rest.dto.CaseView;
+import org.lvs.sla.rest.validation.EnumNames;
+import org.lvs.sla.rest.validation.TimeText;
 
 /**
- * The case handlers' actions (sla-policy.md, case actions). Each locks the case, checks the action fits its status,
- * changes it, judges the clock by the action's own {@code at} and emits the matching events through the outbox, all
- * in one transaction. Checks run in the order: 403 ({@code at} without admin), 400, 404, 409.
+ * The case handlers' actions (sla-policy.md, case actions). Each is its validation and a short {@link Change}; the
+ * shape they share is {@link #act}: lock the case (409 when closed), change it, judge the clock by the action's own
+ * {@code at}, emit the matching events through the outbox, audit, and answer the case as GET shows it, all in one
+ * transaction. Checks run in the order: 403 ({@code at} without admin), 400, 404, 409.
  */
 @ApplicationScoped
 @Transactional
 public class CaseWorkService {
 
-    public static final int NOTE_MAX = 2000;
+    private final CaseRepository repository;
+    private final CaseRules rules;
+    private final CaseEventEmitter emitter;
+    private final AuditTrail audit;
+    private final CaseViews views;
+    private final WorkingTime workingTime;
+    private final Clock clock;
+    private final AccessAudit accessAudit;
+    private final Erasure erasure;
+    private final SlaConfig config;
+    private final Validator validator;
 
-    @Inject
-    CaseRepository repository;
-    @Inject
-    CaseRules rules;
-    @Inject
-    CaseEventEmitter emitter;
-    @Inject
-    AuditTrail audit;
-    @Inject
-    CaseViews views;
-    @Inject
-    WorkingTime workingTime;
-    @Inject
-    Clock clock;
-    @Inject
-    AccessAudit accessAudit;
-    @Inject
-    Erasure erasure;
-    @Inject
-    SlaConfig config;
+    CaseWorkService(CaseRepository repository, CaseRules rules, CaseEventEmitter emitter, AuditTrail audit,
+            CaseViews views, WorkingTime workingTime, Clock clock, AccessAudit accessAudit, Erasure erasure,
+            SlaConfig config, Validator validator) {
+        this.repository = repository;
+        this.rules = rules;
+        this.emitter = emitter;
+        this.audit = audit;
+        this.views = views;
+        this.workingTime = workingTime;
+        this.clock = clock;
+        this.accessAudit = accessAudit;
+        this.erasure = erasure;
+        this.config = config;
+        this.validator = validator;
+    }
 
     /** The case as a handler reads it; the read is audited in the same transaction (issue 11). */
     public CaseView get(UUID referralId, Actor actor) {
@@ -77,294 +93,159 @@ public class CaseWorkService {
     }
 
     public CaseView recordContact(UUID referralId, CaseRequests.ContactRequest r, Actor actor) {
-        requireBody(r);
-        Instant at = at(r.at(), actor);
-        Fields f = new Fields();
-        ContactChannel channel = f.requiredEnum("channel", r.channel(), ContactChannel.class);
-        ContactOutcome outcome = f.requiredEnum("outcome", r.outcome(), ContactOutcome.class);
-        List<SupportType> support = new ArrayList<>();
-        if (r.supportTypes() != null) {
-            for (int i = 0; i < r.supportTypes().size(); i++) {
-                SupportType t = f.requiredEnum("supportTypes[" + i + "]", r.supportTypes().get(i), SupportType.class);
-                if (t != null && !support.contains(t)) {
-                    support.add(t);
-                }
+        Instant at = validAt(r, actor);
+        ContactChannel channel = EnumNames.parse(ContactChannel.class, r.channel());
+        ContactOutcome outcome = EnumNames.parse(ContactOutcome.class, r.outcome());
+        List<SupportType> support = r.supportTypes() == null ? List.of()
+                : r.supportTypes().stream().map(t -> EnumNames.parse(SupportType.class, t)).distinct().toList();
+        String handler = r.handler() == null || r.handler().isBlank() ? actor.id() : r.handler().trim();
+        return act(referralId, at, actor, (c, contactClock) -> {
+            if (c.status == CaseStatus.SCREENING || c.status == CaseStatus.AWAITING_CONSENT) {
+                throw ProblemException.conflict("the case is in " + c.status
+                        + ": nobody may contact the victim before the screening or the consent check");
             }
-        }
-        String handler = f.workerId("handler", r.handler(), false);
-        String note = f.text("note", r.note(), NOTE_MAX, false);
-        at = validAt(f, r.at(), at);
-        f.throwIfAny();
-
-        CaseEntity c = lockOpen(referralId);
-        if (c.status == CaseStatus.SCREENING || c.status == CaseStatus.AWAITING_CONSENT) {
-            throw ProblemException.conflict("the case is in " + c.status
-                    + ": nobody may contact the victim before the screening or the consent check");
-        }
-        ContactEntity contact = new ContactEntity();
-        contact.referralId = referralId;
-        contact.at = at;
-        contact.channel = channel;
-        contact.outcome = outcome;
-        contact.contactMade = outcome.isContactMade();
-        contact.supportTypes = support.stream().map(Enum::name).collect(Collectors.joining(","));
-        contact.handler = handler != null ? handler : actor.id();
-        contact.recordedBy = actor.id();
-        contact.recordedAt = clock.instant();
-        repository.persist(contact);
-        if (note != null) {
-            note(referralId, "CONTACT", contact.id, at, note);
-        }
-        if (contact.contactMade) {
-            c.contactsMade++;
-        } else {
-            c.attempts++;
-        }
-        if (c.lastContactAt == null || at.isAfter(c.lastContactAt)) {
-            c.lastContactAt = at;
-        }
-        CaseClock contactClock = CaseClock.of(c, workingTime);
-        contactClock.judge(at);
-        if (contact.contactMade) {
-            contactClock.contactMade(at);
-        }
-        CaseClock.Settled events = settle(contactClock, at);
-        emitter.emitClock(c, events.before());
-        emitter.emit(c, EventTypes.CONTACT_RECORDED, at,
-                EventDetail.contact(channel, outcome, support, contact.handler));
-        emitter.emitClock(c, events.after());
-        audit.record(referralId, at, actor.id(), "CONTACT_RECORDED",
-                "channel=" + channel + " outcome=" + outcome + " supportTypes=" + contact.supportTypes);
-        return views.view(c, clock.instant());
+            ContactEntity contact = contact(c, at, channel, outcome, support, handler, actor);
+            note(referralId, "CONTACT", contact.id, at, r.note());
+            if (contact.contactMade) {
+                c.contactsMade++;
+                contactClock.contactMade(at);
+            } else {
+                c.attempts++;
+            }
+            if (c.lastContactAt == null || at.isAfter(c.lastContactAt)) {
+                c.lastContactAt = at;
+            }
+            return Done.event(EventTypes.CONTACT_RECORDED, EventDetail.contact(channel, outcome, support, handler),
+                    "CONTACT_RECORDED", "channel=" + channel + " outcome=" + outcome + " supportTypes="
+                            + contact.supportTypes);
+        });
     }
 
     public CaseView screen(UUID referralId, CaseRequests.ScreeningRequest r, Actor actor) {
-        requireBody(r);
-        Instant at = at(r.at(), actor);
-        Fields f = new Fields();
-        if (r.safeToContact() == null) {
-            f.error("safeToContact", "is required (true or false)");
-        }
-        String note = f.text("note", r.note(), NOTE_MAX, false);
-        at = validAt(f, r.at(), at);
-        f.throwIfAny();
-
-        CaseEntity c = lockOpen(referralId);
-        if (c.status != CaseStatus.SCREENING) {
-            throw ProblemException.conflict("the case is in " + c.status + ", not in SCREENING");
-        }
-        if (note != null) {
-            note(referralId, "SCREENING", null, at, note);
-        }
-        if (!r.safeToContact()) {
-            audit.record(referralId, at, actor.id(), "SCREENED", "safeToContact=false; stays in SCREENING");
-            return views.view(c, clock.instant());
-        }
-        c.screened = true;
-        CaseClock contactClock = CaseClock.of(c, workingTime);
-        contactClock.judge(at);
-        rules.moveTo(c, contactClock, rules.derivedStatus(c), at);
-        CaseClock.Settled events = settle(contactClock, at);
-        emitter.emitClock(c, events.before());
-        emitter.emit(c, EventTypes.CASE_UPDATED, at, EventDetail.NONE);
-        emitter.emitClock(c, events.after());
-        audit.record(referralId, at, actor.id(), "SCREENED", "safeToContact=true; status=" + c.status);
-        return views.view(c, clock.instant());
+        Instant at = validAt(r, actor);
+        return act(referralId, at, actor, (c, contactClock) -> {
+            if (c.status != CaseStatus.SCREENING) {
+                throw ProblemException.conflict("the case is in " + c.status + ", not in SCREENING");
+            }
+            note(referralId, "SCREENING", null, at, r.note());
+            if (!r.safeToContact()) {
+                return Done.auditOnly("SCREENED", "safeToContact=false; stays in SCREENING");
+            }
+            c.screened = true;
+            rules.moveTo(c, contactClock, rules.derivedStatus(c), at);
+            return Done.event(EventTypes.CASE_UPDATED, EventDetail.NONE, "SCREENED",
+                    "safeToContact=true; status=" + c.status);
+        });
     }
 
     public CaseView consent(UUID referralId, CaseRequests.ConsentRequest r, Actor actor) {
-        requireBody(r);
-        Instant at = at(r.at(), actor);
-        Fields f = new Fields();
-        if (r.confirmed() == null) {
-            f.error("confirmed", "is required (true or false)");
-        }
-        at = validAt(f, r.at(), at);
-        f.throwIfAny();
-
-        CaseEntity c = lockOpen(referralId);
-        if (c.status != CaseStatus.AWAITING_CONSENT) {
-            throw ProblemException.conflict("the case is in " + c.status + ", not in AWAITING_CONSENT");
-        }
-        CaseClock contactClock = CaseClock.of(c, workingTime);
-        if (!r.confirmed()) {
-            rules.close(c, contactClock, ClosureReason.CONSENT_WITHDRAWN, at);
-            CaseClock.Settled events = settle(contactClock, at);
-            OutgoingEvent erased = erasure.erase(c, null, PersonalDataErased.CONSENT_WITHDRAWN, at);
-            emitter.emitClock(c, events.before());
-            emitter.emit(c, EventTypes.CASE_CLOSED, at, EventDetail.closure(ClosureReason.CONSENT_WITHDRAWN));
-            emitter.emitClock(c, events.after());
-            emitter.emit(erased);
-            audit.record(referralId, at, actor.id(), "CONSENT_REFUSED",
-                    "closed CONSENT_WITHDRAWN; personal data erased");
-            return views.view(c, clock.instant());
-        }
-        c.consentConfirmed = true;
-        contactClock.judge(at);
-        rules.moveTo(c, contactClock, rules.derivedStatus(c), at);
-        CaseClock.Settled events = settle(contactClock, at);
-        emitter.emitClock(c, events.before());
-        emitter.emit(c, EventTypes.CASE_UPDATED, at, EventDetail.NONE);
-        emitter.emitClock(c, events.after());
-        audit.record(referralId, at, actor.id(), "CONSENT_CONFIRMED", "status=" + c.status);
-        return views.view(c, clock.instant());
+        Instant at = validAt(r, actor);
+        return act(referralId, at, actor, (c, contactClock) -> {
+            if (c.status != CaseStatus.AWAITING_CONSENT) {
+                throw ProblemException.conflict("the case is in " + c.status + ", not in AWAITING_CONSENT");
+            }
+            if (!r.confirmed()) {
+                rules.close(c, contactClock, ClosureReason.CONSENT_WITHDRAWN, at);
+                return Done.event(EventTypes.CASE_CLOSED, EventDetail.closure(ClosureReason.CONSENT_WITHDRAWN),
+                        "CONSENT_REFUSED", "closed CONSENT_WITHDRAWN; personal data erased")
+                        .erasing(PersonalDataErased.CONSENT_WITHDRAWN);
+            }
+            c.consentConfirmed = true;
+            rules.moveTo(c, contactClock, rules.derivedStatus(c), at);
+            return Done.event(EventTypes.CASE_UPDATED, EventDetail.NONE, "CONSENT_CONFIRMED", "status=" + c.status);
+        });
     }
 
     public CaseView assign(UUID referralId, CaseRequests.AssignmentRequest r, Actor actor) {
-        requireBody(r);
-        Instant at = at(r.at(), actor);
-        Fields f = new Fields();
-        String worker = f.workerId("worker", r.worker(), true);
-        at = validAt(f, r.at(), at);
-        f.throwIfAny();
-
-        CaseEntity c = lockOpen(referralId);
-        String previous = c.worker;
-        c.worker = worker.trim();
-        c.assignedAt = at;
-        CaseClock.Settled events = catchUp(c, at);
-        emitter.emitClock(c, events.before());
-        emitter.emit(c, EventTypes.CASE_ASSIGNED, at, EventDetail.NONE);
-        emitter.emitClock(c, events.after());
-        audit.record(referralId, at, actor.id(), "ASSIGNED",
-                "worker=" + c.worker + (previous != null ? " (was " + previous + ")" : ""));
-        return views.view(c, clock.instant());
+        Instant at = validAt(r, actor);
+        String worker = r.worker().trim();
+        return act(referralId, at, actor, (c, contactClock) -> {
+            String previous = c.worker;
+            c.worker = worker;
+            c.assignedAt = at;
+            return Done.event(EventTypes.CASE_ASSIGNED, EventDetail.NONE, "ASSIGNED",
+                    "worker=" + worker + (previous != null ? " (was " + previous + ")" : ""));
+        });
     }
 
     public CaseView regrade(UUID referralId, CaseRequests.PathwayRequest r, Actor actor) {
-        requireBody(r);
-        Instant at = at(r.at(), actor);
-        Fields f = new Fields();
-        Pathway pathway = f.requiredEnum("pathway", r.pathway(), Pathway.class);
-        RiskLevel risk = f.optionalEnum("riskLevel", r.riskLevel(), RiskLevel.class);
-        String reason = f.text("reason", r.reason(), NOTE_MAX, true);
-        at = validAt(f, r.at(), at);
-        f.throwIfAny();
-
-        CaseEntity c = lockOpen(referralId);
-        String detail = "pathway " + c.pathway + " -> " + pathway
-                + (risk != null ? "; riskLevel " + c.riskLevel + " -> " + risk : "");
-        c.pathway = pathway;
-        c.strand = CaseRules.strandOf(pathway);
-        if (risk != null) {
-            c.riskLevel = risk;
-        }
-        c.pathwayRegraded = true;
-        note(referralId, "REGRADE", null, at, reason);
-        CaseClock.Settled events = catchUp(c, at);
-        emitter.emitClock(c, events.before());
-        emitter.emit(c, EventTypes.CASE_UPDATED, at, EventDetail.NONE);
-        emitter.emitClock(c, events.after());
-        audit.record(referralId, at, actor.id(), "REGRADED", detail + " (reason kept in the case notes)");
-        return views.view(c, clock.instant());
+        Instant at = validAt(r, actor);
+        Pathway pathway = EnumNames.parse(Pathway.class, r.pathway());
+        RiskLevel risk = EnumNames.parse(RiskLevel.class, r.riskLevel());
+        return act(referralId, at, actor, (c, contactClock) -> {
+            String detail = "pathway " + c.pathway + " -> " + pathway
+                    + (risk != null ? "; riskLevel " + c.riskLevel + " -> " + risk : "");
+            c.pathway = pathway;
+            c.strand = CaseRules.strandOf(pathway);
+            if (risk != null) {
+                c.riskLevel = risk;
+            }
+            c.pathwayRegraded = true;
+            note(referralId, "REGRADE", null, at, r.reason());
+            return Done.event(EventTypes.CASE_UPDATED, EventDetail.NONE, "REGRADED",
+                    detail + " (reason kept in the case notes)");
+        });
     }
 
     public CaseView requestService(UUID referralId, CaseRequests.ServiceRequest r, Actor actor) {
-        requireBody(r);
-        Instant at = at(r.at(), actor);
-        Fields f = new Fields();
-        OnwardService service = f.requiredEnum("service", r.service(), OnwardService.class);
-        at = validAt(f, r.at(), at);
-        f.throwIfAny();
-
-        CaseEntity c = lockOpen(referralId);
-        ServiceRequestEntity s = new ServiceRequestEntity();
-        s.referralId = referralId;
-        s.service = service;
-        s.requestedAt = at;
-        repository.persist(s);
-        CaseClock.Settled events = catchUp(c, at);
-        emitter.emitClock(c, events.before());
-        emitter.emit(c, EventTypes.SERVICE_REQUESTED, at, EventDetail.service(service));
-        emitter.emitClock(c, events.after());
-        audit.record(referralId, at, actor.id(), "SERVICE_REQUESTED", "service=" + service);
-        return views.view(c, clock.instant());
+        Instant at = validAt(r, actor);
+        OnwardService service = EnumNames.parse(OnwardService.class, r.service());
+        return act(referralId, at, actor, (c, contactClock) -> {
+            ServiceRequestEntity s = new ServiceRequestEntity();
+            s.referralId = referralId;
+            s.service = service;
+            s.requestedAt = at;
+            repository.persist(s);
+            return Done.event(EventTypes.SERVICE_REQUESTED, EventDetail.service(service), "SERVICE_REQUESTED",
+                    "service=" + service);
+        });
     }
 
-    public CaseView startService(UUID referralId, String serviceName, CaseRequests.AtOnly r, Actor actor) {
-        String atText = r == null ? null : r.at();
-        Instant at = at(atText, actor);
-        Fields f = new Fields();
-        OnwardService service = f.requiredEnum("service", serviceName, OnwardService.class);
-        at = validAt(f, atText, at);
-        f.throwIfAny();
-
-        CaseEntity c = lockOpen(referralId);
-        ServiceRequestEntity pending = repository.services(referralId).stream()
-                .filter(s -> s.service == service && s.startedAt == null).findFirst()
-                .orElseThrow(() -> ProblemException.conflict("no request for " + service + " is waiting to start"));
-        pending.startedAt = at;
-        CaseClock.Settled events = catchUp(c, at);
-        emitter.emitClock(c, events.before());
-        emitter.emit(c, EventTypes.SERVICE_STARTED, at, EventDetail.service(service));
-        emitter.emitClock(c, events.after());
-        audit.record(referralId, at, actor.id(), "SERVICE_STARTED", "service=" + service);
-        return views.view(c, clock.instant());
+    /** {@code r} names the service (from the path) and {@code at} (from the body, which may be absent). */
+    public CaseView startService(UUID referralId, CaseRequests.ServiceRequest r, Actor actor) {
+        Instant at = validAt(r, actor);
+        OnwardService service = EnumNames.parse(OnwardService.class, r.service());
+        return act(referralId, at, actor, (c, contactClock) -> {
+            ServiceRequestEntity pending = repository.services(referralId).stream()
+                    .filter(s -> s.service == service && s.startedAt == null).findFirst()
+                    .orElseThrow(() -> ProblemException.conflict("no request for " + service
+                            + " is waiting to start"));
+            pending.startedAt = at;
+            return Done.event(EventTypes.SERVICE_STARTED, EventDetail.service(service), "SERVICE_STARTED",
+                    "service=" + service);
+        });
     }
 
     public CaseView recordOutcome(UUID referralId, CaseRequests.OutcomeRequest r, Actor actor) {
-        requireBody(r);
-        Instant at = at(r.at(), actor);
-        Fields f = new Fields();
-        OutcomeStage stage = f.requiredEnum("stage", r.stage(), OutcomeStage.class);
+        Instant at = validAt(r, actor);
+        OutcomeStage stage = EnumNames.parse(OutcomeStage.class, r.stage());
         Map<String, Integer> scores = new LinkedHashMap<>();
-        if (r.scores() == null || r.scores().isEmpty()) {
-            f.error("scores", "needs at least one score");
-        } else {
-            r.scores().forEach((name, value) -> {
-                String field = "scores." + name;
-                if (name == null || name.isBlank() || name.length() > 50) {
-                    f.error(field, "a score needs a name of at most 50 characters");
-                } else if (!(value instanceof Integer i) || i < 1 || i > 10) {
-                    f.error(field, "must be a whole number from 1 to 10");
-                } else {
-                    scores.put(name, i);
-                }
-            });
-        }
-        at = validAt(f, r.at(), at);
-        f.throwIfAny();
-
-        CaseEntity c = lockOpen(referralId);
-        OutcomeEntity o = repository.outcome(referralId, stage).orElse(null);
-        if (o == null) {
-            o = new OutcomeEntity();
-            o.key = new OutcomeEntity.Key(referralId, stage);
-            fillOutcome(o, at, scores, actor);
-            repository.persist(o);
-        } else if (!at.isBefore(o.at)) {
-            fillOutcome(o, at, scores, actor); // the latest of each stage counts
-        }
-        CaseClock.Settled events = catchUp(c, at);
-        emitter.emitClock(c, events.before());
-        emitter.emit(c, EventTypes.OUTCOME_RECORDED, at, EventDetail.outcomeScores(stage, scores));
-        emitter.emitClock(c, events.after());
-        audit.record(referralId, at, actor.id(), "OUTCOME_RECORDED", "stage=" + stage + " scores=" + scores);
-        return views.view(c, clock.instant());
+        r.scores().forEach((name, value) -> scores.put(name, value.intValue()));
+        return act(referralId, at, actor, (c, contactClock) -> {
+            OutcomeEntity o = repository.outcome(referralId, stage).orElse(null);
+            if (o == null) {
+                o = new OutcomeEntity();
+                o.key = new OutcomeEntity.Key(referralId, stage);
+                fillOutcome(o, at, scores, actor);
+                repository.persist(o);
+            } else if (!at.isBefore(o.at)) {
+                fillOutcome(o, at, scores, actor); // the latest of each stage counts
+            }
+            return Done.event(EventTypes.OUTCOME_RECORDED, EventDetail.outcomeScores(stage, scores),
+                    "OUTCOME_RECORDED", "stage=" + stage + " scores=" + scores);
+        });
     }
 
     public CaseView close(UUID referralId, CaseRequests.ClosureRequest r, Actor actor) {
-        requireBody(r);
-        Instant at = at(r.at(), actor);
-        Fields f = new Fields();
-        ClosureReason reason = f.requiredEnum("reason", r.reason(), ClosureReason.class);
-        at = validAt(f, r.at(), at);
-        f.throwIfAny();
-
-        CaseEntity c = lockOpen(referralId);
-        CaseClock contactClock = CaseClock.of(c, workingTime);
-        rules.close(c, contactClock, reason, at);
-        CaseClock.Settled events = settle(contactClock, at);
-        OutgoingEvent erased = reason == ClosureReason.CONSENT_WITHDRAWN
-                ? erasure.erase(c, null, PersonalDataErased.CONSENT_WITHDRAWN, at) : null;
-        emitter.emitClock(c, events.before());
-        emitter.emit(c, EventTypes.CASE_CLOSED, at, EventDetail.closure(reason));
-        emitter.emitClock(c, events.after());
-        if (erased != null) {
-            emitter.emit(erased);
-        }
-        audit.record(referralId, at, actor.id(), "CASE_CLOSED", "reason=" + reason);
-        return views.view(c, clock.instant());
+        Instant at = validAt(r, actor);
+        ClosureReason reason = EnumNames.parse(ClosureReason.class, r.reason());
+        return act(referralId, at, actor, (c, contactClock) -> {
+            rules.close(c, contactClock, reason, at);
+            Done done = Done.event(EventTypes.CASE_CLOSED, EventDetail.closure(reason), "CASE_CLOSED",
+                    "reason=" + reason);
+            return reason == ClosureReason.CONSENT_WITHDRAWN ? done.erasing(PersonalDataErased.CONSENT_WITHDRAWN)
+                    : done;
+        });
     }
 
     /** Erasure (admin): names, contact details, notes and free text gone; counts and clocks stay. Also when closed. */
@@ -377,31 +258,77 @@ public class CaseWorkService {
         return views.view(c, clock.instant());
     }
 
-    public List<Map<String, Object>> audit(UUID referralId) {
+    public List<CaseAuditEntry> audit(UUID referralId) {
         repository.findCase(referralId).orElseThrow(() -> notFound(referralId));
-        return repository.audit(referralId).stream().map(a -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("at", a.at);
-            row.put("recordedAt", a.recordedAt);
-            row.put("actor", a.actor);
-            row.put("action", a.action);
-            row.put("detail", a.detail);
-            return row;
-        }).toList();
+        return repository.audit(referralId).stream()
+                .map(a -> new CaseAuditEntry(a.at, a.recordedAt, a.actor, a.action, a.detail)).toList();
+    }
+
+    /** What an action changes on its locked, open case; the clock is already judged at the action's {@code at}. */
+    @FunctionalInterface
+    private interface Change {
+        Done apply(CaseEntity c, CaseClock contactClock);
     }
 
     /**
-     * For actions that do not touch the clock themselves: flags what the clock reached by the action's own time
-     * (judged at {@code at}, never at the real now: a replayed action must not breach a clock early).
+     * What an action did: its event on cases.events (null for none, then the clock is left as it was), the audit
+     * entry, and the erasure it causes (the reason, or null).
      */
-    private CaseClock.Settled catchUp(CaseEntity c, Instant at) {
-        CaseClock contactClock = CaseClock.of(c, workingTime);
-        contactClock.judge(at);
-        return settle(contactClock, at);
+    private record Done(String eventType, EventDetail detail, String auditAction, String auditDetail,
+            String erasureReason) {
+
+        static Done event(String eventType, EventDetail detail, String auditAction, String auditDetail) {
+            return new Done(eventType, detail, auditAction, auditDetail, null);
+        }
+
+        static Done auditOnly(String auditAction, String auditDetail) {
+            return new Done(null, null, auditAction, auditDetail, null);
+        }
+
+        Done erasing(String reason) {
+            return new Done(eventType, detail, auditAction, auditDetail, reason);
+        }
     }
 
-    private CaseClock.Settled settle(CaseClock contactClock, Instant at) {
-        return contactClock.settle(at, clock.instant(), config.detector().replaySettle());
+    /**
+     * The shape every action shares. The clock is judged at {@code at}, never at the real now (a replayed action must
+     * not breach a clock early); clock events the clock reached before the action go out before the action's own
+     * event, the rest after it, and an erasure's event last.
+     */
+    private CaseView act(UUID referralId, Instant at, Actor actor, Change change) {
+        CaseEntity c = lockOpen(referralId);
+        CaseClock contactClock = CaseClock.of(c, workingTime);
+        contactClock.judge(at);
+        Done done = change.apply(c, contactClock);
+        if (done.eventType() != null) {
+            CaseClock.Settled events = contactClock.settle(at, clock.instant(), config.detector().replaySettle());
+            OutgoingEvent erased = done.erasureReason() == null ? null
+                    : erasure.erase(c, null, done.erasureReason(), at);
+            emitter.emitClock(c, events.before());
+            emitter.emit(c, done.eventType(), at, done.detail());
+            emitter.emitClock(c, events.after());
+            if (erased != null) {
+                emitter.emit(erased);
+            }
+        }
+        audit.record(referralId, at, actor.id(), done.auditAction(), done.auditDetail());
+        return views.view(c, clock.instant());
+    }
+
+    private ContactEntity contact(CaseEntity c, Instant at, ContactChannel channel, ContactOutcome outcome,
+            List<SupportType> support, String handler, Actor actor) {
+        ContactEntity contact = new ContactEntity();
+        contact.referralId = c.referralId;
+        contact.at = at;
+        contact.channel = channel;
+        contact.outcome = outcome;
+        contact.contactMade = outcome.isContactMade();
+        contact.supportTypes = support.stream().map(Enum::name).collect(Collectors.joining(","));
+        contact.handler = handler;
+        contact.recordedBy = actor.id();
+        contact.recordedAt = clock.instant();
+        repository.persist(contact);
+        return contact;
     }
 
     private static void fillOutcome(OutcomeEntity o, Instant at, Map<String, Integer> scores, Actor actor) {
@@ -410,7 +337,11 @@ public class CaseWorkService {
         o.recordedBy = actor.id();
     }
 
+    /** Keeps a note (personal data: erased with the victim); a blank one is not kept. */
     private void note(UUID referralId, String kind, Long refId, Instant at, String text) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
         NoteEntity n = new NoteEntity();
         n.referralId = referralId;
         n.kind = kind;
@@ -428,23 +359,24 @@ public class CaseWorkService {
         return c;
     }
 
-    /** Only admin may set {@code at} (historical replay); everyone else acts now, by the injected clock. */
-    private Instant at(String at, Actor actor) {
-        if (at != null && !at.isBlank() && !actor.admin()) {
+    /**
+     * The action's time, once the body is checked in the documented order: a body is required (400), only admin may
+     * set {@code at} (403, historical replay), then every bad field in one 400. Without {@code at}, now by the
+     * injected clock.
+     */
+    private <T extends CaseRequests.Timed> Instant validAt(T body, Actor actor) {
+        if (body == null) {
+            throw ProblemException.badRequest(List.of(new FieldError("body", "is required")));
+        }
+        if (body.at() != null && !body.at().isBlank() && !actor.admin()) {
             throw ProblemException.forbidden("only admin may set 'at' (historical replay)");
         }
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static Instant validAt(Fields f, String text, Instant now) {
-        Instant given = f.instant("at", text);
-        return given != null ? given.truncatedTo(ChronoUnit.MICROS) : now;
-    }
-
-    private static void requireBody(Object body) {
-        if (body == null) {
-            throw ProblemException.badRequest(List.of(new org.lvs.contract.FieldError("body", "is required")));
+        Set<ConstraintViolation<T>> violations = validator.validate(body);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
         }
+        Instant given = TimeText.instant(body.at());
+        return (given != null ? given : clock.instant()).truncatedTo(ChronoUnit.MICROS);
     }
 
     static ProblemException notFound(UUID referralId) {

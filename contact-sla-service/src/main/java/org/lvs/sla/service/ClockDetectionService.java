@@ -1,14 +1,14 @@
 package org.lvs.sla.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.lvs.sla.domain.ClockEvent;
 import org.lvs.sla.config.SlaConfig;
+import org.lvs.sla.domain.ClockEvent;
 import org.lvs.sla.domain.WorkingTime;
+import org.lvs.sla.messaging.CaseEventEmitter;
 import org.lvs.sla.persistence.CaseEntity;
 import org.lvs.sla.persistence.CaseRepository;
 
@@ -20,18 +20,24 @@ import org.lvs.sla.persistence.CaseRepository;
 @ApplicationScoped
 public class ClockDetectionService {
 
-    @Inject
-    CaseRepository repository;
-    @Inject
-    CaseEventEmitter emitter;
-    @Inject
-    AuditTrail audit;
-    @Inject
-    WorkingTime workingTime;
-    @Inject
-    SlaConfig config;
+    private final CaseRepository repository;
+    private final CaseEventEmitter emitter;
+    private final AuditTrail audit;
+    private final WorkingTime workingTime;
+    private final SlaConfig config;
 
-    /** One batch at {@code now} (from the injected clock, never the database's); returns how many clocks it looked at. */
+    ClockDetectionService(CaseRepository repository, CaseEventEmitter emitter, AuditTrail audit,
+            WorkingTime workingTime, SlaConfig config) {
+        this.repository = repository;
+        this.emitter = emitter;
+        this.audit = audit;
+        this.workingTime = workingTime;
+        this.config = config;
+    }
+
+    /**
+     * One batch at {@code now} (from the injected clock, never the database's); returns how many clocks it looked at.
+     */
     @Transactional
     public int flagDue(Instant now, int batchSize) {
         List<UUID> due = repository.lockDueClocks(now, batchSize);

@@ -29,9 +29,12 @@ import org.lvs.contract.referral.Victim;
 import org.lvs.contract.triage.DecisionOutcome;
 import org.lvs.sla.config.SlaConfig;
 import org.lvs.sla.domain.WorkingTime;
+import org.lvs.sla.messaging.CaseEventEmitter;
+import org.lvs.sla.messaging.EventDetail;
 import org.lvs.sla.persistence.AuditEntity;
 import org.lvs.sla.persistence.CaseEntity;
 import org.lvs.sla.persistence.CaseRepository;
+import org.lvs.sla.persistence.ListColumn;
 import org.lvs.sla.persistence.PersonEntity;
 import org.lvs.sla.persistence.ReferralTrackEntity;
 
@@ -99,7 +102,8 @@ public class DecisionIntake {
         }
         Set<UUID> firstTime = processedEvents.firstTimeAll(batch.stream().map(Decided::eventId).toList(), CONSUMER);
         Set<UUID> referralIds = new LinkedHashSet<>();
-        batch.stream().filter(b -> firstTime.contains(b.eventId())).forEach(b -> referralIds.add(b.decision().referralId()));
+        batch.stream().filter(b -> firstTime.contains(b.eventId()))
+                .forEach(b -> referralIds.add(b.decision().referralId()));
         Map<UUID, ReferralTrackEntity> tracks = repository.lockTracks(referralIds);
         Map<UUID, CaseEntity> cases = repository.lockCases(referralIds);
         Writes writes = new Writes();
@@ -121,7 +125,8 @@ public class DecisionIntake {
         }
         Set<UUID> firstTime = processedEvents.firstTimeAll(batch.stream().map(Received::eventId).toList(), CONSUMER);
         Set<UUID> referralIds = new LinkedHashSet<>();
-        batch.stream().filter(b -> firstTime.contains(b.eventId())).forEach(b -> referralIds.add(b.received().referralId()));
+        batch.stream().filter(b -> firstTime.contains(b.eventId()))
+                .forEach(b -> referralIds.add(b.received().referralId()));
         Map<UUID, ReferralTrackEntity> tracks = repository.lockTracks(referralIds);
         Map<UUID, PersonEntity> persons = repository.findPersons(referralIds);
         Set<UUID> withCase = repository.existingCases(referralIds);
@@ -235,7 +240,7 @@ public class DecisionIntake {
         p.town = v.address() == null ? null : v.address().town();
         p.postcode = v.address() == null ? null : v.address().postcode();
         p.preferredContact = v.preferredContact() == null ? null : v.preferredContact().name();
-        p.vulnerabilities = CaseContext.join(v.vulnerabilities());
+        p.vulnerabilities = ListColumn.join(v.vulnerabilities());
         p.unsafeToContact = referral.safeguarding().unsafeToContact();
         p.safeguardingReason = referral.safeguarding().reason();
         p.ageBand = v.ageBand() == null ? null : v.ageBand().label();

@@ -8,6 +8,7 @@ import org.lvs.commons.messaging.OutgoingEvent;
 import org.lvs.contract.Topics;
 import org.lvs.contract.event.PersonalDataErased;
 import org.lvs.contract.referral.Source;
+import org.lvs.sla.persistence.AccessAudit;
 import org.lvs.sla.persistence.CaseEntity;
 import org.lvs.sla.persistence.CaseRepository;
 import org.lvs.sla.persistence.ReferralTrackEntity;

@@ -2,7 +2,6 @@ package org.lvs.sla.service;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import org.jboss.logging.Logger;
 import org.lvs.commons.failure.Failures;
@@ -18,12 +17,15 @@ public class SlaClockJob {
     private static final int MAX_ROUNDS = 50;
     private static final Logger LOG = Logger.getLogger(SlaClockJob.class);
 
-    @Inject
-    ClockDetectionService detection;
-    @Inject
-    SlaConfig config;
-    @Inject
-    Clock clock;
+    private final ClockDetectionService detection;
+    private final SlaConfig config;
+    private final Clock clock;
+
+    SlaClockJob(ClockDetectionService detection, SlaConfig config, Clock clock) {
+        this.detection = detection;
+        this.config = config;
+        this.clock = clock;
+    }
 
     @Scheduled(every = "${lvs.sla.detector.every:2s}", delayed = "${lvs.sla.detector.delay:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -51,8 +51,9 @@ class CaseIntakeBench {
             decisions.add(new ProducerRecord<>(Topics.REFERRALS_TRIAGED, d.referralId.toString(),
                     d.build().toEnvelope().toJson()));
             received.add(new ProducerRecord<>(Topics.REFERRALS_RECEIVED, d.referralId.toString(),
-                    Upstream.received(d.referralId, 1, "Bench", "Victim" + i, "07700900" + String.format("%03d", i % 1000),
-                            run + "-" + i, Consent.EXPLICIT).toEnvelope().toJson()));
+                    Upstream.received(d.referralId, 1, "Bench", "Victim" + i,
+                            "07700900" + String.format("%03d", i % 1000), run + "-" + i, Consent.EXPLICIT)
+                            .toEnvelope().toJson()));
         }
 
         long start = System.nanoTime();

@@ -24,9 +24,9 @@ import org.lvs.sla.support.Api;
 import org.postgresql.PGConnection;
 
 /**
- * Loads 1,000,000 cases with COPY and prints p50/p99 of the breaches list, the at-risk list, work queues, caseloads and waiting lists,
- * measured end to end over HTTP. A bench, not a test: it prints figures and asserts nothing about time. Not matched
- * by surefire's default patterns; run it with
+ * Loads 1,000,000 cases with COPY and prints p50/p99 of the breaches list, the at-risk list, work queues, caseloads
+ * and waiting lists, measured end to end over HTTP. A bench, not a test: it prints figures and asserts nothing about
+ * time. Not matched by surefire's default patterns; run it with
  * {@code ./mvnw -pl contact-sla-service test -Dtest=CaseQueryBench -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @QuarkusTest

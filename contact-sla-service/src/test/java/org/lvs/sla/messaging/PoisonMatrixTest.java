@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.lvs.commons.messaging.DeadLetters;
 import org.lvs.contract.Topics;
@@ -134,7 +135,7 @@ class PoisonMatrixTest {
         UUID after = Upstream.decision().send().referralId;
         Api.awaitCase(after);
         Upstream.send(received(after, "After", "07700 900124"));
-        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> "After".equals(Api.get(after).jsonPath()
+        Awaitility.await().atMost(WAIT).until(() -> "After".equals(Api.get(after).jsonPath()
                 .getString("victim.lastName")));
     }
 

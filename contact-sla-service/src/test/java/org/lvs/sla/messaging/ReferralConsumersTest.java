@@ -1,6 +1,5 @@
 package org.lvs.sla.messaging;
 
-import org.lvs.commons.messaging.DeadLetters;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,14 +18,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.lvs.commons.messaging.DeadLetters;
 import org.lvs.contract.Topics;
 import org.lvs.contract.event.EventEnvelope;
 import org.lvs.contract.event.EventJson;
 import org.lvs.contract.referral.Consent;
 import org.lvs.infra.test.LvsTestResources;
+import org.lvs.infra.test.TestClockProducer;
 import org.lvs.infra.test.TopicProbe;
 import org.lvs.sla.support.Api;
-import org.lvs.infra.test.TestClockProducer;
 import org.lvs.sla.support.Upstream;
 
 /**

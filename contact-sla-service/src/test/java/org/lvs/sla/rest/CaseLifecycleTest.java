@@ -34,10 +34,10 @@ import org.lvs.contract.event.EventEnvelope;
 import org.lvs.contract.event.EventJson;
 import org.lvs.contract.referral.Consent;
 import org.lvs.infra.test.LvsTestResources;
+import org.lvs.infra.test.TestClockProducer;
 import org.lvs.infra.test.TestTokens;
 import org.lvs.infra.test.TopicProbe;
 import org.lvs.sla.support.Api;
-import org.lvs.infra.test.TestClockProducer;
 import org.lvs.sla.support.Upstream;
 
 /** Cases from decisions on the real topics, and the case actions, against the real broker and database. */

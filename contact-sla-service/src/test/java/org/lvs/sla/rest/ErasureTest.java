@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hamcrest.Matcher;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.lvs.contract.Topics;
 import org.lvs.contract.casework.CaseStatus;
@@ -150,7 +152,7 @@ class ErasureTest {
         return holding;
     }
 
-    private static org.hamcrest.Matcher<Object> nullValue() {
-        return org.hamcrest.Matchers.nullValue();
+    private static Matcher<Object> nullValue() {
+        return Matchers.nullValue();
     }
 }

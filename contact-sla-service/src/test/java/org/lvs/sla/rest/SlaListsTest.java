@@ -2,6 +2,7 @@ package org.lvs.sla.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,12 +24,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.lvs.contract.casework.CaseStatus;
-import org.lvs.contract.referral.Consent;
 import org.lvs.contract.triage.Pathway;
 import org.lvs.contract.triage.Strand;
 import org.lvs.infra.test.LvsTestResources;
-import org.lvs.sla.support.Api;
 import org.lvs.infra.test.TestClockProducer;
+import org.lvs.sla.support.Api;
 import org.lvs.sla.support.Upstream;
 
 /** Breaches, at-risk, work queues, search, caseloads and waiting lists over cases driven in through Kafka. */
@@ -194,7 +194,8 @@ class SlaListsTest {
         long waiting = first.getLong("strands[0].waiting");
         assertTrue(waiting >= 3, "every waiting case is counted");
         assertEquals((waiting + 1) / 2, first.getLong("strands[0].pages"));
-        assertEquals(List.of(ids.get(0).toString(), ids.get(1).toString()), first.getList("strands[0].items.referralId"));
+        assertEquals(List.of(ids.get(0).toString(), ids.get(1).toString()),
+                first.getList("strands[0].items.referralId"));
         JsonPath second = given().header("Authorization", handler()).queryParam("strand", "CORE")
                 .queryParam("size", 2).queryParam("page", 1).get("/api/v1/waiting-lists").then().statusCode(200)
                 .extract().jsonPath();
@@ -215,5 +216,22 @@ class SlaListsTest {
                 .queryParam("strand", "KNITTING").get("/api/v1/waiting-lists").then().statusCode(400)
                 .body("errors.field", hasItem("size")).body("errors.field", hasItem("page"))
                 .body("errors.field", hasItem("strand"));
+    }
+
+    @Test
+    void malformedTypedParametersAreNamedIn400() {
+        given().header("Authorization", handler()).get(Api.CASES + "not-a-uuid").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("referralId"));
+        given().header("Authorization", handler()).contentType("application/json").body("{}")
+                .post(Api.CASES + "1-1-1-1-1/closure").then().statusCode(400)
+                .body("errors.field", contains("referralId"));
+        given().header("Authorization", handler()).queryParam("size", "many").get("/api/v1/sla/breaches").then()
+                .statusCode(400).contentType("application/problem+json").body("errors.field", contains("size"));
+        given().header("Authorization", handler()).queryParam("open", "maybe").get("/api/v1/sla/breaches").then()
+                .statusCode(400).body("errors.field", contains("open"));
+        given().header("Authorization", handler()).queryParam("open", "false").queryParam("size", " ")
+                .get("/api/v1/sla/breaches").then().statusCode(200).body("size", equalTo(50));
+        given().header("Authorization", handler()).queryParam("page", "first").get("/api/v1/waiting-lists").then()
+                .statusCode(400).body("errors.field", contains("page"));
     }
 }

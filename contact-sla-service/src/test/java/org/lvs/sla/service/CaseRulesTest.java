@@ -12,7 +12,7 @@ import org.lvs.sla.persistence.CaseEntity;
 
 class CaseRulesTest {
 
-    private final CaseRules rules = new CaseRules();
+    private final CaseRules rules = new CaseRules(null); // derivedStatus needs no configuration
 
     private static CaseEntity decided(CaseStatus status, Consent consent, DataIssue issue) {
         CaseEntity c = new CaseEntity();

@@ -18,8 +18,8 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.lvs.infra.test.LvsTestResources;
-import org.lvs.sla.support.Api;
 import org.lvs.infra.test.TestClockProducer;
+import org.lvs.sla.support.Api;
 import org.lvs.sla.support.Upstream;
 
 /**

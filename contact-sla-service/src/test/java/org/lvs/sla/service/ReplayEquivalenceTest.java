@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.lvs.contract.casework.CaseStatus;
 import org.lvs.contract.event.CaseEvent;
 import org.lvs.infra.test.LvsTestResources;
+import org.lvs.infra.test.TestClockProducer;
 import org.lvs.sla.config.SlaConfig;
 import org.lvs.sla.support.Api;
 import org.lvs.sla.support.CaseEvents;
-import org.lvs.infra.test.TestClockProducer;
 import org.lvs.sla.support.Upstream;
 
 /**

@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.lvs.contract.Roles;
 import org.lvs.infra.test.LvsTestResources;
@@ -87,7 +88,7 @@ public final class Api {
         }
     }
 
-    public static String at(java.time.Instant instant) {
+    public static String at(Instant instant) {
         return instant.toString();
     }
 }

@@ -1,7 +1,8 @@
 package org.lvs.sla.support;
 
-import org.lvs.infra.test.TestClockProducer;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.lvs.contract.Topics;
@@ -10,24 +11,25 @@ import org.lvs.contract.event.ReferralDecided;
 import org.lvs.contract.event.ReferralReceived;
 import org.lvs.contract.referral.Address;
 import org.lvs.contract.referral.AgeBand;
-import org.lvs.contract.referral.HateStrand;
-import org.lvs.contract.referral.Vulnerability;
-import org.lvs.contract.triage.Reason;
 import org.lvs.contract.referral.Consent;
 import org.lvs.contract.referral.Crime;
 import org.lvs.contract.referral.CrimeCategory;
 import org.lvs.contract.referral.Gender;
+import org.lvs.contract.referral.HateStrand;
 import org.lvs.contract.referral.PreferredContact;
 import org.lvs.contract.referral.Referral;
 import org.lvs.contract.referral.RiskLevel;
 import org.lvs.contract.referral.Safeguarding;
 import org.lvs.contract.referral.Source;
 import org.lvs.contract.referral.Victim;
+import org.lvs.contract.referral.Vulnerability;
 import org.lvs.contract.triage.DataIssue;
 import org.lvs.contract.triage.DecisionOutcome;
 import org.lvs.contract.triage.Pathway;
 import org.lvs.contract.triage.Priority;
+import org.lvs.contract.triage.Reason;
 import org.lvs.contract.triage.Strand;
+import org.lvs.infra.test.TestClockProducer;
 import org.lvs.infra.test.TopicProbe;
 
 /** What triage and ingest would publish, built with defaults and sent onto the real topics. */
@@ -52,7 +54,7 @@ public final class Upstream {
         public Strand strand = Strand.DOMESTIC_ABUSE;
         public Pathway pathway = Pathway.IDVA;
         public Integer target = 48;
-        public Instant receivedAt = TestClockProducer.CLOCK.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        public Instant receivedAt = TestClockProducer.CLOCK.instant().truncatedTo(ChronoUnit.MILLIS);
         public String area = "LANCS-" + UUID.randomUUID();
         public Consent consent = Consent.EXPLICIT;
         public ReferralDecided.CrimeFacts crime =
@@ -149,7 +151,7 @@ public final class Upstream {
     }
 
     /** Every test victim's date of birth (search terms need a full name with a date of birth or a postcode). */
-    public static final java.time.LocalDate DATE_OF_BIRTH = java.time.LocalDate.of(1987, 3, 14);
+    public static final LocalDate DATE_OF_BIRTH = LocalDate.of(1987, 3, 14);
 
     /** The test victim's email address: one per referral, so a search by email finds one case. */
     public static String emailOf(UUID referralId) {

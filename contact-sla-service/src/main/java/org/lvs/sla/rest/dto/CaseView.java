@@ -1,4 +1,4 @@
-package org.lvs.sla.service;
+package org.lvs.sla.rest.dto;
 
 import java.time.Instant;
 import java.util.List;

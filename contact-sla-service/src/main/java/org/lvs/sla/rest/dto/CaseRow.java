@@ -1,4 +1,4 @@
-package org.lvs.sla.service;
+package org.lvs.sla.rest.dto;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;

@@ -1,16 +1,17 @@
-package org.lvs.sla.service;
+package org.lvs.sla.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.lvs.contract.triage.Pathway;
-import org.lvs.sla.config.SlaConfig;
 
 /** Caseload capacity of each pathway (defaults 40 ISVA/IDVA/IVA, 35 NEST, 60 CORE and partner pathways). */
 @ApplicationScoped
 public class CapacityPolicy {
 
-    @Inject
-    SlaConfig config;
+    private final SlaConfig config;
+
+    CapacityPolicy(SlaConfig config) {
+        this.config = config;
+    }
 
     public Integer of(Pathway pathway) {
         if (pathway == null) {

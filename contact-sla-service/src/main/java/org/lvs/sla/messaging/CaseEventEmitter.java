@@ -1,13 +1,13 @@
-package org.lvs.sla.service;
+package org.lvs.sla.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import org.lvs.commons.messaging.OutgoingEvent;
 import org.lvs.commons.outbox.Outbox;
 import org.lvs.contract.Topics;
 import org.lvs.contract.event.CaseEvent;
+import org.lvs.sla.config.CapacityPolicy;
 import org.lvs.sla.domain.ClockEvent;
 import org.lvs.sla.persistence.CaseEntity;
 
@@ -19,10 +19,13 @@ import org.lvs.sla.persistence.CaseEntity;
 @ApplicationScoped
 public class CaseEventEmitter {
 
-    @Inject
-    Outbox outbox;
-    @Inject
-    CapacityPolicy capacity;
+    private final Outbox outbox;
+    private final CapacityPolicy capacity;
+
+    CaseEventEmitter(Outbox outbox, CapacityPolicy capacity) {
+        this.outbox = outbox;
+        this.capacity = capacity;
+    }
 
     /** Emits one event with the case's facts as they are now (call after changing and storing the case). */
     public void emit(CaseEntity c, String type, Instant at, EventDetail d) {

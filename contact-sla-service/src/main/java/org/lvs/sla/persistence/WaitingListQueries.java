@@ -1,10 +1,8 @@
-package org.lvs.sla.service;
+package org.lvs.sla.persistence;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +13,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.lvs.contract.casework.OnwardService;
 import org.lvs.contract.triage.Strand;
+import org.lvs.sla.domain.Hours;
+import org.lvs.sla.rest.dto.WaitingListView.Entry;
+import org.lvs.sla.rest.dto.WaitingListView.Group;
+import org.lvs.sla.rest.dto.WaitingListView;
 
 /**
  * Who waits (sla-policy.md, queries): per strand, open cases contacted but not yet assigned to a worker, with the wait
@@ -24,7 +26,7 @@ import org.lvs.contract.triage.Strand;
  * OFFSET}), so the answer stays fast with a million cases.
  */
 @ApplicationScoped
-public class WaitingLists {
+public class WaitingListQueries {
 
     private static final String UNASSIGNED = "from sla_case where worker is null and status <> 'CLOSED' "
             + "and first_contact_at is not null";
@@ -32,44 +34,24 @@ public class WaitingLists {
             + "where s.started_at is null and c.status <> 'CLOSED'";
 
     private final CaseQueries queries;
-    private final Clock clock;
 
-    WaitingLists(CaseQueries queries, Clock clock) {
+    WaitingListQueries(CaseQueries queries) {
         this.queries = queries;
-        this.clock = clock;
     }
 
-    /** The answer: the page asked for, and the groups (only the asked-for one when a group is named). */
-    public record View(int page, int size, List<Group> strands, List<Group> services) {
-    }
-
-    /** A waiting list: its total, its longest wait, how many pages it has at this size, and this page's entries. */
-    public record Group(String name, long waiting, Double longestWaitHours, long pages, List<Entry> items) {
-    }
-
-    /** One waiting case: since its first contact (strands) or since the request (services). */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Entry(UUID referralId, Instant firstContactAt, Instant requestedAt, Double waitingHours) {
-    }
-
-    public View list(String page, String size, String strand, String service) {
-        Fields f = new Fields();
-        int[] paging = CaseQueries.paging(f, page, size);
-        Strand oneStrand = f.optionalEnum("strand", strand, Strand.class);
-        OnwardService oneService = f.optionalEnum("service", service, OnwardService.class);
-        f.throwIfAny();
+    /** Every group, or only {@code oneStrand}'s or {@code oneService}'s when one is named; waits up to {@code now}. */
+    public WaitingListView list(Strand oneStrand, OnwardService oneService, Paging paging, Instant now) {
         boolean filtered = oneStrand != null || oneService != null;
-        Instant now = clock.instant();
         List<Group> strands = filtered && oneStrand == null ? List.of()
                 : strands(oneStrand == null ? Strand.values() : new Strand[] {oneStrand}, paging, now,
                         oneStrand == null);
         List<Group> services = filtered && oneService == null ? List.of()
                 : services(oneService == null ? OnwardService.values() : new OnwardService[] {oneService}, paging,
                         now);
-        return new View(paging[0], paging[1], strands, services);
+        return new WaitingListView(paging.page(), paging.size(), strands, services);
     }
 
-    private List<Group> strands(Strand[] names, int[] paging, Instant now, boolean withoutStrand) {
+    private List<Group> strands(Strand[] names, Paging paging, Instant now, boolean withoutStrand) {
         Map<String, Totals> totals = new LinkedHashMap<>();
         Arrays.stream(names).forEach(s -> totals.put(s.name(), new Totals()));
         Map<String, List<Entry>> items = new LinkedHashMap<>();
@@ -96,7 +78,7 @@ public class WaitingLists {
         return groups(totals, items, paging, now);
     }
 
-    private List<Group> services(OnwardService[] names, int[] paging, Instant now) {
+    private List<Group> services(OnwardService[] names, Paging paging, Instant now) {
         Map<String, Totals> totals = new LinkedHashMap<>();
         Arrays.stream(names).forEach(s -> totals.put(s.name(), new Totals()));
         Map<String, List<Entry>> items = new LinkedHashMap<>();
@@ -117,17 +99,17 @@ public class WaitingLists {
         return groups(totals, items, paging, now);
     }
 
-    private static List<Group> groups(Map<String, Totals> totals, Map<String, List<Entry>> items, int[] paging,
+    private static List<Group> groups(Map<String, Totals> totals, Map<String, List<Entry>> items, Paging paging,
             Instant now) {
         List<Group> groups = new ArrayList<>();
         totals.forEach((name, t) -> groups.add(new Group(name, t.waiting,
-                t.oldest == null ? null : hours(t.oldest, now), (t.waiting + paging[1] - 1) / paging[1],
+                t.oldest == null ? null : hours(t.oldest, now), paging.pages(t.waiting),
                 items.getOrDefault(name, List.of()))));
         return groups;
     }
 
-    private static List<Object> pageArgs(int[] paging) {
-        return List.of(paging[1], (long) paging[0] * paging[1]);
+    private static List<Object> pageArgs(Paging paging) {
+        return List.of(paging.size(), paging.offset());
     }
 
     /** An enum's names as SQL rows ({@code ('A'), ('B')}): constants of our own, never input. */
@@ -140,7 +122,7 @@ public class WaitingLists {
     }
 
     private static Double hours(Instant since, Instant now) {
-        return CaseViews.hours(Duration.between(since, now));
+        return Hours.of(Duration.between(since, now));
     }
 
     /** A group's count and its oldest entry. */

@@ -1,4 +1,4 @@
-package org.lvs.sla.service;
+package org.lvs.sla.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -15,7 +15,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.lvs.sla.service.CaseRequests.Actor;
+import org.lvs.sla.rest.dto.AccessAuditEntry;
+import org.lvs.sla.rest.dto.PageOf;
+import org.lvs.sla.service.Actor;
 
 /**
  * Who read which case and who searched for whom, when and why (issue 11): one row per read of a case and per victim
@@ -36,11 +38,8 @@ public class AccessAudit {
         this.clock = clock;
     }
 
-    /** One audited entry as the admin endpoint shows it. */
-    public record Entry(long id, Instant at, String actor, String action, UUID referralId, Boolean personalData,
-            String reason, String criteria, String termsHmac, Integer resultCount, List<UUID> resultIds,
-            boolean termsErased) {
-    }
+    /** What the admin's list may filter by: {@code action} one of the two kinds, null for all. */
+    public static final String ACTIONS = CASE_READ + "|" + CASE_SEARCH;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void caseRead(UUID referralId, Actor actor, boolean personalData) {
@@ -72,7 +71,7 @@ public class AccessAudit {
 
     /** Entries from {@code from} (inclusive) to {@code to} (exclusive), oldest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageOf<Entry> list(Instant from, Instant to, String action, String actor, int page, int size) {
+    public PageOf<AccessAuditEntry> list(Instant from, Instant to, String action, String actor, Paging paging) {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> args = new ArrayList<>();
         if (from != null) {
@@ -100,13 +99,13 @@ public class AccessAudit {
                     total = rs.getLong(1);
                 }
             }
-            List<Entry> items = new ArrayList<>();
+            List<AccessAuditEntry> items = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("select id, at, actor, action, referral_id, personal_data, "
                     + "reason, criteria, terms_hmac, result_count, result_ids, terms_erased from access_audit" + where
                     + " order by at, id limit ? offset ?")) {
                 List<Object> paged = new ArrayList<>(args);
-                paged.add(size);
-                paged.add((long) page * size);
+                paged.add(paging.size());
+                paged.add(paging.offset());
                 bind(ps, paged);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -114,7 +113,7 @@ public class AccessAudit {
                     }
                 }
             }
-            return new PageOf<>(items, page, size, total);
+            return new PageOf<>(items, paging.page(), paging.size(), total);
         } catch (SQLException e) {
             throw new IllegalStateException("access audit query failed (SQLSTATE " + e.getSQLState() + ")", e);
         }
@@ -147,16 +146,16 @@ public class AccessAudit {
         }
     }
 
-    private static Entry entry(ResultSet rs) throws SQLException {
+    private static AccessAuditEntry entry(ResultSet rs) throws SQLException {
         Timestamp at = rs.getTimestamp("at");
         Array ids = rs.getArray("result_ids");
         List<UUID> resultIds = ids == null ? null : Arrays.stream((Object[]) ids.getArray()).map(o -> (UUID) o)
                 .toList();
         Object personal = rs.getObject("personal_data");
         Object count = rs.getObject("result_count");
-        return new Entry(rs.getLong("id"), at.toInstant(), rs.getString("actor"), rs.getString("action"),
+        return new AccessAuditEntry(rs.getLong("id"), at.toInstant(), rs.getString("actor"), rs.getString("action"),
                 (UUID) rs.getObject("referral_id"), (Boolean) personal, rs.getString("reason"),
-                rs.getString("criteria"), rs.getString("terms_hmac"), count == null ? null : ((Number) count).intValue(),
-                resultIds, rs.getBoolean("terms_erased"));
+                rs.getString("criteria"), rs.getString("terms_hmac"),
+                count == null ? null : ((Number) count).intValue(), resultIds, rs.getBoolean("terms_erased"));
     }
 }

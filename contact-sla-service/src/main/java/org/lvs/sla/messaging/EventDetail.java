@@ -1,4 +1,4 @@
-package org.lvs.sla.service;
+package org.lvs.sla.messaging;
 
 import java.util.List;
 import java.util.Map;
