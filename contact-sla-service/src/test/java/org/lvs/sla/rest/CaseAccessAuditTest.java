@@ -65,11 +65,13 @@ class CaseAccessAuditTest {
     void readingACaseIsAuditedWithTheTokensSubject() {
         UUID id = victim("Rita", "Reader" + UUID.randomUUID().toString().substring(0, 6));
         Instant before = Instant.now().minusSeconds(1);
-        int reads = Api.count("select count(*) from sla.access_audit where action = 'CASE_READ' and referral_id = "
-                + "?::uuid", id.toString());
+        // The same count before and after: earlier reads while the case waited for the victim's details were
+        // audited too, some of them without personal data.
+        String readsWithPersonalData = "select count(*) from sla.access_audit where action = 'CASE_READ' "
+                + "and referral_id = ?::uuid and actor = ? and personal_data";
+        int reads = Api.count(readsWithPersonalData, id.toString(), CASE_HANDLER_SUBJECT);
         given().header("Authorization", handler()).get(Api.CASES + id).then().statusCode(200);
-        assertEquals(reads + 1, Api.count("select count(*) from sla.access_audit where action = 'CASE_READ' "
-                + "and referral_id = ?::uuid and actor = ? and personal_data", id.toString(), CASE_HANDLER_SUBJECT));
+        assertEquals(reads + 1, Api.count(readsWithPersonalData, id.toString(), CASE_HANDLER_SUBJECT));
         JsonPath audit = given().header("Authorization", admin()).queryParam("from", before.toString())
                 .queryParam("action", "CASE_READ").queryParam("size", 500).get("/api/v1/audit").then()
                 .statusCode(200).extract().jsonPath();

@@ -15,6 +15,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Function;
 import org.lvs.commons.problem.ProblemException;
@@ -22,8 +23,8 @@ import org.lvs.commons.problem.ProblemResponses;
 import org.lvs.contract.FieldError;
 
 /**
- * Lets resources take {@code UUID}, {@code Instant} and {@code LocalDate} path and query parameters and still answer a
- * malformed one as a 400 problem+json naming the parameter ("referralId: must be a UUID"), which is what the
+ * Lets resources take {@code UUID}, {@code Instant}, {@code LocalDate}, {@code Integer}, {@code Long} and
+ * {@code Boolean} path and query parameters and still answer a malformed one as a 400 problem+json naming the parameter ("referralId: must be a UUID"), which is what the
  * contract's answer table gives for a wrong type. Left to JAX-RS, a malformed path or query parameter is a bare 404.
  * Conversion stops at the first malformed parameter, so that one is named alone; Bean Validation constraints on
  * well-formed values (ranges, sizes) are all named together by {@code ValidationProblemMapper}.
@@ -42,8 +43,22 @@ public class TypedParamConverterProvider implements ParamConverterProvider {
                     Instant::parse);
         } else if (rawType == LocalDate.class) {
             return (ParamConverter<T>) new Parsed<>(name, "must be a date (yyyy-mm-dd)", LocalDate::parse);
+        } else if (rawType == Integer.class) {
+            return (ParamConverter<T>) new Parsed<>(name, "must be a whole number", v -> Integer.valueOf(v.trim()));
+        } else if (rawType == Long.class) {
+            return (ParamConverter<T>) new Parsed<>(name, "must be a whole number", v -> Long.valueOf(v.trim()));
+        } else if (rawType == Boolean.class) {
+            return (ParamConverter<T>) new Parsed<>(name, "must be true or false", TypedParamConverterProvider::bool);
         }
         return null;
+    }
+
+    private static Boolean bool(String value) {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException("not a boolean");
+        };
     }
 
     static WebApplicationException malformed(String name, String message) {
@@ -96,12 +111,12 @@ public class TypedParamConverterProvider implements ParamConverterProvider {
 
         @Override
         public T fromString(String value) {
-            if (value == null) {
-                return null;
+            if (value == null || value.isBlank()) {
+                return null; // absent or empty: the resource's default
             }
             try {
                 return parse.apply(value);
-            } catch (DateTimeException e) {
+            } catch (DateTimeException | IllegalArgumentException e) { // NumberFormatException is one
                 throw malformed(name, message);
             }
         }
