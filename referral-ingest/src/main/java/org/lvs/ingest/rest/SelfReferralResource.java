@@ -28,8 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lvs.commons.problem.ProblemException;
 import org.lvs.contract.FieldError;
 import org.lvs.ingest.config.IngestConfig;
+import org.lvs.ingest.rest.dto.ReferralReceipt;
 import org.lvs.ingest.service.RecordResult;
-import org.lvs.ingest.service.ReferralReceipt;
 import org.lvs.ingest.service.SelfReferralService;
 
 /**

@@ -35,6 +35,7 @@ import org.lvs.ingest.domain.RecordStatus;
 import org.lvs.ingest.domain.ReferralValidator;
 import org.lvs.ingest.domain.ValidatedRecord;
 import org.lvs.ingest.persistence.IdempotencyClaim;
+import org.lvs.ingest.rest.dto.BatchReceipt;
 
 /**
  * Reads single referrals and batches (JSON streamed with Jackson's parser, CSV with the RFC 4180 reader, both strictly

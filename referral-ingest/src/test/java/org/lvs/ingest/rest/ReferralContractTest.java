@@ -1,6 +1,7 @@
 package org.lvs.ingest.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -209,11 +210,12 @@ class ReferralContractTest {
     }
 
     @Test
-    void unknownReferralIs404() {
+    void unknownReferralIs404AndAMalformedIdIs400NamingIt() {
         given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).get(PATH + "/" + java.util.UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
         given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).get(PATH + "/not-a-uuid")
-                .then().statusCode(404).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("referralId"));
     }
 
     @Test
