@@ -8,19 +8,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
-class CsvReaderTest {
+class CsvRowStreamTest {
 
     static List<List<String>> rows(String csv) {
-        CsvReader reader = new CsvReader(new StringReader(csv));
-        List<List<String>> rows = new ArrayList<>();
-        for (List<String> row = reader.next(); row != null; row = reader.next()) {
-            rows.add(row);
+        try (CsvRowStream reader = new CsvRowStream(new StringReader(csv))) {
+            List<List<String>> rows = new ArrayList<>();
+            for (List<String> row = reader.next(); row != null; row = reader.next()) {
+                rows.add(row);
+            }
+            return rows;
         }
-        return rows;
     }
 
     static List<Object[]> cases() {
