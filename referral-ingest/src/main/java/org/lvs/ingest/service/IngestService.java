@@ -1,7 +1,6 @@
 package org.lvs.ingest.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,16 +43,20 @@ public class IngestService {
 
     private static final Logger LOG = Logger.getLogger(IngestService.class);
 
-    @Inject
-    IntakeLedger ledger;
-    @Inject
-    EventPublisher publisher;
-    @Inject
-    Clock clock;
-    @Inject
-    IngestConfig config;
-    @Inject
-    LastBatchGauge lastBatch;
+    private final IntakeLedger ledger;
+    private final EventPublisher publisher;
+    private final Clock clock;
+    private final IngestConfig config;
+    private final LastBatchGauge lastBatch;
+
+    IngestService(IntakeLedger ledger, EventPublisher publisher, Clock clock, IngestConfig config,
+            LastBatchGauge lastBatch) {
+        this.ledger = ledger;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.config = config;
+        this.lastBatch = lastBatch;
+    }
 
     /**
      * @param records   validated records in request order (rejected ones included: they go to intake, feed gaps and
