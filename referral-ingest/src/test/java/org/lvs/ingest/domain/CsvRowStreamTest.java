@@ -1,11 +1,20 @@
 package org.lvs.ingest.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,6 +59,31 @@ class CsvRowStreamTest {
     @Test
     void unterminatedQuoteIsNotCsv() {
         assertThrows(CsvFormatException.class, () -> rows("a,\"b\nc,d\n"));
+    }
+
+    @Test
+    void blankLinesAndBareCarriageReturnsEndRowsAsBefore() {
+        assertEquals(List.of(List.of("a"), List.of(""), List.of("b")), rows("a\n\nb\n"));
+        assertEquals(List.of(List.of("a"), List.of("b")), rows("a\rb\r"));
+        assertEquals(List.of(List.of("\"a\"b", "c")), rows("\uFEFF\"\"\"a\"\"b\",c"));
+    }
+
+    @Test
+    void textAfterAClosingQuoteIsNotCsvAndTheMessageQuotesNothingSent() {
+        CsvFormatException e = assertThrows(CsvFormatException.class, () -> rows("\"secret\"Z,b\n"));
+        assertFalse(e.getMessage().contains("Z"), e.getMessage());
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreReportedNotReplaced() {
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
+        byte[] body = {'a', ',', (byte) 0xC3, '(', '\n'};
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> {
+            try (CsvRowStream reader = new CsvRowStream(new InputStreamReader(new ByteArrayInputStream(body), strict))) {
+                reader.next();
+            }
+        });
+        assertInstanceOf(CharacterCodingException.class, e.getCause());
     }
 
     @Test
