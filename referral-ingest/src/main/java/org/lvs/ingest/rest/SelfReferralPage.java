@@ -24,7 +24,8 @@ final class SelfReferralPage {
     static final String STYLE = """
 
             body{font-family:system-ui,sans-serif;max-width:40rem;margin:1rem auto;padding:0 1rem;line-height:1.5}
-            label{display:block;font-weight:600;margin-top:1rem}input,select,textarea{font-size:1rem;width:100%;padding:.4rem;box-sizing:border-box}
+            label{display:block;font-weight:600;margin-top:1rem}
+            input,select,textarea{font-size:1rem;width:100%;padding:.4rem;box-sizing:border-box}
             fieldset{margin-top:1.5rem}button{margin-top:1.5rem;font-size:1.1rem;padding:.6rem 1.2rem}
             [role=alert]{border:4px solid #b10e1e;padding:0 1rem}:focus{outline:3px solid #fd0}
             .hp{position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden}

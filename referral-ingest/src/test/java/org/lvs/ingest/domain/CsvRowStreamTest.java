@@ -78,8 +78,9 @@ class CsvRowStreamTest {
     void bytesThatAreNotUtf8AreReportedNotReplaced() {
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
         byte[] body = {'a', ',', (byte) 0xC3, '(', '\n'};
+        InputStreamReader in = new InputStreamReader(new ByteArrayInputStream(body), strict);
         UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> {
-            try (CsvRowStream reader = new CsvRowStream(new InputStreamReader(new ByteArrayInputStream(body), strict))) {
+            try (CsvRowStream reader = new CsvRowStream(in)) {
                 reader.next();
             }
         });
@@ -111,7 +112,8 @@ class CsvRowStreamTest {
 
     @Test
     void aControlCharacterInATypedCellIsKeptForTheValidatorNotTrimmedAway() {
-        CsvReferralRows rows = new CsvReferralRows(List.of("crime.hateStrands", "version", "safeguarding.unsafeToContact"));
+        CsvReferralRows rows =
+                new CsvReferralRows(List.of("crime.hateStrands", "version", "safeguarding.unsafeToContact"));
         ObjectNode tree = rows.toTree(List.of("RACE\u0000", "2\u0000", "true\u0007"));
         assertEquals("RACE\u0000", tree.get("crime").get("hateStrands").asText());
         assertEquals("2\u0000", tree.get("version").asText());
