@@ -68,9 +68,5 @@ public interface IngestConfig {
         /** Rows of GET /api/v1/feeds/{source}/rejections when no limit is given. */
         @WithDefault("100")
         int defaultLimit();
-
-        /** The largest limit a caller may ask for. */
-        @WithDefault("1000")
-        int maxLimit();
     }
 }

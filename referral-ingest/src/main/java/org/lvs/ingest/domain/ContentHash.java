@@ -1,9 +1,5 @@
 package org.lvs.ingest.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.lvs.contract.event.EventJson;
 import org.lvs.contract.referral.Referral;
 
@@ -22,12 +18,6 @@ public final class ContentHash {
                 null, publishable.recordedAt(), null, publishable.area(), publishable.crime(), publishable.victim(),
                 publishable.consent(), publishable.riskLevel(), publishable.safeguarding(), publishable.howHeard(),
                 publishable.howHeardDetail());
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(EventJson.write(content).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
+        return Sha256.hex(EventJson.write(content));
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns a CSV row into the referral's JSON tree, so CSV and JSON records pass the same validator. Columns are named
@@ -18,6 +19,8 @@ public final class CsvReferralRows {
     static final Set<String> INTEGER_PATHS = Set.of("version", "feedSequence", "victim.age");
     static final Set<String> BOOLEAN_PATHS = Set.of("safeguarding.unsafeToContact");
     static final Set<String> LIST_PATHS = Set.of("crime.hateStrands", "victim.vulnerabilities");
+
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,18}");
 
     private final String[] header;
 
@@ -63,7 +66,7 @@ public final class CsvReferralRows {
             }
             return list;
         }
-        if (INTEGER_PATHS.contains(path) && trimmed.matches("-?\\d{1,18}")) {
+        if (INTEGER_PATHS.contains(path) && WHOLE_NUMBER.matcher(trimmed).matches()) {
             return f.numberNode(Long.parseLong(trimmed));
         }
         if (BOOLEAN_PATHS.contains(path) && (trimmed.equalsIgnoreCase("true") || trimmed.equalsIgnoreCase("false"))) {

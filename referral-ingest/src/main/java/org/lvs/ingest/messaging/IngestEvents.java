@@ -7,7 +7,7 @@ import org.lvs.contract.event.IntakeRecorded;
 import org.lvs.contract.event.ReferralReceived;
 import org.lvs.contract.referral.Referral;
 import org.lvs.ingest.domain.FieldRules;
-import org.lvs.ingest.service.Decision;
+import org.lvs.ingest.service.IntakeVerdict;
 
 /** The events one record produces at the edge: its referral version and its intake record. */
 public final class IngestEvents {
@@ -19,7 +19,7 @@ public final class IngestEvents {
     }
 
     /** {@code referrals.received}, keyed by referralId; the referral is already minimised without consent. */
-    public static OutgoingEvent received(Decision d) {
+    public static OutgoingEvent received(IntakeVerdict d) {
         Referral r = d.record().referral();
         Referral asReceived = new Referral(r.source(), r.sourceReference(), r.version(), r.feedSequence(),
                 r.recordedAt(), d.receivedAt(), r.area(), r.crime(), r.victim(), r.consent(), r.riskLevel(),
@@ -37,7 +37,7 @@ public final class IngestEvents {
      * the values sent. A first publication of a version has a record id derived from the version, so a retry after a
      * failure carries the same event id; every other result is one record of this request.
      */
-    public static OutgoingEvent intake(Decision d, String requestId, String batchId) {
+    public static OutgoingEvent intake(IntakeVerdict d, String requestId, String batchId) {
         String recordId = d.publish()
                 ? "version|" + d.referralId() + "|" + d.record().referral().version()
                 : "request|" + requestId + "|" + d.index();

@@ -2,7 +2,6 @@ package org.lvs.ingest.persistence;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Array;
 import java.sql.Connection;
@@ -28,8 +27,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class ReferralStore {
 
-    @Inject
-    AgroalDataSource dataSource;
+    private final AgroalDataSource dataSource;
+
+    ReferralStore(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     /**
      * Creates the keys that are new (INSERT ... ON CONFLICT DO NOTHING: race-safe, no read-then-write), then locks

@@ -1,7 +1,6 @@
 package org.lvs.ingest.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lvs.contract.Roles;
-import org.lvs.ingest.service.BatchReceipt;
+import org.lvs.ingest.rest.dto.BatchReceipt;
 import org.lvs.ingest.service.ReferralIntake;
 
 /** A batch of referrals as JSON or as a CSV extract (referral-contract.md, "A batch"). */
@@ -35,8 +34,11 @@ public class BatchResource {
 
     static final String CSV = "text/csv";
 
-    @Inject
-    ReferralIntake intake;
+    private final ReferralIntake intake;
+
+    BatchResource(ReferralIntake intake) {
+        this.intake = intake;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

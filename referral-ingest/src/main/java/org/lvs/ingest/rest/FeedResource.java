@@ -1,6 +1,7 @@
 package org.lvs.ingest.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,15 +16,26 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lvs.contract.Roles;
-import org.lvs.ingest.service.FeedGaps;
+import org.lvs.ingest.rest.dto.FeedGaps;
+import org.lvs.ingest.rest.dto.Rejections;
 import org.lvs.ingest.service.ReferralQueries;
-import org.lvs.ingest.service.Rejections;
 
 /** What a source's feed lost (gaps) and what of it was refused (rejections); a referrer sees its own sources only. */
 @Path("/api/v1/feeds")
 @Tag(name = "Feeds", description = "Feed gaps and rejected records, per source")
 @SecurityRequirement(name = "jwt")
 public class FeedResource {
+
+    /**
+     * {@code after}: a whole number, absent or empty for the start. Up to 18 significant digits, so it always fits a
+     * long (positions are a bigserial far below that). Checked as text so that a malformed {@code after} and an
+     * out-of-range {@code limit} are named together in one 400, which a typed {@code Long} could not do.
+     */
+    static final String AFTER_RULE = "0*[0-9]{0,18}";
+    static final String AFTER_MESSAGE = "must be a whole number of at least 0";
+    /** {@code limit}: 1 to {@link ReferralQueries#MAX_REJECTIONS_LIMIT} (1000), absent or empty for the default. */
+    static final String LIMIT_RULE = "0*([1-9][0-9]{0,2}|1000)|";
+    static final String LIMIT_MESSAGE = "must be a whole number from 1 to " + ReferralQueries.MAX_REJECTIONS_LIMIT;
 
     private final ReferralQueries queries;
 
@@ -72,9 +84,10 @@ public class FeedResource {
             @Parameter(description = "ADT, OFFICER_DIRECT, MASH, PARTNER or SELF", example = "ADT")
             @PathParam("source") String source,
             @Parameter(description = "The last position seen; absent or 0 for the start", example = "0")
-            @QueryParam("after") String after,
+            @QueryParam("after") @Pattern(regexp = AFTER_RULE, message = AFTER_MESSAGE) String after,
             @Parameter(description = "At most this many (default 100, at most 1000)", example = "100")
-            @QueryParam("limit") String limit) {
-        return queries.rejections(source, after, limit);
+            @QueryParam("limit") @Pattern(regexp = LIMIT_RULE, message = LIMIT_MESSAGE) String limit) {
+        return queries.rejections(source, after == null || after.isEmpty() ? 0 : Long.parseLong(after),
+                limit == null || limit.isEmpty() ? null : Integer.valueOf(limit));
     }
 }

@@ -1,7 +1,6 @@
 package org.lvs.ingest.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -23,11 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lvs.contract.Roles;
+import org.lvs.ingest.rest.dto.ReferralReceipt;
+import org.lvs.ingest.rest.dto.ReferralView;
 import org.lvs.ingest.service.RecordResult;
 import org.lvs.ingest.service.ReferralIntake;
 import org.lvs.ingest.service.ReferralQueries;
-import org.lvs.ingest.service.ReferralReceipt;
-import org.lvs.ingest.service.ReferralView;
 
 /** One referral in (referral-contract.md), and what ingest holds of a referral. */
 @Path("/api/v1/referrals")
@@ -38,10 +38,13 @@ public class ReferralResource {
 
     static final String PROBLEM = "application/problem+json";
 
-    @Inject
-    ReferralIntake intake;
-    @Inject
-    ReferralQueries queries;
+    private final ReferralIntake intake;
+    private final ReferralQueries queries;
+
+    ReferralResource(ReferralIntake intake, ReferralQueries queries) {
+        this.intake = intake;
+        this.queries = queries;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -87,6 +90,8 @@ public class ReferralResource {
     @Operation(summary = "What ingest holds of a referral: each version and when it was received (no personal data)")
     @APIResponse(responseCode = "200", description = "Its versions and when each was received",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralView.class)))
+    @APIResponse(responseCode = "400", description = "referralId is not a UUID",
+            content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "Wrong role, or a referrer token not made for the referral's source",
             content = @Content(mediaType = PROBLEM))
@@ -94,7 +99,7 @@ public class ReferralResource {
             content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "Unknown referralId",
             content = @Content(mediaType = PROBLEM, examples = @ExampleObject(name = "notFound", value = ApiExamples.NOT_FOUND)))
-    public ReferralView get(@PathParam("referralId") String referralId) {
+    public ReferralView get(@PathParam("referralId") UUID referralId) {
         return queries.referral(referralId);
     }
 }

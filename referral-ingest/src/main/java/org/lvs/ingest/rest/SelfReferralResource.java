@@ -23,13 +23,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lvs.commons.problem.ProblemException;
 import org.lvs.contract.FieldError;
 import org.lvs.ingest.config.IngestConfig;
+import org.lvs.ingest.rest.dto.ReferralReceipt;
 import org.lvs.ingest.service.RecordResult;
-import org.lvs.ingest.service.ReferralReceipt;
 import org.lvs.ingest.service.SelfReferralService;
 
 /**
@@ -39,7 +39,7 @@ import org.lvs.ingest.service.SelfReferralService;
 @Path("/")
 @Tag(name = "Self-referral",
         description = "A victim's own referral: the public form and its endpoint (no token, rate-limited)")
-@SecurityRequirementsSet // public: no token needed
+@SecurityRequirements // public: no token needed (security: [] on each operation)
 @PermitAll
 public class SelfReferralResource {
 

@@ -1,7 +1,6 @@
 package org.lvs.ingest.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,16 +43,20 @@ public class IngestService {
 
     private static final Logger LOG = Logger.getLogger(IngestService.class);
 
-    @Inject
-    IntakeLedger ledger;
-    @Inject
-    EventPublisher publisher;
-    @Inject
-    Clock clock;
-    @Inject
-    IngestConfig config;
-    @Inject
-    LastBatchGauge lastBatch;
+    private final IntakeLedger ledger;
+    private final EventPublisher publisher;
+    private final Clock clock;
+    private final IngestConfig config;
+    private final LastBatchGauge lastBatch;
+
+    IngestService(IntakeLedger ledger, EventPublisher publisher, Clock clock, IngestConfig config,
+            LastBatchGauge lastBatch) {
+        this.ledger = ledger;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.config = config;
+        this.lastBatch = lastBatch;
+    }
 
     /**
      * @param records   validated records in request order (rejected ones included: they go to intake, feed gaps and
@@ -69,7 +72,7 @@ public class IngestService {
         List<List<Integer>> chunks = chunks(records);
         for (int c = 0; c < chunks.size(); c++) {
             Set<Source> arrivals = c == chunks.size() - 1 ? batchOf : Set.of();
-            for (Decision d : ingestChunk(records, chunks.get(c), requestId, batchId, null, arrivals)) {
+            for (IntakeVerdict d : ingestChunk(records, chunks.get(c), requestId, batchId, null, arrivals)) {
                 results[d.index()] = RecordResult.of(d);
             }
         }
@@ -111,7 +114,7 @@ public class IngestService {
         return chunks;
     }
 
-    private List<Decision> ingestChunk(List<ValidatedRecord> records, List<Integer> chunk, String requestId,
+    private List<IntakeVerdict> ingestChunk(List<ValidatedRecord> records, List<Integer> chunk, String requestId,
             String batchId, IdempotencyClaim claim, Set<Source> arrivals) {
         // Millisecond precision: what we publish must equal what PostgreSQL gives back later (microseconds).
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -128,7 +131,7 @@ public class IngestService {
         }
 
         long tValid = System.nanoTime();
-        Map<Integer, Decision> decided = new LinkedHashMap<>();
+        Map<Integer, IntakeVerdict> decided = new LinkedHashMap<>();
         if (!valid.isEmpty()) {
             try {
                 // Hashing is pure CPU: done outside the transaction and in parallel for big batches.
@@ -140,13 +143,13 @@ public class IngestService {
             }
         }
         long tDecided = System.nanoTime();
-        List<Decision> decisions = new ArrayList<>(chunk.size());
+        List<IntakeVerdict> decisions = new ArrayList<>(chunk.size());
         for (int i : chunk) {
-            Decision d = decided.get(i);
-            decisions.add(d != null ? d : Decision.rejected(i, records.get(i), rejectedAt(records.get(i), now)));
+            IntakeVerdict d = decided.get(i);
+            decisions.add(d != null ? d : IntakeVerdict.rejected(i, records.get(i), rejectedAt(records.get(i), now)));
         }
 
-        List<Decision> published = decisions.stream().filter(Decision::publish).toList();
+        List<IntakeVerdict> published = decisions.stream().filter(IntakeVerdict::publish).toList();
         // Building envelopes is pure CPU too; order within the request does not matter to the broker's keys.
         List<OutgoingEvent> events = (decisions.size() > 64 ? decisions.parallelStream() : decisions.stream())
                 .flatMap(d -> d.publish()
@@ -173,7 +176,7 @@ public class IngestService {
     }
 
     /** After the broker acknowledged: versions published, feed numbers, rejections and the batch's arrival. */
-    private void confirm(List<Decision> published, Set<FeedSeq> feedSequences, List<RejectionRow> rejections,
+    private void confirm(List<IntakeVerdict> published, Set<FeedSeq> feedSequences, List<RejectionRow> rejections,
             Set<Source> arrivals) {
         Instant at = clock.instant();
         try {
@@ -188,9 +191,9 @@ public class IngestService {
      * The rejected records of a source (invalid, or a version changed without a higher number) for the rejections
      * feed, with validated values only; a record without a valid source belongs to no feed.
      */
-    static List<RejectionRow> rejections(List<Decision> decisions, String batchId) {
+    static List<RejectionRow> rejections(List<IntakeVerdict> decisions, String batchId) {
         List<RejectionRow> rows = new ArrayList<>();
-        for (Decision d : decisions) {
+        for (IntakeVerdict d : decisions) {
             ValidatedRecord r = d.record();
             if (d.status().intakeStatus() == IntakeStatus.REJECTED && r.source() != null) {
                 rows.add(new RejectionRow(r.source().name(), FieldRules.isBatchId(batchId) ? batchId : null,

@@ -57,7 +57,7 @@ public class IntakeLedger {
      * @throws IdempotencyKeyTaken when another request stored the same key first (this transaction rolls back)
      */
     @Transactional
-    public List<Decision> decide(Map<Integer, ValidatedRecord> records, Map<Integer, String> hashes, Instant now,
+    public List<IntakeVerdict> decide(Map<Integer, ValidatedRecord> records, Map<Integer, String> hashes, Instant now,
             IdempotencyClaim claim) {
         Map<String, IdentityKey> keys = new LinkedHashMap<>();
         for (ValidatedRecord r : records.values()) {
@@ -75,13 +75,13 @@ public class IntakeLedger {
             }
         }
 
-        List<Decision> decisions = new ArrayList<>(records.size());
+        List<IntakeVerdict> decisions = new ArrayList<>(records.size());
         List<NewVersion> inserts = new ArrayList<>();
         for (Map.Entry<Integer, ValidatedRecord> e : records.entrySet()) {
             Referral ref = e.getValue().referral();
             ReferralIdentity identity = identities.get(ReferralStore.key(ref.source().name(), ref.sourceReference()));
             String hash = hashes.get(e.getKey());
-            Decision d = decideOne(e.getKey(), e.getValue(), hash, identity, now);
+            IntakeVerdict d = decideOne(e.getKey(), e.getValue(), hash, identity, now);
             if (d.publish() && identity.version(ref.version()) == null) {
                 inserts.add(new NewVersion(identity.referralId(), ref.version(), hash, d.receivedAt(),
                         d.status().name()));
@@ -92,42 +92,42 @@ public class IntakeLedger {
         return decisions;
     }
 
-    private static Decision decideOne(int index, ValidatedRecord record, String hash, ReferralIdentity identity,
+    private static IntakeVerdict decideOne(int index, ValidatedRecord record, String hash, ReferralIdentity identity,
             Instant now) {
         Referral ref = record.referral();
         UUID id = identity.referralId();
         VersionRow latest = identity.latest();
         Instant receivedAt = receivedAt(ref, now);
         if (latest == null) {
-            return new Decision(index, record, id, RecordStatus.ACCEPTED, true, receivedAt,
+            return new IntakeVerdict(index, record, id, RecordStatus.ACCEPTED, true, receivedAt,
                     identity.firstReceivedAt(), null);
         }
         if (ref.version() > latest.version()) {
-            return new Decision(index, record, id, RecordStatus.AMENDED, true, receivedAt, identity.firstReceivedAt(),
+            return new IntakeVerdict(index, record, id, RecordStatus.AMENDED, true, receivedAt, identity.firstReceivedAt(),
                     null);
         }
         if (ref.version() < latest.version()) {
-            return new Decision(index, record, id, RecordStatus.STALE, false, receivedAt, identity.firstReceivedAt(),
+            return new IntakeVerdict(index, record, id, RecordStatus.STALE, false, receivedAt, identity.firstReceivedAt(),
                     null);
         }
         if (latest.contentHash() == null) {
             // Erased (cases.erasures): the fingerprint is gone on purpose, so "same" and "changed" cannot be told
             // apart. The case downstream was erased, so nothing of this version may travel again: it is answered as
             // already received (DUPLICATE), and a changed record still needs a higher version.
-            return new Decision(index, record, id, RecordStatus.DUPLICATE, false, receivedAt,
+            return new IntakeVerdict(index, record, id, RecordStatus.DUPLICATE, false, receivedAt,
                     identity.firstReceivedAt(), null);
         }
         if (!latest.contentHash().equals(hash)) {
-            return new Decision(index, record, id, RecordStatus.CONFLICT, false, receivedAt,
+            return new IntakeVerdict(index, record, id, RecordStatus.CONFLICT, false, receivedAt,
                     identity.firstReceivedAt(), List.of(new FieldError("version",
                             "this version was already received with different content; a changed record needs a higher version")));
         }
         if (latest.published()) {
-            return new Decision(index, record, id, RecordStatus.DUPLICATE, false, receivedAt,
+            return new IntakeVerdict(index, record, id, RecordStatus.DUPLICATE, false, receivedAt,
                     identity.firstReceivedAt(), null);
         }
         // Received before but its publication was never confirmed: publish it now and answer as the first time.
-        return new Decision(index, record, id, RecordStatus.valueOf(latest.status()), true, latest.receivedAt(),
+        return new IntakeVerdict(index, record, id, RecordStatus.valueOf(latest.status()), true, latest.receivedAt(),
                 identity.firstReceivedAt(), null);
     }
 
@@ -137,10 +137,10 @@ public class IntakeLedger {
      * batch's arrival.
      */
     @Transactional
-    public void confirm(List<Decision> published, Collection<FeedSeq> feedSequences, List<RejectionRow> rejected,
+    public void confirm(List<IntakeVerdict> published, Collection<FeedSeq> feedSequences, List<RejectionRow> rejected,
             Set<Source> batchOf, Instant now) {
         rejections.lockSources(rejected.stream().map(RejectionRow::source).collect(Collectors.toSet()));
-        store.markPublished(published.stream().map(Decision::referralId).toList(),
+        store.markPublished(published.stream().map(IntakeVerdict::referralId).toList(),
                 published.stream().map(d -> d.record().referral().version()).toList(), now);
         store.recordFeedSequences(feedSequences);
         rejections.insert(rejected);

@@ -9,7 +9,7 @@ import org.lvs.ingest.domain.RecordStatus;
 public record RecordResult(int index, String sourceReference, UUID referralId, RecordStatus status,
         List<FieldError> errors) {
 
-    public static RecordResult of(Decision d) {
+    public static RecordResult of(IntakeVerdict d) {
         return new RecordResult(d.index(), d.record().sourceReference(), d.referralId(), d.status(), d.errors());
     }
 }

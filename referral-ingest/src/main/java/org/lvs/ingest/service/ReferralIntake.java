@@ -28,16 +28,17 @@ import org.lvs.contract.event.EventJson;
 import org.lvs.contract.referral.Source;
 import org.lvs.ingest.config.IngestConfig;
 import org.lvs.ingest.domain.CsvFormatException;
-import org.lvs.ingest.domain.CsvReader;
 import org.lvs.ingest.domain.CsvReferralRows;
+import org.lvs.ingest.domain.CsvRowStream;
 import org.lvs.ingest.domain.FieldRules;
 import org.lvs.ingest.domain.RecordStatus;
 import org.lvs.ingest.domain.ReferralValidator;
 import org.lvs.ingest.domain.ValidatedRecord;
 import org.lvs.ingest.persistence.IdempotencyClaim;
+import org.lvs.ingest.rest.dto.BatchReceipt;
 
 /**
- * Reads single referrals and batches (JSON streamed with Jackson's parser, CSV with the RFC 4180 reader, both strictly
+ * Reads single referrals and batches (JSON and RFC 4180 CSV, both streamed with Jackson's parsers and strictly
  * UTF-8), checks whose records the caller may touch, validates every record and hands them to {@link IngestService}.
  * Bodies are never logged.
  *
@@ -210,10 +211,10 @@ public class ReferralIntake {
         }
         ReferralValidator validator = validators.validator();
         List<ValidatedRecord> records = new ArrayList<>();
-        try {
-            CharsetDecoder strictUtf8 = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-            CsvReader reader = new CsvReader(new InputStreamReader(limited(body, config.maxBatchBytes()), strictUtf8));
+        CharsetDecoder strictUtf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (CsvRowStream reader = new CsvRowStream(
+                new InputStreamReader(limited(body, config.maxBatchBytes()), strictUtf8))) {
             CsvReferralRows rows = new CsvReferralRows(reader.next());
             for (List<String> row = reader.next(); row != null; row = reader.next()) {
                 if (CsvReferralRows.isBlank(row)) {

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.lvs.commons.problem.ProblemException;
-import org.lvs.contract.FieldError;
 import org.lvs.contract.referral.Source;
 import org.lvs.ingest.config.IngestConfig;
 import org.lvs.ingest.persistence.ReferralIdentity;
+import org.lvs.ingest.rest.dto.FeedGaps;
+import org.lvs.ingest.rest.dto.ReferralView;
+import org.lvs.ingest.rest.dto.Rejections;
 import org.lvs.ingest.persistence.ReferralStore;
 import org.lvs.ingest.persistence.RejectionRow;
 import org.lvs.ingest.persistence.RejectionStore;
@@ -20,6 +22,9 @@ import org.lvs.ingest.persistence.RejectionStore;
  */
 @ApplicationScoped
 public class ReferralQueries {
+
+    /** The most rejections one page may ask for. */
+    public static final int MAX_REJECTIONS_LIMIT = 1000;
 
     private final ReferralStore store;
     private final RejectionStore rejections;
@@ -33,17 +38,11 @@ public class ReferralQueries {
         this.config = config;
     }
 
-    public ReferralView referral(String referralId) {
+    public ReferralView referral(UUID referralId) {
         ownership.requireSomeSource();
-        UUID id;
-        try {
-            id = UUID.fromString(referralId);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("no referral with this id");
-        }
         ReferralIdentity identity;
         try {
-            identity = store.find(id).orElseThrow(() -> ProblemException.notFound("no referral with this id"));
+            identity = store.find(referralId).orElseThrow(() -> ProblemException.notFound("no referral with this id"));
         } catch (RuntimeException e) {
             throw DatabaseErrors.translate(e, config.retryAfterSeconds());
         }
@@ -61,45 +60,22 @@ public class ReferralQueries {
     }
 
     /**
-     * A source's rejected records after {@code after}, in position order.
+     * A source's rejected records after {@code after}, in position order. The REST edge has checked both numbers.
      *
-     * @param after the last position the caller saw (0 or absent: from the start)
-     * @param limit rows at most (default {@code lvs.ingest.rejections.default-limit}, at most {@code max-limit})
+     * @param after the last position the caller saw (0: from the start)
+     * @param limit rows at most, 1 to {@link #MAX_REJECTIONS_LIMIT}; null for
+     *              {@code lvs.ingest.rejections.default-limit}
      */
-    public Rejections rejections(String source, String after, String limit) {
+    public Rejections rejections(String source, long after, Integer limit) {
         Source known = ownSource(source);
-        List<FieldError> errors = new ArrayList<>();
-        long from = number(after, "after", 0, Long.MAX_VALUE, 0, errors);
-        int max = config.rejections().maxLimit();
-        int rows = (int) number(limit, "limit", 1, max, config.rejections().defaultLimit(), errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.badRequest(errors);
-        }
+        int rows = limit == null ? config.rejections().defaultLimit() : limit;
         List<RejectionRow> page;
         try {
-            page = rejections.after(known.name(), from, rows);
+            page = rejections.after(known.name(), after, rows);
         } catch (RuntimeException e) {
             throw DatabaseErrors.translate(e, config.retryAfterSeconds());
         }
-        return Rejections.of(known.name(), from, page);
-    }
-
-    /** A whole number from {@code min} to {@code max}, the fallback when absent; else an error naming the parameter. */
-    private static long number(String text, String name, long min, long max, long fallback, List<FieldError> errors) {
-        if (text == null || text.isEmpty()) {
-            return fallback;
-        }
-        try {
-            long value = Long.parseLong(text);
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new FieldError(name, max == Long.MAX_VALUE ? "must be a whole number of at least " + min
-                : "must be a whole number from " + min + " to " + max));
-        return fallback;
+        return Rejections.of(known.name(), after, page);
     }
 
     /** A known source the caller may act for: 404 for no source at all, 403 for another's. */

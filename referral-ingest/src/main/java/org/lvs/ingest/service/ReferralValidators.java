@@ -1,7 +1,6 @@
 package org.lvs.ingest.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import org.lvs.ingest.config.IngestConfig;
 import org.lvs.ingest.domain.ReferralValidator;
@@ -10,10 +9,13 @@ import org.lvs.ingest.domain.ReferralValidator;
 @ApplicationScoped
 public class ReferralValidators {
 
-    @Inject
-    IngestConfig config;
-    @Inject
-    Clock clock;
+    private final IngestConfig config;
+    private final Clock clock;
+
+    ReferralValidators(IngestConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
 
     public ReferralValidator validator() {
         return new ReferralValidator(config.areas(), clock, config.recordedAtFutureTolerance());

@@ -2,17 +2,14 @@ package org.lvs.ingest.service;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.OptionalLong;
 import org.jboss.logging.Logger;
 import org.lvs.commons.failure.Failures;
 import org.lvs.ingest.config.IngestConfig;
+import org.lvs.ingest.domain.Sha256;
 import org.lvs.ingest.persistence.RateBucketStore;
 
 /**
@@ -52,12 +49,7 @@ public class SelfReferralRateLimiter {
 
     /** The key a client's window is stored under. */
     public static String bucketKey(String clientKey) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(("self-referral|" + clientKey).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
+        return Sha256.hex("self-referral|" + clientKey);
     }
 
     @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.lvs.commons.failure.Failures;
 import org.lvs.commons.problem.ProblemException;
@@ -68,6 +69,8 @@ public class SelfReferralService {
     static final String PROFESSIONAL_MESSAGE = "only a professional referrer may state this; a self-referral must not set it";
 
     private static final Logger LOG = Logger.getLogger(SelfReferralService.class);
+    /** The form's age: digits, perhaps with spaces around them. */
+    private static final Pattern AGE = Pattern.compile(" *\\d{1,9} *");
 
     private final ReferralIntake intake;
     private final IdempotencyStore idempotency;
@@ -289,7 +292,7 @@ public class SelfReferralService {
         }
         String age = fields.get("age");
         if (age != null && !age.isEmpty()) {
-            if (age.matches(" *\\d{1,9} *")) {
+            if (AGE.matcher(age).matches()) {
                 victim.put("age", Integer.parseInt(age.trim()));
             } else {
                 victim.put("age", age);

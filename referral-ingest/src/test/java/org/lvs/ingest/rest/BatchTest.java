@@ -166,8 +166,10 @@ class BatchTest {
         }
         given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).contentType(ContentType.JSON)
                 .body(batch.toString()).post(PATH).then().statusCode(413).contentType("application/problem+json");
-        given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).get("/api/v1/referrals/" + ref)
-                .then().statusCode(404);
+        // Nothing of it stored. (This asked GET /api/v1/referrals/{sourceReference}, a 404 for any reference; a
+        // referralId that is no UUID is a 400 now, so the table itself is asked.)
+        assertEquals(0, Referrals.count("SELECT count(*) FROM ingest.referral WHERE source_reference LIKE ?",
+                ref + "-%"));
     }
 
     @Test

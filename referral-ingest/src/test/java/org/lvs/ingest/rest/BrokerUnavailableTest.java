@@ -4,12 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -45,7 +47,7 @@ class BrokerUnavailableTest {
         static int closedPort() {
             try (ServerSocket socket = new ServerSocket(0)) {
                 return socket.getLocalPort();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
@@ -67,7 +69,7 @@ class BrokerUnavailableTest {
                 assertEquals(0, rs.getInt(1));
             }
         }
-        ObjectNode batch = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("source", "ADT");
+        ObjectNode batch = JsonNodeFactory.instance.objectNode().put("source", "ADT");
         batch.putArray("referrals").add(referral);
         given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).contentType(ContentType.JSON)
                 .body(batch.toString()).post("/api/v1/referrals/batch").then().statusCode(503)

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -32,7 +33,7 @@ import org.lvs.infra.test.TopicProbe;
 @QuarkusTestResource(LvsTestResources.class)
 class DatabaseUnavailableTest {
 
-    static io.restassured.response.Response post(ObjectNode referral) {
+    static Response post(ObjectNode referral) {
         return given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).contentType(ContentType.JSON)
                 .body(referral.toString()).post("/api/v1/referrals");
     }

@@ -17,6 +17,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,7 +60,7 @@ class HostileInputTest {
         Referrals.clearSelfReferralLimits();
     }
 
-    static io.restassured.response.Response postSingle(String json) {
+    static Response postSingle(String json) {
         return given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).contentType(ContentType.JSON)
                 .body(json.replace(LONE, "x\\ud800y").getBytes(StandardCharsets.UTF_8)).post("/api/v1/referrals");
     }

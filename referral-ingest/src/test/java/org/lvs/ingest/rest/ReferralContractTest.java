@@ -1,6 +1,7 @@
 package org.lvs.ingest.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -12,12 +13,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.lvs.contract.Roles;
@@ -41,7 +44,7 @@ class ReferralContractTest {
     static final Duration WAIT = Duration.ofSeconds(15);
     static final Duration QUIET = Duration.ofSeconds(2);
 
-    static io.restassured.response.Response post(Object body, String... roles) {
+    static Response post(Object body, String... roles) {
         return given().header("Authorization", TestTokens.bearer(roles)).contentType(ContentType.JSON)
                 .body(body.toString()).post(PATH);
     }
@@ -203,17 +206,18 @@ class ReferralContractTest {
         given().contentType(ContentType.JSON).body("{}").post(PATH).then().statusCode(401);
         post(Referrals.valid("ADT", Referrals.newReference()), Roles.OPS).then().statusCode(403);
         post(Referrals.valid("ADT", Referrals.newReference()), Roles.CASE_HANDLER).then().statusCode(403);
-        given().get(PATH + "/" + java.util.UUID.randomUUID()).then().statusCode(401);
-        given().header("Authorization", TestTokens.bearer(Roles.OPS)).get(PATH + "/" + java.util.UUID.randomUUID())
+        given().get(PATH + "/" + UUID.randomUUID()).then().statusCode(401);
+        given().header("Authorization", TestTokens.bearer(Roles.OPS)).get(PATH + "/" + UUID.randomUUID())
                 .then().statusCode(403);
     }
 
     @Test
-    void unknownReferralIs404() {
-        given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).get(PATH + "/" + java.util.UUID.randomUUID())
+    void unknownReferralIs404AndAMalformedIdIs400NamingIt() {
+        given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).get(PATH + "/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
         given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).get(PATH + "/not-a-uuid")
-                .then().statusCode(404).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("referralId"));
     }
 
     @Test
@@ -228,7 +232,7 @@ class ReferralContractTest {
             post(referral, Roles.REFERRER).then().statusCode(202).body("status", equalTo("ACCEPTED"))
                     .body("referralId", equalTo(id));
             List<EventEnvelope> again = received.awaitEnvelopes(1, WAIT);
-            assertEquals(ReferralReceived.eventId(java.util.UUID.fromString(id), 1), again.get(0).eventId());
+            assertEquals(ReferralReceived.eventId(UUID.fromString(id), 1), again.get(0).eventId());
         }
         post(referral, Roles.REFERRER).then().statusCode(200).body("status", equalTo("DUPLICATE"));
     }

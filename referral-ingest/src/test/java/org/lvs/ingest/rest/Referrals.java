@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.lvs.contract.event.EventJson;
@@ -99,7 +101,7 @@ final class Referrals {
     static String dumpIngestSchema(Set<String> except) throws SQLException {
         StringBuilder out = new StringBuilder();
         try (Connection c = db(); Statement s = c.createStatement()) {
-            java.util.List<String> tables = new java.util.ArrayList<>();
+            List<String> tables = new ArrayList<>();
             try (ResultSet rs = s.executeQuery(
                     "SELECT table_name FROM information_schema.tables WHERE table_schema = 'ingest'")) {
                 while (rs.next()) {

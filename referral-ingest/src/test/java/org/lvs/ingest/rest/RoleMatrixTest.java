@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lvs.contract.Roles;
@@ -123,11 +122,12 @@ class RoleMatrixTest {
     /** Every resource method of the module's REST package, by reading the JAX-RS annotations. */
     static List<Endpoint> resourceMethods() throws IOException, ClassNotFoundException {
         // The module's compiled classes (surefire runs in the module's directory).
-        java.nio.file.Path dir = Paths.get("target", "classes")
+        // java.nio.file.Path would clash with the JAX-RS @Path read below, hence var
+        var dir = Paths.get("target", "classes")
                 .resolve(ReferralResource.class.getPackageName().replace('.', '/'));
         List<Endpoint> endpoints = new ArrayList<>();
-        try (Stream<java.nio.file.Path> files = Files.list(dir)) {
-            for (java.nio.file.Path file : files.sorted().toList()) {
+        try (var files = Files.list(dir)) {
+            for (var file : files.sorted().toList()) {
                 String name = file.getFileName().toString();
                 if (!name.endsWith(".class") || name.contains("$")) {
                     continue;

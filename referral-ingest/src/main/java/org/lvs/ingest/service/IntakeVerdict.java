@@ -8,13 +8,13 @@ import org.lvs.ingest.domain.RecordStatus;
 import org.lvs.ingest.domain.ValidatedRecord;
 
 /**
- * What the ledger decided for one record of a request.
+ * The intake ledger's verdict on one record of a request: its status, and whether it is published.
  *
  * @param publish         whether this version goes (again) to {@code referrals.received}
  * @param receivedAt      when this version was received (its first arrival when it is re-published)
  * @param firstReceivedAt when the referral's first version was received
  */
-public record Decision(
+public record IntakeVerdict(
         int index,
         ValidatedRecord record,
         UUID referralId,
@@ -24,11 +24,11 @@ public record Decision(
         Instant firstReceivedAt,
         List<FieldError> errors) {
 
-    public Decision {
+    public IntakeVerdict {
         errors = errors == null ? List.of() : List.copyOf(errors);
     }
 
-    static Decision rejected(int index, ValidatedRecord record, Instant at) {
-        return new Decision(index, record, null, RecordStatus.REJECTED, false, at, null, record.errors());
+    static IntakeVerdict rejected(int index, ValidatedRecord record, Instant at) {
+        return new IntakeVerdict(index, record, null, RecordStatus.REJECTED, false, at, null, record.errors());
     }
 }

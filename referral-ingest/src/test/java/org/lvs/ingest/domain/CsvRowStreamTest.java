@@ -1,26 +1,36 @@
 package org.lvs.ingest.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
-class CsvReaderTest {
+class CsvRowStreamTest {
 
     static List<List<String>> rows(String csv) {
-        CsvReader reader = new CsvReader(new StringReader(csv));
-        List<List<String>> rows = new ArrayList<>();
-        for (List<String> row = reader.next(); row != null; row = reader.next()) {
-            rows.add(row);
+        try (CsvRowStream reader = new CsvRowStream(new StringReader(csv))) {
+            List<List<String>> rows = new ArrayList<>();
+            for (List<String> row = reader.next(); row != null; row = reader.next()) {
+                rows.add(row);
+            }
+            return rows;
         }
-        return rows;
     }
 
     static List<Object[]> cases() {
@@ -52,6 +62,32 @@ class CsvReaderTest {
     }
 
     @Test
+    void blankLinesAndBareCarriageReturnsEndRowsAsBefore() {
+        assertEquals(List.of(List.of("a"), List.of(""), List.of("b")), rows("a\n\nb\n"));
+        assertEquals(List.of(List.of("a"), List.of("b")), rows("a\rb\r"));
+        assertEquals(List.of(List.of("\"a\"b", "c")), rows("\uFEFF\"\"\"a\"\"b\",c"));
+    }
+
+    @Test
+    void textAfterAClosingQuoteIsNotCsvAndTheMessageQuotesNothingSent() {
+        CsvFormatException e = assertThrows(CsvFormatException.class, () -> rows("\"secret\"Z,b\n"));
+        assertFalse(e.getMessage().contains("Z"), e.getMessage());
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreReportedNotReplaced() {
+        CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
+        byte[] body = {'a', ',', (byte) 0xC3, '(', '\n'};
+        InputStreamReader in = new InputStreamReader(new ByteArrayInputStream(body), strict);
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> {
+            try (CsvRowStream reader = new CsvRowStream(in)) {
+                reader.next();
+            }
+        });
+        assertInstanceOf(CharacterCodingException.class, e.getCause());
+    }
+
+    @Test
     void missingHeaderIsNotABatch() {
         assertThrows(CsvFormatException.class, () -> new CsvReferralRows(null));
         assertThrows(CsvFormatException.class, () -> new CsvReferralRows(List.of("")));
@@ -76,7 +112,8 @@ class CsvReaderTest {
 
     @Test
     void aControlCharacterInATypedCellIsKeptForTheValidatorNotTrimmedAway() {
-        CsvReferralRows rows = new CsvReferralRows(List.of("crime.hateStrands", "version", "safeguarding.unsafeToContact"));
+        CsvReferralRows rows =
+                new CsvReferralRows(List.of("crime.hateStrands", "version", "safeguarding.unsafeToContact"));
         ObjectNode tree = rows.toTree(List.of("RACE\u0000", "2\u0000", "true\u0007"));
         assertEquals("RACE\u0000", tree.get("crime").get("hateStrands").asText());
         assertEquals("2\u0000", tree.get("version").asText());

@@ -1,10 +1,12 @@
-package org.lvs.ingest.service;
+package org.lvs.ingest.rest.dto;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.lvs.contract.FieldError;
 import org.lvs.ingest.domain.RecordStatus;
+import org.lvs.ingest.service.RecordResult;
 
 /** The answer to a batch: counts and one result per record, in order. */
 @Schema(name = "BatchReceipt", example = """
@@ -22,7 +24,7 @@ public record BatchReceipt(String batchId, int accepted, int duplicates, int ame
 
     public static BatchReceipt of(String batchId, List<RecordResult> results) {
         int accepted = 0, duplicates = 0, amended = 0, stale = 0, rejected = 0;
-        List<Result> out = new java.util.ArrayList<>(results.size());
+        List<Result> out = new ArrayList<>(results.size());
         for (RecordResult r : results) {
             switch (r.status()) {
                 case ACCEPTED -> accepted++;

@@ -1,4 +1,4 @@
-package org.lvs.ingest.service;
+package org.lvs.ingest.rest.dto;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

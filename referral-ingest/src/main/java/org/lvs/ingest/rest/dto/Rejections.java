@@ -1,4 +1,4 @@
-package org.lvs.ingest.service;
+package org.lvs.ingest.rest.dto;
 
 import java.time.Instant;
 import java.util.List;
@@ -34,7 +34,7 @@ public record Rejections(String source, long after, long next, List<Rejection> r
             List<FieldError> errors, Instant receivedAt) {
     }
 
-    static Rejections of(String source, long after, List<RejectionRow> rows) {
+    public static Rejections of(String source, long after, List<RejectionRow> rows) {
         List<Rejection> list = rows.stream().map(r -> new Rejection(r.position(), r.index(), r.batchId(),
                 r.sourceReference(), r.feedSequence(), r.errors(), r.receivedAt())).toList();
         return new Rejections(source, after, list.isEmpty() ? after : list.get(list.size() - 1).position(), list);
