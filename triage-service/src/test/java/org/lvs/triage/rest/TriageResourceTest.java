@@ -85,6 +85,18 @@ class TriageResourceTest {
     }
 
     @Test
+    void malformedFeedbackParametersAreNamedToo() {
+        for (String query : List.of("after=abc", "limit=ten", "pending=maybe", "since=2017-02-30T00:00:00Z",
+                "since=2017-08-01T00:00:00Z&page=x", "since=2017-08-01T00:00:00Z&size=1.5")) {
+            String field = query.substring(query.lastIndexOf('&') + 1, query.lastIndexOf('='));
+            given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                    .get("/api/v1/triage/feedback?source=ADT&" + query)
+                    .then().statusCode(400).contentType(startsWith("application/problem+json"))
+                    .body("errors.field", hasItems(field));
+        }
+    }
+
+    @Test
     void feedbackListsWhatThePoliceShouldCorrectAndWhatALaterVersionResolved() {
         Instant recorded = Instant.parse("2017-09-03T10:00:00Z");
         UUID noConsent = UUID.randomUUID();
