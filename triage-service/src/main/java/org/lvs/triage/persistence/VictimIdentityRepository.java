@@ -156,7 +156,9 @@ public class VictimIdentityRepository {
         return referralId.getMostSignificantBits() ^ referralId.getLeastSignificantBits();
     }
 
-    /** The stored rows of these referrals, with their policy input, as they are now (inside the caller's transaction). */
+    /**
+     * The stored rows of these referrals, with their policy input, as they are now (inside the caller's transaction).
+     */
     public List<KnownIdentities.Known> rowsOf(Collection<UUID> referralIds) {
         List<KnownIdentities.Known> rows = new ArrayList<>();
         if (referralIds.isEmpty()) {

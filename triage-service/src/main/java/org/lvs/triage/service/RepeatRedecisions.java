@@ -30,7 +30,7 @@ import org.lvs.triage.persistence.VictimIdentityRepository;
 /**
  * Makes the repeat-victim rule independent of processing order (triage-policy.md, sections 4 and 7): when a referral
  * is decided, the already-decided referrals of the same victim recorded after it, within the repeat window, are
- * decided again from their stored {@link org.lvs.triage.domain.PolicyInput} with the new one now known. A changed
+ * decided again from their stored {@code PolicyInput} with the new one now known. A changed
  * decision is published as a re-decision of the same version ({@code revision + 1}), under those referrals' own locks
  * and their identities' locks, so it is ordered with every other decision of theirs.
  */

@@ -246,6 +246,7 @@ class TriageAccessTest {
 
     private static int feedback(String authorization, String source) {
         return given().header("Authorization", authorization).queryParam("source", source)
-                .queryParam("since", "2017-01-01T00:00:00Z").get("/api/v1/triage/feedback").then().extract().statusCode();
+                .queryParam("since", "2017-01-01T00:00:00Z").get("/api/v1/triage/feedback")
+                .then().extract().statusCode();
     }
 }

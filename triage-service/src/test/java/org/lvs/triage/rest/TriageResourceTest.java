@@ -16,8 +16,10 @@ import static org.lvs.triage.support.Events.victim;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,7 +33,6 @@ import org.lvs.infra.test.LvsTestResources;
 import org.lvs.infra.test.TestTokens;
 import org.lvs.infra.test.TopicProbe;
 import org.lvs.triage.domain.PolicySettings;
-import jakarta.inject.Inject;
 
 /** The triage API: security, errors, and the feedback the police pull. */
 @QuarkusTest
@@ -63,7 +64,8 @@ class TriageResourceTest {
     void anUnknownReferralIs404ProblemAndABadIdIs400() {
         given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
                 .get("/api/v1/triage/{id}", UUID.randomUUID())
-                .then().statusCode(404).contentType(startsWith("application/problem+json")).body("status", equalTo(404));
+                .then().statusCode(404).contentType(startsWith("application/problem+json"))
+                .body("status", equalTo(404));
         given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
                 .get("/api/v1/triage/not-a-uuid")
                 .then().statusCode(400).contentType(startsWith("application/problem+json"))
@@ -149,7 +151,7 @@ class TriageResourceTest {
 
     /** Counts the decisions of these referrals that arrive before each has one or the timeout passes. */
     private static Map<UUID, Integer> countDecisions(TopicProbe probe, List<UUID> ids, Duration timeout) {
-        Map<UUID, Integer> counts = new java.util.HashMap<>();
+        Map<UUID, Integer> counts = new HashMap<>();
         Instant deadline = Instant.now().plus(timeout);
         while (counts.size() < ids.size() && Instant.now().isBefore(deadline)) {
             for (var envelope : probe.awaitEnvelopes(1, Duration.ofMillis(500))) {
