@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.lvs.triage.domain.KnownIdentities;
@@ -144,6 +145,14 @@ public class VictimIdentityRepository {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store victim identities", e);
         }
+    }
+
+    /** The lock keys of a referral and of each hash of its identity: who holds them decides for it and its victim. */
+    public static SortedSet<Long> lockKeys(UUID referralId, VictimIdentity identity) {
+        SortedSet<Long> keys = new TreeSet<>();
+        keys.add(lockKey(referralId));
+        identity.hashes().forEach(hash -> keys.add(lockKey(hash)));
+        return keys;
     }
 
     /** A lock key for a hash: its first 64 bits. */

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import org.lvs.commons.security.SourceAccess;
 import org.lvs.contract.referral.Source;
-import org.lvs.triage.persistence.DecisionRepository;
-import org.lvs.triage.persistence.DecisionRepository.FeedbackRow;
+import org.lvs.triage.persistence.FeedbackRepository;
+import org.lvs.triage.persistence.FeedbackRow;
 import org.lvs.triage.rest.dto.FeedbackItem;
 import org.lvs.triage.rest.dto.FeedbackPage;
 import org.lvs.triage.rest.dto.FeedbackParams;
@@ -34,11 +34,11 @@ import org.lvs.triage.rest.dto.FeedbackParams;
 @ApplicationScoped
 public class FeedbackQuery {
 
-    private final DecisionRepository decisions;
+    private final FeedbackRepository feedback;
     private final SourceAccess access;
 
-    FeedbackQuery(DecisionRepository decisions, SourceAccess access) {
-        this.decisions = decisions;
+    FeedbackQuery(FeedbackRepository feedback, SourceAccess access) {
+        this.feedback = feedback;
         this.access = access;
     }
 
@@ -51,15 +51,15 @@ public class FeedbackQuery {
             long after = params.afterOrStart();
             int limit = params.limitOrDefault();
             // one more than asked, to tell whether more follow
-            List<FeedbackRow> rows = decisions.feedbackAfter(source.name(), after, since, pending, limit + 1);
+            List<FeedbackRow> rows = feedback.after(source.name(), after, since, pending, limit + 1);
             List<FeedbackItem> items = rows.stream().limit(limit).map(r -> item(source, r)).toList();
             long nextAfter = items.isEmpty() ? after : items.get(items.size() - 1).position();
             return FeedbackPage.cursor(source, since, pending, after, limit, nextAfter, rows.size() > limit, items);
         }
         int page = params.pageOrFirst();
         int size = params.sizeOrDefault();
-        long total = decisions.countFeedbackSince(source.name(), since, pending);
-        List<FeedbackItem> items = decisions.feedbackSince(source.name(), since, pending, page * size, size).stream()
+        long total = feedback.countSince(source.name(), since, pending);
+        List<FeedbackItem> items = feedback.since(source.name(), since, pending, page * size, size).stream()
                 .map(r -> item(source, r)).toList();
         return FeedbackPage.paged(source, since, pending, page, size, total, items);
     }
