@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.lvs.triage.support.Events.awaitFor;
+import static org.lvs.triage.support.Events.awaitForAll;
 import static org.lvs.triage.support.Events.received;
 import static org.lvs.triage.support.Events.referral;
 import static org.lvs.triage.support.Events.send;
@@ -151,16 +152,14 @@ class TriageResourceTest {
 
     /** Counts the decisions of these referrals that arrive before each has one or the timeout passes. */
     private static Map<UUID, Integer> countDecisions(TopicProbe probe, List<UUID> ids, Duration timeout) {
+        Map<UUID, Integer> expected = new HashMap<>();
+        ids.forEach(id -> expected.put(id, 1));
         Map<UUID, Integer> counts = new HashMap<>();
-        Instant deadline = Instant.now().plus(timeout);
-        while (counts.size() < ids.size() && Instant.now().isBefore(deadline)) {
-            for (var envelope : probe.awaitEnvelopes(1, Duration.ofMillis(500))) {
-                UUID id = UUID.fromString(envelope.payload().path("referralId").asText());
-                if (ids.contains(id)) {
-                    counts.merge(id, 1, Integer::sum);
-                }
+        awaitForAll(probe, expected, timeout).forEach((id, envelopes) -> {
+            if (!envelopes.isEmpty()) {
+                counts.put(id, envelopes.size());
             }
-        }
+        });
         return counts;
     }
 }
