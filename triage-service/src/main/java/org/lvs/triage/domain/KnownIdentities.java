@@ -42,7 +42,9 @@ public final class KnownIdentities {
         }
     }
 
-    /** PostgreSQL's order of UUIDs: their 16 bytes compared unsigned, as in {@code ORDER BY recorded_at, referral_id}. */
+    /**
+     * PostgreSQL's order of UUIDs: their 16 bytes compared unsigned, as in {@code ORDER BY recorded_at, referral_id}.
+     */
     private static final Comparator<UUID> DATABASE_UUID_ORDER = (a, b) -> {
         int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
         return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());

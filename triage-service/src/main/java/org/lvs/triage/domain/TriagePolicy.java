@@ -71,7 +71,8 @@ public final class TriagePolicy {
                 return decision.declined(DecisionOutcome.DECLINED_NO_CONSENT, DataIssue.NO_CONSENT)
                         .build(input, reasons, settings, decidedAt, List.of("consent"));
             }
-            case IMPLIED -> reasons.add(new Reason(ReasonCode.CONSENT_IMPLIED, "consent implied; case waits for consent"));
+            case IMPLIED -> reasons.add(
+                    new Reason(ReasonCode.CONSENT_IMPLIED, "consent implied; case waits for consent"));
             case EXPLICIT -> reasons.add(new Reason(ReasonCode.CONSENT_EXPLICIT, "consent explicit"));
         }
 

@@ -1,15 +1,10 @@
 package org.lvs.triage.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.regex.Pattern;
 import org.lvs.contract.referral.ContactRules;
 import org.lvs.contract.referral.Victim;
 
@@ -23,7 +18,9 @@ import org.lvs.contract.referral.Victim;
  */
 public record VictimIdentity(String personRefHash, String nameDobHash) {
 
-    private static final String ALGORITHM = "HmacSHA256";
+    /** Compiled once: every referral's names pass through {@link #normaliseName}. */
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     public static final VictimIdentity NONE = new VictimIdentity(null, null);
 
@@ -44,7 +41,7 @@ public record VictimIdentity(String personRefHash, String nameDobHash) {
     }
 
     /** The identity a victim carries; {@link #NONE} for no victim (a minimised, no-consent referral carries none). */
-    public static VictimIdentity of(Victim victim, byte[] key) {
+    public static VictimIdentity of(Victim victim, IdentityHmac hmac) {
         if (victim == null) {
             return NONE;
         }
@@ -54,8 +51,8 @@ public record VictimIdentity(String personRefHash, String nameDobHash) {
         String nameDob = first.isEmpty() || last.isEmpty() || victim.dateOfBirth() == null ? null
                 : first + '\u0000' + last + '\u0000' + victim.dateOfBirth();
         // Domain prefixes keep a personRef from ever colliding with a name key.
-        return new VictimIdentity(personRef == null ? null : hmac(key, "personRef\u0000" + personRef),
-                nameDob == null ? null : hmac(key, "nameDob\u0000" + nameDob));
+        return new VictimIdentity(personRef == null ? null : hmac.hash("personRef\u0000" + personRef),
+                nameDob == null ? null : hmac.hash("nameDob\u0000" + nameDob));
     }
 
     /** Lower case, accents stripped (NFD without combining marks), inner whitespace collapsed, trimmed. */
@@ -64,17 +61,7 @@ public record VictimIdentity(String personRefHash, String nameDobHash) {
             return "";
         }
         String decomposed = Normalizer.normalize(name, Normalizer.Form.NFD);
-        String withoutMarks = decomposed.replaceAll("\\p{M}+", "");
-        return withoutMarks.toLowerCase(Locale.ROOT).trim().replaceAll("\\s+", " ");
-    }
-
-    static String hmac(byte[] key, String value) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(key, ALGORITHM));
-            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("cannot compute identity hash", e);
-        }
+        String withoutMarks = MARKS.matcher(decomposed).replaceAll("");
+        return WHITESPACE.matcher(withoutMarks.toLowerCase(Locale.ROOT).trim()).replaceAll(" ");
     }
 }

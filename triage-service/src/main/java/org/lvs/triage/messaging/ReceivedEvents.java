@@ -44,7 +44,8 @@ public final class ReceivedEvents {
         try {
             envelope = EventJson.read(json);
             if (!EventTypes.REFERRAL_RECEIVED.equals(envelope.type())) {
-                throw new MalformedEventException("unexpected event type " + envelope.type() + " on referrals.received");
+                throw new MalformedEventException(
+                        "unexpected event type " + envelope.type() + " on referrals.received");
             }
             received = envelope.payloadAs(ReferralReceived.class);
         } catch (MalformedEventException e) {
@@ -113,7 +114,8 @@ public final class ReceivedEvents {
         check(problems, "referral.safeguarding.reason", referral.safeguarding().reason(), SafeText.Kind.FREE_TEXT);
         check(problems, "referral.howHeardDetail", referral.howHeardDetail(), SafeText.Kind.FREE_TEXT);
         if (!problems.isEmpty()) {
-            throw new RejectedRecordException("ReferralReceived with unsafe personal text: " + String.join("; ", problems));
+            throw new RejectedRecordException(
+                    "ReferralReceived with unsafe personal text: " + String.join("; ", problems));
         }
     }
 

@@ -1,14 +1,14 @@
 package org.lvs.triage.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -18,10 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lvs.commons.problem.Problem;
-import org.lvs.commons.problem.ProblemException;
-import org.lvs.contract.FieldError;
 import org.lvs.contract.Roles;
 import org.lvs.contract.event.ReferralDecided;
+import org.lvs.triage.rest.dto.FeedbackPage;
+import org.lvs.triage.rest.dto.FeedbackParams;
 import org.lvs.triage.service.DecisionQuery;
 import org.lvs.triage.service.FeedbackQuery;
 
@@ -30,7 +30,8 @@ import org.lvs.triage.service.FeedbackQuery;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Triage", description = "Decisions (triage-policy.md) and the feedback the police act on")
 @APIResponse(responseCode = "401", description = "No valid bearer token (missing, expired, forged, wrong issuer or "
-        + "audience)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+        + "audience)", content = @Content(mediaType = Problem.MEDIA_TYPE,
+                schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "The token's role may not call this, or a referrer's token does not "
         + "name the source", content = @Content(mediaType = Problem.MEDIA_TYPE,
                 schema = @Schema(implementation = Problem.class)))
@@ -56,33 +57,11 @@ public class TriageResource {
                     + "receivedAt (page, size, total). A referrer reads only the sources its token names.")
     @APIResponse(responseCode = "200", description = "A page of feedback decisions, oldest position first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = FeedbackQuery.FeedbackPage.class)))
+                    schema = @Schema(implementation = FeedbackPage.class)))
     @APIResponse(responseCode = "400", description = "Bad parameters, each named in errors",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public FeedbackQuery.FeedbackPage feedback(
-            @Parameter(description = "The source whose feedback to read", required = true,
-                    schema = @Schema(type = SchemaType.STRING,
-                            enumeration = {"ADT", "OFFICER_DIRECT", "MASH", "PARTNER", "SELF"}))
-            @QueryParam("source") String source,
-            @Parameter(description = "The last position seen (default 0): decisions after it",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
-            @QueryParam("after") String after,
-            @Parameter(description = "At most this many decisions (with after; default 100)",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000"))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "Only versions received at or after this instant; without after, the paged "
-                    + "reading by receivedAt", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-            @QueryParam("since") String since,
-            @Parameter(description = "Only decisions that are still their referral's latest",
-                    schema = @Schema(type = SchemaType.BOOLEAN))
-            @QueryParam("pending") String pending,
-            @Parameter(description = "Page number of the paged reading (with since, without after; from 0)",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
-            @QueryParam("page") String page,
-            @Parameter(description = "Page size of the paged reading (default 100)",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000"))
-            @QueryParam("size") String size) {
-        return feedback.find(new FeedbackQuery.Params(source, since, after, limit, pending, page, size));
+    public FeedbackPage feedback(@Valid @BeanParam FeedbackParams params) {
+        return feedback.find(params);
     }
 
     @GET
@@ -100,17 +79,8 @@ public class TriageResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response decision(
             @Parameter(description = "The referral's id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-            @PathParam("referralId") String referralId) {
-        UUID id = parseId(referralId);
+            @PathParam("referralId") UUID referralId) {
         // The stored payload is the published ReferralDecided, byte for byte.
-        return Response.ok(decisions.latest(id), MediaType.APPLICATION_JSON_TYPE).build();
-    }
-
-    private static UUID parseId(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(List.of(new FieldError("referralId", "must be a UUID")));
-        }
+        return Response.ok(decisions.latest(referralId), MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,7 +31,7 @@ import org.lvs.triage.persistence.VictimIdentityRepository;
 /**
  * Makes the repeat-victim rule independent of processing order (triage-policy.md, sections 4 and 7): when a referral
  * is decided, the already-decided referrals of the same victim recorded after it, within the repeat window, are
- * decided again from their stored {@link org.lvs.triage.domain.PolicyInput} with the new one now known. A changed
+ * decided again from their stored {@code PolicyInput} with the new one now known. A changed
  * decision is published as a re-decision of the same version ({@code revision + 1}), under those referrals' own locks
  * and their identities' locks, so it is ordered with every other decision of theirs.
  */
@@ -87,14 +88,10 @@ public class RepeatRedecisions {
         // Their referrals and identities are decided by nobody else until this commits. These keys come after the
         // batch's own, so a rare cycle with another instance is possible: PostgreSQL ends it (40P01) or the lock
         // timeout does (55P03), both transient, and the batch is retried.
-        Set<Long> keys = new TreeSet<>();
-        candidates.values().forEach(k -> keys.addAll(keysOf(k)));
-        lockMore(keys, held);
+        lockMore(candidates.values(), held);
         // Read again under their locks: a candidate's identity may have changed before we held its referral's lock.
         List<Known> rows = new ArrayList<>(identities.rowsOf(candidates.keySet()));
-        Set<Long> current = new TreeSet<>();
-        rows.forEach(k -> current.addAll(keysOf(k)));
-        lockMore(current, held);
+        lockMore(rows, held);
         rows.removeIf(k -> k.facts() == null); // stored before triage kept policy input: cannot be rebuilt
         if (rows.isEmpty()) {
             return List.of();
@@ -126,15 +123,10 @@ public class RepeatRedecisions {
         return made;
     }
 
-    private static Set<Long> keysOf(Known k) {
-        Set<Long> keys = new TreeSet<>();
-        keys.add(VictimIdentityRepository.lockKey(k.referralId()));
-        k.identity().hashes().forEach(h -> keys.add(VictimIdentityRepository.lockKey(h)));
-        return keys;
-    }
-
-    private void lockMore(Set<Long> keys, Set<Long> held) {
-        TreeSet<Long> missing = new TreeSet<>(keys);
+    /** Takes the locks of these rows' referrals and identities that the transaction does not hold yet. */
+    private void lockMore(Collection<Known> rows, Set<Long> held) {
+        TreeSet<Long> missing = new TreeSet<>();
+        rows.forEach(k -> missing.addAll(VictimIdentityRepository.lockKeys(k.referralId(), k.identity())));
         missing.removeAll(held);
         if (!missing.isEmpty()) {
             identities.lockAll(missing);

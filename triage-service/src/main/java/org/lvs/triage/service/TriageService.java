@@ -30,6 +30,7 @@ import org.lvs.triage.domain.PolicySettings;
 import org.lvs.triage.domain.TriagePolicy;
 import org.lvs.triage.domain.VictimIdentity;
 import org.lvs.triage.persistence.DecisionRepository;
+import org.lvs.triage.persistence.FeedbackRepository;
 import org.lvs.triage.persistence.VictimIdentityRepository;
 
 /**
@@ -62,6 +63,7 @@ public class TriageService {
 
     private final ProcessedEvents processedEvents;
     private final DecisionRepository decisions;
+    private final FeedbackRepository feedback;
     private final VictimIdentityRepository identities;
     private final IdentityHasher hasher;
     private final Outbox outbox;
@@ -71,12 +73,13 @@ public class TriageService {
     private final ErasureService erasures;
     private final RepeatRedecisions redecisions;
 
-    TriageService(ProcessedEvents processedEvents, DecisionRepository decisions,
+    TriageService(ProcessedEvents processedEvents, DecisionRepository decisions, FeedbackRepository feedback,
             VictimIdentityRepository identities, IdentityHasher hasher, Outbox outbox,
             PolicySettings settings, Clock clock, TriageConfig config, ErasureService erasures,
             RepeatRedecisions redecisions) {
         this.processedEvents = processedEvents;
         this.decisions = decisions;
+        this.feedback = feedback;
         this.identities = identities;
         this.hasher = hasher;
         this.outbox = outbox;
@@ -121,11 +124,8 @@ public class TriageService {
             identityOf.add(identity);
             referralIds.add(received.referralId());
             eventIds.add(r.eventId());
-            lockKeys.add(VictimIdentityRepository.lockKey(received.referralId()));
-            for (String hash : identity.hashes()) {
-                lockKeys.add(VictimIdentityRepository.lockKey(hash));
-                hashes.add(hash);
-            }
+            lockKeys.addAll(VictimIdentityRepository.lockKeys(received.referralId(), identity));
+            hashes.addAll(identity.hashes());
             Instant recordedAt = received.referral().recordedAt();
             Instant from = recordedAt.minus(settings.repeatWindow());
             windowFrom = windowFrom == null || from.isBefore(windowFrom) ? from : windowFrom;
@@ -189,7 +189,7 @@ public class TriageService {
         redecided.forEach(decision -> events.addAll(eventsOf(decision, false)));
         outbox.enqueueAll(events);
         // last: the sequencer lock it takes is held until commit
-        decisions.assignFeedbackPositions(decided);
+        feedback.assignPositions(decided);
         return results;
     }
 

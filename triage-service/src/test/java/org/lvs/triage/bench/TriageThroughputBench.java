@@ -86,7 +86,8 @@ class TriageThroughputBench {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            String figure = String.format("bench: %,d of %,d referrals decided and published in %.1f s: %.0f decisions/s",
+            String figure = String.format(
+                    "bench: %,d of %,d referrals decided and published in %.1f s: %.0f decisions/s",
                     decided.size(), expected.size(), seconds, decided.size() / seconds);
             // the same without the producer's ramp-up: from the first decision published to the last
             String steady = String.format("bench: from the first decision to the last: %.0f decisions/s",

@@ -428,8 +428,8 @@ class TriagePolicyTest {
         void theCountAndWindowAreConfiguration() {
             PolicySettings strict = new PolicySettings(PolicySettings.defaultMostSeriousCrimes(), 48, 120,
                     PolicySettings.defaultHateCrimeProviders(), "CORE", Duration.ofDays(30), 1, "test-1");
-            Decision d = TriagePolicy.decide(current.received(), List.of(other("A", RECORDED.minus(Duration.ofDays(29)))),
-                    strict, DECIDED);
+            Decision d = TriagePolicy.decide(current.received(),
+                    List.of(other("A", RECORDED.minus(Duration.ofDays(29)))), strict, DECIDED);
             assertTrue(codes(d).contains(ReasonCode.PRIORITY_PERSISTENTLY_TARGETED));
             Decision outside = TriagePolicy.decide(current.received(),
                     List.of(other("A", RECORDED.minus(Duration.ofDays(31)))), strict, DECIDED);
@@ -486,7 +486,8 @@ class TriagePolicyTest {
 
         @ParameterizedTest(name = "strands {0} -> {1}")
         @CsvSource({"RELIGION, LANCASHIRE_COUNCIL_OF_MOSQUES", "DISABILITY, DENW", "SEXUAL_ORIENTATION, RENAISSANCE",
-            "TRANSGENDER, RENAISSANCE", "RACE, CORE", "OTHER, CORE", "'', CORE", "RELIGION|DISABILITY, LANCASHIRE_COUNCIL_OF_MOSQUES",
+            "TRANSGENDER, RENAISSANCE", "RACE, CORE", "OTHER, CORE", "'', CORE",
+            "RELIGION|DISABILITY, LANCASHIRE_COUNCIL_OF_MOSQUES",
             "RACE|RELIGION, CORE", "DISABILITY|TRANSGENDER, DENW", "TRANSGENDER|RELIGION, RENAISSANCE"})
         void theHateCrimeProviderComesFromTheFirstListedStrand(String strands, String provider) {
             HateStrand[] listed = strands.isEmpty() ? new HateStrand[0]

@@ -18,7 +18,7 @@ import org.lvs.contract.referral.Victim;
 
 class VictimIdentityTest {
 
-    private static final byte[] KEY = "test-key".getBytes(StandardCharsets.UTF_8);
+    private static final IdentityHmac KEY = new IdentityHmac("test-key".getBytes(StandardCharsets.UTF_8));
     private static final LocalDate DOB = LocalDate.of(1990, 5, 2);
 
     private static Victim victim(String personRef, String first, String last, LocalDate dob) {
@@ -77,7 +77,7 @@ class VictimIdentityTest {
     void theHashIsKeyedAndRevealsNothing() {
         Victim v = victim("P-778812", "Amina", "Example", DOB);
         VictimIdentity a = VictimIdentity.of(v, KEY);
-        VictimIdentity other = VictimIdentity.of(v, "another-key".getBytes(StandardCharsets.UTF_8));
+        VictimIdentity other = VictimIdentity.of(v, new IdentityHmac("another-key".getBytes(StandardCharsets.UTF_8)));
         assertNotEquals(a.personRefHash(), other.personRefHash());
         assertNotEquals(a.nameDobHash(), other.nameDobHash());
         assertNotEquals(a.personRefHash(), a.nameDobHash());

@@ -1,6 +1,5 @@
 package org.lvs.triage.messaging;
 
-import org.lvs.commons.messaging.DeadLetters;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -29,8 +28,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -38,6 +39,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.lvs.commons.messaging.DeadLetters;
 import org.lvs.contract.Roles;
 import org.lvs.contract.Topics;
 import org.lvs.contract.event.EventEnvelope;
@@ -54,9 +56,9 @@ import org.lvs.contract.triage.DecisionOutcome;
 import org.lvs.contract.triage.Priority;
 import org.lvs.contract.triage.ReasonCode;
 import org.lvs.infra.test.LvsTestResources;
+import org.lvs.infra.test.TestClockProducer;
 import org.lvs.infra.test.TestTokens;
 import org.lvs.infra.test.TopicProbe;
-import org.lvs.infra.test.TestClockProducer;
 
 /** Referrals posted through the real broker, decided into the real database, read back from topics and the API. */
 @QuarkusTest
@@ -210,7 +212,7 @@ class ReferralReceivedConsumerTest {
         try (TopicProbe dlq = TopicProbe.open(Topics.dlq(Topics.REFERRALS_RECEIVED))) {
             TopicProbe.send(Topics.REFERRALS_RECEIVED, key, "{not json");
             TopicProbe.send(Topics.REFERRALS_RECEIVED, key, EventEnvelope.of(UUID.randomUUID(),
-                    EventTypes.CASE_OPENED, RECORDED, java.util.Map.of("x", 1)).toJson());
+                    EventTypes.CASE_OPENED, RECORDED, Map.of("x", 1)).toJson());
 
             List<ConsumerRecord<String, String>> dead = dlq.awaitRecords(2, WAIT).stream()
                     .filter(r -> key.equals(r.key())).toList();
@@ -257,7 +259,7 @@ class ReferralReceivedConsumerTest {
                 TopicProbe triaged = TopicProbe.open(Topics.REFERRALS_TRIAGED)) {
             consumer.consume(new ConsumerRecords<>(Map.of(partition, records), Map.of()));
 
-            List<String> decided = new java.util.ArrayList<>();
+            List<String> decided = new ArrayList<>();
             Instant deadline = Instant.now().plus(WAIT);
             while (decided.size() < 2 && Instant.now().isBefore(deadline)) {
                 triaged.awaitEnvelopes(1, Duration.ofMillis(500)).stream()
@@ -266,7 +268,7 @@ class ReferralReceivedConsumerTest {
                         .forEach(decided::add);
             }
             assertEquals(2, decided.size(), "both decided, once each");
-            assertEquals(java.util.Set.of(before.toString(), after.toString()), java.util.Set.copyOf(decided));
+            assertEquals(Set.of(before.toString(), after.toString()), Set.copyOf(decided));
             List<ConsumerRecord<String, String>> dead = dlq.awaitRecords(1, WAIT).stream()
                     .filter(r -> poisonKey.equals(r.key())).toList();
             assertEquals(1, dead.size());

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.lvs.contract.Roles;
 import org.lvs.contract.Topics;
 import org.lvs.contract.event.EventEnvelope;
 import org.lvs.contract.event.ReferralDecided;
@@ -55,7 +54,8 @@ class RepeatVictimOrderTest {
 
     private static ReferralReceived burglary(String personRef, Source source, Instant recordedAt) {
         return received(UUID.randomUUID(), referral(source, uniqueReference("ORDER"), 1, recordedAt,
-                CrimeCategory.BURGLARY, victim(personRef, "07700900123"), Consent.EXPLICIT), recordedAt.plusSeconds(90));
+                CrimeCategory.BURGLARY, victim(personRef, "07700900123"), Consent.EXPLICIT),
+                recordedAt.plusSeconds(90));
     }
 
     @Test

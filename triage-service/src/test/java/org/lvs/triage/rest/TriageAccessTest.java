@@ -14,6 +14,7 @@ import static org.lvs.triage.support.Events.victim;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.time.Duration;
@@ -109,9 +111,12 @@ class TriageAccessTest {
                         String name = p.getAnnotation(PathParam.class).value();
                         pathParams.put(name, SAMPLES.get(name));
                     } else if (p.isAnnotationPresent(QueryParam.class)) {
-                        String name = p.getAnnotation(QueryParam.class).value();
-                        if (name.equals("source")) {
-                            queryParams.put(name, SAMPLES.get(name));
+                        addSource(p.getAnnotation(QueryParam.class).value(), queryParams);
+                    } else if (p.isAnnotationPresent(BeanParam.class)) {
+                        for (Field field : p.getType().getDeclaredFields()) {
+                            if (field.isAnnotationPresent(QueryParam.class)) {
+                                addSource(field.getAnnotation(QueryParam.class).value(), queryParams);
+                            }
                         }
                     }
                 }
@@ -119,6 +124,12 @@ class TriageAccessTest {
             }
         }
         return found;
+    }
+
+    private static void addSource(String name, Map<String, String> queryParams) {
+        if (name.equals("source")) {
+            queryParams.put(name, SAMPLES.get(name));
+        }
     }
 
     private static String httpMethod(Method m) {
@@ -235,6 +246,7 @@ class TriageAccessTest {
 
     private static int feedback(String authorization, String source) {
         return given().header("Authorization", authorization).queryParam("source", source)
-                .queryParam("since", "2017-01-01T00:00:00Z").get("/api/v1/triage/feedback").then().extract().statusCode();
+                .queryParam("since", "2017-01-01T00:00:00Z").get("/api/v1/triage/feedback")
+                .then().extract().statusCode();
     }
 }

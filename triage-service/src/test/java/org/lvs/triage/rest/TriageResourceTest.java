@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.lvs.triage.support.Events.awaitFor;
+import static org.lvs.triage.support.Events.awaitForAll;
 import static org.lvs.triage.support.Events.received;
 import static org.lvs.triage.support.Events.referral;
 import static org.lvs.triage.support.Events.send;
@@ -16,8 +17,10 @@ import static org.lvs.triage.support.Events.victim;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,7 +34,6 @@ import org.lvs.infra.test.LvsTestResources;
 import org.lvs.infra.test.TestTokens;
 import org.lvs.infra.test.TopicProbe;
 import org.lvs.triage.domain.PolicySettings;
-import jakarta.inject.Inject;
 
 /** The triage API: security, errors, and the feedback the police pull. */
 @QuarkusTest
@@ -63,7 +65,8 @@ class TriageResourceTest {
     void anUnknownReferralIs404ProblemAndABadIdIs400() {
         given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
                 .get("/api/v1/triage/{id}", UUID.randomUUID())
-                .then().statusCode(404).contentType(startsWith("application/problem+json")).body("status", equalTo(404));
+                .then().statusCode(404).contentType(startsWith("application/problem+json"))
+                .body("status", equalTo(404));
         given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
                 .get("/api/v1/triage/not-a-uuid")
                 .then().statusCode(400).contentType(startsWith("application/problem+json"))
@@ -82,6 +85,18 @@ class TriageResourceTest {
         given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
                 .get("/api/v1/triage/feedback?source=ADT&after=-1&limit=0&page=2")
                 .then().statusCode(400).body("errors.field", containsInAnyOrder("after", "limit", "page"));
+    }
+
+    @Test
+    void malformedFeedbackParametersAreNamedToo() {
+        for (String query : List.of("after=abc", "limit=ten", "pending=maybe", "since=2017-02-30T00:00:00Z",
+                "since=2017-08-01T00:00:00Z&page=x", "since=2017-08-01T00:00:00Z&size=1.5")) {
+            String field = query.substring(query.lastIndexOf('&') + 1, query.lastIndexOf('='));
+            given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                    .get("/api/v1/triage/feedback?source=ADT&" + query)
+                    .then().statusCode(400).contentType(startsWith("application/problem+json"))
+                    .body("errors.field", hasItems(field));
+        }
     }
 
     @Test
@@ -137,16 +152,14 @@ class TriageResourceTest {
 
     /** Counts the decisions of these referrals that arrive before each has one or the timeout passes. */
     private static Map<UUID, Integer> countDecisions(TopicProbe probe, List<UUID> ids, Duration timeout) {
-        Map<UUID, Integer> counts = new java.util.HashMap<>();
-        Instant deadline = Instant.now().plus(timeout);
-        while (counts.size() < ids.size() && Instant.now().isBefore(deadline)) {
-            for (var envelope : probe.awaitEnvelopes(1, Duration.ofMillis(500))) {
-                UUID id = UUID.fromString(envelope.payload().path("referralId").asText());
-                if (ids.contains(id)) {
-                    counts.merge(id, 1, Integer::sum);
-                }
+        Map<UUID, Integer> expected = new HashMap<>();
+        ids.forEach(id -> expected.put(id, 1));
+        Map<UUID, Integer> counts = new HashMap<>();
+        awaitForAll(probe, expected, timeout).forEach((id, envelopes) -> {
+            if (!envelopes.isEmpty()) {
+                counts.put(id, envelopes.size());
             }
-        }
+        });
         return counts;
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,9 +17,9 @@ import org.lvs.contract.referral.Consent;
 import org.lvs.contract.referral.CrimeCategory;
 import org.lvs.contract.referral.Source;
 import org.lvs.infra.test.LvsTestResources;
+import org.lvs.infra.test.TestClockProducer;
 import org.lvs.triage.support.Db;
 import org.lvs.triage.support.Events;
-import org.lvs.infra.test.TestClockProducer;
 
 /**
  * The retention of identity hashes (window 365 days, grace 30 days) with the injected clock: measured against the
@@ -76,7 +77,7 @@ class IdentityRetentionTest {
         // frontier, the newest referral decided, is 2041-03-01, and a referral recorded up to then may still come.
         TestClockProducer.CLOCK.set(at("2041-07-05T00:00:00Z"));
         run = retention.purge().orElseThrow();
-        assertEquals(at("2041-03-01T00:00:00Z").minus(java.time.Duration.ofDays(395)), run.recordedUpTo());
+        assertEquals(at("2041-03-01T00:00:00Z").minus(Duration.ofDays(395)), run.recordedUpTo());
         assertEquals(Map.of("A", false, "B", true, "C", true), kept(ids));
 
         // The frontier moves with the referrals decided: B goes once a referral recorded after 2041-07-01 is decided.

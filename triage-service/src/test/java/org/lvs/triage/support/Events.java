@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import org.lvs.contract.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.lvs.contract.Topics;
 import org.lvs.contract.event.EventEnvelope;
 import org.lvs.contract.event.EventJson;
 import org.lvs.contract.event.ReferralReceived;
@@ -39,7 +39,8 @@ public final class Events {
      * share a name and date of birth (which would make them one victim for the repeat rule).
      */
     public static Victim victim(String personRef, String phone) {
-        return new Victim(personRef, "Amina", "Example " + personRef, LocalDate.of(1990, 5, 2), null, Gender.FEMALE, phone, null,
+        return new Victim(personRef, "Amina", "Example " + personRef, LocalDate.of(1990, 5, 2), null, Gender.FEMALE,
+                phone, null,
                 new Address(phone == null ? null : "1 Example Street", null, "Preston", "PR1 2AB"),
                 PreferredContact.PHONE, List.of(), AgeBand.FROM_25_TO_34);
     }
