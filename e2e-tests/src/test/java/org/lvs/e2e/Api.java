@@ -13,8 +13,10 @@ import org.lvs.contract.event.EventJson;
 /** Plain HTTP calls to the running services, as an outside client makes them. */
 public final class Api {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
     private final Duration timeout;
 
     public Api(Duration timeout) {
@@ -33,14 +35,18 @@ public final class Api {
     /** A body of any content type with a bearer token (null: none). */
     public HttpResponse<String> post(String url, String bearer, String contentType, byte[] body)
             throws IOException, InterruptedException {
-        return send(request(url, bearer).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        return send(request(url, bearer)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
     }
 
     public HttpResponse<String> postJson(String url, String bearer, String json)
             throws IOException, InterruptedException {
-        return send(request(url, bearer).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(request(url, bearer)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     public HttpResponse<String> delete(String url, String bearer) throws IOException, InterruptedException {

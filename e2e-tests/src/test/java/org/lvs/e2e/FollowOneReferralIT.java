@@ -69,25 +69,33 @@ class FollowOneReferralIT {
 
         JsonNode kase = awaitJson("contact-sla-service", "/api/v1/cases/" + referralId, Roles.CASE_HANDLER);
         assertEquals("OPEN", kase.get("status").asText());
-        assertEquals("RUNNING", kase.path("clock").path("clockState").asText(kase.path("clockState").asText()));
+        assertEquals(
+                "RUNNING",
+                kase.path("clock")
+                        .path("clockState")
+                        .asText(kase.path("clockState").asText()));
 
         LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
         String summaryPath = "/api/v1/metrics/summary?from=" + today.minusDays(1) + "&to=" + today.plusDays(1);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            HttpResponse<String> summary = send("metrics-service", "GET", summaryPath, null, Roles.OPS);
-            assertEquals(200, summary.statusCode(), summary.body());
-            JsonNode figures = EventJson.mapper().readTree(summary.body());
-            assertTrue(figures.path("referrals").path("total").asInt() >= 1, summary.body());
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    HttpResponse<String> summary = send("metrics-service", "GET", summaryPath, null, Roles.OPS);
+                    assertEquals(200, summary.statusCode(), summary.body());
+                    JsonNode figures = EventJson.mapper().readTree(summary.body());
+                    assertTrue(figures.path("referrals").path("total").asInt() >= 1, summary.body());
+                });
     }
 
     private JsonNode awaitJson(String service, String path, String role) {
         JsonNode[] result = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
-            HttpResponse<String> response = send(service, "GET", path, null, role);
-            assertEquals(200, response.statusCode(), response.body());
-            result[0] = EventJson.mapper().readTree(response.body());
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300))
+                .untilAsserted(() -> {
+                    HttpResponse<String> response = send(service, "GET", path, null, role);
+                    assertEquals(200, response.statusCode(), response.body());
+                    result[0] = EventJson.mapper().readTree(response.body());
+                });
         return result[0];
     }
 

@@ -46,8 +46,8 @@ public final class KafkaTool implements AutoCloseable {
     }
 
     /** A record as read back: key and value as bytes turned to text (UTF-8), headers as text. */
-    public record Raw(String topic, int partition, long offset, String key, String value, Map<String, String> headers) {
-    }
+    public record Raw(
+            String topic, int partition, long offset, String key, String value, Map<String, String> headers) {}
 
     /** Sends records and waits for the broker's acknowledgement of each. */
     public void send(String topic, Map<String, String> keyToValue) {
@@ -58,7 +58,8 @@ public final class KafkaTool implements AutoCloseable {
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
             for (Map.Entry<String, String> record : keyToValue.entrySet()) {
-                producer.send(new ProducerRecord<>(topic, record.getKey(), record.getValue())).get(60, TimeUnit.SECONDS);
+                producer.send(new ProducerRecord<>(topic, record.getKey(), record.getValue()))
+                        .get(60, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -106,9 +107,13 @@ public final class KafkaTool implements AutoCloseable {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     Map<String, String> headers = new HashMap<>();
                     record.headers().forEach(h -> headers.put(h.key(), h.value() == null ? null : text(h.value())));
-                    records.add(new Raw(record.topic(), record.partition(), record.offset(),
+                    records.add(new Raw(
+                            record.topic(),
+                            record.partition(),
+                            record.offset(),
                             record.key() == null ? null : text(record.key()),
-                            record.value() == null ? null : text(record.value()), headers));
+                            record.value() == null ? null : text(record.value()),
+                            headers));
                 }
             }
         }
@@ -126,27 +131,35 @@ public final class KafkaTool implements AutoCloseable {
 
     /** Lag per consumer group and partition (end offset minus committed offset; no commit counts from 0). */
     public Map<String, Map<TopicPartition, Long>> lagByGroup() {
-        Collection<ConsumerGroupListing> listings = get(admin.listConsumerGroups().all());
-        List<String> groups = listings.stream().map(ConsumerGroupListing::groupId).sorted().toList();
+        Collection<ConsumerGroupListing> listings =
+                get(admin.listConsumerGroups().all());
+        List<String> groups =
+                listings.stream().map(ConsumerGroupListing::groupId).sorted().toList();
         Map<String, Map<TopicPartition, Long>> lag = new TreeMap<>();
         if (groups.isEmpty()) {
             return lag;
         }
-        Map<String, ConsumerGroupDescription> descriptions = get(admin.describeConsumerGroups(groups).all());
+        Map<String, ConsumerGroupDescription> descriptions =
+                get(admin.describeConsumerGroups(groups).all());
         for (String group : groups) {
-            Map<TopicPartition, OffsetAndMetadata> committed = get(
-                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
-            Set<String> topics = committed.keySet().stream().map(TopicPartition::topic).collect(Collectors.toSet());
-            descriptions.get(group).members().forEach(m -> m.assignment().topicPartitions()
-                    .forEach(tp -> topics.add(tp.topic())));
+            Map<TopicPartition, OffsetAndMetadata> committed =
+                    get(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
+            Set<String> topics =
+                    committed.keySet().stream().map(TopicPartition::topic).collect(Collectors.toSet());
+            descriptions
+                    .get(group)
+                    .members()
+                    .forEach(m -> m.assignment().topicPartitions().forEach(tp -> topics.add(tp.topic())));
             if (topics.isEmpty()) {
                 continue;
             }
             List<TopicPartition> partitions = new ArrayList<>();
-            get(admin.describeTopics(topics).allTopicNames()).forEach((topic, d) -> d.partitions()
-                    .forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
+            get(admin.describeTopics(topics).allTopicNames())
+                    .forEach((topic, d) ->
+                            d.partitions().forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
             Map<TopicPartition, Long> ends = endOffsets(partitions);
-            Map<TopicPartition, Long> groupLag = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
+            Map<TopicPartition, Long> groupLag =
+                    new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
             for (TopicPartition partition : partitions) {
                 OffsetAndMetadata offset = committed.get(partition);
                 groupLag.put(partition, ends.get(partition) - (offset == null ? 0 : offset.offset()));
@@ -159,11 +172,12 @@ public final class KafkaTool implements AutoCloseable {
     /** Groups with lag, as "group topic-partition=lag" lines; empty when every group has consumed everything. */
     public List<String> laggingPartitions() {
         List<String> lagging = new ArrayList<>();
-        lagByGroup().forEach((group, partitions) -> partitions.forEach((partition, lag) -> {
-            if (lag != 0) {
-                lagging.add(group + " " + partition + "=" + lag);
-            }
-        }));
+        lagByGroup()
+                .forEach((group, partitions) -> partitions.forEach((partition, lag) -> {
+                    if (lag != 0) {
+                        lagging.add(group + " " + partition + "=" + lag);
+                    }
+                }));
         return lagging;
     }
 
@@ -180,15 +194,17 @@ public final class KafkaTool implements AutoCloseable {
 
     private List<TopicPartition> partitionsOf(Collection<String> topics) {
         List<TopicPartition> partitions = new ArrayList<>();
-        get(admin.describeTopics(topics).allTopicNames()).forEach((topic, d) -> d.partitions()
-                .forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
+        get(admin.describeTopics(topics).allTopicNames())
+                .forEach((topic, d) ->
+                        d.partitions().forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
         return partitions;
     }
 
     private Map<TopicPartition, Long> endOffsets(List<TopicPartition> partitions) {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         partitions.forEach(p -> request.put(p, OffsetSpec.latest()));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result = get(admin.listOffsets(request).all());
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result =
+                get(admin.listOffsets(request).all());
         Map<TopicPartition, Long> ends = new HashMap<>();
         result.forEach((p, info) -> ends.put(p, info.offset()));
         return ends;

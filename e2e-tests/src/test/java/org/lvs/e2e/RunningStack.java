@@ -25,8 +25,8 @@ import org.lvs.infra.test.TestInfrastructure;
  */
 public final class RunningStack implements AutoCloseable {
 
-    public static final List<String> SERVICES = List.of("referral-ingest", "triage-service", "contact-sla-service",
-            "metrics-service");
+    public static final List<String> SERVICES =
+            List.of("referral-ingest", "triage-service", "contact-sla-service", "metrics-service");
 
     /** Where the services find the broker, the database and the token key. */
     public record Backends(String kafkaBootstrap, String jdbcUrl, String dbUser, String dbPassword, Path publicKey) {
@@ -34,8 +34,8 @@ public final class RunningStack implements AutoCloseable {
         /** The test JVM's shared broker and database ({@link TestInfrastructure}). */
         public static Backends shared() {
             TestInfrastructure infra = TestInfrastructure.get();
-            return new Backends(infra.kafkaBootstrap(), infra.jdbcUrl(), infra.dbUser(), infra.dbPassword(),
-                    infra.publicKey());
+            return new Backends(
+                    infra.kafkaBootstrap(), infra.jdbcUrl(), infra.dbUser(), infra.dbPassword(), infra.publicKey());
         }
     }
 
@@ -45,7 +45,8 @@ public final class RunningStack implements AutoCloseable {
     private final Map<String, Process> processes = new ConcurrentHashMap<>();
     private final Map<String, ProcessBuilder> builders = new LinkedHashMap<>();
     private final Map<String, String> urls = new LinkedHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private RunningStack(Backends backends, Map<String, String> extraEnv, Path logs) {
         this.backends = backends;
@@ -67,8 +68,8 @@ public final class RunningStack implements AutoCloseable {
     }
 
     /** The named services on these backends, with extra environment variables, logging into {@code logs}. */
-    public static RunningStack start(List<String> services, Backends backends, Map<String, String> extraEnv,
-            Path logs) throws IOException {
+    public static RunningStack start(List<String> services, Backends backends, Map<String, String> extraEnv, Path logs)
+            throws IOException {
         RunningStack stack = new RunningStack(backends, extraEnv, logs);
         try {
             stack.launchAll(services);
@@ -94,8 +95,14 @@ public final class RunningStack implements AutoCloseable {
                 throw new IllegalStateException("not packaged: " + jar);
             }
             int port = freePort();
-            List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                    "-XX:+UseSerialGC", "-Dquarkus.http.port=" + port, "-jar", jar.toString()));
+            List<String> command = new ArrayList<>(List.of(
+                    javaBinary(),
+                    "-Xmx384m",
+                    "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC",
+                    "-Dquarkus.http.port=" + port,
+                    "-jar",
+                    jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log(instance).toFile());
@@ -114,7 +121,9 @@ public final class RunningStack implements AutoCloseable {
     }
 
     private int instanceCount(String service) {
-        return (int) urls.keySet().stream().filter(k -> k.equals(service) || k.startsWith(service + "#")).count();
+        return (int) urls.keySet().stream()
+                .filter(k -> k.equals(service) || k.startsWith(service + "#"))
+                .count();
     }
 
     private void awaitReady(Duration timeout) {
@@ -129,8 +138,8 @@ public final class RunningStack implements AutoCloseable {
         while (!ready(instance)) {
             Process process = processes.get(instance);
             if (!process.isAlive()) {
-                throw new IllegalStateException(instance + " exited with " + process.exitValue() + "; see "
-                        + log(instance));
+                throw new IllegalStateException(
+                        instance + " exited with " + process.exitValue() + "; see " + log(instance));
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException(instance + " not ready within " + timeout + "; see " + log(instance));
@@ -152,8 +161,10 @@ public final class RunningStack implements AutoCloseable {
     /** The status of {@code /q/health/<check>}, or -1 when the instance does not answer. */
     public int health(String instance, String check) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create(url(instance) + "/q/health/" + check)).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(url(instance) + "/q/health/" + check))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode();
         } catch (IOException e) {

@@ -41,23 +41,27 @@ class ScaleOutIT {
                 TopicProbe decisions = TopicProbe.open(Topics.REFERRALS_TRIAGED)) {
             Set<String> referralIds = new HashSet<>();
             String batchId = "scale-" + UUID.randomUUID();
-            StringBuilder batch = new StringBuilder("{\"batchId\":\"" + batchId + "\",\"source\":\"ADT\",\"referrals\":[");
+            StringBuilder batch =
+                    new StringBuilder("{\"batchId\":\"" + batchId + "\",\"source\":\"ADT\",\"referrals\":[");
             for (int i = 0; i < REFERRALS; i++) {
-                batch.append(i == 0 ? "" : ",").append("""
+                batch.append(i == 0 ? "" : ",")
+                        .append("""
                         {"sourceReference":"%s-%d","recordedAt":"%s","area":"NORTH",
                          "crime":{"category":"THEFT"},"victim":{"firstName":"Test","lastName":"Victim%d",
-                         "phone":"07700 900%03d"},"consent":"EXPLICIT"}""".formatted(batchId, i,
-                        Instant.now().minus(2, ChronoUnit.HOURS), i, i));
+                         "phone":"07700 900%03d"},"consent":"EXPLICIT"}""".formatted(batchId, i, Instant.now().minus(2, ChronoUnit.HOURS), i, i));
             }
             batch.append("]}");
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
-                    URI.create(stack.url("referral-ingest") + "/api/v1/referrals/batch"))
-                    .header("Authorization", TestTokens.bearer(Roles.REFERRER))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(batch.toString())).build(),
+            HttpResponse<String> answer = http.send(
+                    HttpRequest.newBuilder(URI.create(stack.url("referral-ingest") + "/api/v1/referrals/batch"))
+                            .header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(batch.toString()))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, answer.statusCode(), answer.body());
-            EventJson.mapper().readTree(answer.body()).get("results")
+            EventJson.mapper()
+                    .readTree(answer.body())
+                    .get("results")
                     .forEach(result -> referralIds.add(result.get("referralId").asText()));
             assertEquals(REFERRALS, referralIds.size());
 
@@ -67,7 +71,9 @@ class ScaleOutIT {
             while (decisionsPerReferral.size() < REFERRALS && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, String> record : decisions.awaitRecords(REFERRALS, Duration.ofSeconds(2))) {
                     EventEnvelope envelope = EventJson.read(record.value());
-                    String referralId = envelope.payloadAs(ReferralDecided.class).referralId().toString();
+                    String referralId = envelope.payloadAs(ReferralDecided.class)
+                            .referralId()
+                            .toString();
                     if (referralIds.contains(referralId)) {
                         decisionsPerReferral.merge(referralId, 1, Integer::sum);
                         eventIds.add(envelope.eventId());
@@ -76,7 +82,10 @@ class ScaleOutIT {
             }
             // Let any late duplicate show itself before judging.
             for (ConsumerRecord<String, String> record : decisions.drain(Duration.ofSeconds(5))) {
-                String referralId = EventJson.read(record.value()).payloadAs(ReferralDecided.class).referralId().toString();
+                String referralId = EventJson.read(record.value())
+                        .payloadAs(ReferralDecided.class)
+                        .referralId()
+                        .toString();
                 if (referralIds.contains(referralId)) {
                     decisionsPerReferral.merge(referralId, 1, Integer::sum);
                 }
@@ -86,5 +95,4 @@ class ScaleOutIT {
             decisionsPerReferral.forEach((id, count) -> assertEquals(1, count, "decisions of " + id));
         }
     }
-
 }

@@ -32,8 +32,8 @@ class SlaRestartIT {
 
     @Test
     void replayedCaseBreachesOnceAndARestartAddsNoSecondEvent() throws Exception {
-        try (RunningStack stack = RunningStack.start(List.of("referral-ingest", "triage-service",
-                "contact-sla-service"));
+        try (RunningStack stack =
+                        RunningStack.start(List.of("referral-ingest", "triage-service", "contact-sla-service"));
                 TopicProbe caseEvents = TopicProbe.open(Topics.CASES_EVENTS)) {
             Instant receivedAt = Instant.now().minus(60, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
             String referral = """
@@ -42,20 +42,27 @@ class SlaRestartIT {
                      "victim":{"firstName":"Replay","lastName":"Victim","phone":"07700 900555"},
                      "consent":"EXPLICIT"}
                     """.formatted(UUID.randomUUID(), receivedAt.minus(1, ChronoUnit.HOURS), receivedAt);
-            HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(
-                    URI.create(stack.url("referral-ingest") + "/api/v1/referrals"))
-                    .header("Authorization", TestTokens.bearer(Roles.ADMIN))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(referral)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> accepted = http.send(
+                    HttpRequest.newBuilder(URI.create(stack.url("referral-ingest") + "/api/v1/referrals"))
+                            .header("Authorization", TestTokens.bearer(Roles.ADMIN))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(referral))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(202, accepted.statusCode(), accepted.body());
-            String referralId = EventJson.mapper().readTree(accepted.body()).get("referralId").asText();
+            String referralId = EventJson.mapper()
+                    .readTree(accepted.body())
+                    .get("referralId")
+                    .asText();
 
             List<String> types = new ArrayList<>();
             Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
             while (!types.contains(EventTypes.SLA_BREACHED) && Instant.now().isBefore(deadline)) {
                 types.addAll(clockEventsOf(referralId, caseEvents.awaitRecords(1, Duration.ofSeconds(1))));
             }
-            assertEquals(List.of(EventTypes.SLA_STARTED, EventTypes.SLA_AT_RISK, EventTypes.SLA_BREACHED), types,
+            assertEquals(
+                    List.of(EventTypes.SLA_STARTED, EventTypes.SLA_AT_RISK, EventTypes.SLA_BREACHED),
+                    types,
                     "the clock's events in order, each once");
 
             stack.restart("contact-sla-service");

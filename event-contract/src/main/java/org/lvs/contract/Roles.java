@@ -8,6 +8,5 @@ public final class Roles {
     /** Everything, and historical replay ({@code receivedAt}, {@code at}). */
     public static final String ADMIN = "admin";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -29,8 +29,7 @@ public final class Topics {
     public static final List<String> MAIN = List.of(
             REFERRALS_RECEIVED, REFERRALS_INTAKE, REFERRALS_TRIAGED, REFERRALS_FEEDBACK, CASES_EVENTS, CASES_ERASURES);
 
-    private Topics() {
-    }
+    private Topics() {}
 
     public static String dlq(String topic) {
         return topic + DLQ_SUFFIX;

@@ -70,7 +70,8 @@ class ContractTest {
         Referral referral = fullReferral(Consent.REFUSED);
         Referral published = referral.asPublishable();
         String json = EventJson.write(published);
-        for (String personal : List.of("Amina", "Example", "P-778812", "07700", "PR1", "1990-05-02", "threatened", "risk at home")) {
+        for (String personal :
+                List.of("Amina", "Example", "P-778812", "07700", "PR1", "1990-05-02", "threatened", "risk at home")) {
             assertFalse(json.contains(personal), () -> "leaked " + personal + " in " + json);
         }
         assertEquals(Gender.FEMALE, published.victim().gender());
@@ -90,7 +91,8 @@ class ContractTest {
     @Test
     void envelopeRoundTripsThroughJson() {
         UUID referralId = UUID.randomUUID();
-        ReferralReceived payload = new ReferralReceived(referralId, 2, RECORDED, RECORDED, fullReferral(Consent.EXPLICIT));
+        ReferralReceived payload =
+                new ReferralReceived(referralId, 2, RECORDED, RECORDED, fullReferral(Consent.EXPLICIT));
         EventEnvelope envelope = payload.toEnvelope();
         EventEnvelope read = EventJson.read(envelope.toJson());
         assertEquals(envelope.eventId(), read.eventId());
@@ -105,11 +107,33 @@ class ContractTest {
     }
 
     static Referral fullReferral(Consent consent) {
-        Victim victim = new Victim("P-778812", "Amina", "Example", LocalDate.parse("1990-05-02"), null, Gender.FEMALE,
-                "07700 900123", null, new Address("1 Example Street", null, "Preston", "PR1 2AB"),
-                PreferredContact.PHONE, List.of(Vulnerability.INTIMIDATED), AgeBand.at(LocalDate.parse("1990-05-02"), null, RECORDED));
-        return new Referral(Source.ADT, "LC-2017-0012345", 1, 40213L, RECORDED, null, "CENTRAL",
+        Victim victim = new Victim(
+                "P-778812",
+                "Amina",
+                "Example",
+                LocalDate.parse("1990-05-02"),
+                null,
+                Gender.FEMALE,
+                "07700 900123",
+                null,
+                new Address("1 Example Street", null, "Preston", "PR1 2AB"),
+                PreferredContact.PHONE,
+                List.of(Vulnerability.INTIMIDATED),
+                AgeBand.at(LocalDate.parse("1990-05-02"), null, RECORDED));
+        return new Referral(
+                Source.ADT,
+                "LC-2017-0012345",
+                1,
+                40213L,
+                RECORDED,
+                null,
+                "CENTRAL",
                 new Crime(CrimeCategory.HATE_CRIME, List.of(HateStrand.RELIGION), "threatened outside the mosque"),
-                victim, consent, null, new Safeguarding(false, "risk at home"), null, null);
+                victim,
+                consent,
+                null,
+                new Safeguarding(false, "risk at home"),
+                null,
+                null);
     }
 }

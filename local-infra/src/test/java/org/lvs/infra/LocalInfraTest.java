@@ -60,7 +60,8 @@ class LocalInfraTest {
         assertTrue(claims.contains("\"groups\":[\"ops\"]"), claims);
         assertTrue(Files.readString(LocalJwt.publicKey(keys)).startsWith("-----BEGIN PUBLIC KEY-----"));
         // the same directory gives the same key on the next use
-        assertEquals(Files.readAllLines(LocalJwt.publicKey(keys)).stream().collect(Collectors.joining()),
+        assertEquals(
+                Files.readAllLines(LocalJwt.publicKey(keys)).stream().collect(Collectors.joining()),
                 Files.readAllLines(LocalJwt.publicKey(keys)).stream().collect(Collectors.joining()));
     }
 }

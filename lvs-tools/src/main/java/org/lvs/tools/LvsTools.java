@@ -1,11 +1,12 @@
 package org.lvs.tools;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.time.Clock;
 import org.lvs.tools.bench.BenchSettings;
 import org.lvs.tools.bench.PipelineBench;
 import org.lvs.tools.deadletters.DeadLetterCommand;
@@ -16,7 +17,6 @@ import org.lvs.tools.feed.FeedGenerator;
 import org.lvs.tools.feed.FeedSettings;
 import org.lvs.tools.replay.Figures;
 import org.lvs.tools.replay.Replayer;
-import java.time.Duration;
 
 /**
  * Operator tools behind {@code ./lvs demo}.
@@ -34,8 +34,7 @@ import java.time.Duration;
  */
 public final class LvsTools {
 
-    private LvsTools() {
-    }
+    private LvsTools() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
@@ -46,12 +45,12 @@ public final class LvsTools {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
         if (args[0].equals("dead-letters")) {
-            System.exit(DeadLetterCommand.run(List.of(args).subList(1, args.length), System.out, System.err,
-                    Clock.systemUTC()));
+            System.exit(DeadLetterCommand.run(
+                    List.of(args).subList(1, args.length), System.out, System.err, Clock.systemUTC()));
         }
         Map<String, String> options = options(args);
-        FeedSettings settings = FeedSettings.seedReport(Long.parseLong(options.getOrDefault("seed",
-                String.valueOf(FeedSettings.DEFAULT_SEED))));
+        FeedSettings settings = FeedSettings.seedReport(
+                Long.parseLong(options.getOrDefault("seed", String.valueOf(FeedSettings.DEFAULT_SEED))));
         if (options.containsKey("scale")) {
             settings = settings.scaled(Double.parseDouble(options.get("scale")));
         }
@@ -60,16 +59,18 @@ public final class LvsTools {
                 Feed feed = FeedGenerator.generate(settings);
                 System.out.println(FeedFigures.of(feed).describe());
                 if (options.containsKey("csv")) {
-                    List<Path> files = CsvExtract.write(feed, Path.of(options.get("csv")),
-                            options.containsKey("with-received-at"));
+                    List<Path> files = CsvExtract.write(
+                            feed, Path.of(options.get("csv")), options.containsKey("with-received-at"));
                     files.forEach(f -> System.out.println("wrote " + f));
                 }
             }
             case "replay" -> {
                 String token = token();
                 Feed feed = FeedGenerator.generate(settings);
-                Replayer replayer = new Replayer(options.getOrDefault("ingest", "http://127.0.0.1:8081"),
-                        options.getOrDefault("cases", "http://127.0.0.1:8083"), token.trim(),
+                Replayer replayer = new Replayer(
+                        options.getOrDefault("ingest", "http://127.0.0.1:8081"),
+                        options.getOrDefault("cases", "http://127.0.0.1:8083"),
+                        token.trim(),
                         Integer.parseInt(options.getOrDefault("concurrency", "24")));
                 boolean ok = replayer.replay(feed);
                 System.exit(ok ? 0 : 1);
@@ -77,14 +78,14 @@ public final class LvsTools {
             case "figures" -> {
                 // Prints the headline; with --wait, first waits for the figures to settle.
                 Figures figures = new Figures(options.getOrDefault("metrics", "http://127.0.0.1:8084"), token());
-                if (options.containsKey("wait") && !figures.awaitSettled(Duration.ofSeconds(
-                        Long.parseLong(options.get("wait"))))) {
+                if (options.containsKey("wait")
+                        && !figures.awaitSettled(Duration.ofSeconds(Long.parseLong(options.get("wait"))))) {
                     System.err.println("the figures were still moving; showing them as they are");
                 }
                 System.out.println(figures.headline());
             }
-            case "bench" -> System.exit(new PipelineBench(BenchSettings.from(options, token()), System.out).run()
-                    ? 0 : 1);
+            case "bench" ->
+                System.exit(new PipelineBench(BenchSettings.from(options, token()), System.out).run() ? 0 : 1);
             case "replayed" -> {
                 // Exit 0 when the 2017-18 history is already in metrics-service (so ./lvs demo skips the replay).
                 long n = new Figures(options.getOrDefault("metrics", "http://127.0.0.1:8084"), token())

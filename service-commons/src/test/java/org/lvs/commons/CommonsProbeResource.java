@@ -33,8 +33,10 @@ public class CommonsProbeResource {
 
     @Inject
     Outbox outbox;
+
     @Inject
     ProcessedEvents processed;
+
     @Inject
     SourceAccess sources;
 
@@ -47,8 +49,13 @@ public class CommonsProbeResource {
         if (!processed.firstTime(id, "probe")) {
             return false;
         }
-        outbox.enqueue(Topics.CASES_EVENTS, id.toString(),
-                EventEnvelope.of(EventIds.of(id, "probe"), "Probe", Instant.parse("2017-07-01T00:00:00Z"),
+        outbox.enqueue(
+                Topics.CASES_EVENTS,
+                id.toString(),
+                EventEnvelope.of(
+                        EventIds.of(id, "probe"),
+                        "Probe",
+                        Instant.parse("2017-07-01T00:00:00Z"),
                         java.util.Map.of("id", id.toString())));
         return true;
     }
@@ -60,9 +67,16 @@ public class CommonsProbeResource {
     @Transactional
     public int handleAll(List<UUID> ids) {
         java.util.Set<UUID> fresh = processed.firstTimeAll(ids, "probe-batch");
-        outbox.enqueueAll(ids.stream().filter(fresh::contains).distinct()
-                .map(id -> new org.lvs.commons.messaging.OutgoingEvent(Topics.CASES_EVENTS, id.toString(),
-                        EventEnvelope.of(EventIds.of(id, "probe-batch"), "Probe", Instant.parse("2017-07-01T00:00:00Z"),
+        outbox.enqueueAll(ids.stream()
+                .filter(fresh::contains)
+                .distinct()
+                .map(id -> new org.lvs.commons.messaging.OutgoingEvent(
+                        Topics.CASES_EVENTS,
+                        id.toString(),
+                        EventEnvelope.of(
+                                EventIds.of(id, "probe-batch"),
+                                "Probe",
+                                Instant.parse("2017-07-01T00:00:00Z"),
                                 java.util.Map.of("id", id.toString()))))
                 .toList());
         return fresh.size();
@@ -74,16 +88,25 @@ public class CommonsProbeResource {
     @RolesAllowed({Roles.OPS, Roles.ADMIN})
     @Transactional
     public void sized(@PathParam("id") UUID id, @PathParam("size") int size) {
-        outbox.enqueue(Topics.CASES_EVENTS, id.toString(), EventEnvelope.of(EventIds.of(id, "sized"), "Probe",
-                Instant.parse("2017-07-01T00:00:00Z"), java.util.Map.of("filler", "x".repeat(size))));
+        outbox.enqueue(
+                Topics.CASES_EVENTS,
+                id.toString(),
+                EventEnvelope.of(
+                        EventIds.of(id, "sized"),
+                        "Probe",
+                        Instant.parse("2017-07-01T00:00:00Z"),
+                        java.util.Map.of("filler", "x".repeat(size))));
     }
 
     /** Echoes a typed UUID path and query parameter. */
     @GET
     @Path("/ids/{referralId}")
     @RolesAllowed({Roles.OPS, Roles.ADMIN})
-    public String ids(@PathParam("referralId") UUID referralId, @QueryParam("after") UUID after,
-            @QueryParam("since") Instant since, @QueryParam("from") java.time.LocalDate from) {
+    public String ids(
+            @PathParam("referralId") UUID referralId,
+            @QueryParam("after") UUID after,
+            @QueryParam("since") Instant since,
+            @QueryParam("from") java.time.LocalDate from) {
         return referralId + " " + after + " " + since + " " + from;
     }
 
@@ -96,10 +119,11 @@ public class CommonsProbeResource {
     }
 
     /** A typed request, validated by Bean Validation. */
-    public record ProbeRequest(@NotBlank @Size(max = 5) String name, @Valid @NotNull Inner inner,
+    public record ProbeRequest(
+            @NotBlank @Size(max = 5) String name,
+            @Valid @NotNull Inner inner,
             List<@Min(1) Integer> counts) {
-        public record Inner(@Min(1) @Max(10) int score) {
-        }
+        public record Inner(@Min(1) @Max(10) int score) {}
     }
 
     /** Typed query and body parameters: every violation of both in one 400 problem. */
@@ -114,7 +138,8 @@ public class CommonsProbeResource {
     @Path("/invalid")
     @RolesAllowed({Roles.OPS, Roles.ADMIN})
     public void invalid() {
-        throw ProblemException.badRequest(List.of(new FieldError("a", "must be set"), new FieldError("b.c", "too long")));
+        throw ProblemException.badRequest(
+                List.of(new FieldError("a", "must be set"), new FieldError("b.c", "too long")));
     }
 
     @POST
@@ -123,7 +148,9 @@ public class CommonsProbeResource {
     @Transactional
     public void rollback(@PathParam("id") UUID id) {
         processed.firstTime(id, "probe");
-        outbox.enqueue(Topics.CASES_EVENTS, id.toString(),
+        outbox.enqueue(
+                Topics.CASES_EVENTS,
+                id.toString(),
                 EventEnvelope.of(EventIds.of(id, "rolled-back"), "Probe", Instant.now(), java.util.Map.of()));
         throw ProblemException.conflict("nothing of this request is kept");
     }

@@ -21,8 +21,7 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class ProbeFacts {
 
-    public record Fact(String key, String value) {
-    }
+    public record Fact(String key, String value) {}
 
     private final DataSource dataSource;
     private final Map<String, AtomicInteger> transientFailures = new ConcurrentHashMap<>();
@@ -71,8 +70,8 @@ public class ProbeFacts {
 
     public List<String> keys(String prefix) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement(
-                        "select id from probe_fact where id like ? order by id")) {
+                PreparedStatement select =
+                        connection.prepareStatement("select id from probe_fact where id like ? order by id")) {
             select.setString(1, prefix + "%");
             List<String> keys = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {

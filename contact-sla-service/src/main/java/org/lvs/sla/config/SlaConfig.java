@@ -67,11 +67,13 @@ public interface SlaConfig {
         Optional<List<LocalDate>> removedHolidays();
 
         enum Mode {
-            CLOCK_HOURS, WORKING_HOURS
+            CLOCK_HOURS,
+            WORKING_HOURS
         }
 
         enum HolidayRules {
-            ENGLAND_AND_WALES, NONE
+            ENGLAND_AND_WALES,
+            NONE
         }
     }
 

@@ -26,8 +26,12 @@ public class WorkingTimeProducer {
             return WorkingTime.CLOCK_HOURS;
         }
         Predicate<LocalDate> holiday = holidays(calendar);
-        return new WorkingHoursCalendar(ZoneId.of(calendar.zone()), EnumSet.copyOf(calendar.workingDays()),
-                LocalTime.parse(calendar.dayStart()), LocalTime.parse(calendar.dayEnd()), holiday);
+        return new WorkingHoursCalendar(
+                ZoneId.of(calendar.zone()),
+                EnumSet.copyOf(calendar.workingDays()),
+                LocalTime.parse(calendar.dayStart()),
+                LocalTime.parse(calendar.dayEnd()),
+                holiday);
     }
 
     /** England and Wales bank holidays by rule with the configured one-offs, or only the configured extra days. */

@@ -31,8 +31,8 @@ public final class ClockHistory {
     private final List<String> published;
     private Instant judgedUntil;
 
-    private ClockHistory(ContactClock.Snapshot base, List<ClockInput> inputs, List<String> published,
-            Instant judgedUntil) {
+    private ClockHistory(
+            ContactClock.Snapshot base, List<ClockInput> inputs, List<String> published, Instant judgedUntil) {
         this.base = base;
         this.inputs = new ArrayList<>(inputs);
         this.published = new ArrayList<>(published);
@@ -52,13 +52,15 @@ public final class ClockHistory {
     }
 
     /** What a history stores. */
-    public record State(ContactClock.Snapshot base, List<ClockInput> inputs, List<String> published,
-            Instant judgedUntil) {
-    }
+    public record State(
+            ContactClock.Snapshot base, List<ClockInput> inputs, List<String> published, Instant judgedUntil) {}
 
     public static ClockHistory restore(State s) {
-        return new ClockHistory(s.base(), s.inputs() == null ? List.of() : s.inputs(),
-                s.published() == null ? List.of() : s.published(), s.judgedUntil());
+        return new ClockHistory(
+                s.base(),
+                s.inputs() == null ? List.of() : s.inputs(),
+                s.published() == null ? List.of() : s.published(),
+                s.judgedUntil());
     }
 
     public State state() {
@@ -94,13 +96,14 @@ public final class ClockHistory {
         }
         List<ClockInput> sorted = new ArrayList<>(inputs);
         // the start first (nothing happens to a clock before it starts), then by time, then by arrival
-        sorted.sort(Comparator.comparing((ClockInput i) -> !isStart(i)).thenComparing(ClockInput::at)
+        sorted.sort(Comparator.comparing((ClockInput i) -> !isStart(i))
+                .thenComparing(ClockInput::at)
                 .thenComparingLong(ClockInput::seq));
         for (ClockInput input : sorted) {
             if (isStart(input)) {
                 if (clock == null) {
-                    ContactClock.Started started = ContactClock.start(time, input.at(), input.targetHours(),
-                            input.kind() == ClockInput.Kind.START_PAUSED);
+                    ContactClock.Started started = ContactClock.start(
+                            time, input.at(), input.targetHours(), input.kind() == ClockInput.Kind.START_PAUSED);
                     clock = started.clock();
                     events.addAll(started.events());
                 }
@@ -109,14 +112,15 @@ public final class ClockHistory {
             if (clock == null) {
                 throw new IllegalStateException("a clock input before the clock started");
             }
-            events.addAll(switch (input.kind()) {
-                case PAUSE -> clock.pause(input.at());
-                case RESUME -> clock.resume(input.at());
-                case TARGET -> clock.changeTarget(input.targetHours(), input.at());
-                case CONTACT -> clock.contactMade(input.at());
-                case CANCEL -> clock.cancel(input.at());
-                default -> List.<ClockEvent>of();
-            });
+            events.addAll(
+                    switch (input.kind()) {
+                        case PAUSE -> clock.pause(input.at());
+                        case RESUME -> clock.resume(input.at());
+                        case TARGET -> clock.changeTarget(input.targetHours(), input.at());
+                        case CONTACT -> clock.contactMade(input.at());
+                        case CANCEL -> clock.cancel(input.at());
+                        default -> List.<ClockEvent>of();
+                    });
             // a target shortened past the input's time breaches at once
             events.addAll(clock.evaluate(input.at()));
         }
@@ -130,8 +134,7 @@ public final class ClockHistory {
     }
 
     /** The result of a fold. */
-    public record Folded(ContactClock clock, List<ClockEvent> events) {
-    }
+    public record Folded(ContactClock clock, List<ClockEvent> events) {}
 
     /**
      * Folds, and returns the fold's events not published yet, in order; they count as published from now on. Each
@@ -160,8 +163,14 @@ public final class ClockHistory {
         if (!fresh.isEmpty() && lastFresh < all.size() - 1) {
             ContactClock now = folded.clock();
             ClockEvent last = fresh.remove(fresh.size() - 1);
-            fresh.add(new ClockEvent(last.type(), last.at(), now.state(), now.dueAt(), now.targetHours(),
-                    now.pausedSeconds(), now.firstContactAt()));
+            fresh.add(new ClockEvent(
+                    last.type(),
+                    last.at(),
+                    now.state(),
+                    now.dueAt(),
+                    now.targetHours(),
+                    now.pausedSeconds(),
+                    now.firstContactAt()));
         }
         return new Folded(folded.clock(), fresh);
     }

@@ -65,8 +65,7 @@ public final class ContactClock {
     }
 
     /** The result of {@link #start}: the clock and its first events. */
-    public record Started(ContactClock clock, List<ClockEvent> events) {
-    }
+    public record Started(ContactClock clock, List<ClockEvent> events) {}
 
     /** Rebuilds a clock from its stored state. */
     public static ContactClock restore(WorkingTime time, Snapshot s) {
@@ -85,14 +84,30 @@ public final class ContactClock {
     }
 
     /** Everything the clock stores; what persistence keeps. */
-    public record Snapshot(Instant startedAt, int targetHours, long pausedSeconds, Instant pausedSince, Instant dueAt,
-            Instant atRiskAt, ClockState state, boolean atRiskFlagged, boolean breachFlagged,
-            Instant firstContactAt) {
-    }
+    public record Snapshot(
+            Instant startedAt,
+            int targetHours,
+            long pausedSeconds,
+            Instant pausedSince,
+            Instant dueAt,
+            Instant atRiskAt,
+            ClockState state,
+            boolean atRiskFlagged,
+            boolean breachFlagged,
+            Instant firstContactAt) {}
 
     public Snapshot snapshot() {
-        return new Snapshot(startedAt, targetHours, pausedSeconds, pausedSince, dueAt, atRiskAt, state, atRiskFlagged,
-                breachFlagged, firstContactAt);
+        return new Snapshot(
+                startedAt,
+                targetHours,
+                pausedSeconds,
+                pausedSince,
+                dueAt,
+                atRiskAt,
+                state,
+                atRiskFlagged,
+                breachFlagged,
+                firstContactAt);
     }
 
     /** Flags what has happened by {@code now}: the at-risk point, then the breach. */
@@ -247,7 +262,9 @@ public final class ContactClock {
         Duration paused = Duration.ofSeconds(pausedSeconds);
         Duration target = Duration.ofHours(targetHours);
         dueAt = time.plus(startedAt, target.plus(paused));
-        atRiskAt = time.plus(startedAt, Duration.ofSeconds((long) (target.getSeconds() * AT_RISK_SHARE)).plus(paused));
+        atRiskAt = time.plus(
+                startedAt,
+                Duration.ofSeconds((long) (target.getSeconds() * AT_RISK_SHARE)).plus(paused));
     }
 
     private static int requirePositive(int hours) {

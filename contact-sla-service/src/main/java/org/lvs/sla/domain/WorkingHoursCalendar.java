@@ -28,13 +28,17 @@ public final class WorkingHoursCalendar implements WorkingTime {
     private final Predicate<LocalDate> holiday;
 
     /** A calendar with a fixed list of holidays. */
-    public WorkingHoursCalendar(ZoneId zone, Set<DayOfWeek> workingDays, LocalTime dayStart, LocalTime dayEnd,
-            Set<LocalDate> holidays) {
+    public WorkingHoursCalendar(
+            ZoneId zone, Set<DayOfWeek> workingDays, LocalTime dayStart, LocalTime dayEnd, Set<LocalDate> holidays) {
         this(zone, workingDays, dayStart, dayEnd, Set.copyOf(holidays)::contains);
     }
 
     /** A calendar whose holidays are computed, e.g. {@link BankHolidays#isHoliday}. */
-    public WorkingHoursCalendar(ZoneId zone, Set<DayOfWeek> workingDays, LocalTime dayStart, LocalTime dayEnd,
+    public WorkingHoursCalendar(
+            ZoneId zone,
+            Set<DayOfWeek> workingDays,
+            LocalTime dayStart,
+            LocalTime dayEnd,
             Predicate<LocalDate> holiday) {
         this.zone = Objects.requireNonNull(zone);
         this.workingDays = Set.copyOf(workingDays);

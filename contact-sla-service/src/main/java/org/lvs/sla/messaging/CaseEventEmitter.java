@@ -64,12 +64,32 @@ public class CaseEventEmitter {
     /** The case's facts now; for a clock event the clock's as they stood right after it. */
     private OutgoingEvent event(CaseEntity c, String type, Instant at, EventDetail d, ClockEvent clock) {
         c.sequence++;
-        CaseEvent event = new CaseEvent(c.referralId, c.sequence, at, d.channel(), d.outcome(), d.supportTypes(),
-                d.handler(), d.service(), d.stage(), d.scores(), d.closureReason(), c.source, c.status, c.priority,
-                c.strand, c.pathway, c.area, clock != null ? clock.state() : c.clockState, c.startedAt,
-                clock != null ? clock.dueAt() : c.dueAt, clock != null ? clock.targetHours() : c.targetHours,
+        CaseEvent event = new CaseEvent(
+                c.referralId,
+                c.sequence,
+                at,
+                d.channel(),
+                d.outcome(),
+                d.supportTypes(),
+                d.handler(),
+                d.service(),
+                d.stage(),
+                d.scores(),
+                d.closureReason(),
+                c.source,
+                c.status,
+                c.priority,
+                c.strand,
+                c.pathway,
+                c.area,
+                clock != null ? clock.state() : c.clockState,
+                c.startedAt,
+                clock != null ? clock.dueAt() : c.dueAt,
+                clock != null ? clock.targetHours() : c.targetHours,
                 clock != null ? clock.pausedSeconds() : c.pausedSeconds,
-                clock != null ? clock.firstContactAt() : c.firstContactAt, c.worker, capacity.of(c.pathway));
+                clock != null ? clock.firstContactAt() : c.firstContactAt,
+                c.worker,
+                capacity.of(c.pathway));
         return new OutgoingEvent(Topics.CASES_EVENTS, c.referralId.toString(), event.toEnvelope(type));
     }
 }

@@ -10,14 +10,20 @@ import org.lvs.contract.casework.OutcomeStage;
 import org.lvs.contract.casework.SupportType;
 
 /** The event's own fields of a {@code cases.events} payload; null where they do not apply. */
-public record EventDetail(ContactChannel channel, ContactOutcome outcome, List<SupportType> supportTypes,
-        String handler, OnwardService service, OutcomeStage stage, Map<String, Integer> scores,
+public record EventDetail(
+        ContactChannel channel,
+        ContactOutcome outcome,
+        List<SupportType> supportTypes,
+        String handler,
+        OnwardService service,
+        OutcomeStage stage,
+        Map<String, Integer> scores,
         ClosureReason closureReason) {
 
     public static final EventDetail NONE = new EventDetail(null, null, null, null, null, null, null, null);
 
-    public static EventDetail contact(ContactChannel channel, ContactOutcome outcome, List<SupportType> supportTypes,
-            String handler) {
+    public static EventDetail contact(
+            ContactChannel channel, ContactOutcome outcome, List<SupportType> supportTypes, String handler) {
         return new EventDetail(channel, outcome, supportTypes, handler, null, null, null, null);
     }
 

@@ -17,8 +17,7 @@ import org.lvs.contract.event.MalformedEventException;
  */
 final class RecordReader {
 
-    private RecordReader() {
-    }
+    private RecordReader() {}
 
     /**
      * The record's envelope, when it is one of {@code expectedType} with text every consumer can hold.
@@ -34,8 +33,8 @@ final class RecordReader {
         }
         EventEnvelope envelope = EventJson.read(record.value());
         if (!expectedType.equals(envelope.type())) {
-            throw new RejectedRecordException("an event type " + record.topic() + " does not carry (it carries "
-                    + expectedType + " only)");
+            throw new RejectedRecordException(
+                    "an event type " + record.topic() + " does not carry (it carries " + expectedType + " only)");
         }
         checkText(envelope.payload(), "payload");
         return envelope;

@@ -22,6 +22,7 @@ public class ReferralConsumers {
 
     /** Channel names; application.properties binds them to the topics. */
     public static final String TRIAGED = "triaged";
+
     public static final String RECEIVED = "received";
     /** The consumer group of both channels, named in dead letters. */
     public static final String GROUP = "contact-sla-service";
@@ -30,10 +31,14 @@ public class ReferralConsumers {
     private final BatchConsumer<DecisionIntake.Received> received;
 
     ReferralConsumers(DecisionIntake intake, BatchConsumers consumers) {
-        this.decided = consumers.create(Topics.REFERRALS_TRIAGED, GROUP,
+        this.decided = consumers.create(
+                Topics.REFERRALS_TRIAGED,
+                GROUP,
                 record -> DecisionIntake.decidedOf(RecordReader.read(record, EventTypes.REFERRAL_DECIDED)),
                 intake::applyDecisions);
-        this.received = consumers.create(Topics.REFERRALS_RECEIVED, GROUP,
+        this.received = consumers.create(
+                Topics.REFERRALS_RECEIVED,
+                GROUP,
                 record -> DecisionIntake.receivedOf(RecordReader.read(record, EventTypes.REFERRAL_RECEIVED)),
                 intake::applyReceived);
     }

@@ -47,8 +47,8 @@ public class AccessAudit {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void search(Actor actor, String reason, String criteria, String termsHmac, long resultCount,
-            List<UUID> resultIds) {
+    public void search(
+            Actor actor, String reason, String criteria, String termsHmac, long resultCount, List<UUID> resultIds) {
         insert(actor, CASE_SEARCH, null, null, reason, criteria, termsHmac, (int) resultCount, resultIds);
     }
 
@@ -59,9 +59,10 @@ public class AccessAudit {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int forgetSearchesFor(UUID referralId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "update access_audit set reason = null, terms_hmac = null, terms_erased = true "
-                        + "where action = 'CASE_SEARCH' and result_ids @> array[?::uuid] and not terms_erased")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "update access_audit set reason = null, terms_hmac = null, terms_erased = true "
+                                + "where action = 'CASE_SEARCH' and result_ids @> array[?::uuid] and not terms_erased")) {
             ps.setObject(1, referralId);
             return ps.executeUpdate();
         } catch (SQLException e) {
@@ -119,11 +120,20 @@ public class AccessAudit {
         }
     }
 
-    private void insert(Actor actor, String action, UUID referralId, Boolean personalData, String reason,
-            String criteria, String termsHmac, Integer resultCount, List<UUID> resultIds) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "insert into access_audit (at, actor, action, referral_id, personal_data, reason, criteria, "
-                        + "terms_hmac, result_count, result_ids) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    private void insert(
+            Actor actor,
+            String action,
+            UUID referralId,
+            Boolean personalData,
+            String reason,
+            String criteria,
+            String termsHmac,
+            Integer resultCount,
+            List<UUID> resultIds) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "insert into access_audit (at, actor, action, referral_id, personal_data, reason, criteria, "
+                                + "terms_hmac, result_count, result_ids) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setObject(1, CaseQueries.utc(clock.instant()));
             ps.setString(2, actor.id());
             ps.setString(3, action);
@@ -149,13 +159,23 @@ public class AccessAudit {
     private static AccessAuditEntry entry(ResultSet rs) throws SQLException {
         Timestamp at = rs.getTimestamp("at");
         Array ids = rs.getArray("result_ids");
-        List<UUID> resultIds = ids == null ? null : Arrays.stream((Object[]) ids.getArray()).map(o -> (UUID) o)
-                .toList();
+        List<UUID> resultIds = ids == null
+                ? null
+                : Arrays.stream((Object[]) ids.getArray()).map(o -> (UUID) o).toList();
         Object personal = rs.getObject("personal_data");
         Object count = rs.getObject("result_count");
-        return new AccessAuditEntry(rs.getLong("id"), at.toInstant(), rs.getString("actor"), rs.getString("action"),
-                (UUID) rs.getObject("referral_id"), (Boolean) personal, rs.getString("reason"),
-                rs.getString("criteria"), rs.getString("terms_hmac"),
-                count == null ? null : ((Number) count).intValue(), resultIds, rs.getBoolean("terms_erased"));
+        return new AccessAuditEntry(
+                rs.getLong("id"),
+                at.toInstant(),
+                rs.getString("actor"),
+                rs.getString("action"),
+                (UUID) rs.getObject("referral_id"),
+                (Boolean) personal,
+                rs.getString("reason"),
+                rs.getString("criteria"),
+                rs.getString("terms_hmac"),
+                count == null ? null : ((Number) count).intValue(),
+                resultIds,
+                rs.getBoolean("terms_erased"));
     }
 }

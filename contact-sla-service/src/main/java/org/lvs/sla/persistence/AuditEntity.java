@@ -17,11 +17,15 @@ public class AuditEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     @Column(name = "referral_id")
     public UUID referralId;
+
     public Instant at;
+
     @Column(name = "recorded_at")
     public Instant recordedAt;
+
     public String actor;
     public String action;
     public String detail;

@@ -51,8 +51,7 @@ public class CaseQueries {
     }
 
     /** The SLA lists' filters; null where not given. {@code to} is exclusive. */
-    public record Filter(Strand strand, String area, Priority priority, Instant from, Instant to) {
-    }
+    public record Filter(Strand strand, String area, Priority priority, Instant from, Instant to) {}
 
     /** Breached cases, oldest due first; with {@code onlyOpen} false also those met late. */
     public PageOf<CaseRow> breaches(Filter filter, boolean onlyOpen, Paging paging, Instant now) {
@@ -91,13 +90,14 @@ public class CaseQueries {
     }
 
     /** A worker's open cases per pathway, workers in order. */
-    public record WorkerLoad(String worker, String pathway, long openCases) {
-    }
+    public record WorkerLoad(String worker, String pathway, long openCases) {}
 
     public List<WorkerLoad> openCasesPerWorker() {
         List<WorkerLoad> loads = new ArrayList<>();
-        query("select worker, pathway, count(*) from sla_case where worker is not null and status <> 'CLOSED' "
-                + "group by worker, pathway order by worker", List.of(),
+        query(
+                "select worker, pathway, count(*) from sla_case where worker is not null and status <> 'CLOSED' "
+                        + "group by worker, pathway order by worker",
+                List.of(),
                 rs -> loads.add(new WorkerLoad(rs.getString(1), rs.getString(2), rs.getLong(3))));
         return loads;
     }
@@ -123,14 +123,17 @@ public class CaseQueries {
     }
 
     private PageOf<CaseRow> page(Where where, Paging paging, Instant now, boolean withPerson) {
-        String from = withPerson ? " from sla_case c join case_person p on p.referral_id = c.referral_id"
+        String from = withPerson
+                ? " from sla_case c join case_person p on p.referral_id = c.referral_id"
                 : " from sla_case c";
         String columns = ROW_COLUMNS + (withPerson ? ", p.first_name, p.last_name" : "");
         List<CaseRow> items = new ArrayList<>();
         List<Object> args = new ArrayList<>(where.args);
         args.add(paging.size());
         args.add(paging.offset());
-        query("select " + columns + from + where.sql() + " order by " + DUE_ORDER + " limit ? offset ?", args,
+        query(
+                "select " + columns + from + where.sql() + " order by " + DUE_ORDER + " limit ? offset ?",
+                args,
                 rs -> items.add(row(rs, now, withPerson)));
         long[] total = {0};
         query("select count(*)" + from + where.sql(), where.args, rs -> total[0] = rs.getLong(1));
@@ -162,12 +165,29 @@ public class CaseQueries {
             String last = rs.getString("last_name");
             name = ((first == null ? "" : first) + " " + (last == null ? "" : last)).trim();
         }
-        return new CaseRow((UUID) rs.getObject("referral_id"), rs.getString("strand"), rs.getString("pathway"),
-                rs.getString("area"), rs.getString("priority"), rs.getString("status"), state, started, due,
-                instant(rs, "breached_at"), overdue, remaining, rs.getInt("attempts"), rs.getString("worker"),
-                firstContact, rs.getString("crime_category"), ListColumn.split(rs.getString("hate_strands")),
-                rs.getString("risk_level"), rs.getString("age_band"), ListColumn.split(rs.getString("vulnerabilities")),
-                rs.getBoolean("unsafe_to_contact"), name);
+        return new CaseRow(
+                (UUID) rs.getObject("referral_id"),
+                rs.getString("strand"),
+                rs.getString("pathway"),
+                rs.getString("area"),
+                rs.getString("priority"),
+                rs.getString("status"),
+                state,
+                started,
+                due,
+                instant(rs, "breached_at"),
+                overdue,
+                remaining,
+                rs.getInt("attempts"),
+                rs.getString("worker"),
+                firstContact,
+                rs.getString("crime_category"),
+                ListColumn.split(rs.getString("hate_strands")),
+                rs.getString("risk_level"),
+                rs.getString("age_band"),
+                ListColumn.split(rs.getString("vulnerabilities")),
+                rs.getBoolean("unsafe_to_contact"),
+                name);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -186,7 +206,8 @@ public class CaseQueries {
     }
 
     void query(String sql, List<Object> args, RowHandler handler) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.size(); i++) {
                 ps.setObject(i + 1, args.get(i));
             }

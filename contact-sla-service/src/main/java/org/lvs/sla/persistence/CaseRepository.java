@@ -34,7 +34,8 @@ public class CaseRepository {
     /** The referral's version tracker, created when new and locked: serialises the two topics' events per referral. */
     public ReferralTrackEntity lockTrack(UUID referralId) {
         em.createNativeQuery("insert into referral_track (referral_id) values (?1) on conflict do nothing")
-                .setParameter(1, referralId).executeUpdate();
+                .setParameter(1, referralId)
+                .executeUpdate();
         return em.find(ReferralTrackEntity.class, referralId, LockModeType.PESSIMISTIC_WRITE);
     }
 
@@ -56,9 +57,12 @@ public class CaseRepository {
             }
         });
         Map<UUID, ReferralTrackEntity> tracks = new HashMap<>();
-        em.createQuery("from ReferralTrackEntity t where t.referralId in :ids order by t.referralId",
-                ReferralTrackEntity.class).setParameter("ids", referralIds)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
+        em.createQuery(
+                        "from ReferralTrackEntity t where t.referralId in :ids order by t.referralId",
+                        ReferralTrackEntity.class)
+                .setParameter("ids", referralIds)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()
                 .forEach(t -> tracks.put(t.referralId, t));
         return tracks;
     }
@@ -68,7 +72,9 @@ public class CaseRepository {
         Map<UUID, CaseEntity> cases = new HashMap<>();
         if (!referralIds.isEmpty()) {
             em.createQuery("from CaseEntity c where c.referralId in :ids order by c.referralId", CaseEntity.class)
-                    .setParameter("ids", referralIds).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
+                    .setParameter("ids", referralIds)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList()
                     .forEach(c -> cases.put(c.referralId, c));
         }
         return cases;
@@ -79,7 +85,8 @@ public class CaseRepository {
         Set<UUID> ids = new HashSet<>();
         if (!referralIds.isEmpty()) {
             ids.addAll(em.createQuery("select c.referralId from CaseEntity c where c.referralId in :ids", UUID.class)
-                    .setParameter("ids", referralIds).getResultList());
+                    .setParameter("ids", referralIds)
+                    .getResultList());
         }
         return ids;
     }
@@ -89,7 +96,9 @@ public class CaseRepository {
         Map<UUID, PersonEntity> persons = new HashMap<>();
         if (!referralIds.isEmpty()) {
             em.createQuery("from PersonEntity p where p.referralId in :ids", PersonEntity.class)
-                    .setParameter("ids", referralIds).getResultList().forEach(p -> persons.put(p.referralId, p));
+                    .setParameter("ids", referralIds)
+                    .getResultList()
+                    .forEach(p -> persons.put(p.referralId, p));
         }
         return persons;
     }
@@ -103,7 +112,8 @@ public class CaseRepository {
             em.remove(loaded);
             em.flush();
         }
-        em.createQuery("delete from NoteEntity n where n.referralId = :id").setParameter("id", referralId)
+        em.createQuery("delete from NoteEntity n where n.referralId = :id")
+                .setParameter("id", referralId)
                 .executeUpdate();
     }
 
@@ -144,9 +154,13 @@ public class CaseRepository {
     /** Clocks whose at-risk point or due time has come, locked; rows another instance holds are skipped. */
     @SuppressWarnings("unchecked")
     public List<UUID> lockDueClocks(Instant now, int limit) {
-        return em.createNativeQuery("select referral_id from sla_case where next_check_at is not null "
-                + "and next_check_at <= ?1 order by next_check_at limit ?2 for update skip locked", UUID.class)
-                .setParameter(1, now).setParameter(2, limit).getResultList();
+        return em.createNativeQuery(
+                        "select referral_id from sla_case where next_check_at is not null "
+                                + "and next_check_at <= ?1 order by next_check_at limit ?2 for update skip locked",
+                        UUID.class)
+                .setParameter(1, now)
+                .setParameter(2, limit)
+                .getResultList();
     }
 
     public void persist(Object entity) {
@@ -159,30 +173,38 @@ public class CaseRepository {
 
     /** Deletes the victim's identity, contact details and every free text about the case. */
     public void erasePersonalData(UUID referralId) {
-        em.createQuery("delete from PersonEntity p where p.referralId = :id").setParameter("id", referralId)
+        em.createQuery("delete from PersonEntity p where p.referralId = :id")
+                .setParameter("id", referralId)
                 .executeUpdate();
-        em.createQuery("delete from NoteEntity n where n.referralId = :id").setParameter("id", referralId)
+        em.createQuery("delete from NoteEntity n where n.referralId = :id")
+                .setParameter("id", referralId)
                 .executeUpdate();
     }
 
     public List<ContactEntity> contacts(UUID referralId) {
         return em.createQuery("from ContactEntity c where c.referralId = :id order by c.at, c.id", ContactEntity.class)
-                .setParameter("id", referralId).getResultList();
+                .setParameter("id", referralId)
+                .getResultList();
     }
 
     public List<NoteEntity> notes(UUID referralId) {
         return em.createQuery("from NoteEntity n where n.referralId = :id order by n.id", NoteEntity.class)
-                .setParameter("id", referralId).getResultList();
+                .setParameter("id", referralId)
+                .getResultList();
     }
 
     public List<ServiceRequestEntity> services(UUID referralId) {
-        return em.createQuery("from ServiceRequestEntity s where s.referralId = :id order by s.requestedAt, s.id",
-                ServiceRequestEntity.class).setParameter("id", referralId).getResultList();
+        return em.createQuery(
+                        "from ServiceRequestEntity s where s.referralId = :id order by s.requestedAt, s.id",
+                        ServiceRequestEntity.class)
+                .setParameter("id", referralId)
+                .getResultList();
     }
 
     public List<OutcomeEntity> outcomes(UUID referralId) {
         return em.createQuery("from OutcomeEntity o where o.key.referralId = :id", OutcomeEntity.class)
-                .setParameter("id", referralId).getResultList();
+                .setParameter("id", referralId)
+                .getResultList();
     }
 
     public Optional<OutcomeEntity> outcome(UUID referralId, OutcomeStage stage) {
@@ -191,6 +213,7 @@ public class CaseRepository {
 
     public List<AuditEntity> audit(UUID referralId) {
         return em.createQuery("from AuditEntity a where a.referralId = :id order by a.id", AuditEntity.class)
-                .setParameter("id", referralId).getResultList();
+                .setParameter("id", referralId)
+                .getResultList();
     }
 }

@@ -21,21 +21,29 @@ public class ContactEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     @Column(name = "referral_id")
     public UUID referralId;
+
     public Instant at;
+
     @Enumerated(EnumType.STRING)
     public ContactChannel channel;
+
     @Enumerated(EnumType.STRING)
     public ContactOutcome outcome;
+
     @Column(name = "contact_made")
     public boolean contactMade;
     /** Comma-separated {@code SupportType} names. */
     @Column(name = "support_types")
     public String supportTypes;
+
     public String handler;
+
     @Column(name = "recorded_by")
     public String recordedBy;
+
     @Column(name = "recorded_at")
     public Instant recordedAt;
 }

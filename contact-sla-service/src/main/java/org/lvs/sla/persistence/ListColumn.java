@@ -7,8 +7,7 @@ import java.util.stream.Collectors;
 /** A list of enum names kept in one text column, comma-separated ({@code hate_strands}, {@code vulnerabilities}). */
 public final class ListColumn {
 
-    private ListColumn() {
-    }
+    private ListColumn() {}
 
     public static List<String> split(String joined) {
         return joined == null || joined.isBlank() ? List.of() : Arrays.asList(joined.split(","));
@@ -16,7 +15,8 @@ public final class ListColumn {
 
     /** Null for none. */
     public static String join(List<? extends Enum<?>> values) {
-        return values == null || values.isEmpty() ? null
+        return values == null || values.isEmpty()
+                ? null
                 : values.stream().map(Enum::name).collect(Collectors.joining(","));
     }
 }

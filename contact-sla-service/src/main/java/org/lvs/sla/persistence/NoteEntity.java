@@ -17,11 +17,15 @@ public class NoteEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     @Column(name = "referral_id")
     public UUID referralId;
+
     public String kind;
+
     @Column(name = "ref_id")
     public Long refId;
+
     public Instant at;
     public String text;
 }

@@ -20,9 +20,11 @@ public class OutcomeEntity {
 
     @EmbeddedId
     public Key key;
+
     public Instant at;
     /** The scores as a JSON object of name to 1..10. */
     public String scores;
+
     @Column(name = "recorded_by")
     public String recordedBy;
 
@@ -30,11 +32,11 @@ public class OutcomeEntity {
     public static class Key implements Serializable {
         @Column(name = "referral_id")
         public UUID referralId;
+
         @Enumerated(EnumType.STRING)
         public OutcomeStage stage;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(UUID referralId, OutcomeStage stage) {
             this.referralId = referralId;

@@ -14,12 +14,15 @@ public class ReferralTrackEntity {
     @Id
     @Column(name = "referral_id")
     public UUID referralId;
+
     @Column(name = "decision_version")
     public int decisionVersion;
     /** The revision of that version's decision (a re-decision supersedes the first like an amendment). */
     @Column(name = "decision_revision")
     public int decisionRevision;
+
     @Column(name = "received_version")
     public int receivedVersion;
+
     public boolean erased;
 }

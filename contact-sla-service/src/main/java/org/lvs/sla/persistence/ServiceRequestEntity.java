@@ -20,12 +20,16 @@ public class ServiceRequestEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     @Column(name = "referral_id")
     public UUID referralId;
+
     @Enumerated(EnumType.STRING)
     public OnwardService service;
+
     @Column(name = "requested_at")
     public Instant requestedAt;
+
     @Column(name = "started_at")
     public Instant startedAt;
 }

@@ -21,7 +21,9 @@ public class Actors {
     public Actor current() {
         String subject = token == null ? null : token.getSubject();
         if (subject == null || subject.isBlank()) {
-            subject = identity.getPrincipal() == null ? null : identity.getPrincipal().getName();
+            subject = identity.getPrincipal() == null
+                    ? null
+                    : identity.getPrincipal().getName();
         }
         return new Actor(subject == null || subject.isBlank() ? "unknown" : subject, identity.hasRole(Roles.ADMIN));
     }

@@ -13,6 +13,5 @@ final class ApiDocs {
     static final String NOT_WAITING = "No request for this service is waiting to start, or the case is CLOSED";
     static final String ACTION_DONE = "The action took effect: the case as GET shows it";
 
-    private ApiDocs() {
-    }
+    private ApiDocs() {}
 }

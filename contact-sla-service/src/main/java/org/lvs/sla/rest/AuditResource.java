@@ -37,18 +37,24 @@ public class AuditResource {
     /** Entries oldest first; {@code from}/{@code to} a date (Europe/London, {@code to} inclusive) or an instant. */
     @Operation(summary = "The access audit (admin): case reads and victim searches")
     @APIResponse(responseCode = "200", description = "A page of audit entries, oldest first")
-    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+    @APIResponse(
+            responseCode = "400",
+            description = ApiDocs.BAD_REQUEST,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @GET
-    public PageOf<AccessAuditEntry> list(@QueryParam("from") @DateOrInstant String from,
+    public PageOf<AccessAuditEntry> list(
+            @QueryParam("from") @DateOrInstant String from,
             @QueryParam("to") @DateOrInstant String to,
-            @QueryParam("action") @Pattern(regexp = "\\s*(" + AccessAudit.ACTIONS + ")?\\s*",
-                    message = "must be " + AccessAudit.CASE_READ + " or " + AccessAudit.CASE_SEARCH) String action,
+            @QueryParam("action")
+                    @Pattern(
+                            regexp = "\\s*(" + AccessAudit.ACTIONS + ")?\\s*",
+                            message = "must be " + AccessAudit.CASE_READ + " or " + AccessAudit.CASE_SEARCH)
+                    String action,
             @QueryParam("actor") String actor,
             @QueryParam("page") @PageNumber Integer page,
             @QueryParam("size") @PageSize Integer size) {
-        return audit.list(TimeText.from(from), TimeText.to(to), blankToNull(action), blankToNull(actor),
-                Paging.of(page, size));
+        return audit.list(
+                TimeText.from(from), TimeText.to(to), blankToNull(action), blankToNull(actor), Paging.of(page, size));
     }
 
     private static String blankToNull(String value) {

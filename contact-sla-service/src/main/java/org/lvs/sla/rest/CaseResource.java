@@ -64,32 +64,46 @@ public class CaseResource {
      */
     @Operation(summary = "A work queue, or a narrow, audited victim search")
     @APIResponse(responseCode = "200", description = "A page of cases, soonest due first")
-    @APIResponse(responseCode = "400", description = ApiDocs.BAD_SEARCH,
+    @APIResponse(
+            responseCode = "400",
+            description = ApiDocs.BAD_SEARCH,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @GET
-    public PageOf<CaseRow> list(@QueryParam("status") @EnumName(CaseStatus.class) String status,
+    public PageOf<CaseRow> list(
+            @QueryParam("status") @EnumName(CaseStatus.class) String status,
             @QueryParam("strand") @EnumName(Strand.class) String strand,
-            @QueryParam("q") String q, @QueryParam("firstName") String firstName,
-            @QueryParam("lastName") String lastName, @QueryParam("dateOfBirth") String dateOfBirth,
-            @QueryParam("postcode") String postcode, @QueryParam("phone") String phone,
-            @QueryParam("email") String email, @QueryParam("personRef") String personRef,
+            @QueryParam("q") String q,
+            @QueryParam("firstName") String firstName,
+            @QueryParam("lastName") String lastName,
+            @QueryParam("dateOfBirth") String dateOfBirth,
+            @QueryParam("postcode") String postcode,
+            @QueryParam("phone") String phone,
+            @QueryParam("email") String email,
+            @QueryParam("personRef") String personRef,
             @QueryParam("reason") String reason,
             @QueryParam("page") @PageNumber Integer page,
             @QueryParam("size") @PageSize Integer size) {
-        CaseSearchRequest search = new CaseSearchRequest(q, firstName, lastName, dateOfBirth, postcode, phone, email,
-                personRef, reason);
+        CaseSearchRequest search =
+                new CaseSearchRequest(q, firstName, lastName, dateOfBirth, postcode, phone, email, personRef, reason);
         if (search.isSearch()) {
             return caseSearch.search(search, Paging.of(page, size), actors.current());
         }
-        return queries.workQueue(EnumNames.parse(CaseStatus.class, status), EnumNames.parse(Strand.class, strand),
-                Paging.of(page, size), clock.instant());
+        return queries.workQueue(
+                EnumNames.parse(CaseStatus.class, status),
+                EnumNames.parse(Strand.class, strand),
+                Paging.of(page, size),
+                clock.instant());
     }
 
     @Operation(summary = "The case, its context and its contact clock (the read is audited)")
     @APIResponse(responseCode = "200", description = "The case")
-    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+    @APIResponse(
+            responseCode = "400",
+            description = ApiDocs.BAD_REQUEST,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+    @APIResponse(
+            responseCode = "404",
+            description = ApiDocs.NOT_FOUND,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @GET
     @Path("/{referralId}")
@@ -99,11 +113,17 @@ public class CaseResource {
 
     @Operation(summary = "Record a contact attempt or a contact")
     @APIResponse(responseCode = "200", description = ApiDocs.ACTION_DONE)
-    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+    @APIResponse(
+            responseCode = "400",
+            description = ApiDocs.BAD_REQUEST,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+    @APIResponse(
+            responseCode = "404",
+            description = ApiDocs.NOT_FOUND,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = ApiDocs.CONFLICT,
+    @APIResponse(
+            responseCode = "409",
+            description = ApiDocs.CONFLICT,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("/{referralId}/contacts")
@@ -113,11 +133,17 @@ public class CaseResource {
 
     @Operation(summary = "Screen a case that is unsafe to contact")
     @APIResponse(responseCode = "200", description = ApiDocs.ACTION_DONE)
-    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+    @APIResponse(
+            responseCode = "400",
+            description = ApiDocs.BAD_REQUEST,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+    @APIResponse(
+            responseCode = "404",
+            description = ApiDocs.NOT_FOUND,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = ApiDocs.CONFLICT,
+    @APIResponse(
+            responseCode = "409",
+            description = ApiDocs.CONFLICT,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("/{referralId}/screening")
@@ -127,11 +153,17 @@ public class CaseResource {
 
     @Operation(summary = "Confirm or refuse implied consent")
     @APIResponse(responseCode = "200", description = ApiDocs.ACTION_DONE)
-    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+    @APIResponse(
+            responseCode = "400",
+            description = ApiDocs.BAD_REQUEST,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+    @APIResponse(
+            responseCode = "404",
+            description = ApiDocs.NOT_FOUND,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = ApiDocs.CONFLICT,
+    @APIResponse(
+            responseCode = "409",
+            description = ApiDocs.CONFLICT,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("/{referralId}/consent")
@@ -141,11 +173,17 @@ public class CaseResource {
 
     @Operation(summary = "Assign the case to a worker")
     @APIResponse(responseCode = "200", description = ApiDocs.ACTION_DONE)
-    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+    @APIResponse(
+            responseCode = "400",
+            description = ApiDocs.BAD_REQUEST,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+    @APIResponse(
+            responseCode = "404",
+            description = ApiDocs.NOT_FOUND,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = ApiDocs.CONFLICT,
+    @APIResponse(
+            responseCode = "409",
+            description = ApiDocs.CONFLICT,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("/{referralId}/assignment")
@@ -155,11 +193,17 @@ public class CaseResource {
 
     @Operation(summary = "Correct the grading or the route, with a reason")
     @APIResponse(responseCode = "200", description = ApiDocs.ACTION_DONE)
-    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+    @APIResponse(
+            responseCode = "400",
+            description = ApiDocs.BAD_REQUEST,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+    @APIResponse(
+            responseCode = "404",
+            description = ApiDocs.NOT_FOUND,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = ApiDocs.CONFLICT,
+    @APIResponse(
+            responseCode = "409",
+            description = ApiDocs.CONFLICT,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("/{referralId}/pathway")
@@ -169,11 +213,17 @@ public class CaseResource {
 
     @Operation(summary = "Request an onward support service")
     @APIResponse(responseCode = "200", description = ApiDocs.ACTION_DONE)
-    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+    @APIResponse(
+            responseCode = "400",
+            description = ApiDocs.BAD_REQUEST,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+    @APIResponse(
+            responseCode = "404",
+            description = ApiDocs.NOT_FOUND,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = ApiDocs.CONFLICT,
+    @APIResponse(
+            responseCode = "409",
+            description = ApiDocs.CONFLICT,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("/{referralId}/services")
@@ -183,27 +233,41 @@ public class CaseResource {
 
     @Operation(summary = "Record that a requested service started")
     @APIResponse(responseCode = "200", description = ApiDocs.ACTION_DONE)
-    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+    @APIResponse(
+            responseCode = "400",
+            description = ApiDocs.BAD_REQUEST,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+    @APIResponse(
+            responseCode = "404",
+            description = ApiDocs.NOT_FOUND,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = ApiDocs.NOT_WAITING,
+    @APIResponse(
+            responseCode = "409",
+            description = ApiDocs.NOT_WAITING,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("/{referralId}/services/{service}/start")
-    public CaseView startService(@PathParam("referralId") UUID referralId, @PathParam("service") String service,
-            CaseRequests.AtOnly body) {
-        return work.startService(referralId, new CaseRequests.ServiceRequest(body == null ? null : body.at(), service),
+    public CaseView startService(
+            @PathParam("referralId") UUID referralId, @PathParam("service") String service, CaseRequests.AtOnly body) {
+        return work.startService(
+                referralId,
+                new CaseRequests.ServiceRequest(body == null ? null : body.at(), service),
                 actors.current());
     }
 
     @Operation(summary = "Record outcome scores (START or END)")
     @APIResponse(responseCode = "200", description = ApiDocs.ACTION_DONE)
-    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+    @APIResponse(
+            responseCode = "400",
+            description = ApiDocs.BAD_REQUEST,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+    @APIResponse(
+            responseCode = "404",
+            description = ApiDocs.NOT_FOUND,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = ApiDocs.CONFLICT,
+    @APIResponse(
+            responseCode = "409",
+            description = ApiDocs.CONFLICT,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("/{referralId}/outcomes")
@@ -213,11 +277,17 @@ public class CaseResource {
 
     @Operation(summary = "Close the case with a reason")
     @APIResponse(responseCode = "200", description = ApiDocs.ACTION_DONE)
-    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+    @APIResponse(
+            responseCode = "400",
+            description = ApiDocs.BAD_REQUEST,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+    @APIResponse(
+            responseCode = "404",
+            description = ApiDocs.NOT_FOUND,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = ApiDocs.CONFLICT,
+    @APIResponse(
+            responseCode = "409",
+            description = ApiDocs.CONFLICT,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @POST
     @Path("/{referralId}/closure")
@@ -227,9 +297,13 @@ public class CaseResource {
 
     @Operation(summary = "Erase the victim's personal data (admin); the erasure propagates on cases.erasures")
     @APIResponse(responseCode = "200", description = "Erased: the case as GET shows it, counts and clock kept")
-    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+    @APIResponse(
+            responseCode = "400",
+            description = ApiDocs.BAD_REQUEST,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+    @APIResponse(
+            responseCode = "404",
+            description = ApiDocs.NOT_FOUND,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @DELETE
     @Path("/{referralId}/personal-data")
@@ -240,9 +314,13 @@ public class CaseResource {
 
     @Operation(summary = "The case's audit trail: every change with who and when")
     @APIResponse(responseCode = "200", description = "The audit trail, oldest first")
-    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+    @APIResponse(
+            responseCode = "400",
+            description = ApiDocs.BAD_REQUEST,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ApiDocs.NOT_FOUND,
+    @APIResponse(
+            responseCode = "404",
+            description = ApiDocs.NOT_FOUND,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @GET
     @Path("/{referralId}/audit")

@@ -48,41 +48,56 @@ public class SlaResource {
 
     @Operation(summary = "Breached cases, oldest due first")
     @APIResponse(responseCode = "200", description = "A page of breached cases")
-    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+    @APIResponse(
+            responseCode = "400",
+            description = ApiDocs.BAD_REQUEST,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @GET
     @Path("/breaches")
-    public PageOf<CaseRow> breaches(@QueryParam("strand") @EnumName(Strand.class) String strand,
-            @QueryParam("area") String area, @QueryParam("priority") @EnumName(Priority.class) String priority,
-            @QueryParam("from") @DateOrInstant String from, @QueryParam("to") @DateOrInstant String to,
+    public PageOf<CaseRow> breaches(
+            @QueryParam("strand") @EnumName(Strand.class) String strand,
+            @QueryParam("area") String area,
+            @QueryParam("priority") @EnumName(Priority.class) String priority,
+            @QueryParam("from") @DateOrInstant String from,
+            @QueryParam("to") @DateOrInstant String to,
             @QueryParam("open") Boolean open,
             @QueryParam("page") @PageNumber Integer page,
             @QueryParam("size") @PageSize Integer size) {
-        return queries.breaches(filter(strand, area, priority, from, to), open == null || open,
-                Paging.of(page, size), clock.instant());
+        return queries.breaches(
+                filter(strand, area, priority, from, to), open == null || open, Paging.of(page, size), clock.instant());
     }
 
     @Operation(summary = "Uncontacted cases due within withinHours, soonest first")
     @APIResponse(responseCode = "200", description = "A page of cases at risk")
-    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+    @APIResponse(
+            responseCode = "400",
+            description = ApiDocs.BAD_REQUEST,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @GET
     @Path("/at-risk")
     public PageOf<CaseRow> atRisk(
-            @QueryParam("withinHours") @NotNull(message = "is required (1 to " + MAX_WITHIN_HOURS + ")")
-            @Min(value = 1, message = WITHIN_HOURS_RANGE)
-            @Max(value = MAX_WITHIN_HOURS, message = WITHIN_HOURS_RANGE) Integer withinHours,
-            @QueryParam("strand") @EnumName(Strand.class) String strand, @QueryParam("area") String area,
+            @QueryParam("withinHours")
+                    @NotNull(message = "is required (1 to " + MAX_WITHIN_HOURS + ")")
+                    @Min(value = 1, message = WITHIN_HOURS_RANGE)
+                    @Max(value = MAX_WITHIN_HOURS, message = WITHIN_HOURS_RANGE)
+                    Integer withinHours,
+            @QueryParam("strand") @EnumName(Strand.class) String strand,
+            @QueryParam("area") String area,
             @QueryParam("priority") @EnumName(Priority.class) String priority,
-            @QueryParam("from") @DateOrInstant String from, @QueryParam("to") @DateOrInstant String to,
+            @QueryParam("from") @DateOrInstant String from,
+            @QueryParam("to") @DateOrInstant String to,
             @QueryParam("page") @PageNumber Integer page,
             @QueryParam("size") @PageSize Integer size) {
-        return queries.atRisk(withinHours, filter(strand, area, priority, from, to), Paging.of(page, size),
-                clock.instant());
+        return queries.atRisk(
+                withinHours, filter(strand, area, priority, from, to), Paging.of(page, size), clock.instant());
     }
 
     private static CaseQueries.Filter filter(String strand, String area, String priority, String from, String to) {
-        return new CaseQueries.Filter(EnumNames.parse(Strand.class, strand), area,
-                EnumNames.parse(Priority.class, priority), TimeText.from(from), TimeText.to(to));
+        return new CaseQueries.Filter(
+                EnumNames.parse(Strand.class, strand),
+                area,
+                EnumNames.parse(Priority.class, priority),
+                TimeText.from(from),
+                TimeText.to(to));
     }
 }

@@ -55,17 +55,24 @@ public class WorkforceResource {
      * {@code strand} or {@code service} narrows the answer to that group.
      */
     @Operation(summary = "Who waits for a worker or an onward service, every case a page at a time")
-    @APIResponse(responseCode = "200",
+    @APIResponse(
+            responseCode = "200",
             description = "The waiting lists, each group with its total and this page of entries")
-    @APIResponse(responseCode = "400", description = ApiDocs.BAD_REQUEST,
+    @APIResponse(
+            responseCode = "400",
+            description = ApiDocs.BAD_REQUEST,
             content = @Content(mediaType = ApiDocs.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @GET
     @Path("/waiting-lists")
-    public WaitingListView waitingLists(@QueryParam("page") @PageNumber Integer page,
+    public WaitingListView waitingLists(
+            @QueryParam("page") @PageNumber Integer page,
             @QueryParam("size") @PageSize Integer size,
             @QueryParam("strand") @EnumName(Strand.class) String strand,
             @QueryParam("service") @EnumName(OnwardService.class) String service) {
-        return waitingLists.list(EnumNames.parse(Strand.class, strand),
-                EnumNames.parse(OnwardService.class, service), Paging.of(page, size), clock.instant());
+        return waitingLists.list(
+                EnumNames.parse(Strand.class, strand),
+                EnumNames.parse(OnwardService.class, service),
+                Paging.of(page, size),
+                clock.instant());
     }
 }

@@ -31,8 +31,12 @@ final class CaseClock {
 
     static CaseClock of(CaseEntity c, WorkingTime time) {
         ClockHistory.State state = c.clockHistory();
-        return new CaseClock(c, time, state != null ? ClockHistory.restore(state)
-                : ClockHistory.from(c.clock(time).snapshot()));
+        return new CaseClock(
+                c,
+                time,
+                state != null
+                        ? ClockHistory.restore(state)
+                        : ClockHistory.from(c.clock(time).snapshot()));
     }
 
     static CaseClock start(CaseEntity c, WorkingTime time, Instant at, int targetHours, boolean paused) {
@@ -93,8 +97,10 @@ final class CaseClock {
         List<ClockEvent> before = new ArrayList<>();
         List<ClockEvent> after = new ArrayList<>();
         for (ClockEvent e : folded.events()) {
-            boolean reachedBefore = (e.type().equals(EventTypes.SLA_AT_RISK)
-                    || e.type().equals(EventTypes.SLA_BREACHED)) && actionAt != null && !e.at().isAfter(actionAt);
+            boolean reachedBefore =
+                    (e.type().equals(EventTypes.SLA_AT_RISK) || e.type().equals(EventTypes.SLA_BREACHED))
+                            && actionAt != null
+                            && !e.at().isAfter(actionAt);
             (reachedBefore ? before : after).add(e);
         }
         return new Settled(before, after);

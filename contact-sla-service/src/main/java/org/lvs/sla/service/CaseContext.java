@@ -26,8 +26,7 @@ import org.lvs.sla.rest.dto.CaseView;
  */
 final class CaseContext {
 
-    private CaseContext() {
-    }
+    private CaseContext() {}
 
     /** The case's facts from a decision. */
     static void fromDecision(CaseEntity c, ReferralDecided d) {
@@ -71,9 +70,13 @@ final class CaseContext {
             ageBand = ageBand != null ? ageBand : p.ageBand;
         }
         List<Reason> reasons = reasons(c.decisionReasons);
-        String screeningReason = safeguardingReason != null ? safeguardingReason
-                : reasons.stream().filter(r -> r.code() == ReasonCode.UNSAFE_TO_CONTACT).map(Reason::detail)
-                        .findFirst().orElse(null);
+        String screeningReason = safeguardingReason != null
+                ? safeguardingReason
+                : reasons.stream()
+                        .filter(r -> r.code() == ReasonCode.UNSAFE_TO_CONTACT)
+                        .map(Reason::detail)
+                        .findFirst()
+                        .orElse(null);
         List<HateStrand> strands = new ArrayList<>();
         ListColumn.split(c.hateStrands).forEach(s -> {
             try {
@@ -82,8 +85,16 @@ final class CaseContext {
                 // a strand this version does not know: left out
             }
         });
-        return new CaseView.Context(c.crimeCategory, strands, List.copyOf(vulnerabilities), unsafe,
-                unsafe ? screeningReason : null, safeguardingReason, c.riskLevel, ageBand, reasons);
+        return new CaseView.Context(
+                c.crimeCategory,
+                strands,
+                List.copyOf(vulnerabilities),
+                unsafe,
+                unsafe ? screeningReason : null,
+                safeguardingReason,
+                c.riskLevel,
+                ageBand,
+                reasons);
     }
 
     private static void parse(String name, Set<Vulnerability> into) {
@@ -99,8 +110,7 @@ final class CaseContext {
             return List.of();
         }
         try {
-            return EventJson.mapper().readValue(json, new TypeReference<List<Reason>>() {
-            });
+            return EventJson.mapper().readValue(json, new TypeReference<List<Reason>>() {});
         } catch (Exception e) {
             return List.of();
         }

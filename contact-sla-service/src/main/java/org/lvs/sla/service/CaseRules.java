@@ -30,12 +30,13 @@ public class CaseRules {
         if (c.decisionStatus == CaseStatus.SCREENING && !c.screened) {
             return CaseStatus.SCREENING;
         }
-        boolean consentImplied = c.consent != null ? c.consent == Consent.IMPLIED
-                : c.decisionStatus == CaseStatus.AWAITING_CONSENT;
+        boolean consentImplied =
+                c.consent != null ? c.consent == Consent.IMPLIED : c.decisionStatus == CaseStatus.AWAITING_CONSENT;
         if (consentImplied && !c.consentConfirmed) {
             return CaseStatus.AWAITING_CONSENT;
         }
-        if (c.dataIssue == DataIssue.INSUFFICIENT_DATA || c.dataIssue == DataIssue.NO_DATA
+        if (c.dataIssue == DataIssue.INSUFFICIENT_DATA
+                || c.dataIssue == DataIssue.NO_DATA
                 || c.decisionStatus == CaseStatus.AWAITING_INFORMATION) {
             return CaseStatus.AWAITING_INFORMATION;
         }

@@ -47,7 +47,12 @@ public class CaseSearch {
         }
         Map<String, String> terms = SearchTerms.normalised(r);
         PageOf<CaseRow> result = queries.search(terms, paging, clock.instant());
-        audit.search(actor, r.reason(), String.join("+", terms.keySet()), hmac.of(terms), result.total(),
+        audit.search(
+                actor,
+                r.reason(),
+                String.join("+", terms.keySet()),
+                hmac.of(terms),
+                result.total(),
                 result.items().stream().map(CaseRow::referralId).toList());
         return result;
     }

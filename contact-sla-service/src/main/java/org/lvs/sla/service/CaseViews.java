@@ -42,19 +42,46 @@ public class CaseViews {
                 .filter(n -> "CONTACT".equals(n.kind) && n.refId != null)
                 .collect(Collectors.toMap(n -> n.refId, n -> n.text, (a, b) -> b));
         List<CaseView.Contact> contacts = repository.contacts(c.referralId).stream()
-                .map(x -> contact(x, contactNotes)).toList();
+                .map(x -> contact(x, contactNotes))
+                .toList();
         List<CaseView.Service> services = repository.services(c.referralId).stream()
-                .map(s -> new CaseView.Service(s.service.name(), s.requestedAt, s.startedAt,
+                .map(s -> new CaseView.Service(
+                        s.service.name(),
+                        s.requestedAt,
+                        s.startedAt,
                         Hours.of(Duration.between(s.requestedAt, s.startedAt != null ? s.startedAt : now))))
                 .toList();
         Map<String, CaseView.Outcome> outcomes = new LinkedHashMap<>();
         for (OutcomeEntity o : repository.outcomes(c.referralId)) {
             outcomes.put(o.key.stage.name(), new CaseView.Outcome(o.at, scores(o.scores), o.recordedBy));
         }
-        return new CaseView(c.referralId, c.decisionVersion, c.decisionRevision, c.source, c.status, c.priority,
-                c.strand, c.pathway, c.provider, c.area, c.riskLevel, c.screened, c.consentConfirmed, c.worker,
-                capacity.of(c.pathway), c.openedAt, c.closedAt, c.closureReason, c.personalDataErased,
-                CaseContext.view(c, p), victim(p), c.attempts, c.contactsMade, contacts, clock(c, now), services,
+        return new CaseView(
+                c.referralId,
+                c.decisionVersion,
+                c.decisionRevision,
+                c.source,
+                c.status,
+                c.priority,
+                c.strand,
+                c.pathway,
+                c.provider,
+                c.area,
+                c.riskLevel,
+                c.screened,
+                c.consentConfirmed,
+                c.worker,
+                capacity.of(c.pathway),
+                c.openedAt,
+                c.closedAt,
+                c.closureReason,
+                c.personalDataErased,
+                CaseContext.view(c, p),
+                victim(p),
+                c.attempts,
+                c.contactsMade,
+                contacts,
+                clock(c, now),
+                services,
                 outcomes);
     }
 
@@ -75,31 +102,49 @@ public class CaseViews {
                 remaining = Hours.of(left);
             }
         }
-        return new CaseView.Clock(c.clockState, c.startedAt, due, c.atRiskAt, c.targetHours, remaining, overdue,
-                clock.pausedSecondsAt(now), clock.isPaused(), c.breachedAt, c.firstContactAt);
+        return new CaseView.Clock(
+                c.clockState,
+                c.startedAt,
+                due,
+                c.atRiskAt,
+                c.targetHours,
+                remaining,
+                overdue,
+                clock.pausedSecondsAt(now),
+                clock.isPaused(),
+                c.breachedAt,
+                c.firstContactAt);
     }
 
     private static CaseView.Contact contact(ContactEntity x, Map<Long, String> notes) {
-        List<String> support = x.supportTypes == null || x.supportTypes.isBlank() ? List.of()
+        List<String> support = x.supportTypes == null || x.supportTypes.isBlank()
+                ? List.of()
                 : Arrays.asList(x.supportTypes.split(","));
-        return new CaseView.Contact(x.id, x.at, x.channel.name(), x.outcome.name(), x.contactMade, support,
-                x.handler, notes.get(x.id), x.recordedBy);
+        return new CaseView.Contact(
+                x.id,
+                x.at,
+                x.channel.name(),
+                x.outcome.name(),
+                x.contactMade,
+                support,
+                x.handler,
+                notes.get(x.id),
+                x.recordedBy);
     }
 
     private static CaseView.Victim victim(PersonEntity p) {
         if (p == null) {
             return null;
         }
-        CaseView.Address address = p.addressLine1 == null && p.postcode == null && p.town == null ? null
+        CaseView.Address address = p.addressLine1 == null && p.postcode == null && p.town == null
+                ? null
                 : new CaseView.Address(p.addressLine1, p.addressLine2, p.town, p.postcode);
-        return new CaseView.Victim(p.personRef, p.firstName, p.lastName, p.phone, p.email, address,
-                p.preferredContact);
+        return new CaseView.Victim(p.personRef, p.firstName, p.lastName, p.phone, p.email, address, p.preferredContact);
     }
 
     static Map<String, Integer> scores(String json) {
         try {
-            return EventJson.mapper().readValue(json, new TypeReference<LinkedHashMap<String, Integer>>() {
-            });
+            return EventJson.mapper().readValue(json, new TypeReference<LinkedHashMap<String, Integer>>() {});
         } catch (Exception e) {
             return Map.of();
         }

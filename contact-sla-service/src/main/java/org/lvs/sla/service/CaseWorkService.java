@@ -68,9 +68,18 @@ public class CaseWorkService {
     private final SlaConfig config;
     private final Validator validator;
 
-    CaseWorkService(CaseRepository repository, CaseRules rules, CaseEventEmitter emitter, AuditTrail audit,
-            CaseViews views, WorkingTime workingTime, Clock clock, AccessAudit accessAudit, Erasure erasure,
-            SlaConfig config, Validator validator) {
+    CaseWorkService(
+            CaseRepository repository,
+            CaseRules rules,
+            CaseEventEmitter emitter,
+            AuditTrail audit,
+            CaseViews views,
+            WorkingTime workingTime,
+            Clock clock,
+            AccessAudit accessAudit,
+            Erasure erasure,
+            SlaConfig config,
+            Validator validator) {
         this.repository = repository;
         this.rules = rules;
         this.emitter = emitter;
@@ -96,9 +105,15 @@ public class CaseWorkService {
         Instant at = validAt(r, actor);
         ContactChannel channel = EnumNames.parse(ContactChannel.class, r.channel());
         ContactOutcome outcome = EnumNames.parse(ContactOutcome.class, r.outcome());
-        List<SupportType> support = r.supportTypes() == null ? List.of()
-                : r.supportTypes().stream().map(t -> EnumNames.parse(SupportType.class, t)).distinct().toList();
-        String handler = r.handler() == null || r.handler().isBlank() ? actor.id() : r.handler().trim();
+        List<SupportType> support = r.supportTypes() == null
+                ? List.of()
+                : r.supportTypes().stream()
+                        .map(t -> EnumNames.parse(SupportType.class, t))
+                        .distinct()
+                        .toList();
+        String handler = r.handler() == null || r.handler().isBlank()
+                ? actor.id()
+                : r.handler().trim();
         return act(referralId, at, actor, (c, contactClock) -> {
             if (c.status == CaseStatus.SCREENING || c.status == CaseStatus.AWAITING_CONSENT) {
                 throw ProblemException.conflict("the case is in " + c.status
@@ -115,9 +130,11 @@ public class CaseWorkService {
             if (c.lastContactAt == null || at.isAfter(c.lastContactAt)) {
                 c.lastContactAt = at;
             }
-            return Done.event(EventTypes.CONTACT_RECORDED, EventDetail.contact(channel, outcome, support, handler),
-                    "CONTACT_RECORDED", "channel=" + channel + " outcome=" + outcome + " supportTypes="
-                            + contact.supportTypes);
+            return Done.event(
+                    EventTypes.CONTACT_RECORDED,
+                    EventDetail.contact(channel, outcome, support, handler),
+                    "CONTACT_RECORDED",
+                    "channel=" + channel + " outcome=" + outcome + " supportTypes=" + contact.supportTypes);
         });
     }
 
@@ -133,8 +150,8 @@ public class CaseWorkService {
             }
             c.screened = true;
             rules.moveTo(c, contactClock, rules.derivedStatus(c), at);
-            return Done.event(EventTypes.CASE_UPDATED, EventDetail.NONE, "SCREENED",
-                    "safeToContact=true; status=" + c.status);
+            return Done.event(
+                    EventTypes.CASE_UPDATED, EventDetail.NONE, "SCREENED", "safeToContact=true; status=" + c.status);
         });
     }
 
@@ -146,8 +163,11 @@ public class CaseWorkService {
             }
             if (!r.confirmed()) {
                 rules.close(c, contactClock, ClosureReason.CONSENT_WITHDRAWN, at);
-                return Done.event(EventTypes.CASE_CLOSED, EventDetail.closure(ClosureReason.CONSENT_WITHDRAWN),
-                        "CONSENT_REFUSED", "closed CONSENT_WITHDRAWN; personal data erased")
+                return Done.event(
+                                EventTypes.CASE_CLOSED,
+                                EventDetail.closure(ClosureReason.CONSENT_WITHDRAWN),
+                                "CONSENT_REFUSED",
+                                "closed CONSENT_WITHDRAWN; personal data erased")
                         .erasing(PersonalDataErased.CONSENT_WITHDRAWN);
             }
             c.consentConfirmed = true;
@@ -163,7 +183,10 @@ public class CaseWorkService {
             String previous = c.worker;
             c.worker = worker;
             c.assignedAt = at;
-            return Done.event(EventTypes.CASE_ASSIGNED, EventDetail.NONE, "ASSIGNED",
+            return Done.event(
+                    EventTypes.CASE_ASSIGNED,
+                    EventDetail.NONE,
+                    "ASSIGNED",
                     "worker=" + worker + (previous != null ? " (was " + previous + ")" : ""));
         });
     }
@@ -182,8 +205,8 @@ public class CaseWorkService {
             }
             c.pathwayRegraded = true;
             note(referralId, "REGRADE", null, at, r.reason());
-            return Done.event(EventTypes.CASE_UPDATED, EventDetail.NONE, "REGRADED",
-                    detail + " (reason kept in the case notes)");
+            return Done.event(
+                    EventTypes.CASE_UPDATED, EventDetail.NONE, "REGRADED", detail + " (reason kept in the case notes)");
         });
     }
 
@@ -196,7 +219,10 @@ public class CaseWorkService {
             s.service = service;
             s.requestedAt = at;
             repository.persist(s);
-            return Done.event(EventTypes.SERVICE_REQUESTED, EventDetail.service(service), "SERVICE_REQUESTED",
+            return Done.event(
+                    EventTypes.SERVICE_REQUESTED,
+                    EventDetail.service(service),
+                    "SERVICE_REQUESTED",
                     "service=" + service);
         });
     }
@@ -207,12 +233,12 @@ public class CaseWorkService {
         OnwardService service = EnumNames.parse(OnwardService.class, r.service());
         return act(referralId, at, actor, (c, contactClock) -> {
             ServiceRequestEntity pending = repository.services(referralId).stream()
-                    .filter(s -> s.service == service && s.startedAt == null).findFirst()
-                    .orElseThrow(() -> ProblemException.conflict("no request for " + service
-                            + " is waiting to start"));
+                    .filter(s -> s.service == service && s.startedAt == null)
+                    .findFirst()
+                    .orElseThrow(() -> ProblemException.conflict("no request for " + service + " is waiting to start"));
             pending.startedAt = at;
-            return Done.event(EventTypes.SERVICE_STARTED, EventDetail.service(service), "SERVICE_STARTED",
-                    "service=" + service);
+            return Done.event(
+                    EventTypes.SERVICE_STARTED, EventDetail.service(service), "SERVICE_STARTED", "service=" + service);
         });
     }
 
@@ -231,8 +257,11 @@ public class CaseWorkService {
             } else if (!at.isBefore(o.at)) {
                 fillOutcome(o, at, scores, actor); // the latest of each stage counts
             }
-            return Done.event(EventTypes.OUTCOME_RECORDED, EventDetail.outcomeScores(stage, scores),
-                    "OUTCOME_RECORDED", "stage=" + stage + " scores=" + scores);
+            return Done.event(
+                    EventTypes.OUTCOME_RECORDED,
+                    EventDetail.outcomeScores(stage, scores),
+                    "OUTCOME_RECORDED",
+                    "stage=" + stage + " scores=" + scores);
         });
     }
 
@@ -241,9 +270,10 @@ public class CaseWorkService {
         ClosureReason reason = EnumNames.parse(ClosureReason.class, r.reason());
         return act(referralId, at, actor, (c, contactClock) -> {
             rules.close(c, contactClock, reason, at);
-            Done done = Done.event(EventTypes.CASE_CLOSED, EventDetail.closure(reason), "CASE_CLOSED",
-                    "reason=" + reason);
-            return reason == ClosureReason.CONSENT_WITHDRAWN ? done.erasing(PersonalDataErased.CONSENT_WITHDRAWN)
+            Done done =
+                    Done.event(EventTypes.CASE_CLOSED, EventDetail.closure(reason), "CASE_CLOSED", "reason=" + reason);
+            return reason == ClosureReason.CONSENT_WITHDRAWN
+                    ? done.erasing(PersonalDataErased.CONSENT_WITHDRAWN)
                     : done;
         });
     }
@@ -253,7 +283,11 @@ public class CaseWorkService {
         CaseEntity c = repository.lockCase(referralId).orElseThrow(() -> notFound(referralId));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         emitter.emit(erasure.erase(c, null, PersonalDataErased.ADMIN_REQUEST, now));
-        audit.record(referralId, now, actor.id(), "PERSONAL_DATA_ERASED",
+        audit.record(
+                referralId,
+                now,
+                actor.id(),
+                "PERSONAL_DATA_ERASED",
                 "identity, contact details, notes, source reference and search terms deleted");
         return views.view(c, clock.instant());
     }
@@ -261,7 +295,8 @@ public class CaseWorkService {
     public List<CaseAuditEntry> audit(UUID referralId) {
         repository.findCase(referralId).orElseThrow(() -> notFound(referralId));
         return repository.audit(referralId).stream()
-                .map(a -> new CaseAuditEntry(a.at, a.recordedAt, a.actor, a.action, a.detail)).toList();
+                .map(a -> new CaseAuditEntry(a.at, a.recordedAt, a.actor, a.action, a.detail))
+                .toList();
     }
 
     /** What an action changes on its locked, open case; the clock is already judged at the action's {@code at}. */
@@ -274,8 +309,8 @@ public class CaseWorkService {
      * What an action did: its event on cases.events (null for none, then the clock is left as it was), the audit
      * entry, and the erasure it causes (the reason, or null).
      */
-    private record Done(String eventType, EventDetail detail, String auditAction, String auditDetail,
-            String erasureReason) {
+    private record Done(
+            String eventType, EventDetail detail, String auditAction, String auditDetail, String erasureReason) {
 
         static Done event(String eventType, EventDetail detail, String auditAction, String auditDetail) {
             return new Done(eventType, detail, auditAction, auditDetail, null);
@@ -301,9 +336,10 @@ public class CaseWorkService {
         contactClock.judge(at);
         Done done = change.apply(c, contactClock);
         if (done.eventType() != null) {
-            CaseClock.Settled events = contactClock.settle(at, clock.instant(), config.detector().replaySettle());
-            OutgoingEvent erased = done.erasureReason() == null ? null
-                    : erasure.erase(c, null, done.erasureReason(), at);
+            CaseClock.Settled events =
+                    contactClock.settle(at, clock.instant(), config.detector().replaySettle());
+            OutgoingEvent erased =
+                    done.erasureReason() == null ? null : erasure.erase(c, null, done.erasureReason(), at);
             emitter.emitClock(c, events.before());
             emitter.emit(c, done.eventType(), at, done.detail());
             emitter.emitClock(c, events.after());
@@ -315,8 +351,14 @@ public class CaseWorkService {
         return views.view(c, clock.instant());
     }
 
-    private ContactEntity contact(CaseEntity c, Instant at, ContactChannel channel, ContactOutcome outcome,
-            List<SupportType> support, String handler, Actor actor) {
+    private ContactEntity contact(
+            CaseEntity c,
+            Instant at,
+            ContactChannel channel,
+            ContactOutcome outcome,
+            List<SupportType> support,
+            String handler,
+            Actor actor) {
         ContactEntity contact = new ContactEntity();
         contact.referralId = c.referralId;
         contact.at = at;

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.lvs.contract.triage.Pathway;
 import org.lvs.sla.config.CapacityPolicy;
-import org.lvs.sla.persistence.CaseQueries.WorkerLoad;
 import org.lvs.sla.persistence.CaseQueries;
+import org.lvs.sla.persistence.CaseQueries.WorkerLoad;
 import org.lvs.sla.rest.dto.WorkerCaseload;
 
 /**

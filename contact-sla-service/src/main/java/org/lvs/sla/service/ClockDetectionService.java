@@ -26,8 +26,12 @@ public class ClockDetectionService {
     private final WorkingTime workingTime;
     private final SlaConfig config;
 
-    ClockDetectionService(CaseRepository repository, CaseEventEmitter emitter, AuditTrail audit,
-            WorkingTime workingTime, SlaConfig config) {
+    ClockDetectionService(
+            CaseRepository repository,
+            CaseEventEmitter emitter,
+            AuditTrail audit,
+            WorkingTime workingTime,
+            SlaConfig config) {
         this.repository = repository;
         this.emitter = emitter;
         this.audit = audit;
@@ -45,7 +49,8 @@ public class ClockDetectionService {
             CaseEntity c = repository.findCase(id).orElseThrow();
             CaseClock clock = CaseClock.of(c, workingTime);
             clock.judge(now);
-            List<ClockEvent> events = clock.settle(now, now, config.detector().replaySettle()).all();
+            List<ClockEvent> events =
+                    clock.settle(now, now, config.detector().replaySettle()).all();
             emitter.emitClock(c, events);
             for (ClockEvent e : events) {
                 audit.record(id, e.at(), AuditTrail.CLOCK, e.type(), "dueAt=" + c.dueAt);

@@ -60,9 +60,17 @@ public class DecisionIntake {
     private final Erasure erasure;
     private final SlaConfig config;
 
-    DecisionIntake(ProcessedEvents processedEvents, CaseRepository repository, CaseRules rules,
-            CaseEventEmitter emitter, AuditTrail audit, WorkingTime workingTime, Clock clock, Outbox outbox,
-            Erasure erasure, SlaConfig config) {
+    DecisionIntake(
+            ProcessedEvents processedEvents,
+            CaseRepository repository,
+            CaseRules rules,
+            CaseEventEmitter emitter,
+            AuditTrail audit,
+            WorkingTime workingTime,
+            Clock clock,
+            Outbox outbox,
+            Erasure erasure,
+            SlaConfig config) {
         this.processedEvents = processedEvents;
         this.repository = repository;
         this.rules = rules;
@@ -76,12 +84,10 @@ public class DecisionIntake {
     }
 
     /** A readable record of a batch: its event id and payload. */
-    public record Decided(UUID eventId, ReferralDecided decision, Instant occurredAt) {
-    }
+    public record Decided(UUID eventId, ReferralDecided decision, Instant occurredAt) {}
 
     /** A readable record of a batch: its event id and payload. */
-    public record Received(UUID eventId, ReferralReceived received) {
-    }
+    public record Received(UUID eventId, ReferralReceived received) {}
 
     /** What a batch writes at its end, in order: case events for the outbox and audit entries. */
     private static final class Writes {
@@ -100,9 +106,11 @@ public class DecisionIntake {
         if (batch.isEmpty()) {
             return;
         }
-        Set<UUID> firstTime = processedEvents.firstTimeAll(batch.stream().map(Decided::eventId).toList(), CONSUMER);
+        Set<UUID> firstTime = processedEvents.firstTimeAll(
+                batch.stream().map(Decided::eventId).toList(), CONSUMER);
         Set<UUID> referralIds = new LinkedHashSet<>();
-        batch.stream().filter(b -> firstTime.contains(b.eventId()))
+        batch.stream()
+                .filter(b -> firstTime.contains(b.eventId()))
                 .forEach(b -> referralIds.add(b.decision().referralId()));
         Map<UUID, ReferralTrackEntity> tracks = repository.lockTracks(referralIds);
         Map<UUID, CaseEntity> cases = repository.lockCases(referralIds);
@@ -123,9 +131,11 @@ public class DecisionIntake {
         if (batch.isEmpty()) {
             return;
         }
-        Set<UUID> firstTime = processedEvents.firstTimeAll(batch.stream().map(Received::eventId).toList(), CONSUMER);
+        Set<UUID> firstTime = processedEvents.firstTimeAll(
+                batch.stream().map(Received::eventId).toList(), CONSUMER);
         Set<UUID> referralIds = new LinkedHashSet<>();
-        batch.stream().filter(b -> firstTime.contains(b.eventId()))
+        batch.stream()
+                .filter(b -> firstTime.contains(b.eventId()))
                 .forEach(b -> referralIds.add(b.received().referralId()));
         Map<UUID, ReferralTrackEntity> tracks = repository.lockTracks(referralIds);
         Map<UUID, PersonEntity> persons = repository.findPersons(referralIds);
@@ -205,8 +215,12 @@ public class DecisionIntake {
         }
     }
 
-    private void received(ReferralReceived r, ReferralTrackEntity track, Map<UUID, PersonEntity> persons,
-            Set<UUID> withCase, Writes writes) {
+    private void received(
+            ReferralReceived r,
+            ReferralTrackEntity track,
+            Map<UUID, PersonEntity> persons,
+            Set<UUID> withCase,
+            Writes writes) {
         if (track.erased || r.version() <= track.receivedVersion) {
             return;
         }
@@ -220,8 +234,8 @@ public class DecisionIntake {
             repository.erasePersonalData(r.referralId(), stored);
             if (stored != null && !consented && !withCase.contains(r.referralId())) {
                 // with a case, the decision that declines it closes the case and propagates the erasure
-                writes.events.add(erasure.consentWithdrawnWithoutCase(r.referralId(), referral.source(),
-                        receivedAt(r)));
+                writes.events.add(
+                        erasure.consentWithdrawnWithoutCase(r.referralId(), referral.source(), receivedAt(r)));
             }
             return;
         }
@@ -239,7 +253,8 @@ public class DecisionIntake {
         p.addressLine2 = v.address() == null ? null : v.address().line2();
         p.town = v.address() == null ? null : v.address().town();
         p.postcode = v.address() == null ? null : v.address().postcode();
-        p.preferredContact = v.preferredContact() == null ? null : v.preferredContact().name();
+        p.preferredContact =
+                v.preferredContact() == null ? null : v.preferredContact().name();
         p.vulnerabilities = ListColumn.join(v.vulnerabilities());
         p.unsafeToContact = referral.safeguarding().unsafeToContact();
         p.safeguardingReason = referral.safeguarding().reason();
@@ -266,7 +281,11 @@ public class DecisionIntake {
         repository.persist(c);
         emitter.collect(c, EventTypes.CASE_OPENED, at, EventDetail.NONE, writes.events);
         emitter.collectClock(c, events.all(), writes.events);
-        writes.audit.add(audit.entry(c.referralId, at, AuditTrail.TRIAGE, "CASE_OPENED",
+        writes.audit.add(audit.entry(
+                c.referralId,
+                at,
+                AuditTrail.TRIAGE,
+                "CASE_OPENED",
                 "version=" + d.version() + " status=" + c.status + " priority=" + c.priority + " strand=" + c.strand
                         + " pathway=" + c.pathway + " targetHours=" + target));
         LOG.debugf("case opened for referral %s", c.referralId);
@@ -292,14 +311,20 @@ public class DecisionIntake {
             c.decisionStatus = CaseStatus.AWAITING_INFORMATION;
         }
         rules.moveTo(c, contactClock, rules.derivedStatus(c), at);
-        if (d.slaTargetHours() != null && d.slaTargetHours() != contactClock.current().targetHours()) {
+        if (d.slaTargetHours() != null
+                && d.slaTargetHours() != contactClock.current().targetHours()) {
             contactClock.changeTarget(d.slaTargetHours(), at);
         }
-        CaseClock.Settled events = contactClock.settle(at, clock.instant(), config.detector().replaySettle());
+        CaseClock.Settled events =
+                contactClock.settle(at, clock.instant(), config.detector().replaySettle());
         emitter.collectClock(c, events.before(), writes.events);
         emitter.collect(c, EventTypes.CASE_UPDATED, at, EventDetail.NONE, writes.events);
         emitter.collectClock(c, events.after(), writes.events);
-        writes.audit.add(audit.entry(c.referralId, at, AuditTrail.TRIAGE, "DECISION_AMENDED",
+        writes.audit.add(audit.entry(
+                c.referralId,
+                at,
+                AuditTrail.TRIAGE,
+                "DECISION_AMENDED",
                 "version=" + d.version() + " revision=" + d.revision() + " outcome=" + d.outcome() + " status="
                         + c.status + " priority=" + c.priority + " strand=" + c.strand + " pathway=" + c.pathway
                         + " targetHours=" + c.targetHours));
@@ -309,14 +334,19 @@ public class DecisionIntake {
     private void withdrawConsent(CaseEntity c, ReferralTrackEntity track, Instant at, Writes writes) {
         CaseClock contactClock = CaseClock.of(c, workingTime);
         rules.close(c, contactClock, ClosureReason.CONSENT_WITHDRAWN, at);
-        CaseClock.Settled events = contactClock.settle(at, clock.instant(), config.detector().replaySettle());
+        CaseClock.Settled events =
+                contactClock.settle(at, clock.instant(), config.detector().replaySettle());
         OutgoingEvent erased = erasure.erase(c, track, PersonalDataErased.CONSENT_WITHDRAWN, at);
         emitter.collectClock(c, events.before(), writes.events);
-        emitter.collect(c, EventTypes.CASE_CLOSED, at, EventDetail.closure(ClosureReason.CONSENT_WITHDRAWN),
-                writes.events);
+        emitter.collect(
+                c, EventTypes.CASE_CLOSED, at, EventDetail.closure(ClosureReason.CONSENT_WITHDRAWN), writes.events);
         emitter.collectClock(c, events.after(), writes.events);
         writes.events.add(erased);
-        writes.audit.add(audit.entry(c.referralId, at, AuditTrail.TRIAGE, "CASE_CLOSED",
+        writes.audit.add(audit.entry(
+                c.referralId,
+                at,
+                AuditTrail.TRIAGE,
+                "CASE_CLOSED",
                 "reason=CONSENT_WITHDRAWN (decision DECLINED_NO_CONSENT); personal data erased"));
     }
 
@@ -346,8 +376,7 @@ public class DecisionIntake {
     }
 
     private static Instant receivedAt(ReferralDecided d, Instant occurredAt) {
-        Instant at = d.receivedAt() != null ? d.receivedAt()
-                : d.decidedAt() != null ? d.decidedAt() : occurredAt;
+        Instant at = d.receivedAt() != null ? d.receivedAt() : d.decidedAt() != null ? d.decidedAt() : occurredAt;
         return at.truncatedTo(ChronoUnit.MICROS); // the database's precision: events and rows agree
     }
 }

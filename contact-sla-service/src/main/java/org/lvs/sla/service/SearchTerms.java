@@ -23,8 +23,7 @@ public final class SearchTerms {
             + "firstName and lastName with dateOfBirth or postcode";
     public static final int TERM_MAX = 200;
 
-    private SearchTerms() {
-    }
+    private SearchTerms() {}
 
     /** What is wrong with the request's terms, by field; empty when it may run. */
     public static List<FieldError> problems(CaseSearchRequest r) {
@@ -68,7 +67,12 @@ public final class SearchTerms {
         return terms;
     }
 
-    private enum Shorthand { EMAIL, PHONE, NAME, PERSON_REF }
+    private enum Shorthand {
+        EMAIL,
+        PHONE,
+        NAME,
+        PERSON_REF
+    }
 
     private static Shorthand shorthand(String q) {
         if (q.contains("@")) {
@@ -104,12 +108,13 @@ public final class SearchTerms {
             case "phone" -> phoneProblem(value);
             case "email" -> emailProblem(value);
             case "dateOfBirth" -> dateProblem(value);
-            case "q" -> switch (shorthand(value.trim())) {
-                case EMAIL -> emailProblem(value.trim());
-                case PHONE -> phoneProblem(value.trim());
-                case NAME -> "looks like a name: " + WHAT_IS_NEEDED;
-                case PERSON_REF -> null;
-            };
+            case "q" ->
+                switch (shorthand(value.trim())) {
+                    case EMAIL -> emailProblem(value.trim());
+                    case PHONE -> phoneProblem(value.trim());
+                    case NAME -> "looks like a name: " + WHAT_IS_NEEDED;
+                    case PERSON_REF -> null;
+                };
             default -> null;
         };
     }

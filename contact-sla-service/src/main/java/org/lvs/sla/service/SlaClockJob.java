@@ -27,7 +27,9 @@ public class SlaClockJob {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${lvs.sla.detector.every:2s}", delayed = "${lvs.sla.detector.delay:1s}",
+    @Scheduled(
+            every = "${lvs.sla.detector.every:2s}",
+            delayed = "${lvs.sla.detector.delay:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void detect() {
         if (!config.detector().enabled()) {

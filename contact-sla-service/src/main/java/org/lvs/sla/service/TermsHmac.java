@@ -27,8 +27,9 @@ public class TermsHmac {
     /** The HMAC of the normalised terms, in a canonical order ({@code name=value} joined by newlines). */
     public String of(Map<String, String> normalisedTerms) {
         StringBuilder canonical = new StringBuilder();
-        new TreeMap<>(normalisedTerms).forEach((name, value) -> canonical.append(name).append('=').append(value)
-                .append('\n'));
+        new TreeMap<>(normalisedTerms)
+                .forEach((name, value) ->
+                        canonical.append(name).append('=').append(value).append('\n'));
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);

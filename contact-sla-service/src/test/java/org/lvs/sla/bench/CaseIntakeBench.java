@@ -48,12 +48,23 @@ class CaseIntakeBench {
             if (i % 4 == 1) {
                 d.standard();
             }
-            decisions.add(new ProducerRecord<>(Topics.REFERRALS_TRIAGED, d.referralId.toString(),
+            decisions.add(new ProducerRecord<>(
+                    Topics.REFERRALS_TRIAGED,
+                    d.referralId.toString(),
                     d.build().toEnvelope().toJson()));
-            received.add(new ProducerRecord<>(Topics.REFERRALS_RECEIVED, d.referralId.toString(),
-                    Upstream.received(d.referralId, 1, "Bench", "Victim" + i,
-                            "07700900" + String.format("%03d", i % 1000), run + "-" + i, Consent.EXPLICIT)
-                            .toEnvelope().toJson()));
+            received.add(new ProducerRecord<>(
+                    Topics.REFERRALS_RECEIVED,
+                    d.referralId.toString(),
+                    Upstream.received(
+                                    d.referralId,
+                                    1,
+                                    "Bench",
+                                    "Victim" + i,
+                                    "07700900" + String.format("%03d", i % 1000),
+                                    run + "-" + i,
+                                    Consent.EXPLICIT)
+                            .toEnvelope()
+                            .toJson()));
         }
 
         long start = System.nanoTime();
@@ -68,15 +79,17 @@ class CaseIntakeBench {
 
         double decisionsDone = -1;
         double receivedDone = -1;
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             long deadline = System.nanoTime() + LIMIT.toNanos();
             while ((decisionsDone < 0 || receivedDone < 0) && System.nanoTime() < deadline) {
-                if (decisionsDone < 0 && count(s, "select count(*) from sla.sla_case where area = '" + run + "'")
-                        >= REFERRALS) {
+                if (decisionsDone < 0
+                        && count(s, "select count(*) from sla.sla_case where area = '" + run + "'") >= REFERRALS) {
                     decisionsDone = (System.nanoTime() - start) / 1e9;
                 }
-                if (receivedDone < 0 && count(s, "select count(*) from sla.case_person where person_ref like '"
-                        + run + "-%'") >= REFERRALS) {
+                if (receivedDone < 0
+                        && count(s, "select count(*) from sla.case_person where person_ref like '" + run + "-%'")
+                                >= REFERRALS) {
                     receivedDone = (System.nanoTime() - start) / 1e9;
                 }
                 Thread.sleep(100);
@@ -85,10 +98,12 @@ class CaseIntakeBench {
             s.execute("delete from sla.sla_case where area = '" + run + "'");
         }
         System.out.printf("bench: %,d decisions + %,d received sent in %.1f s%n", REFERRALS, REFERRALS, sent);
-        System.out.printf("bench: referrals.triaged  %,d applied in %.1f s = %.0f records/s%n", REFERRALS,
-                decisionsDone, REFERRALS / decisionsDone);
-        System.out.printf("bench: referrals.received %,d applied in %.1f s = %.0f records/s%n", REFERRALS,
-                receivedDone, REFERRALS / receivedDone);
+        System.out.printf(
+                "bench: referrals.triaged  %,d applied in %.1f s = %.0f records/s%n",
+                REFERRALS, decisionsDone, REFERRALS / decisionsDone);
+        System.out.printf(
+                "bench: referrals.received %,d applied in %.1f s = %.0f records/s%n",
+                REFERRALS, receivedDone, REFERRALS / receivedDone);
     }
 
     private static long count(Statement s, String sql) throws SQLException {
@@ -100,7 +115,8 @@ class CaseIntakeBench {
 
     private static KafkaProducer<String, String> producer() {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        props.put(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
@@ -110,7 +126,7 @@ class CaseIntakeBench {
     }
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(),
-                LvsTestResources.dbPassword());
+        return DriverManager.getConnection(
+                LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(), LvsTestResources.dbPassword());
     }
 }

@@ -44,28 +44,67 @@ class CaseQueryBench {
         load(CASES);
         System.out.printf("bench: loaded %,d cases in %.1f s%n", CASES, (System.nanoTime() - t0) / 1e9);
 
-        measure("breaches (open, oldest due first, size 50)", () -> given().header("Authorization", Api.handler())
-                .get("/api/v1/sla/breaches").then().statusCode(200));
-        measure("breaches (strand DOMESTIC_ABUSE, area BENCH-3)", () -> given()
-                .header("Authorization", Api.handler()).queryParam("strand", "DOMESTIC_ABUSE")
-                .queryParam("area", "BENCH-3").get("/api/v1/sla/breaches").then().statusCode(200));
-        measure("breaches (open=false, page 10, size 100)", () -> given().header("Authorization", Api.handler())
-                .queryParam("open", "false").queryParam("page", 10).queryParam("size", 100)
-                .get("/api/v1/sla/breaches").then().statusCode(200));
-        measure("at-risk (withinHours=24)", () -> given().header("Authorization", Api.handler())
-                .queryParam("withinHours", 24).get("/api/v1/sla/at-risk").then().statusCode(200));
-        measure("work queue (status OPEN, strand NEST)", () -> given().header("Authorization", Api.handler())
-                .queryParam("status", "OPEN").queryParam("strand", "NEST").get("/api/v1/cases").then()
-                .statusCode(200));
-        measure("work queue (status SCREENING)", () -> given().header("Authorization", Api.handler())
-                .queryParam("status", "SCREENING").get("/api/v1/cases").then().statusCode(200));
+        measure(
+                "breaches (open, oldest due first, size 50)",
+                () -> given().header("Authorization", Api.handler())
+                        .get("/api/v1/sla/breaches")
+                        .then()
+                        .statusCode(200));
+        measure(
+                "breaches (strand DOMESTIC_ABUSE, area BENCH-3)",
+                () -> given().header("Authorization", Api.handler())
+                        .queryParam("strand", "DOMESTIC_ABUSE")
+                        .queryParam("area", "BENCH-3")
+                        .get("/api/v1/sla/breaches")
+                        .then()
+                        .statusCode(200));
+        measure(
+                "breaches (open=false, page 10, size 100)",
+                () -> given().header("Authorization", Api.handler())
+                        .queryParam("open", "false")
+                        .queryParam("page", 10)
+                        .queryParam("size", 100)
+                        .get("/api/v1/sla/breaches")
+                        .then()
+                        .statusCode(200));
+        measure(
+                "at-risk (withinHours=24)",
+                () -> given().header("Authorization", Api.handler())
+                        .queryParam("withinHours", 24)
+                        .get("/api/v1/sla/at-risk")
+                        .then()
+                        .statusCode(200));
+        measure(
+                "work queue (status OPEN, strand NEST)",
+                () -> given().header("Authorization", Api.handler())
+                        .queryParam("status", "OPEN")
+                        .queryParam("strand", "NEST")
+                        .get("/api/v1/cases")
+                        .then()
+                        .statusCode(200));
+        measure(
+                "work queue (status SCREENING)",
+                () -> given().header("Authorization", Api.handler())
+                        .queryParam("status", "SCREENING")
+                        .get("/api/v1/cases")
+                        .then()
+                        .statusCode(200));
 
-        measure("workers (caseloads)", () -> given().header("Authorization", Api.handler())
-                .get("/api/v1/workers").then().statusCode(200));
-        measure("waiting lists", () -> given().header("Authorization", Api.handler())
-                .get("/api/v1/waiting-lists").then().statusCode(200));
+        measure(
+                "workers (caseloads)",
+                () -> given().header("Authorization", Api.handler())
+                        .get("/api/v1/workers")
+                        .then()
+                        .statusCode(200));
+        measure(
+                "waiting lists",
+                () -> given().header("Authorization", Api.handler())
+                        .get("/api/v1/waiting-lists")
+                        .then()
+                        .statusCode(200));
 
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute("delete from sla.sla_case where area like 'BENCH-%'");
         }
     }
@@ -81,13 +120,14 @@ class CaseQueryBench {
             nanos[i] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);
-        System.out.printf("bench: %-50s p50 %6.1f ms  p99 %6.1f ms  (n=%d)%n", name, nanos[RUNS / 2] / 1e6,
-                nanos[(int) Math.ceil(RUNS * 0.99) - 1] / 1e6, RUNS);
+        System.out.printf(
+                "bench: %-50s p50 %6.1f ms  p99 %6.1f ms  (n=%d)%n",
+                name, nanos[RUNS / 2] / 1e6, nanos[(int) Math.ceil(RUNS * 0.99) - 1] / 1e6, RUNS);
     }
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(),
-                LvsTestResources.dbPassword());
+        return DriverManager.getConnection(
+                LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(), LvsTestResources.dbPassword());
     }
 
     /** Streams generated rows into COPY: most cases met and closed, some breached, running, at risk or paused. */
@@ -98,8 +138,8 @@ class CaseQueryBench {
                     + "priority, strand, pathway, area, opened_at, attempts, contacts_made, clock_state, started_at, "
                     + "target_hours, paused_seconds, due_at, at_risk_at, at_risk_flagged, breach_flagged, breached_at, "
                     + "first_contact_at, next_check_at, worker, closed_at, closure_reason";
-            pg.getCopyAPI().copyIn("COPY sla.sla_case (" + columns + ") FROM STDIN WITH (FORMAT csv)",
-                    new RowReader(count));
+            pg.getCopyAPI()
+                    .copyIn("COPY sla.sla_case (" + columns + ") FROM STDIN WITH (FORMAT csv)", new RowReader(count));
             try (Statement s = c.createStatement()) {
                 s.execute("vacuum analyze sla.sla_case"); // as autovacuum would: visibility map and statistics
             }
@@ -195,20 +235,38 @@ class CaseQueryBench {
             }
             String worker = firstContact != null && random.nextInt(5) > 0 ? "worker-" + random.nextInt(600) : "";
             List<String> cols = new ArrayList<>(List.of(
-                    UUID.randomUUID().toString(), "3", "1", "ADT", status, status.equals("CLOSED") ? "OPEN" : status,
-                    "EXPLICIT", priority ? "PRIORITY" : "STANDARD", STRANDS[route], PATHWAYS[route],
-                    "BENCH-" + random.nextInt(12), start.toString(), String.valueOf(random.nextInt(3)),
-                    firstContact != null ? "1" : "0", state, start.toString(), String.valueOf(target), "0",
-                    due.toString(), atRisk.toString(), String.valueOf(atRiskFlag), String.valueOf(breachFlag),
-                    breachFlag ? due.toString() : "", firstContact != null ? firstContact.toString() : "",
-                    nextCheck != null ? nextCheck.toString() : "", worker,
+                    UUID.randomUUID().toString(),
+                    "3",
+                    "1",
+                    "ADT",
+                    status,
+                    status.equals("CLOSED") ? "OPEN" : status,
+                    "EXPLICIT",
+                    priority ? "PRIORITY" : "STANDARD",
+                    STRANDS[route],
+                    PATHWAYS[route],
+                    "BENCH-" + random.nextInt(12),
+                    start.toString(),
+                    String.valueOf(random.nextInt(3)),
+                    firstContact != null ? "1" : "0",
+                    state,
+                    start.toString(),
+                    String.valueOf(target),
+                    "0",
+                    due.toString(),
+                    atRisk.toString(),
+                    String.valueOf(atRiskFlag),
+                    String.valueOf(breachFlag),
+                    breachFlag ? due.toString() : "",
+                    firstContact != null ? firstContact.toString() : "",
+                    nextCheck != null ? nextCheck.toString() : "",
+                    worker,
                     status.equals("CLOSED") ? now.toString() : "",
                     status.equals("CLOSED") ? ("CANCELLED".equals(state) ? "DUPLICATE" : "SUPPORT_COMPLETED") : ""));
             return String.join(",", cols);
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 /** The calendar's holidays as configured: by rule with one-offs, or only the configured days. */
 class WorkingTimeProducerTest {
 
-    private static SlaConfig.Calendar calendar(SlaConfig.Calendar.HolidayRules rules, List<LocalDate> extra,
-            List<LocalDate> removed) {
+    private static SlaConfig.Calendar calendar(
+            SlaConfig.Calendar.HolidayRules rules, List<LocalDate> extra, List<LocalDate> removed) {
         return new SlaConfig.Calendar() {
             public Mode mode() {
                 return Mode.WORKING_HOURS;
@@ -52,13 +52,15 @@ class WorkingTimeProducerTest {
 
     @Test
     void rulesWithOneOffsOrOnlyTheConfiguredDays() {
-        Predicate<LocalDate> byRule = WorkingTimeProducer.holidays(calendar(SlaConfig.Calendar.HolidayRules
-                .ENGLAND_AND_WALES, List.of(LocalDate.parse("2022-06-03")), List.of(LocalDate.parse("2022-05-30"))));
+        Predicate<LocalDate> byRule = WorkingTimeProducer.holidays(calendar(
+                SlaConfig.Calendar.HolidayRules.ENGLAND_AND_WALES,
+                List.of(LocalDate.parse("2022-06-03")),
+                List.of(LocalDate.parse("2022-05-30"))));
         assertTrue(byRule.test(LocalDate.parse("2022-06-03")), "an extra day");
         assertFalse(byRule.test(LocalDate.parse("2022-05-30")), "a removed day");
         assertTrue(byRule.test(LocalDate.parse("2041-12-25")), "any year by rule");
-        Predicate<LocalDate> none = WorkingTimeProducer.holidays(calendar(SlaConfig.Calendar.HolidayRules.NONE,
-                List.of(LocalDate.parse("2022-06-03")), List.of()));
+        Predicate<LocalDate> none = WorkingTimeProducer.holidays(
+                calendar(SlaConfig.Calendar.HolidayRules.NONE, List.of(LocalDate.parse("2022-06-03")), List.of()));
         assertTrue(none.test(LocalDate.parse("2022-06-03")));
         assertFalse(none.test(LocalDate.parse("2041-12-25")));
     }

@@ -29,10 +29,10 @@ class BankHolidaysTest {
             Map.entry(2019, List.of("01-01", "04-19", "04-22", "05-06", "05-27", "08-26", "12-25", "12-26")),
             Map.entry(2020, List.of("01-01", "04-10", "04-13", "05-08", "05-25", "08-31", "12-25", "12-28")),
             Map.entry(2021, List.of("01-01", "04-02", "04-05", "05-03", "05-31", "08-30", "12-27", "12-28")),
-            Map.entry(2022, List.of("01-03", "04-15", "04-18", "05-02", "06-02", "06-03", "08-29", "09-19", "12-26",
-                    "12-27")),
-            Map.entry(2023, List.of("01-02", "04-07", "04-10", "05-01", "05-08", "05-29", "08-28", "12-25",
-                    "12-26")),
+            Map.entry(
+                    2022,
+                    List.of("01-03", "04-15", "04-18", "05-02", "06-02", "06-03", "08-29", "09-19", "12-26", "12-27")),
+            Map.entry(2023, List.of("01-02", "04-07", "04-10", "05-01", "05-08", "05-29", "08-28", "12-25", "12-26")),
             Map.entry(2024, List.of("01-01", "03-29", "04-01", "05-06", "05-27", "08-26", "12-25", "12-26")),
             Map.entry(2025, List.of("01-01", "04-18", "04-21", "05-05", "05-26", "08-25", "12-25", "12-26")),
             Map.entry(2026, List.of("01-01", "04-03", "04-06", "05-04", "05-25", "08-31", "12-25", "12-28")),
@@ -46,7 +46,8 @@ class BankHolidaysTest {
         BankHolidays holidays = configured();
         for (Map.Entry<Integer, List<String>> year : EXPECTED.entrySet()) {
             List<String> actual = holidays.of(year.getKey()).stream()
-                    .map(d -> d.toString().substring(5)).toList();
+                    .map(d -> d.toString().substring(5))
+                    .toList();
             assertEquals(year.getValue(), actual, "bank holidays of " + year.getKey());
         }
     }
@@ -63,13 +64,14 @@ class BankHolidaysTest {
     @Test
     void substituteDaysForEveryWeekendCase() {
         // Christmas on a Saturday (2021), a Sunday (2022), a Friday (2020); New Year's Day on a Saturday and a Sunday
-        assertTrue(BankHolidays.byRule(2021).containsAll(List.of(LocalDate.of(2021, 12, 27),
-                LocalDate.of(2021, 12, 28))));
+        assertTrue(
+                BankHolidays.byRule(2021).containsAll(List.of(LocalDate.of(2021, 12, 27), LocalDate.of(2021, 12, 28))));
         assertFalse(BankHolidays.byRule(2021).contains(LocalDate.of(2021, 12, 25)));
-        assertTrue(BankHolidays.byRule(2022).containsAll(List.of(LocalDate.of(2022, 12, 26),
-                LocalDate.of(2022, 12, 27), LocalDate.of(2022, 1, 3))));
-        assertTrue(BankHolidays.byRule(2020).containsAll(List.of(LocalDate.of(2020, 12, 25),
-                LocalDate.of(2020, 12, 28))));
+        assertTrue(BankHolidays.byRule(2022)
+                .containsAll(
+                        List.of(LocalDate.of(2022, 12, 26), LocalDate.of(2022, 12, 27), LocalDate.of(2022, 1, 3))));
+        assertTrue(
+                BankHolidays.byRule(2020).containsAll(List.of(LocalDate.of(2020, 12, 25), LocalDate.of(2020, 12, 28))));
         assertTrue(BankHolidays.byRule(2023).contains(LocalDate.of(2023, 1, 2)));
         for (int year = 1980; year <= 2100; year++) {
             assertEquals(8, BankHolidays.byRule(year).size(), "eight by rule in " + year);
@@ -83,12 +85,16 @@ class BankHolidaysTest {
         try (InputStream in = BankHolidaysTest.class.getResourceAsStream("/application.properties")) {
             properties.load(in);
         }
-        return new BankHolidays(dates(properties.getProperty("lvs.sla.calendar.extra-holidays")),
+        return new BankHolidays(
+                dates(properties.getProperty("lvs.sla.calendar.extra-holidays")),
                 dates(properties.getProperty("lvs.sla.calendar.removed-holidays")));
     }
 
     private static List<LocalDate> dates(String list) {
-        return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(LocalDate::parse)
+        return Arrays.stream(list.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(LocalDate::parse)
                 .collect(Collectors.toList());
     }
 }

@@ -37,8 +37,10 @@ class ClockHistoryTest {
         ClockHistory.Folded settled = history.settle(TIME);
         assertEquals(h(58), settled.clock().dueAt(), "ten hours paused before due move due");
         assertEquals(ClockState.BREACHED, settled.clock().state());
-        assertEquals(List.of("SLA_PAUSED@" + h(20), "SLA_RESUMED@" + h(30), "SLA_AT_RISK@" + h(46),
-                "SLA_BREACHED@" + h(58)), keys(settled.events()), "what the fold adds to what was published");
+        assertEquals(
+                List.of("SLA_PAUSED@" + h(20), "SLA_RESUMED@" + h(30), "SLA_AT_RISK@" + h(46), "SLA_BREACHED@" + h(58)),
+                keys(settled.events()),
+                "what the fold adds to what was published");
     }
 
     @Test
@@ -53,7 +55,9 @@ class ClockHistoryTest {
         shuffled.add(ClockInput.Kind.RESUME, h(26), null);
         shuffled.add(ClockInput.Kind.TARGET, h(10), 48);
         shuffled.add(ClockInput.Kind.PAUSE, h(20), null);
-        assertEquals(inOrder.fold(TIME).clock().snapshot(), shuffled.fold(TIME).clock().snapshot());
+        assertEquals(
+                inOrder.fold(TIME).clock().snapshot(),
+                shuffled.fold(TIME).clock().snapshot());
         assertEquals(ClockState.MET, inOrder.fold(TIME).clock().state(), "due 54 h with 6 h paused; met at 50");
         assertEquals(inOrder.fold(TIME).events(), shuffled.fold(TIME).events());
     }
@@ -62,8 +66,10 @@ class ClockHistoryTest {
     void anInputAfterDueCannotMoveItAndAShortenedTargetBreachesAtOnce() {
         ClockHistory late = ClockHistory.started(T0, 48, false);
         late.add(ClockInput.Kind.PAUSE, h(50), null);
-        assertEquals(List.of("SLA_STARTED", "SLA_AT_RISK", "SLA_BREACHED"),
-                late.settle(TIME).events().stream().map(ClockEvent::type).toList(), "breached before the pause");
+        assertEquals(
+                List.of("SLA_STARTED", "SLA_AT_RISK", "SLA_BREACHED"),
+                late.settle(TIME).events().stream().map(ClockEvent::type).toList(),
+                "breached before the pause");
         ClockHistory shortened = ClockHistory.started(T0, 120, false);
         shortened.settle(TIME);
         shortened.add(ClockInput.Kind.TARGET, h(60), 48);
@@ -78,7 +84,8 @@ class ClockHistoryTest {
         ClockHistory history = ClockHistory.started(T0, 48, true);
         history.add(ClockInput.Kind.RESUME, h(5), null);
         history.judge(h(100));
-        assertEquals(List.of("SLA_STARTED", "SLA_PAUSED", "SLA_RESUMED", "SLA_AT_RISK", "SLA_BREACHED"),
+        assertEquals(
+                List.of("SLA_STARTED", "SLA_PAUSED", "SLA_RESUMED", "SLA_AT_RISK", "SLA_BREACHED"),
                 history.settle(TIME).events().stream().map(ClockEvent::type).toList());
         ClockHistory restored = ClockHistory.restore(history.state());
         assertEquals(List.of(), restored.settle(TIME).events());

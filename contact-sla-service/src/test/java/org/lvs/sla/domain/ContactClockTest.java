@@ -15,7 +15,8 @@ class ContactClockTest {
     private static final Instant START = Instant.parse("2017-06-05T10:00:00Z");
 
     private static ContactClock running(int targetHours) {
-        return ContactClock.start(WorkingTime.CLOCK_HOURS, START, targetHours, false).clock();
+        return ContactClock.start(WorkingTime.CLOCK_HOURS, START, targetHours, false)
+                .clock();
     }
 
     private static List<String> types(List<ClockEvent> events) {
@@ -34,12 +35,16 @@ class ContactClockTest {
     @Test
     void atRiskAt75PercentThenBreachedStrictlyAfterDue() {
         ContactClock clock = running(48);
-        assertTrue(clock.evaluate(START.plus(Duration.ofHours(36)).minusSeconds(1)).isEmpty());
+        assertTrue(
+                clock.evaluate(START.plus(Duration.ofHours(36)).minusSeconds(1)).isEmpty());
         assertEquals(List.of("SLA_AT_RISK"), types(clock.evaluate(START.plus(Duration.ofHours(36)))));
         assertTrue(clock.evaluate(START.plus(Duration.ofHours(48))).isEmpty(), "due itself is not a breach");
-        List<ClockEvent> breach = clock.evaluate(START.plus(Duration.ofHours(48)).plusSeconds(1));
-        assertEquals(List.of("SLA_BREACHED@" + START.plus(Duration.ofHours(48))),
-                breach.stream().map(ClockEvent::key).toList(), "flagged at its due time");
+        List<ClockEvent> breach =
+                clock.evaluate(START.plus(Duration.ofHours(48)).plusSeconds(1));
+        assertEquals(
+                List.of("SLA_BREACHED@" + START.plus(Duration.ofHours(48))),
+                breach.stream().map(ClockEvent::key).toList(),
+                "flagged at its due time");
         assertEquals(ClockState.BREACHED, clock.state());
         assertTrue(clock.evaluate(START.plus(Duration.ofHours(100))).isEmpty(), "a breach is flagged once");
     }
@@ -63,7 +68,8 @@ class ContactClockTest {
     @Test
     void contactOneSecondAfterDueIsMetLate() {
         ContactClock clock = running(48);
-        List<ClockEvent> events = clock.contactMade(START.plus(Duration.ofHours(48)).plusSeconds(1));
+        List<ClockEvent> events =
+                clock.contactMade(START.plus(Duration.ofHours(48)).plusSeconds(1));
         assertEquals(List.of("SLA_AT_RISK", "SLA_BREACHED", "SLA_MET_LATE"), types(events));
         assertEquals(ClockState.MET_LATE, clock.state());
     }

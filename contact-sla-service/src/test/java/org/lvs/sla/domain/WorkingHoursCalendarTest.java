@@ -20,8 +20,11 @@ class WorkingHoursCalendarTest {
     private static final Set<DayOfWeek> WEEKDAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
     /** England and Wales, 2017 spring: Good Friday 14 April, Easter Monday 17 April, early May 1 May. */
     private static final Set<LocalDate> HOLIDAYS = Set.of(
-            LocalDate.of(2017, 4, 14), LocalDate.of(2017, 4, 17), LocalDate.of(2017, 5, 1),
-            LocalDate.of(2017, 5, 29), LocalDate.of(2017, 8, 28));
+            LocalDate.of(2017, 4, 14),
+            LocalDate.of(2017, 4, 17),
+            LocalDate.of(2017, 5, 1),
+            LocalDate.of(2017, 5, 29),
+            LocalDate.of(2017, 8, 28));
 
     private final WorkingHoursCalendar calendar =
             new WorkingHoursCalendar(LONDON, WEEKDAYS, LocalTime.of(9, 0), LocalTime.of(17, 0), HOLIDAYS);
@@ -68,8 +71,7 @@ class WorkingHoursCalendarTest {
 
     @Test
     void betweenCountsOnlyWorkingHours() {
-        assertEquals(Duration.ofHours(8),
-                calendar.between(london(2017, 4, 13, 9, 0), london(2017, 4, 18, 9, 0)));
+        assertEquals(Duration.ofHours(8), calendar.between(london(2017, 4, 13, 9, 0), london(2017, 4, 18, 9, 0)));
         assertEquals(Duration.ZERO, calendar.between(london(2017, 4, 15, 9, 0), london(2017, 4, 16, 18, 0)));
     }
 
@@ -87,7 +89,10 @@ class WorkingHoursCalendarTest {
         clock.resume(london(2017, 4, 24, 12, 0));
         assertEquals(3 * 3600, clock.pausedSeconds());
         assertEquals(london(2017, 4, 25, 12, 0), clock.dueAt());
-        assertEquals(List.of("SLA_BREACHED"),
-                clock.evaluate(london(2017, 4, 25, 12, 1)).stream().map(ClockEvent::type).toList());
+        assertEquals(
+                List.of("SLA_BREACHED"),
+                clock.evaluate(london(2017, 4, 25, 12, 1)).stream()
+                        .map(ClockEvent::type)
+                        .toList());
     }
 }

@@ -52,26 +52,62 @@ class PoisonMatrixTest {
     ReferralConsumers consumers;
 
     /** A poison record: what it is, its record, the stage it must fail at, and values no header may quote. */
-    private record Poison(String name, String key, String value, String stage, String reasonMentions,
-            List<String> secrets) {
-    }
+    private record Poison(
+            String name, String key, String value, String stage, String reasonMentions, List<String> secrets) {}
 
     @Test
     void decisionsPoisonMatrix() {
         TopicPartition partition = new TopicPartition(Topics.REFERRALS_TRIAGED, 0);
         String marker = "AREA-" + UUID.randomUUID();
         List<Poison> poisons = List.of(
-                new Poison("unparseable JSON", key(), "{\"eventId\": \"" + marker + "\", \"type\": \"Referral",
-                        "decode", "unreadable", List.of(marker)),
-                new Poison("unknown type", key(), retyped(Upstream.decision().area(marker).build().toEnvelope(),
-                        "ReferralDiscussed"), "decode", "rejected", List.of(marker)),
-                new Poison("the database refuses it (timestamp out of PostgreSQL's range: SQLSTATE 22008)", key(),
-                        Upstream.decision().area(marker).receivedAt(Instant.parse("+294300-01-01T00:00:00Z"))
-                                .build().toEnvelope().toJson(), "apply", "22008", List.of(marker)),
-                new Poison("NUL in a stored string", key(), Upstream.decision().area(marker + "\u0000").build()
-                        .toEnvelope().toJson(), "decode", "payload.area", List.of(marker)),
-                new Poison("NUL byte in the raw JSON", key(), Upstream.decision().area(marker + "\u0001").build()
-                        .toEnvelope().toJson().replace("\\u0001", "\u0000"), "decode", "unreadable",
+                new Poison(
+                        "unparseable JSON",
+                        key(),
+                        "{\"eventId\": \"" + marker + "\", \"type\": \"Referral",
+                        "decode",
+                        "unreadable",
+                        List.of(marker)),
+                new Poison(
+                        "unknown type",
+                        key(),
+                        retyped(Upstream.decision().area(marker).build().toEnvelope(), "ReferralDiscussed"),
+                        "decode",
+                        "rejected",
+                        List.of(marker)),
+                new Poison(
+                        "the database refuses it (timestamp out of PostgreSQL's range: SQLSTATE 22008)",
+                        key(),
+                        Upstream.decision()
+                                .area(marker)
+                                .receivedAt(Instant.parse("+294300-01-01T00:00:00Z"))
+                                .build()
+                                .toEnvelope()
+                                .toJson(),
+                        "apply",
+                        "22008",
+                        List.of(marker)),
+                new Poison(
+                        "NUL in a stored string",
+                        key(),
+                        Upstream.decision()
+                                .area(marker + "\u0000")
+                                .build()
+                                .toEnvelope()
+                                .toJson(),
+                        "decode",
+                        "payload.area",
+                        List.of(marker)),
+                new Poison(
+                        "NUL byte in the raw JSON",
+                        key(),
+                        Upstream.decision()
+                                .area(marker + "\u0001")
+                                .build()
+                                .toEnvelope()
+                                .toJson()
+                                .replace("\\u0001", "\u0000"),
+                        "decode",
+                        "unreadable",
                         List.of(marker)));
         List<UUID> valid = new ArrayList<>();
         List<ConsumerRecord<String, String>> batch = new ArrayList<>();
@@ -79,11 +115,17 @@ class PoisonMatrixTest {
         for (Poison poison : poisons) {
             UUID id = UUID.randomUUID();
             valid.add(id);
-            batch.add(record(partition, offset++, id.toString(), Upstream.decision().id(id).build().toEnvelope()
-                    .toJson()));
+            batch.add(record(
+                    partition,
+                    offset++,
+                    id.toString(),
+                    Upstream.decision().id(id).build().toEnvelope().toJson()));
             batch.add(record(partition, offset++, poison.key(), poison.value()));
         }
-        check(Topics.REFERRALS_TRIAGED, poisons, batch,
+        check(
+                Topics.REFERRALS_TRIAGED,
+                poisons,
+                batch,
                 records -> consumers.onDecided(new ConsumerRecords<>(Map.of(partition, records), Map.of())));
         valid.forEach(id -> assertEquals("OPEN", Api.awaitCase(id).getString("status")));
 
@@ -102,17 +144,38 @@ class PoisonMatrixTest {
         UUID refused = UUID.randomUUID();
         UUID nul = UUID.randomUUID();
         List<Poison> poisons = List.of(
-                new Poison("unparseable JSON", key(), "{\"payload\": {\"referral\": {\"victim\": {\"lastName\": \""
-                        + name + "\"", "decode", "unreadable", secrets),
-                new Poison("unknown type", unknownType.toString(), retyped(received(unknownType, name, phone)
-                        .toEnvelope(), "ReferralForgotten"), "decode", "rejected", secrets),
+                new Poison(
+                        "unparseable JSON",
+                        key(),
+                        "{\"payload\": {\"referral\": {\"victim\": {\"lastName\": \"" + name + "\"",
+                        "decode",
+                        "unreadable",
+                        secrets),
+                new Poison(
+                        "unknown type",
+                        unknownType.toString(),
+                        retyped(received(unknownType, name, phone).toEnvelope(), "ReferralForgotten"),
+                        "decode",
+                        "rejected",
+                        secrets),
                 // a name no index can hold (btree rows are limited to ~2.7 kB): PostgreSQL refuses the row with
                 // SQLSTATE 54000, a code nobody classifies, so it is dead-lettered once the database still answers
-                new Poison("the database refuses it (index row too large: SQLSTATE 54000)", refused.toString(),
-                        received(refused, incompressible(12_000) + name, phone).toEnvelope().toJson(), "apply",
-                        "54000", secrets),
-                new Poison("NUL in a name", nul.toString(), received(nul, name + "\u0000", phone).toEnvelope()
-                        .toJson(), "decode", "payload.referral.victim.lastName", secrets));
+                new Poison(
+                        "the database refuses it (index row too large: SQLSTATE 54000)",
+                        refused.toString(),
+                        received(refused, incompressible(12_000) + name, phone)
+                                .toEnvelope()
+                                .toJson(),
+                        "apply",
+                        "54000",
+                        secrets),
+                new Poison(
+                        "NUL in a name",
+                        nul.toString(),
+                        received(nul, name + "\u0000", phone).toEnvelope().toJson(),
+                        "decode",
+                        "payload.referral.victim.lastName",
+                        secrets));
         List<UUID> valid = new ArrayList<>();
         List<ConsumerRecord<String, String>> batch = new ArrayList<>();
         long offset = 100;
@@ -120,27 +183,40 @@ class PoisonMatrixTest {
             UUID id = UUID.randomUUID();
             Upstream.decision().id(id).send();
             valid.add(id);
-            batch.add(record(partition, offset++, id.toString(), received(id, "Valid", "07700 900123").toEnvelope()
-                    .toJson()));
+            batch.add(record(
+                    partition,
+                    offset++,
+                    id.toString(),
+                    received(id, "Valid", "07700 900123").toEnvelope().toJson()));
             batch.add(record(partition, offset++, poison.key(), poison.value()));
         }
         valid.forEach(Api::awaitCase);
-        check(Topics.REFERRALS_RECEIVED, poisons, batch,
+        check(
+                Topics.REFERRALS_RECEIVED,
+                poisons,
+                batch,
                 records -> consumers.onReceived(new ConsumerRecords<>(Map.of(partition, records), Map.of())));
         valid.forEach(id -> assertEquals("Valid", Api.get(id).jsonPath().getString("victim.lastName")));
-        assertEquals(0, Api.count("select count(*) from sla.case_person where referral_id = any(?::uuid[])",
-                "{" + refused + "," + nul + "," + unknownType + "}"));
+        assertEquals(
+                0,
+                Api.count(
+                        "select count(*) from sla.case_person where referral_id = any(?::uuid[])",
+                        "{" + refused + "," + nul + "," + unknownType + "}"));
 
         // the channel is healthy: a referral sent afterwards through the real topic is applied
         UUID after = Upstream.decision().send().referralId;
         Api.awaitCase(after);
         Upstream.send(received(after, "After", "07700 900124"));
-        Awaitility.await().atMost(WAIT).until(() -> "After".equals(Api.get(after).jsonPath()
-                .getString("victim.lastName")));
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> "After".equals(Api.get(after).jsonPath().getString("victim.lastName")));
     }
 
     /** Consumes the poll, then checks each poison is alone in the .dlq with safe headers, and liveness is UP. */
-    private static void check(String topic, List<Poison> poisons, List<ConsumerRecord<String, String>> batch,
+    private static void check(
+            String topic,
+            List<Poison> poisons,
+            List<ConsumerRecord<String, String>> batch,
             Consumer<List<ConsumerRecord<String, String>>> consume) {
         try (TopicProbe dlq = TopicProbe.open(Topics.dlq(topic))) {
             consume.accept(batch);
@@ -149,12 +225,18 @@ class PoisonMatrixTest {
             List<ConsumerRecord<String, String>> dead = new ArrayList<>();
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (dead.size() < poisons.size() && System.nanoTime() < deadline) {
-                dlq.awaitRecords(1, Duration.ofSeconds(1)).stream().filter(r -> byKey.containsKey(r.key()))
+                dlq.awaitRecords(1, Duration.ofSeconds(1)).stream()
+                        .filter(r -> byKey.containsKey(r.key()))
                         .forEach(dead::add);
             }
-            dead.addAll(dlq.drain(Duration.ofSeconds(2)).stream().filter(r -> byKey.containsKey(r.key())).toList());
-            assertEquals(poisons.size(), dead.size(), "each poison dead-lettered once: " + dead.stream()
-                    .map(ConsumerRecord::key).toList());
+            dead.addAll(dlq.drain(Duration.ofSeconds(2)).stream()
+                    .filter(r -> byKey.containsKey(r.key()))
+                    .toList());
+            assertEquals(
+                    poisons.size(),
+                    dead.size(),
+                    "each poison dead-lettered once: "
+                            + dead.stream().map(ConsumerRecord::key).toList());
             for (ConsumerRecord<String, String> letter : dead) {
                 Poison poison = byKey.get(letter.key());
                 assertEquals(poison.value(), letter.value(), poison.name() + ": the record as it was");
@@ -165,8 +247,9 @@ class PoisonMatrixTest {
                 for (Header h : letter.headers()) {
                     String value = new String(h.value(), StandardCharsets.UTF_8);
                     for (String secret : poison.secrets()) {
-                        assertFalse(value.contains(secret), poison.name() + ": header " + h.key() + " quotes "
-                                + "the record");
+                        assertFalse(
+                                value.contains(secret),
+                                poison.name() + ": header " + h.key() + " quotes " + "the record");
                     }
                 }
             }
@@ -179,8 +262,8 @@ class PoisonMatrixTest {
     }
 
     private static String retyped(EventEnvelope envelope, String type) {
-        return EventJson.write(new EventEnvelope(envelope.eventId(), type, envelope.occurredAt(),
-                envelope.schemaVersion(), envelope.payload()));
+        return EventJson.write(new EventEnvelope(
+                envelope.eventId(), type, envelope.occurredAt(), envelope.schemaVersion(), envelope.payload()));
     }
 
     private static String incompressible(int length) {
@@ -202,8 +285,8 @@ class PoisonMatrixTest {
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
-    private static ConsumerRecord<String, String> record(TopicPartition partition, long offset, String key,
-            String value) {
+    private static ConsumerRecord<String, String> record(
+            TopicPartition partition, long offset, String key, String value) {
         return new ConsumerRecord<>(partition.topic(), partition.partition(), offset, key, value);
     }
 }

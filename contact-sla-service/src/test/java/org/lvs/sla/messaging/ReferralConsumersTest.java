@@ -55,10 +55,16 @@ class ReferralConsumersTest {
         String poison = "{\"eventId\": \"" + poisonContent + "\", \"type\": \"ReferralDecided\", \"payload\": {";
         String poisonKey = UUID.randomUUID().toString();
         TopicPartition partition = new TopicPartition(Topics.REFERRALS_TRIAGED, 0);
-        String v1 = Upstream.decision().id(amended).standard().build().toEnvelope().toJson();
-        String v2 = Upstream.decision().id(amended).version(2).build().toEnvelope().toJson();
+        String v1 =
+                Upstream.decision().id(amended).standard().build().toEnvelope().toJson();
+        String v2 =
+                Upstream.decision().id(amended).version(2).build().toEnvelope().toJson();
         List<ConsumerRecord<String, String>> records = List.of(
-                record(partition, 1, before.toString(), Upstream.decision().id(before).build().toEnvelope().toJson()),
+                record(
+                        partition,
+                        1,
+                        before.toString(),
+                        Upstream.decision().id(before).build().toEnvelope().toJson()),
                 record(partition, 2, amended.toString(), v1),
                 record(partition, 3, poisonKey, poison),
                 record(partition, 4, amended.toString(), v2),
@@ -74,15 +80,22 @@ class ReferralConsumersTest {
             assertEquals(1, Api.eventCount(amended, "CaseUpdated"));
 
             List<ConsumerRecord<String, String>> dead = dlq.awaitRecords(1, WAIT).stream()
-                    .filter(r -> poisonKey.equals(r.key())).toList();
+                    .filter(r -> poisonKey.equals(r.key()))
+                    .toList();
             assertEquals(1, dead.size());
             assertEquals(poison, dead.get(0).value());
-            String reason = new String(dead.get(0).headers().lastHeader(DeadLetters.REASON).value(),
-                    StandardCharsets.UTF_8);
+            String reason = new String(
+                    dead.get(0).headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8);
             assertFalse(reason.isBlank());
             assertFalse(reason.contains(poisonContent), "the reason never quotes the record");
-            assertEquals("3", new String(dead.get(0).headers().lastHeader("dead-letter-offset").value(),
-                    StandardCharsets.UTF_8));
+            assertEquals(
+                    "3",
+                    new String(
+                            dead.get(0)
+                                    .headers()
+                                    .lastHeader("dead-letter-offset")
+                                    .value(),
+                            StandardCharsets.UTF_8));
         }
 
         // the same batch again (a redelivery after a crash before the commit of offsets) changes nothing
@@ -102,23 +115,45 @@ class ReferralConsumersTest {
         String poisonKey = UUID.randomUUID().toString();
         TopicPartition partition = new TopicPartition(Topics.REFERRALS_RECEIVED, 1);
         List<ConsumerRecord<String, String>> records = List.of(
-                record(partition, 10, kept.toString(), json(Upstream.received(kept, 1, "Jane", "Kept", "07700900123",
-                        "P-" + kept, Consent.EXPLICIT).toEnvelope())),
-                record(partition, 11, withdrawn.toString(), json(Upstream.received(withdrawn, 1, "Ann", "Gone",
-                        "07700900124", "P-" + withdrawn, Consent.EXPLICIT).toEnvelope())),
+                record(
+                        partition,
+                        10,
+                        kept.toString(),
+                        json(Upstream.received(kept, 1, "Jane", "Kept", "07700900123", "P-" + kept, Consent.EXPLICIT)
+                                .toEnvelope())),
+                record(
+                        partition,
+                        11,
+                        withdrawn.toString(),
+                        json(Upstream.received(
+                                        withdrawn, 1, "Ann", "Gone", "07700900124", "P-" + withdrawn, Consent.EXPLICIT)
+                                .toEnvelope())),
                 record(partition, 12, poisonKey, "{not json"),
-                record(partition, 13, withdrawn.toString(), json(Upstream.received(withdrawn, 2, "Ann", "Gone",
-                        "07700900124", "P-" + withdrawn, Consent.REFUSED).toEnvelope())),
-                record(partition, 14, withdrawn.toString(), json(Upstream.received(withdrawn, 1, "Ann", "Gone",
-                        "07700900124", "P-" + withdrawn, Consent.EXPLICIT).toEnvelope())));
+                record(
+                        partition,
+                        13,
+                        withdrawn.toString(),
+                        json(Upstream.received(
+                                        withdrawn, 2, "Ann", "Gone", "07700900124", "P-" + withdrawn, Consent.REFUSED)
+                                .toEnvelope())),
+                record(
+                        partition,
+                        14,
+                        withdrawn.toString(),
+                        json(Upstream.received(
+                                        withdrawn, 1, "Ann", "Gone", "07700900124", "P-" + withdrawn, Consent.EXPLICIT)
+                                .toEnvelope())));
         try (TopicProbe dlq = TopicProbe.open(Topics.dlq(Topics.REFERRALS_RECEIVED))) {
             consumers.onReceived(new ConsumerRecords<>(Map.of(partition, records), Map.of()));
 
             assertEquals("Kept", Api.awaitCase(kept).getString("victim.lastName"));
-            assertEquals(0, Api.count("select count(*) from sla.case_person where referral_id = ?::uuid",
-                    withdrawn.toString()));
+            assertEquals(
+                    0,
+                    Api.count(
+                            "select count(*) from sla.case_person where referral_id = ?::uuid", withdrawn.toString()));
             List<ConsumerRecord<String, String>> dead = dlq.awaitRecords(1, WAIT).stream()
-                    .filter(r -> poisonKey.equals(r.key())).toList();
+                    .filter(r -> poisonKey.equals(r.key()))
+                    .toList();
             assertEquals(1, dead.size());
             assertTrue(dead.get(0).headers().lastHeader(DeadLetters.REASON) != null);
         }
@@ -128,8 +163,8 @@ class ReferralConsumersTest {
         return EventJson.write(envelope);
     }
 
-    private static ConsumerRecord<String, String> record(TopicPartition partition, long offset, String key,
-            String value) {
+    private static ConsumerRecord<String, String> record(
+            TopicPartition partition, long offset, String key, String value) {
         return new ConsumerRecord<>(partition.topic(), partition.partition(), offset, key, value);
     }
 }

@@ -53,11 +53,18 @@ class CaseAccessAuditTest {
 
     private static UUID victim(String first, String last) {
         UUID id = UUID.randomUUID();
-        Upstream.send(Upstream.received(id, 1, first, last, "+44 7700 9" + id.toString().replaceAll("[^0-9]", "")
-                .substring(0, 5), "PR-" + id, Consent.EXPLICIT));
+        Upstream.send(Upstream.received(
+                id,
+                1,
+                first,
+                last,
+                "+44 7700 9" + id.toString().replaceAll("[^0-9]", "").substring(0, 5),
+                "PR-" + id,
+                Consent.EXPLICIT));
         Upstream.decision().id(id).send();
         awaitCase(id);
-        await().atMost(Duration.ofSeconds(30)).until(() -> Api.get(id).jsonPath().get("victim") != null);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Api.get(id).jsonPath().get("victim") != null);
         return id;
     }
 
@@ -72,9 +79,15 @@ class CaseAccessAuditTest {
         int reads = Api.count(readsWithPersonalData, id.toString(), CASE_HANDLER_SUBJECT);
         given().header("Authorization", handler()).get(Api.CASES + id).then().statusCode(200);
         assertEquals(reads + 1, Api.count(readsWithPersonalData, id.toString(), CASE_HANDLER_SUBJECT));
-        JsonPath audit = given().header("Authorization", admin()).queryParam("from", before.toString())
-                .queryParam("action", "CASE_READ").queryParam("size", 500).get("/api/v1/audit").then()
-                .statusCode(200).extract().jsonPath();
+        JsonPath audit = given().header("Authorization", admin())
+                .queryParam("from", before.toString())
+                .queryParam("action", "CASE_READ")
+                .queryParam("size", 500)
+                .get("/api/v1/audit")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<Map<String, Object>> mine = audit.getList("items.findAll { it.referralId == '" + id + "' }");
         assertTrue(!mine.isEmpty(), "admin sees the read");
         assertEquals(CASE_HANDLER_SUBJECT, mine.get(mine.size() - 1).get("actor"));
@@ -83,21 +96,50 @@ class CaseAccessAuditTest {
 
     @Test
     void aSearchNeedsMoreThanANameAndAReason() {
-        given().header("Authorization", handler()).queryParam("phone", "07700900321").get("/api/v1/cases").then()
-                .statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("reason"));
-        search().queryParam("firstName", "Sally").get("/api/v1/cases").then().statusCode(400)
+        given().header("Authorization", handler())
+                .queryParam("phone", "07700900321")
+                .get("/api/v1/cases")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("reason"));
+        search().queryParam("firstName", "Sally")
+                .get("/api/v1/cases")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItems("lastName", "dateOfBirth", "search"));
-        search().queryParam("lastName", "Smith").queryParam("postcode", "PR1 1AA").get("/api/v1/cases").then()
-                .statusCode(400).body("errors.field", hasItems("firstName", "search"));
-        search().queryParam("firstName", "Sally").queryParam("lastName", "Smith").get("/api/v1/cases").then()
-                .statusCode(400).body("errors.field", hasItems("dateOfBirth", "search"));
-        search().queryParam("q", "Sally Smith").get("/api/v1/cases").then().statusCode(400)
+        search().queryParam("lastName", "Smith")
+                .queryParam("postcode", "PR1 1AA")
+                .get("/api/v1/cases")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItems("firstName", "search"));
+        search().queryParam("firstName", "Sally")
+                .queryParam("lastName", "Smith")
+                .get("/api/v1/cases")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItems("dateOfBirth", "search"));
+        search().queryParam("q", "Sally Smith")
+                .get("/api/v1/cases")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("q"));
-        search().queryParam("phone", "0770").get("/api/v1/cases").then().statusCode(400)
+        search().queryParam("phone", "0770")
+                .get("/api/v1/cases")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("phone"));
-        search().queryParam("email", "not-an-address").queryParam("dateOfBirth", "yesterday")
-                .get("/api/v1/cases").then().statusCode(400).body("errors.field", hasItems("email", "dateOfBirth"));
-        search().queryParam("personRef", "P\u0000").get("/api/v1/cases").then().statusCode(400)
+        search().queryParam("email", "not-an-address")
+                .queryParam("dateOfBirth", "yesterday")
+                .get("/api/v1/cases")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItems("email", "dateOfBirth"));
+        search().queryParam("personRef", "P\u0000")
+                .get("/api/v1/cases")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("personRef"));
     }
 
@@ -117,39 +159,68 @@ class CaseAccessAuditTest {
                 Map.of("personRef", "pr-" + id),
                 Map.of("q", phone.replace("+44 ", "0")));
         for (Map<String, String> terms : searches) {
-            search().queryParams(terms).get("/api/v1/cases").then().statusCode(200)
+            search().queryParams(terms)
+                    .get("/api/v1/cases")
+                    .then()
+                    .statusCode(200)
                     .body("items.referralId", equalTo(List.of(id.toString())))
                     .body("items[0].victimName", equalTo("Sally " + last));
         }
         // a name that matches but a date of birth that does not: nothing
-        search().queryParam("firstName", "Sally").queryParam("lastName", last).queryParam("dateOfBirth", "1987-03-15")
-                .get("/api/v1/cases").then().statusCode(200).body("total", equalTo(0));
-        assertEquals(searchesBefore + searches.size() + 1,
+        search().queryParam("firstName", "Sally")
+                .queryParam("lastName", last)
+                .queryParam("dateOfBirth", "1987-03-15")
+                .get("/api/v1/cases")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(0));
+        assertEquals(
+                searchesBefore + searches.size() + 1,
                 Api.count("select count(*) from sla.access_audit where action = 'CASE_SEARCH'"));
         // nothing of the terms in clear, and the hash is keyed: HMAC-SHA256 with the configured key, not SHA-256
         assertEquals(0, Api.count("select count(*) from sla.access_audit a where a::text ilike ?", "%" + last + "%"));
         String canonical = "dateOfBirth=1987-03-14\nfirstName=sally\nlastName=" + last.toLowerCase() + "\n";
-        String stored = Api.text("select terms_hmac from sla.access_audit where action = 'CASE_SEARCH' and "
-                + "criteria = 'dateOfBirth+firstName+lastName' and result_ids @> array[?::uuid]", id.toString());
+        String stored = Api.text(
+                "select terms_hmac from sla.access_audit where action = 'CASE_SEARCH' and "
+                        + "criteria = 'dateOfBirth+firstName+lastName' and result_ids @> array[?::uuid]",
+                id.toString());
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         assertEquals(HexFormat.of().formatHex(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8))), stored);
-        assertNotEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(canonical.getBytes(StandardCharsets.UTF_8))), stored);
+        assertNotEquals(
+                HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256")
+                                .digest(canonical.getBytes(StandardCharsets.UTF_8))),
+                stored);
         // by phone, and by q (shorthand for the same phone number)
-        assertEquals(2, Api.count("select count(*) from sla.access_audit where action = 'CASE_SEARCH' and actor = ? "
-                + "and reason = 'victim called the helpline' and criteria = 'phone' and result_count = 1 "
-                + "and result_ids @> array[?::uuid]", CASE_HANDLER_SUBJECT, id.toString()));
+        assertEquals(
+                2,
+                Api.count(
+                        "select count(*) from sla.access_audit where action = 'CASE_SEARCH' and actor = ? "
+                                + "and reason = 'victim called the helpline' and criteria = 'phone' and result_count = 1 "
+                                + "and result_ids @> array[?::uuid]",
+                        CASE_HANDLER_SUBJECT,
+                        id.toString()));
     }
 
     @Test
     void onlyAdminReadsTheAuditWhichIsPagedAndValidated() {
         given().header("Authorization", handler()).get("/api/v1/audit").then().statusCode(403);
         given().get("/api/v1/audit").then().statusCode(401);
-        given().header("Authorization", admin()).queryParam("size", 1).get("/api/v1/audit").then().statusCode(200)
-                .body("size", equalTo(1)).body("page", equalTo(0));
-        given().header("Authorization", admin()).queryParam("action", "PEEK").queryParam("from", "soon")
-                .queryParam("size", 501).get("/api/v1/audit").then().statusCode(400)
+        given().header("Authorization", admin())
+                .queryParam("size", 1)
+                .get("/api/v1/audit")
+                .then()
+                .statusCode(200)
+                .body("size", equalTo(1))
+                .body("page", equalTo(0));
+        given().header("Authorization", admin())
+                .queryParam("action", "PEEK")
+                .queryParam("from", "soon")
+                .queryParam("size", 501)
+                .get("/api/v1/audit")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItems("action", "from", "size"));
     }
 }

@@ -47,9 +47,14 @@ class CaseContextTest {
     @Test
     void theCaseShowsWhyAnUnsafeYoungVictimIsScreenedAndTheQueueShowsTheFacts() {
         UUID id = UUID.randomUUID();
-        Upstream.decision().id(id).status(CaseStatus.SCREENING).route(Strand.NEST, Pathway.NEST)
-                .crime(CrimeCategory.HATE_CRIME, HateStrand.RELIGION, HateStrand.RACE).ageBand(AgeBand.UNDER_18)
-                .reasons(new Reason(ReasonCode.CONSENT_EXPLICIT, "explicit"),
+        Upstream.decision()
+                .id(id)
+                .status(CaseStatus.SCREENING)
+                .route(Strand.NEST, Pathway.NEST)
+                .crime(CrimeCategory.HATE_CRIME, HateStrand.RELIGION, HateStrand.RACE)
+                .ageBand(AgeBand.UNDER_18)
+                .reasons(
+                        new Reason(ReasonCode.CONSENT_EXPLICIT, "explicit"),
                         new Reason(ReasonCode.UNSAFE_TO_CONTACT, "unsafe to contact; a coordinator screens first"),
                         new Reason(ReasonCode.PRIORITY_UNDER_18, "under 18 at recordedAt"),
                         new Reason(ReasonCode.PRIORITY_VULNERABLE, "INTIMIDATED,MENTAL_HEALTH"))
@@ -62,22 +67,39 @@ class CaseContextTest {
         assertEquals("unsafe to contact; a coordinator screens first", c.getString("context.screeningReason"));
         assertEquals("0-17", c.getString("context.ageBand"));
         assertEquals("HIGH", c.getString("context.riskLevel"));
-        assertEquals(List.of("CONSENT_EXPLICIT", "UNSAFE_TO_CONTACT", "PRIORITY_UNDER_18", "PRIORITY_VULNERABLE"),
+        assertEquals(
+                List.of("CONSENT_EXPLICIT", "UNSAFE_TO_CONTACT", "PRIORITY_UNDER_18", "PRIORITY_VULNERABLE"),
                 c.getList("context.decisionReasons.code"));
 
         // the consented victim's own referral adds its flags and the reason in its words
-        Upstream.send(Upstream.received(id, 1, "Yara", "Young", "07700 900444", "PR-" + id, Consent.EXPLICIT,
-                List.of(Vulnerability.LEARNING_DISABILITY), new Safeguarding(true, WHY)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Api.get(id).jsonPath().get("victim") != null);
+        Upstream.send(Upstream.received(
+                id,
+                1,
+                "Yara",
+                "Young",
+                "07700 900444",
+                "PR-" + id,
+                Consent.EXPLICIT,
+                List.of(Vulnerability.LEARNING_DISABILITY),
+                new Safeguarding(true, WHY)));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Api.get(id).jsonPath().get("victim") != null);
         c = Api.get(id).jsonPath();
-        assertEquals(List.of("MENTAL_HEALTH", "LEARNING_DISABILITY", "INTIMIDATED"),
-                c.getList("context.vulnerabilities"));
+        assertEquals(
+                List.of("MENTAL_HEALTH", "LEARNING_DISABILITY", "INTIMIDATED"), c.getList("context.vulnerabilities"));
         assertEquals(WHY, c.getString("context.screeningReason"));
         assertEquals(WHY, c.getString("context.safeguardingReason"));
 
-        List<Map<String, Object>> rows = given().header("Authorization", handler()).queryParam("status", "SCREENING")
-                .queryParam("strand", "NEST").queryParam("size", 500).get("/api/v1/cases").then().statusCode(200)
-                .extract().jsonPath().getList("items.findAll { it.referralId == '" + id + "' }");
+        List<Map<String, Object>> rows = given().header("Authorization", handler())
+                .queryParam("status", "SCREENING")
+                .queryParam("strand", "NEST")
+                .queryParam("size", 500)
+                .get("/api/v1/cases")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.findAll { it.referralId == '" + id + "' }");
         assertEquals(1, rows.size());
         Map<String, Object> row = rows.get(0);
         assertEquals("HATE_CRIME", row.get("crimeCategory"));
@@ -88,7 +110,10 @@ class CaseContextTest {
         assertFalse(row.containsKey("safeguardingReason"), "no free text in lists");
 
         // erased: the reason in the victim's words goes, the decision's facts stay
-        given().header("Authorization", admin()).delete(Api.CASES + id + "/personal-data").then().statusCode(200);
+        given().header("Authorization", admin())
+                .delete(Api.CASES + id + "/personal-data")
+                .then()
+                .statusCode(200);
         c = Api.get(id).jsonPath();
         assertNull(c.get("context.safeguardingReason"));
         assertEquals("unsafe to contact; a coordinator screens first", c.getString("context.screeningReason"));
@@ -97,8 +122,12 @@ class CaseContextTest {
 
     @Test
     void aVictimWithoutConsentHasTheDecisionsFactsOnly() {
-        UUID id = Upstream.decision().ageBand(AgeBand.FROM_65).crime(CrimeCategory.BURGLARY)
-                .reasons(new Reason(ReasonCode.PRIORITY_PERSISTENTLY_TARGETED, "REPEAT_VICTIM")).send().referralId;
+        UUID id = Upstream.decision()
+                .ageBand(AgeBand.FROM_65)
+                .crime(CrimeCategory.BURGLARY)
+                .reasons(new Reason(ReasonCode.PRIORITY_PERSISTENTLY_TARGETED, "REPEAT_VICTIM"))
+                .send()
+                .referralId;
         JsonPath c = awaitCase(id);
         assertEquals("BURGLARY", c.getString("context.crimeCategory"));
         assertEquals(List.of(), c.getList("context.hateStrands"));

@@ -54,27 +54,57 @@ class ErasureTest {
         Upstream.send(Upstream.received(id, 1, first, last, phone, "PR-" + id, Consent.EXPLICIT));
         Upstream.decision().id(id).send();
         awaitCase(id);
-        await().atMost(Duration.ofSeconds(30)).until(() -> Api.get(id).jsonPath().get("victim") != null);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Api.get(id).jsonPath().get("victim") != null);
         String note = "she asked us to call her sister " + tag;
         String regrade = "graded too high by MASH after talking to " + first;
         String reason = "called about her appointment " + tag;
-        post(id, "contacts", handler(), "{\"channel\":\"PHONE\",\"outcome\":\"SPOKE_TO_VICTIM\",\"handler\":\"w-" + tag
-                + "\",\"note\":\"" + note + "\"}").then().statusCode(200);
-        post(id, "pathway", handler(), "{\"pathway\":\"IVA\",\"reason\":\"" + regrade + "\"}").then().statusCode(200);
-        given().header("Authorization", handler()).queryParam("phone", phone).queryParam("reason", reason)
-                .get("/api/v1/cases").then().statusCode(200).body("total", equalTo(1));
-        String hmac = Api.text("select terms_hmac from sla.access_audit where result_ids @> array[?::uuid]",
-                id.toString());
-        List<String> traces = List.of(first, last, phone.replace(" ", ""), phone, Upstream.emailOf(id), "PR-" + id,
-                "SR-" + id, note, regrade, reason, hmac);
+        post(
+                        id,
+                        "contacts",
+                        handler(),
+                        "{\"channel\":\"PHONE\",\"outcome\":\"SPOKE_TO_VICTIM\",\"handler\":\"w-" + tag
+                                + "\",\"note\":\"" + note + "\"}")
+                .then()
+                .statusCode(200);
+        post(id, "pathway", handler(), "{\"pathway\":\"IVA\",\"reason\":\"" + regrade + "\"}")
+                .then()
+                .statusCode(200);
+        given().header("Authorization", handler())
+                .queryParam("phone", phone)
+                .queryParam("reason", reason)
+                .get("/api/v1/cases")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1));
+        String hmac =
+                Api.text("select terms_hmac from sla.access_audit where result_ids @> array[?::uuid]", id.toString());
+        List<String> traces = List.of(
+                first,
+                last,
+                phone.replace(" ", ""),
+                phone,
+                Upstream.emailOf(id),
+                "PR-" + id,
+                "SR-" + id,
+                note,
+                regrade,
+                reason,
+                hmac);
         assertTrue(tablesHolding(traces.subList(0, 2)).size() > 0, "the scan finds the victim before the erasure");
 
-        given().header("Authorization", admin()).delete(Api.CASES + id + "/personal-data").then().statusCode(200)
-                .body("victim", nullValue()).body("personalDataErased", equalTo(true))
-                .body("contactsMade", equalTo(1)).body("clock.clockState", equalTo("MET"));
+        given().header("Authorization", admin())
+                .delete(Api.CASES + id + "/personal-data")
+                .then()
+                .statusCode(200)
+                .body("victim", nullValue())
+                .body("personalDataErased", equalTo(true))
+                .body("contactsMade", equalTo(1))
+                .body("clock.clockState", equalTo("MET"));
         // a later version of the decision does not bring the source reference back
         Upstream.decision().id(id).version(2).send();
-        await().atMost(Duration.ofSeconds(30)).until(() -> Api.get(id).jsonPath().getInt("version") == 2);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Api.get(id).jsonPath().getInt("version") == 2);
 
         assertEquals(List.of(), tablesHolding(traces), "tables holding a trace of the erased victim");
         List<ConsumerRecord<String, String>> erasures = CaseEvents.records(id, Topics.CASES_ERASURES);
@@ -86,7 +116,9 @@ class ErasureTest {
         List<String> onTopics = new ArrayList<>();
         CaseEvents.records(id, Topics.CASES_EVENTS); // everything of the case published and read
         for (ConsumerRecord<String, String> r : CaseEvents.all()) {
-            traces.stream().filter(t -> r.value().contains(t) || (r.key() != null && r.key().contains(t)))
+            traces.stream()
+                    .filter(t ->
+                            r.value().contains(t) || (r.key() != null && r.key().contains(t)))
                     .forEach(t -> onTopics.add(r.topic() + "@" + r.offset()));
         }
         assertEquals(List.of(), onTopics, "records on cases.* holding a trace of the erased victim");
@@ -100,23 +132,33 @@ class ErasureTest {
         List.of(byDecision, byHandler, byClosure).forEach(Api::awaitCase);
         Upstream.decision().id(byDecision).version(2).declined().send();
         post(byHandler, "consent", handler(), "{\"confirmed\":false}").then().statusCode(200);
-        post(byClosure, "closure", handler(), "{\"reason\":\"CONSENT_WITHDRAWN\"}").then().statusCode(200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(Api.get(byDecision).jsonPath()
-                .getString("status")));
+        post(byClosure, "closure", handler(), "{\"reason\":\"CONSENT_WITHDRAWN\"}")
+                .then()
+                .statusCode(200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "CLOSED".equals(Api.get(byDecision).jsonPath().getString("status")));
         // a victim whose details arrived but whose referral opened no case yet, then withdrew consent
         UUID noCase = UUID.randomUUID();
-        Upstream.send(Upstream.received(noCase, 1, "Nora", "Nocase", "07700 900999", "PR-" + noCase,
-                Consent.EXPLICIT));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Api.count("select count(*) from sla.case_person where "
-                + "referral_id = ?::uuid", noCase.toString()) == 1);
+        Upstream.send(Upstream.received(noCase, 1, "Nora", "Nocase", "07700 900999", "PR-" + noCase, Consent.EXPLICIT));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Api.count(
+                                "select count(*) from sla.case_person where " + "referral_id = ?::uuid",
+                                noCase.toString())
+                        == 1);
         Upstream.send(Upstream.received(noCase, 2, null, null, null, null, Consent.REFUSED));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Api.count("select count(*) from sla.case_person where "
-                + "referral_id = ?::uuid", noCase.toString()) == 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Api.count(
+                                "select count(*) from sla.case_person where " + "referral_id = ?::uuid",
+                                noCase.toString())
+                        == 0);
         for (UUID id : List.of(byDecision, byHandler, byClosure, noCase)) {
             List<ConsumerRecord<String, String>> erasures = CaseEvents.records(id, Topics.CASES_ERASURES);
             assertEquals(1, erasures.size(), "one erasure for " + id);
-            assertEquals(PersonalDataErased.CONSENT_WITHDRAWN, EventJson.read(erasures.get(0).value())
-                    .payloadAs(PersonalDataErased.class).reason());
+            assertEquals(
+                    PersonalDataErased.CONSENT_WITHDRAWN,
+                    EventJson.read(erasures.get(0).value())
+                            .payloadAs(PersonalDataErased.class)
+                            .reason());
         }
     }
 
@@ -125,14 +167,23 @@ class ErasureTest {
         UUID id = Upstream.decision().send().referralId;
         awaitCase(id);
         post(id, "contacts", handler(), "{\"channel\":\"PHONE\",\"outcome\":\"NO_ANSWER\",\"handler\":\"Jane Smith\"}")
-                .then().statusCode(400).body("errors.field", hasItem("handler"));
-        post(id, "assignment", handler(), "{\"worker\":\"Jane Smith\"}").then().statusCode(400)
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("handler"));
+        post(id, "assignment", handler(), "{\"worker\":\"Jane Smith\"}")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("worker"));
-        post(id, "contacts", handler(), "{\"channel\":\"PHONE\",\"outcome\":\"NO_ANSWER\"}").then().statusCode(200);
+        post(id, "contacts", handler(), "{\"channel\":\"PHONE\",\"outcome\":\"NO_ANSWER\"}")
+                .then()
+                .statusCode(200);
         post(id, "contacts", handler(), "{\"channel\":\"PHONE\",\"outcome\":\"NO_ANSWER\",\"handler\":\"idva-07\"}")
-                .then().statusCode(200);
-        List<String> handlers = CaseEvents.of(id).stream().filter(e -> e.type().equals(EventTypes.CONTACT_RECORDED))
-                .map(e -> e.payloadAs(CaseEvent.class).handler()).toList();
+                .then()
+                .statusCode(200);
+        List<String> handlers = CaseEvents.of(id).stream()
+                .filter(e -> e.type().equals(EventTypes.CONTACT_RECORDED))
+                .map(e -> e.payloadAs(CaseEvent.class).handler())
+                .toList();
         assertEquals(List.of("test-case-handler", "idva-07"), handlers, "the token's subject, or the worker id given");
     }
 
@@ -143,8 +194,11 @@ class ErasureTest {
                 + "where table_schema = 'sla' and table_type = 'BASE TABLE'");
         for (String table : tables.split(",")) {
             for (String trace : traces) {
-                if (trace != null && Api.count("select count(*) from sla." + table + " t where t::text ilike ?",
-                        "%" + trace.replace("%", "\\%").replace("_", "\\_") + "%") > 0) {
+                if (trace != null
+                        && Api.count(
+                                        "select count(*) from sla." + table + " t where t::text ilike ?",
+                                        "%" + trace.replace("%", "\\%").replace("_", "\\_") + "%")
+                                > 0) {
                     holding.add(table + " holds " + trace);
                 }
             }

@@ -24,12 +24,18 @@ class OpenApiDocumentTest {
     @Test
     @SuppressWarnings("unchecked")
     void everyResponseOfEveryOperationIsDescribed() {
-        Map<String, Map<String, Map<String, Object>>> paths = given().queryParam("format", "json").get("/q/openapi")
-                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        Map<String, Map<String, Map<String, Object>>> paths = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("paths");
         List<String> missing = new ArrayList<>();
         int operations = 0;
         for (Map.Entry<String, Map<String, Map<String, Object>>> path : paths.entrySet()) {
-            for (Map.Entry<String, Map<String, Object>> operation : path.getValue().entrySet()) {
+            for (Map.Entry<String, Map<String, Object>> operation :
+                    path.getValue().entrySet()) {
                 operations++;
                 String name = operation.getKey().toUpperCase() + " " + path.getKey();
                 Map<String, Map<String, Object>> responses =
@@ -44,8 +50,8 @@ class OpenApiDocumentTest {
                     if (!(description instanceof String text) || text.isBlank()) {
                         missing.add(name + " " + code + " has no description");
                     }
-                    if (!code.startsWith("2") && !String.valueOf(response.get("content"))
-                            .contains("application/problem+json")) {
+                    if (!code.startsWith("2")
+                            && !String.valueOf(response.get("content")).contains("application/problem+json")) {
                         missing.add(name + " " + code + " is not problem+json");
                     }
                 });

@@ -108,13 +108,16 @@ class RoleMatrixTest {
         }
         assertEquals(List.of(), accepted);
         // and a proper token gets through
-        assertEquals(200, call("GET /api/v1/workers", TestTokens.bearer(Roles.CASE_HANDLER)).statusCode());
+        assertEquals(
+                200,
+                call("GET /api/v1/workers", TestTokens.bearer(Roles.CASE_HANDLER))
+                        .statusCode());
     }
 
     private static Response call(String endpoint, String token) {
         String[] parts = endpoint.split(" ", 2);
-        String path = parts[1].replace("{referralId}", UUID.randomUUID().toString()).replace("{service}",
-                "COUNSELLING");
+        String path =
+                parts[1].replace("{referralId}", UUID.randomUUID().toString()).replace("{service}", "COUNSELLING");
         RequestSpecification request = given().contentType(ContentType.JSON);
         if (token != null) {
             request.header("Authorization", token);
@@ -134,9 +137,13 @@ class RoleMatrixTest {
         for (Class<?> resource : resourceClasses()) {
             String base = resource.getAnnotation(Path.class).value();
             for (Method m : resource.getDeclaredMethods()) {
-                String verb = m.isAnnotationPresent(GET.class) ? "GET" : m.isAnnotationPresent(POST.class) ? "POST"
-                        : m.isAnnotationPresent(DELETE.class) ? "DELETE" : m.isAnnotationPresent(PUT.class) ? "PUT"
-                        : null;
+                String verb = m.isAnnotationPresent(GET.class)
+                        ? "GET"
+                        : m.isAnnotationPresent(POST.class)
+                                ? "POST"
+                                : m.isAnnotationPresent(DELETE.class)
+                                        ? "DELETE"
+                                        : m.isAnnotationPresent(PUT.class) ? "PUT" : null;
                 if (verb == null) {
                     continue;
                 }
@@ -160,8 +167,8 @@ class RoleMatrixTest {
         Enumeration<URL> dirs = loader.getResources(pkg.replace('.', '/'));
         while (dirs.hasMoreElements()) {
             File dir = directory(dirs.nextElement());
-            File[] files = dir == null ? null : dir.listFiles((d, name) -> name.endsWith(".class")
-                    && !name.contains("$"));
+            File[] files =
+                    dir == null ? null : dir.listFiles((d, name) -> name.endsWith(".class") && !name.contains("$"));
             if (files == null) {
                 continue;
             }

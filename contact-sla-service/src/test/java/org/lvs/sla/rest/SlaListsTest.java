@@ -46,8 +46,8 @@ class SlaListsTest {
     }
 
     private static void awaitState(UUID id, String state) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> state.equals(Api.get(id).jsonPath()
-                .getString("clock.clockState")));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> state.equals(Api.get(id).jsonPath().getString("clock.clockState")));
     }
 
     @Test
@@ -55,41 +55,100 @@ class SlaListsTest {
         String area = "AREA-" + UUID.randomUUID();
         UUID oldest = Upstream.decision().area(area).receivedAt(hoursAgo(100)).send().referralId;
         UUID middle = Upstream.decision().area(area).receivedAt(hoursAgo(80)).send().referralId;
-        UUID newest = Upstream.decision().area(area).receivedAt(hoursAgo(60)).route(Strand.SEXUAL_VIOLENCE,
-                Pathway.ISVA).send().referralId;
+        UUID newest = Upstream.decision()
+                .area(area)
+                .receivedAt(hoursAgo(60))
+                .route(Strand.SEXUAL_VIOLENCE, Pathway.ISVA)
+                .send()
+                .referralId;
         UUID running = Upstream.decision().area(area).receivedAt(hoursAgo(1)).send().referralId;
         for (UUID id : List.of(oldest, middle, newest)) {
             awaitCase(id);
             awaitState(id, "BREACHED");
         }
         awaitCase(running);
-        JsonPath first = given().header("Authorization", handler()).queryParam("area", area).queryParam("size", 2)
-                .get("/api/v1/sla/breaches").then().statusCode(200).body("total", equalTo(3))
-                .body("page", equalTo(0)).body("size", equalTo(2)).extract().jsonPath();
+        JsonPath first = given().header("Authorization", handler())
+                .queryParam("area", area)
+                .queryParam("size", 2)
+                .get("/api/v1/sla/breaches")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(3))
+                .body("page", equalTo(0))
+                .body("size", equalTo(2))
+                .extract()
+                .jsonPath();
         assertEquals(List.of(oldest.toString(), middle.toString()), first.getList("items.referralId"));
         Map<String, Object> row = first.getMap("items[0]");
-        for (String field : List.of("referralId", "strand", "pathway", "area", "priority", "status", "clockState",
-                "startedAt", "dueAt", "breachedAt", "hoursOverdue", "attempts")) {
+        for (String field : List.of(
+                "referralId",
+                "strand",
+                "pathway",
+                "area",
+                "priority",
+                "status",
+                "clockState",
+                "startedAt",
+                "dueAt",
+                "breachedAt",
+                "hoursOverdue",
+                "attempts")) {
             assertTrue(row.containsKey(field), "row has " + field);
         }
-        given().header("Authorization", handler()).queryParam("area", area).queryParam("size", 2)
-                .queryParam("page", 1).get("/api/v1/sla/breaches").then().statusCode(200)
+        given().header("Authorization", handler())
+                .queryParam("area", area)
+                .queryParam("size", 2)
+                .queryParam("page", 1)
+                .get("/api/v1/sla/breaches")
+                .then()
+                .statusCode(200)
                 .body("items.referralId", equalTo(List.of(newest.toString())));
-        given().header("Authorization", handler()).queryParam("area", area).queryParam("strand", "SEXUAL_VIOLENCE")
-                .get("/api/v1/sla/breaches").then().statusCode(200).body("total", equalTo(1));
+        given().header("Authorization", handler())
+                .queryParam("area", area)
+                .queryParam("strand", "SEXUAL_VIOLENCE")
+                .get("/api/v1/sla/breaches")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1));
         String day = hoursAgo(100).toString().substring(0, 10);
-        given().header("Authorization", handler()).queryParam("area", area).queryParam("priority", "STANDARD")
-                .get("/api/v1/sla/breaches").then().statusCode(200).body("total", equalTo(0));
-        given().header("Authorization", handler()).queryParam("area", area).queryParam("from", hoursAgo(90).toString())
-                .get("/api/v1/sla/breaches").then().statusCode(200).body("total", equalTo(2));
-        given().header("Authorization", handler()).queryParam("area", area).queryParam("to", hoursAgo(90).toString())
-                .get("/api/v1/sla/breaches").then().statusCode(200).body("total", equalTo(1));
-        given().header("Authorization", handler()).queryParam("area", area).queryParam("from", day)
-                .get("/api/v1/sla/breaches").then().statusCode(200);
-        given().header("Authorization", handler()).queryParam("size", 501).queryParam("strand", "NOPE")
-                .queryParam("from", "yesterday").get("/api/v1/sla/breaches").then().statusCode(400)
-                .contentType("application/problem+json").body("errors.field", hasItem("size"))
-                .body("errors.field", hasItem("strand")).body("errors.field", hasItem("from"));
+        given().header("Authorization", handler())
+                .queryParam("area", area)
+                .queryParam("priority", "STANDARD")
+                .get("/api/v1/sla/breaches")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(0));
+        given().header("Authorization", handler())
+                .queryParam("area", area)
+                .queryParam("from", hoursAgo(90).toString())
+                .get("/api/v1/sla/breaches")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(2));
+        given().header("Authorization", handler())
+                .queryParam("area", area)
+                .queryParam("to", hoursAgo(90).toString())
+                .get("/api/v1/sla/breaches")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1));
+        given().header("Authorization", handler())
+                .queryParam("area", area)
+                .queryParam("from", day)
+                .get("/api/v1/sla/breaches")
+                .then()
+                .statusCode(200);
+        given().header("Authorization", handler())
+                .queryParam("size", 501)
+                .queryParam("strand", "NOPE")
+                .queryParam("from", "yesterday")
+                .get("/api/v1/sla/breaches")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("size"))
+                .body("errors.field", hasItem("strand"))
+                .body("errors.field", hasItem("from"));
     }
 
     @Test
@@ -97,24 +156,46 @@ class SlaListsTest {
         String area = "AREA-" + UUID.randomUUID();
         UUID dueIn8 = Upstream.decision().area(area).receivedAt(hoursAgo(40)).send().referralId;
         UUID dueIn20 = Upstream.decision().area(area).receivedAt(hoursAgo(28)).send().referralId;
-        UUID paused = Upstream.decision().area(area).receivedAt(hoursAgo(40)).status(CaseStatus.SCREENING).send()
+        UUID paused = Upstream.decision()
+                .area(area)
+                .receivedAt(hoursAgo(40))
+                .status(CaseStatus.SCREENING)
+                .send()
                 .referralId;
         UUID contacted = Upstream.decision().area(area).receivedAt(hoursAgo(40)).send().referralId;
         for (UUID id : List.of(dueIn8, dueIn20, paused, contacted)) {
             awaitCase(id);
         }
-        post(contacted, "contacts", handler(), "{\"channel\":\"PHONE\",\"outcome\":\"SPOKE_TO_VICTIM\"}").then()
+        post(contacted, "contacts", handler(), "{\"channel\":\"PHONE\",\"outcome\":\"SPOKE_TO_VICTIM\"}")
+                .then()
                 .statusCode(200);
-        given().header("Authorization", handler()).queryParam("area", area).queryParam("withinHours", 24)
-                .get("/api/v1/sla/at-risk").then().statusCode(200).body("total", equalTo(2))
+        given().header("Authorization", handler())
+                .queryParam("area", area)
+                .queryParam("withinHours", 24)
+                .get("/api/v1/sla/at-risk")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(2))
                 .body("items.referralId", equalTo(List.of(dueIn8.toString(), dueIn20.toString())));
-        given().header("Authorization", handler()).queryParam("area", area).queryParam("withinHours", 10)
-                .get("/api/v1/sla/at-risk").then().statusCode(200).body("total", equalTo(1));
+        given().header("Authorization", handler())
+                .queryParam("area", area)
+                .queryParam("withinHours", 10)
+                .get("/api/v1/sla/at-risk")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(1));
         for (String bad : List.of("0", "721", "soon")) {
-            given().header("Authorization", handler()).queryParam("withinHours", bad).get("/api/v1/sla/at-risk")
-                    .then().statusCode(400).body("errors.field", hasItem("withinHours"));
+            given().header("Authorization", handler())
+                    .queryParam("withinHours", bad)
+                    .get("/api/v1/sla/at-risk")
+                    .then()
+                    .statusCode(400)
+                    .body("errors.field", hasItem("withinHours"));
         }
-        given().header("Authorization", handler()).get("/api/v1/sla/at-risk").then().statusCode(400)
+        given().header("Authorization", handler())
+                .get("/api/v1/sla/at-risk")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("withinHours"));
         awaitState(dueIn8, "AT_RISK");
     }
@@ -122,13 +203,26 @@ class SlaListsTest {
     @Test
     void workQueueByStatusAndStrand() {
         UUID id = UUID.randomUUID();
-        Upstream.decision().id(id).status(CaseStatus.SCREENING).route(Strand.NEST, Pathway.NEST).send();
+        Upstream.decision()
+                .id(id)
+                .status(CaseStatus.SCREENING)
+                .route(Strand.NEST, Pathway.NEST)
+                .send();
         awaitCase(id);
-        given().header("Authorization", handler()).queryParam("status", "SCREENING").queryParam("strand", "NEST")
-                .queryParam("size", 500).get("/api/v1/cases").then().statusCode(200)
+        given().header("Authorization", handler())
+                .queryParam("status", "SCREENING")
+                .queryParam("strand", "NEST")
+                .queryParam("size", 500)
+                .get("/api/v1/cases")
+                .then()
+                .statusCode(200)
                 .body("items.referralId", hasItem(id.toString()));
-        given().header("Authorization", handler()).queryParam("status", "WAITING").get("/api/v1/cases").then()
-                .statusCode(400).body("errors.field", hasItem("status"));
+        given().header("Authorization", handler())
+                .queryParam("status", "WAITING")
+                .get("/api/v1/cases")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("status"));
     }
 
     @Test
@@ -139,11 +233,20 @@ class SlaListsTest {
         UUID closed = Upstream.decision().send().referralId;
         for (UUID id : List.of(a, b, closed)) {
             awaitCase(id);
-            post(id, "assignment", handler(), "{\"worker\":\"" + worker + "\"}").then().statusCode(200);
+            post(id, "assignment", handler(), "{\"worker\":\"" + worker + "\"}")
+                    .then()
+                    .statusCode(200);
         }
-        post(closed, "closure", handler(), "{\"reason\":\"UNREACHABLE\"}").then().statusCode(200);
-        List<Map<String, Object>> rows = given().header("Authorization", handler()).get("/api/v1/workers").then()
-                .statusCode(200).extract().jsonPath().getList("findAll { it.worker == '" + worker + "' }");
+        post(closed, "closure", handler(), "{\"reason\":\"UNREACHABLE\"}")
+                .then()
+                .statusCode(200);
+        List<Map<String, Object>> rows = given().header("Authorization", handler())
+                .get("/api/v1/workers")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("findAll { it.worker == '" + worker + "' }");
         assertEquals(1, rows.size());
         assertEquals(2, ((Number) rows.get(0).get("openCases")).intValue());
         assertEquals(40, ((Number) rows.get(0).get("capacity")).intValue());
@@ -153,21 +256,33 @@ class SlaListsTest {
 
     @Test
     void waitingListsShowContactedUnassignedCasesAndUnstartedServices() {
-        UUID id = Upstream.decision().route(Strand.HATE_CRIME, Pathway.HATE_CRIME_PARTNER).send().referralId;
+        UUID id = Upstream.decision()
+                .route(Strand.HATE_CRIME, Pathway.HATE_CRIME_PARTNER)
+                .send()
+                .referralId;
         awaitCase(id);
-        post(id, "contacts", handler(), "{\"channel\":\"PHONE\",\"outcome\":\"SPOKE_TO_VICTIM\"}").then()
+        post(id, "contacts", handler(), "{\"channel\":\"PHONE\",\"outcome\":\"SPOKE_TO_VICTIM\"}")
+                .then()
                 .statusCode(200);
         post(id, "services", handler(), "{\"service\":\"PEER_SUPPORT\"}").then().statusCode(200);
-        JsonPath lists = given().header("Authorization", handler()).get("/api/v1/waiting-lists").then()
-                .statusCode(200).extract().jsonPath();
+        JsonPath lists = given().header("Authorization", handler())
+                .get("/api/v1/waiting-lists")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertTrue(lists.getList("strands.find { it.name == 'HATE_CRIME' }.items.referralId")
                 .contains(id.toString()));
         assertTrue(lists.getList("services.find { it.name == 'PEER_SUPPORT' }.items.referralId")
                 .contains(id.toString()));
         post(id, "assignment", handler(), "{\"worker\":\"hc-worker\"}").then().statusCode(200);
         post(id, "services/PEER_SUPPORT/start", handler(), "{}").then().statusCode(200);
-        lists = given().header("Authorization", handler()).get("/api/v1/waiting-lists").then().statusCode(200)
-                .extract().jsonPath();
+        lists = given().header("Authorization", handler())
+                .get("/api/v1/waiting-lists")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertTrue(!lists.getList("strands.find { it.name == 'HATE_CRIME' }.items.referralId")
                 .contains(id.toString()));
         assertTrue(!lists.getList("services.find { it.name == 'PEER_SUPPORT' }.items.referralId")
@@ -181,12 +296,24 @@ class SlaListsTest {
             UUID id = Upstream.decision().route(Strand.CORE, Pathway.CORE).send().referralId;
             awaitCase(id);
             // contacted long ago: the longest waits of the strand, in this order
-            post(id, "contacts", Api.admin(), "{\"channel\":\"PHONE\",\"outcome\":\"SPOKE_TO_VICTIM\",\"at\":\""
-                    + Instant.parse("2001-01-01T00:00:00Z").plus(Duration.ofHours(i)) + "\"}").then().statusCode(200);
+            post(
+                            id,
+                            "contacts",
+                            Api.admin(),
+                            "{\"channel\":\"PHONE\",\"outcome\":\"SPOKE_TO_VICTIM\",\"at\":\""
+                                    + Instant.parse("2001-01-01T00:00:00Z").plus(Duration.ofHours(i)) + "\"}")
+                    .then()
+                    .statusCode(200);
             ids.add(id);
         }
-        JsonPath first = given().header("Authorization", handler()).queryParam("strand", "CORE")
-                .queryParam("size", 2).get("/api/v1/waiting-lists").then().statusCode(200).extract().jsonPath();
+        JsonPath first = given().header("Authorization", handler())
+                .queryParam("strand", "CORE")
+                .queryParam("size", 2)
+                .get("/api/v1/waiting-lists")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(0, first.getInt("page"));
         assertEquals(2, first.getInt("size"));
         assertEquals(List.of("CORE"), first.getList("strands.name"), "one strand asked for");
@@ -194,44 +321,93 @@ class SlaListsTest {
         long waiting = first.getLong("strands[0].waiting");
         assertTrue(waiting >= 3, "every waiting case is counted");
         assertEquals((waiting + 1) / 2, first.getLong("strands[0].pages"));
-        assertEquals(List.of(ids.get(0).toString(), ids.get(1).toString()),
-                first.getList("strands[0].items.referralId"));
-        JsonPath second = given().header("Authorization", handler()).queryParam("strand", "CORE")
-                .queryParam("size", 2).queryParam("page", 1).get("/api/v1/waiting-lists").then().statusCode(200)
-                .extract().jsonPath();
+        assertEquals(
+                List.of(ids.get(0).toString(), ids.get(1).toString()), first.getList("strands[0].items.referralId"));
+        JsonPath second = given().header("Authorization", handler())
+                .queryParam("strand", "CORE")
+                .queryParam("size", 2)
+                .queryParam("page", 1)
+                .get("/api/v1/waiting-lists")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(ids.get(2).toString(), second.getString("strands[0].items[0].referralId"));
         // every page together lists every waiting case of the strand, once
         List<String> all = new ArrayList<>();
         for (int page = 0; page * 500L < waiting; page++) {
-            all.addAll(given().header("Authorization", handler()).queryParam("strand", "CORE").queryParam("size", 500)
-                    .queryParam("page", page).get("/api/v1/waiting-lists").then().statusCode(200).extract()
-                    .jsonPath().getList("strands[0].items.referralId"));
+            all.addAll(given().header("Authorization", handler())
+                    .queryParam("strand", "CORE")
+                    .queryParam("size", 500)
+                    .queryParam("page", page)
+                    .get("/api/v1/waiting-lists")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("strands[0].items.referralId"));
         }
         assertEquals(waiting, all.size());
         assertEquals(waiting, all.stream().distinct().count());
-        given().header("Authorization", handler()).get("/api/v1/waiting-lists").then().statusCode(200)
-                .body("strands.name", hasItem("NEST")).body("services.name", hasItem("COUNSELLING"))
+        given().header("Authorization", handler())
+                .get("/api/v1/waiting-lists")
+                .then()
+                .statusCode(200)
+                .body("strands.name", hasItem("NEST"))
+                .body("services.name", hasItem("COUNSELLING"))
                 .body("size", equalTo(50));
-        given().header("Authorization", handler()).queryParam("size", 501).queryParam("page", -1)
-                .queryParam("strand", "KNITTING").get("/api/v1/waiting-lists").then().statusCode(400)
-                .body("errors.field", hasItem("size")).body("errors.field", hasItem("page"))
+        given().header("Authorization", handler())
+                .queryParam("size", 501)
+                .queryParam("page", -1)
+                .queryParam("strand", "KNITTING")
+                .get("/api/v1/waiting-lists")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("size"))
+                .body("errors.field", hasItem("page"))
                 .body("errors.field", hasItem("strand"));
     }
 
     @Test
     void malformedTypedParametersAreNamedIn400() {
-        given().header("Authorization", handler()).get(Api.CASES + "not-a-uuid").then().statusCode(400)
-                .contentType("application/problem+json").body("errors.field", contains("referralId"));
-        given().header("Authorization", handler()).contentType("application/json").body("{}")
-                .post(Api.CASES + "1-1-1-1-1/closure").then().statusCode(400)
+        given().header("Authorization", handler())
+                .get(Api.CASES + "not-a-uuid")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", contains("referralId"));
-        given().header("Authorization", handler()).queryParam("size", "many").get("/api/v1/sla/breaches").then()
-                .statusCode(400).contentType("application/problem+json").body("errors.field", contains("size"));
-        given().header("Authorization", handler()).queryParam("open", "maybe").get("/api/v1/sla/breaches").then()
-                .statusCode(400).body("errors.field", contains("open"));
-        given().header("Authorization", handler()).queryParam("open", "false").queryParam("size", " ")
-                .get("/api/v1/sla/breaches").then().statusCode(200).body("size", equalTo(50));
-        given().header("Authorization", handler()).queryParam("page", "first").get("/api/v1/waiting-lists").then()
-                .statusCode(400).body("errors.field", contains("page"));
+        given().header("Authorization", handler())
+                .contentType("application/json")
+                .body("{}")
+                .post(Api.CASES + "1-1-1-1-1/closure")
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("referralId"));
+        given().header("Authorization", handler())
+                .queryParam("size", "many")
+                .get("/api/v1/sla/breaches")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("size"));
+        given().header("Authorization", handler())
+                .queryParam("open", "maybe")
+                .get("/api/v1/sla/breaches")
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("open"));
+        given().header("Authorization", handler())
+                .queryParam("open", "false")
+                .queryParam("size", " ")
+                .get("/api/v1/sla/breaches")
+                .then()
+                .statusCode(200)
+                .body("size", equalTo(50));
+        given().header("Authorization", handler())
+                .queryParam("page", "first")
+                .get("/api/v1/waiting-lists")
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("page"));
     }
 }

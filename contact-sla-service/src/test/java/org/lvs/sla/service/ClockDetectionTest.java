@@ -42,7 +42,10 @@ class ClockDetectionTest {
     void concurrentDetectorsFlagEachClockExactlyOnce() throws Exception {
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            ids.add(Upstream.decision().receivedAt(Instant.now().minus(Duration.ofHours(20))).send().referralId);
+            ids.add(Upstream.decision()
+                    .receivedAt(Instant.now().minus(Duration.ofHours(20)))
+                    .send()
+                    .referralId);
         }
         ids.forEach(id -> awaitCase(id));
         // time jumps 40 hours: every clock is past due at once, and four "instances" race for them
@@ -60,8 +63,9 @@ class ClockDetectionTest {
         } finally {
             pool.shutdown();
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> ids.stream()
-                .allMatch(id -> "BREACHED".equals(Api.get(id).jsonPath().getString("clock.clockState"))));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> ids.stream()
+                        .allMatch(id -> "BREACHED".equals(Api.get(id).jsonPath().getString("clock.clockState"))));
         // a later pass (a restart) has nothing left to flag
         detection.flagDue(TestClockProducer.CLOCK.instant(), 100);
         for (UUID id : ids) {

@@ -43,6 +43,7 @@ class ReplayEquivalenceTest {
 
     @Inject
     ClockDetectionService detection;
+
     @Inject
     SlaConfig config;
 
@@ -89,7 +90,8 @@ class ReplayEquivalenceTest {
             step(replay, hour);
         }
         // the history is in; once it has settled the detector flags what is left, at the real now
-        TestClockProducer.CLOCK.set(realNow.plus(config.detector().replaySettle()).plusSeconds(1));
+        TestClockProducer.CLOCK.set(
+                realNow.plus(config.detector().replaySettle()).plusSeconds(1));
         detection.flagDue(TestClockProducer.CLOCK.instant(), 500);
 
         for (String name : live.cases.keySet()) {
@@ -97,16 +99,34 @@ class ReplayEquivalenceTest {
             assertEquals(slaEvents(live, name), slaEvents(replay, name), name + ": the SLA_* events");
         }
         // and the clocks are the ones the policy prescribes
-        assertEquals(List.of("SLA_STARTED@0h RUNNING due 120h", "SLA_AT_RISK@36h AT_RISK due 48h",
-                "SLA_MET@40h MET due 48h"), slaEvents(live, "target"));
-        assertEquals(List.of("SLA_STARTED@0h RUNNING due 48h", "SLA_PAUSED@20h PAUSED due 48h",
-                "SLA_RESUMED@30h RUNNING due 58h", "SLA_AT_RISK@46h AT_RISK due 58h",
-                "SLA_BREACHED@58h BREACHED due 58h"), slaEvents(live, "unsafe"));
-        assertEquals(List.of("SLA_STARTED@0h RUNNING due 120h", "SLA_AT_RISK@36h AT_RISK due 48h",
-                "SLA_BREACHED@48h BREACHED due 48h", "SLA_MET_LATE@70h MET_LATE due 48h"),
+        assertEquals(
+                List.of(
+                        "SLA_STARTED@0h RUNNING due 120h",
+                        "SLA_AT_RISK@36h AT_RISK due 48h",
+                        "SLA_MET@40h MET due 48h"),
+                slaEvents(live, "target"));
+        assertEquals(
+                List.of(
+                        "SLA_STARTED@0h RUNNING due 48h",
+                        "SLA_PAUSED@20h PAUSED due 48h",
+                        "SLA_RESUMED@30h RUNNING due 58h",
+                        "SLA_AT_RISK@46h AT_RISK due 58h",
+                        "SLA_BREACHED@58h BREACHED due 58h"),
+                slaEvents(live, "unsafe"));
+        assertEquals(
+                List.of(
+                        "SLA_STARTED@0h RUNNING due 120h",
+                        "SLA_AT_RISK@36h AT_RISK due 48h",
+                        "SLA_BREACHED@48h BREACHED due 48h",
+                        "SLA_MET_LATE@70h MET_LATE due 48h"),
                 slaEvents(live, "shortened"));
-        assertEquals(List.of("SLA_STARTED@0h RUNNING due 48h", "SLA_PAUSED@0h PAUSED due 48h",
-                "SLA_RESUMED@5h RUNNING due 53h", "SLA_AT_RISK@41h AT_RISK due 53h", "SLA_MET@52h MET due 53h"),
+        assertEquals(
+                List.of(
+                        "SLA_STARTED@0h RUNNING due 48h",
+                        "SLA_PAUSED@0h PAUSED due 48h",
+                        "SLA_RESUMED@5h RUNNING due 53h",
+                        "SLA_AT_RISK@41h AT_RISK due 53h",
+                        "SLA_MET@52h MET due 53h"),
                 slaEvents(live, "screened"));
     }
 
@@ -128,20 +148,31 @@ class ReplayEquivalenceTest {
             }
             case 5 -> act(run, "screened", "screening", hour, "{\"safeToContact\":true}");
             case 10 -> applied(run, "target", decision(run, "target", 2, hour).send());
-            case 20 -> applied(run, "unsafe", decision(run, "unsafe", 2, hour).status(CaseStatus.SCREENING).send());
+            case 20 ->
+                applied(
+                        run,
+                        "unsafe",
+                        decision(run, "unsafe", 2, hour)
+                                .status(CaseStatus.SCREENING)
+                                .send());
             case 30 -> act(run, "unsafe", "screening", hour, "{\"safeToContact\":true}");
             case 40 -> act(run, "target", "contacts", hour, "{\"channel\":\"PHONE\",\"outcome\":\"SPOKE_TO_VICTIM\"}");
-            case 52 -> act(run, "screened", "contacts", hour,
-                    "{\"channel\":\"PHONE\",\"outcome\":\"SPOKE_TO_VICTIM\"}");
-            case 60 -> applied(run, "shortened", decision(run, "shortened", 2, hour).send());
-            case 70 -> act(run, "shortened", "contacts", hour,
-                    "{\"channel\":\"PHONE\",\"outcome\":\"VICTIM_RESPONDED\"}");
+            case 52 ->
+                act(run, "screened", "contacts", hour, "{\"channel\":\"PHONE\",\"outcome\":\"SPOKE_TO_VICTIM\"}");
+            case 60 ->
+                applied(run, "shortened", decision(run, "shortened", 2, hour).send());
+            case 70 ->
+                act(run, "shortened", "contacts", hour, "{\"channel\":\"PHONE\",\"outcome\":\"VICTIM_RESPONDED\"}");
             default -> throw new IllegalArgumentException("no step at " + hour);
         }
     }
 
     private static Upstream.Decision decision(Run run, String name, int version, long hour) {
-        return Upstream.decision().id(run.cases.get(name)).version(version).area(run.area).receivedAt(run.at(hour));
+        return Upstream.decision()
+                .id(run.cases.get(name))
+                .version(version)
+                .area(run.area)
+                .receivedAt(run.at(hour));
     }
 
     private static void applied(Run run, String name, Upstream.Decision d) {
@@ -151,7 +182,9 @@ class ReplayEquivalenceTest {
     /** Live, a handler acts now; replayed, admin sets the action's historical time. */
     private static void act(Run run, String name, String action, long hour, String json) {
         String body = run.live ? json : json.replaceFirst("\\{", "{\"at\":\"" + run.at(hour) + "\",");
-        Api.post(run.cases.get(name), action, run.live ? handler() : admin(), body).then().statusCode(200);
+        Api.post(run.cases.get(name), action, run.live ? handler() : admin(), body)
+                .then()
+                .statusCode(200);
     }
 
     /** The case's clock, its times relative to the run's start. */
@@ -166,10 +199,13 @@ class ReplayEquivalenceTest {
     /** The case's SLA_* events on cases.events: type, time, and the clock right after it, relative to the start. */
     private static List<String> slaEvents(Run run, String name) {
         List<String> events = new ArrayList<>();
-        CaseEvents.of(run.cases.get(name)).stream().filter(e -> e.type().startsWith("SLA_")).forEach(e -> {
-            CaseEvent p = e.payloadAs(CaseEvent.class);
-            events.add(e.type() + "@" + rel(run, p.at()) + " " + p.clockState() + " due " + rel(run, p.dueAt()));
-        });
+        CaseEvents.of(run.cases.get(name)).stream()
+                .filter(e -> e.type().startsWith("SLA_"))
+                .forEach(e -> {
+                    CaseEvent p = e.payloadAs(CaseEvent.class);
+                    events.add(
+                            e.type() + "@" + rel(run, p.at()) + " " + p.clockState() + " due " + rel(run, p.dueAt()));
+                });
         return events;
     }
 

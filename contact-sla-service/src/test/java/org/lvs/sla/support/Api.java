@@ -23,8 +23,7 @@ public final class Api {
 
     public static final String CASES = "/api/v1/cases/";
 
-    private Api() {
-    }
+    private Api() {}
 
     public static String handler() {
         return TestTokens.bearer(Roles.CASE_HANDLER);
@@ -36,7 +35,8 @@ public final class Api {
 
     /** Waits until the case exists (the decision travelled through Kafka) and returns it. */
     public static JsonPath awaitCase(UUID id) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> get(id).statusCode() == 200);
         return get(id).jsonPath();
     }
@@ -46,7 +46,9 @@ public final class Api {
     }
 
     public static Response post(UUID id, String action, String token, String json) {
-        return given().header("Authorization", token).contentType(ContentType.JSON).body(json)
+        return given().header("Authorization", token)
+                .contentType(ContentType.JSON)
+                .body(json)
                 .post(CASES + id + "/" + action);
     }
 
@@ -59,8 +61,9 @@ public final class Api {
     }
 
     public static int count(String sql, String... args) {
-        try (Connection c = DriverManager.getConnection(LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(),
-                LvsTestResources.dbPassword()); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = DriverManager.getConnection(
+                        LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(), LvsTestResources.dbPassword());
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setString(i + 1, args[i]);
             }
@@ -75,8 +78,9 @@ public final class Api {
 
     /** The first column of the first row, as text (null when there is no row). */
     public static String text(String sql, String... args) {
-        try (Connection c = DriverManager.getConnection(LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(),
-                LvsTestResources.dbPassword()); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = DriverManager.getConnection(
+                        LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(), LvsTestResources.dbPassword());
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setString(i + 1, args[i]);
             }

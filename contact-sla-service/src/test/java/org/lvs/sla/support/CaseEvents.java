@@ -43,14 +43,17 @@ public final class CaseEvents {
         List<TopicPartition> partitions = partitions(reader);
         reader.assign(partitions);
         reader.seekToBeginning(partitions);
-        Thread thread = new Thread(() -> {
-            while (true) {
-                for (ConsumerRecord<String, String> r : reader.poll(Duration.ofMillis(100))) {
-                    byKey.computeIfAbsent(r.key() == null ? "" : r.key(), k -> new ArrayList<>()).add(r);
-                }
-                partitions.forEach(p -> positions.put(p, reader.position(p)));
-            }
-        }, "case-events-reader");
+        Thread thread = new Thread(
+                () -> {
+                    while (true) {
+                        for (ConsumerRecord<String, String> r : reader.poll(Duration.ofMillis(100))) {
+                            byKey.computeIfAbsent(r.key() == null ? "" : r.key(), k -> new ArrayList<>())
+                                    .add(r);
+                        }
+                        partitions.forEach(p -> positions.put(p, reader.position(p)));
+                    }
+                },
+                "case-events-reader");
         thread.setDaemon(true);
         thread.start();
     }
@@ -64,17 +67,23 @@ public final class CaseEvents {
 
     /** The case's events on cases.events, in topic order, once its outbox is empty and the reader caught up. */
     public static List<EventEnvelope> of(UUID referralId) {
-        return records(referralId, Topics.CASES_EVENTS).stream().map(r -> EventJson.read(r.value())).toList();
+        return records(referralId, Topics.CASES_EVENTS).stream()
+                .map(r -> EventJson.read(r.value()))
+                .toList();
     }
 
     /** The referral's records on a topic (cases.events or cases.erasures), once everything is published and read. */
     public static List<ConsumerRecord<String, String>> records(UUID referralId, String topic) {
         CaseEvents events = get();
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> Api.count(
-                "select count(*) from sla.outbox_event where record_key = ?", referralId.toString()) == 0);
+        await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() ->
+                        Api.count("select count(*) from sla.outbox_event where record_key = ?", referralId.toString())
+                                == 0);
         events.catchUp();
         return List.copyOf(events.byKey.getOrDefault(referralId.toString(), List.of())).stream()
-                .filter(r -> r.topic().equals(topic)).toList();
+                .filter(r -> r.topic().equals(topic))
+                .toList();
     }
 
     /** How many events of a type the case published on cases.events. */
@@ -96,8 +105,10 @@ public final class CaseEvents {
         synchronized (offsets) {
             ends = new HashMap<>(offsets.endOffsets(positionsKeys()));
         }
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> ends.entrySet().stream()
-                .allMatch(e -> positions.getOrDefault(e.getKey(), 0L) >= e.getValue()));
+        await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() ->
+                        ends.entrySet().stream().allMatch(e -> positions.getOrDefault(e.getKey(), 0L) >= e.getValue()));
     }
 
     private List<TopicPartition> positionsKeys() {

@@ -35,8 +35,7 @@ import org.lvs.infra.test.TopicProbe;
 /** What triage and ingest would publish, built with defaults and sent onto the real topics. */
 public final class Upstream {
 
-    private Upstream() {
-    }
+    private Upstream() {}
 
     public static Decision decision() {
         return new Decision();
@@ -138,9 +137,32 @@ public final class Upstream {
         }
 
         public ReferralDecided build() {
-            return new ReferralDecided(referralId, "SR-" + referralId, version, outcome, caseStatus, dataIssue,
-                    priority, strand, pathway, null, target, reasons, "2017-1", receivedAt, Source.ADT, receivedAt,
-                    receivedAt, receivedAt, area, crime, RiskLevel.HIGH, ageBand, Gender.FEMALE, consent, null)
+            return new ReferralDecided(
+                            referralId,
+                            "SR-" + referralId,
+                            version,
+                            outcome,
+                            caseStatus,
+                            dataIssue,
+                            priority,
+                            strand,
+                            pathway,
+                            null,
+                            target,
+                            reasons,
+                            "2017-1",
+                            receivedAt,
+                            Source.ADT,
+                            receivedAt,
+                            receivedAt,
+                            receivedAt,
+                            area,
+                            crime,
+                            RiskLevel.HIGH,
+                            ageBand,
+                            Gender.FEMALE,
+                            consent,
+                            null)
                     .withRevision(revision);
         }
 
@@ -159,23 +181,58 @@ public final class Upstream {
     }
 
     /** The consented victim's referral as referrals.received carries it. */
-    public static ReferralReceived received(UUID referralId, int version, String firstName, String lastName,
-            String phone, String personRef, Consent consent) {
-        return received(referralId, version, firstName, lastName, phone, personRef, consent, List.of(),
-                Safeguarding.SAFE);
+    public static ReferralReceived received(
+            UUID referralId,
+            int version,
+            String firstName,
+            String lastName,
+            String phone,
+            String personRef,
+            Consent consent) {
+        return received(
+                referralId, version, firstName, lastName, phone, personRef, consent, List.of(), Safeguarding.SAFE);
     }
 
     /** As {@link #received}, with the victim's vulnerabilities and safeguarding. */
-    public static ReferralReceived received(UUID referralId, int version, String firstName, String lastName,
-            String phone, String personRef, Consent consent, List<Vulnerability> vulnerabilities,
+    public static ReferralReceived received(
+            UUID referralId,
+            int version,
+            String firstName,
+            String lastName,
+            String phone,
+            String personRef,
+            Consent consent,
+            List<Vulnerability> vulnerabilities,
             Safeguarding safeguarding) {
         Instant at = TestClockProducer.CLOCK.instant();
-        Victim victim = new Victim(personRef, firstName, lastName, DATE_OF_BIRTH, null, Gender.FEMALE, phone,
-                emailOf(referralId), new Address("1 High Street", null, "Preston", "PR1 1AA"),
-                PreferredContact.PHONE, vulnerabilities, AgeBand.FROM_25_TO_34);
-        Referral referral = new Referral(Source.ADT, "SR-" + referralId, version, null, at, at, "LANCS",
-                new Crime(CrimeCategory.DOMESTIC_ABUSE, List.of(), "a description"), victim, consent,
-                RiskLevel.HIGH, safeguarding, null, null);
+        Victim victim = new Victim(
+                personRef,
+                firstName,
+                lastName,
+                DATE_OF_BIRTH,
+                null,
+                Gender.FEMALE,
+                phone,
+                emailOf(referralId),
+                new Address("1 High Street", null, "Preston", "PR1 1AA"),
+                PreferredContact.PHONE,
+                vulnerabilities,
+                AgeBand.FROM_25_TO_34);
+        Referral referral = new Referral(
+                Source.ADT,
+                "SR-" + referralId,
+                version,
+                null,
+                at,
+                at,
+                "LANCS",
+                new Crime(CrimeCategory.DOMESTIC_ABUSE, List.of(), "a description"),
+                victim,
+                consent,
+                RiskLevel.HIGH,
+                safeguarding,
+                null,
+                null);
         return new ReferralReceived(referralId, version, at, at, referral.asPublishable());
     }
 

@@ -20,9 +20,16 @@ final class ChaosBroker implements AutoCloseable {
     }
 
     static ChaosBroker start(Path dir, int port, int controllerPort) throws IOException {
-        InfraProcess process = InfraProcess.of("kafka", "org.lvs.infra.cli.KafkaMain",
-                List.of("--data-dir", dir.resolve("kafka-data").toString(), "--port", Integer.toString(port),
-                        "--controller-port", Integer.toString(controllerPort)),
+        InfraProcess process = InfraProcess.of(
+                "kafka",
+                "org.lvs.infra.cli.KafkaMain",
+                List.of(
+                        "--data-dir",
+                        dir.resolve("kafka-data").toString(),
+                        "--port",
+                        Integer.toString(port),
+                        "--controller-port",
+                        Integer.toString(controllerPort)),
                 dir.resolve("logs/kafka.log"));
         ChaosBroker broker = new ChaosBroker(process, port);
         process.start(Duration.ofSeconds(120));

@@ -29,7 +29,9 @@ final class ChaosDatabase implements AutoCloseable {
 
     static ChaosDatabase start(Path dir, int port) throws IOException {
         Path dataDir = dir.resolve("pg-data");
-        InfraProcess process = InfraProcess.of("postgres", "org.lvs.infra.cli.PostgresMain",
+        InfraProcess process = InfraProcess.of(
+                "postgres",
+                "org.lvs.infra.cli.PostgresMain",
                 List.of("--data-dir", dataDir.toString(), "--port", Integer.toString(port), "--password", PASSWORD),
                 dir.resolve("logs/postgres.log"));
         ChaosDatabase database = new ChaosDatabase(process, dataDir, port);
@@ -79,7 +81,8 @@ final class ChaosDatabase implements AutoCloseable {
     /** The postmaster's pid: the first line of {@code postmaster.pid} in the data directory. */
     long postmasterPid() {
         try {
-            return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+            return Long.parseLong(
+                    Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("no postmaster.pid in " + dataDir + ": " + e, e);
         }

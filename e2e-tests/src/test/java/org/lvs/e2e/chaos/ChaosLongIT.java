@@ -23,27 +23,32 @@ class ChaosLongIT {
 
     @Test
     void tenThousandReferralsSurviveEveryFault() throws Exception {
-        ChaosRun run = new ChaosRun("long", 10_000, 100, Duration.ofSeconds(540), List.of(
-                Step.at(30, stack -> stack.freezeDatabase(Duration.ofSeconds(20))),
-                Step.at(70, stack -> stack.blackholeDatabase(Duration.ofSeconds(20))),
-                Step.at(110, ChaosStack::resetDatabaseConnections),
-                Step.at(120, ChaosStack::resetDatabaseConnections),
-                Step.at(130, ChaosStack::resetDatabaseConnections),
-                Step.at(150, stack -> stack.freezeDatabase(Duration.ofSeconds(90))),
-                Step.at(270, stack -> stack.restartDatabase(Duration.ofSeconds(10))),
-                Step.at(320, ChaosStack::restartBroker),
-                Step.at(370, stack -> stack.restartDatabase(Duration.ZERO)),
-                Step.at(420, stack -> {
-                    stack.proxy().blackhole();
-                    stack.log.note("proxy blackhole, then every held connection reset");
-                    InfraProcess.sleep(10_000);
-                    stack.resetDatabaseConnections();
-                    stack.proxy().passThrough();
-                    stack.log.note("proxy pass-through again");
-                }),
-                Step.at(470, ChaosStack::restartBroker)),
-                new KillLoop(RunningStack.SERVICES, Duration.ofSeconds(40), Duration.ofSeconds(10),
-                        Duration.ofSeconds(520)),
+        ChaosRun run = new ChaosRun(
+                "long",
+                10_000,
+                100,
+                Duration.ofSeconds(540),
+                List.of(
+                        Step.at(30, stack -> stack.freezeDatabase(Duration.ofSeconds(20))),
+                        Step.at(70, stack -> stack.blackholeDatabase(Duration.ofSeconds(20))),
+                        Step.at(110, ChaosStack::resetDatabaseConnections),
+                        Step.at(120, ChaosStack::resetDatabaseConnections),
+                        Step.at(130, ChaosStack::resetDatabaseConnections),
+                        Step.at(150, stack -> stack.freezeDatabase(Duration.ofSeconds(90))),
+                        Step.at(270, stack -> stack.restartDatabase(Duration.ofSeconds(10))),
+                        Step.at(320, ChaosStack::restartBroker),
+                        Step.at(370, stack -> stack.restartDatabase(Duration.ZERO)),
+                        Step.at(420, stack -> {
+                            stack.proxy().blackhole();
+                            stack.log.note("proxy blackhole, then every held connection reset");
+                            InfraProcess.sleep(10_000);
+                            stack.resetDatabaseConnections();
+                            stack.proxy().passThrough();
+                            stack.log.note("proxy pass-through again");
+                        }),
+                        Step.at(470, ChaosStack::restartBroker)),
+                new KillLoop(
+                        RunningStack.SERVICES, Duration.ofSeconds(40), Duration.ofSeconds(10), Duration.ofSeconds(520)),
                 Duration.ofMinutes(10));
 
         ChaosRun.Result result = run.run();

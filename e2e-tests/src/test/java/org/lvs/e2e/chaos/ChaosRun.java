@@ -33,11 +33,9 @@ final class ChaosRun {
     }
 
     /** kill -9 of each service in turn, every {@code every}, from {@code from} until {@code until}. */
-    record KillLoop(List<String> services, Duration every, Duration from, Duration until) {
-    }
+    record KillLoop(List<String> services, Duration every, Duration from, Duration until) {}
 
-    record Result(List<String> problems, List<String> refused, int accepted, int expected, String summary) {
-    }
+    record Result(List<String> problems, List<String> refused, int accepted, int expected, String summary) {}
 
     private final String name;
     private final int referrals;
@@ -47,7 +45,13 @@ final class ChaosRun {
     private final KillLoop killLoop;
     private final Duration healTimeout;
 
-    ChaosRun(String name, int referrals, int batchSize, Duration spread, List<Step> timeline, KillLoop killLoop,
+    ChaosRun(
+            String name,
+            int referrals,
+            int batchSize,
+            Duration spread,
+            List<Step> timeline,
+            KillLoop killLoop,
             Duration healTimeout) {
         this.name = name;
         this.referrals = referrals;
@@ -60,7 +64,8 @@ final class ChaosRun {
 
     Result run() throws Exception {
         Instant started = Instant.now();
-        try (ChaosStack stack = ChaosStack.start(name); KafkaTool kafka = new KafkaTool(stack.bootstrap())) {
+        try (ChaosStack stack = ChaosStack.start(name);
+                KafkaTool kafka = new KafkaTool(stack.bootstrap())) {
             Duration startup = Duration.between(started, Instant.now());
             Map<String, Set<String>> poison = Poison.inject(kafka);
             stack.log.note("poison sent: " + poison);
@@ -73,8 +78,7 @@ final class ChaosRun {
             stack.log.note("replay of " + referrals + " referrals started (batches of " + batchSize + " over "
                     + spread.toSeconds() + " s)");
 
-            Thread killer = killLoop == null ? null : new Thread(() -> killLoop(stack, replayStart),
-                    "chaos-kill-loop");
+            Thread killer = killLoop == null ? null : new Thread(() -> killLoop(stack, replayStart), "chaos-kill-loop");
             if (killer != null) {
                 killer.start();
             }
@@ -88,7 +92,8 @@ final class ChaosRun {
 
             Instant checkStart = Instant.now();
             HistoryChecker checker = new HistoryChecker(stack, kafka, poison);
-            List<String> problems = new ArrayList<>(checker.check(replay.accepted().values(), healTimeout));
+            List<String> problems =
+                    new ArrayList<>(checker.check(replay.accepted().values(), healTimeout));
             problems.addAll(injected);
             Duration checkTook = Duration.between(checkStart, Instant.now());
 
@@ -103,16 +108,30 @@ final class ChaosRun {
                       checker figures        %s
                       total                  %d s
                       problems               %s
-                    """.formatted(name, startup.toSeconds(), replay.accepted().size(), referrals,
-                    replay.took().toSeconds(), replay.requests(), replay.failures(), faultsTook.toSeconds(),
-                    timeline.size() + " timed step(s)" + (killLoop == null ? "" : " and a kill -9 loop"),
-                    stack.injectedKills.get(), stack.unexpectedExits.get(), stack.livenessRestarts.get(),
-                    stack.proxy().acceptedConnections(), stack.proxy().resetConnections(), checkTook.toSeconds(),
-                    checker.figures(), Duration.between(started, Instant.now()).toSeconds(),
-                    problems.isEmpty() ? "none" : String.join("\n        ", problems));
+                    """.formatted(
+                            name,
+                            startup.toSeconds(),
+                            replay.accepted().size(),
+                            referrals,
+                            replay.took().toSeconds(),
+                            replay.requests(),
+                            replay.failures(),
+                            faultsTook.toSeconds(),
+                            timeline.size() + " timed step(s)" + (killLoop == null ? "" : " and a kill -9 loop"),
+                            stack.injectedKills.get(),
+                            stack.unexpectedExits.get(),
+                            stack.livenessRestarts.get(),
+                            stack.proxy().acceptedConnections(),
+                            stack.proxy().resetConnections(),
+                            checkTook.toSeconds(),
+                            checker.figures(),
+                            Duration.between(started, Instant.now()).toSeconds(),
+                            problems.isEmpty() ? "none" : String.join("\n        ", problems));
             System.out.println(summary);
             Path file = stack.dir.resolve("summary.txt");
-            Files.writeString(file, summary + "\nevents:\n" + String.join("\n", stack.log.lines()) + "\n",
+            Files.writeString(
+                    file,
+                    summary + "\nevents:\n" + String.join("\n", stack.log.lines()) + "\n",
                     StandardCharsets.UTF_8);
             return new Result(problems, replay.refused(), replay.accepted().size(), referrals, summary);
         }
@@ -144,7 +163,8 @@ final class ChaosRun {
             if (wait > 0) {
                 InfraProcess.sleep(wait);
             }
-            String service = killLoop.services().get(next++ % killLoop.services().size());
+            String service =
+                    killLoop.services().get(next++ % killLoop.services().size());
             try {
                 stack.killAndRestart(service);
             } catch (Exception e) {

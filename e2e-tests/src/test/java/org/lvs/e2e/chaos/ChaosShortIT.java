@@ -17,13 +17,19 @@ class ChaosShortIT {
 
     @Test
     void replaySurvivesKillsAFrozenDatabaseCutConnectionsAndABrokerRestart() throws Exception {
-        ChaosRun run = new ChaosRun("short", 2_500, 50, Duration.ofSeconds(60), List.of(
-                Step.at(3, stack -> stack.killAndRestart("triage-service")),
-                Step.at(10, stack -> stack.killAndRestart("contact-sla-service")),
-                Step.at(20, stack -> stack.freezeDatabase(Duration.ofSeconds(20))),
-                Step.at(44, ChaosStack::resetDatabaseConnections),
-                Step.at(50, ChaosStack::restartBroker)),
-                null, Duration.ofMinutes(4));
+        ChaosRun run = new ChaosRun(
+                "short",
+                2_500,
+                50,
+                Duration.ofSeconds(60),
+                List.of(
+                        Step.at(3, stack -> stack.killAndRestart("triage-service")),
+                        Step.at(10, stack -> stack.killAndRestart("contact-sla-service")),
+                        Step.at(20, stack -> stack.freezeDatabase(Duration.ofSeconds(20))),
+                        Step.at(44, ChaosStack::resetDatabaseConnections),
+                        Step.at(50, ChaosStack::restartBroker)),
+                null,
+                Duration.ofMinutes(4));
 
         ChaosRun.Result result = run.run();
 

@@ -57,7 +57,8 @@ final class ChaosStack implements AutoCloseable {
 
     static ChaosStack start(String name) throws IOException {
         String run = name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        ChaosStack stack = new ChaosStack(RunningStack.root().resolve("e2e-tests/target/chaos").resolve(run));
+        ChaosStack stack = new ChaosStack(
+                RunningStack.root().resolve("e2e-tests/target/chaos").resolve(run));
         Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
         try {
             stack.startParts();
@@ -69,7 +70,8 @@ final class ChaosStack implements AutoCloseable {
     }
 
     private void startParts() throws IOException {
-        log.note("starting in " + dir + " (infra classpath: " + InfraProcess.classpath().split(":")[0] + " ...)");
+        log.note("starting in " + dir + " (infra classpath: "
+                + InfraProcess.classpath().split(":")[0] + " ...)");
         broker = ChaosBroker.start(dir, freePort(), freePort());
         log.note("kafka ready at " + broker.bootstrap());
         database = ChaosDatabase.start(dir, freePort());
@@ -77,8 +79,11 @@ final class ChaosStack implements AutoCloseable {
                 + ", process group " + ProcessGroups.groupOf(database.postmasterPid()) + ")");
         proxy = ChaosProxy.start(0, "127.0.0.1", database.port());
         log.note("proxy " + proxy.port() + " -> postgres " + database.port());
-        RunningStack.Backends backends = new RunningStack.Backends(broker.bootstrap(),
-                "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/lvs", ChaosDatabase.USER, ChaosDatabase.PASSWORD,
+        RunningStack.Backends backends = new RunningStack.Backends(
+                broker.bootstrap(),
+                "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/lvs",
+                ChaosDatabase.USER,
+                ChaosDatabase.PASSWORD,
                 LocalJwt.publicKey(dir.resolve("keys")));
         services = RunningStack.start(RunningStack.SERVICES, backends, Map.of(), dir.resolve("logs"));
         log.note("services ready: " + services.instances());
@@ -120,8 +125,8 @@ final class ChaosStack implements AutoCloseable {
         long now = System.currentTimeMillis();
         Long signed = tokenSignedAt.get(key);
         if (signed == null || now - signed > Duration.ofMinutes(10).toMillis()) {
-            tokens.put(key, "Bearer " + jwt.sign("chaos-" + String.join("-", roles), List.of(roles),
-                    Duration.ofHours(1)));
+            tokens.put(
+                    key, "Bearer " + jwt.sign("chaos-" + String.join("-", roles), List.of(roles), Duration.ofHours(1)));
             tokenSignedAt.put(key, now);
         }
         return tokens.get(key);
@@ -180,7 +185,8 @@ final class ChaosStack implements AutoCloseable {
     /** Nothing reaches PostgreSQL, nor comes back, for {@code duration}; then the network heals. */
     void blackholeDatabase(Duration duration) {
         proxy.blackhole();
-        log.note("proxy blackhole for " + duration.toSeconds() + " s (" + proxy.openConnections() + " connections held)");
+        log.note("proxy blackhole for " + duration.toSeconds() + " s (" + proxy.openConnections()
+                + " connections held)");
         try {
             InfraProcess.sleep(duration.toMillis());
         } finally {

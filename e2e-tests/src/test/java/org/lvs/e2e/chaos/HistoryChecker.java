@@ -74,7 +74,9 @@ final class HistoryChecker {
             problems.add((accepted.size() - byId.size()) + " referralIds were answered for two sourceReferences");
         }
         figures.put("accepted", byId.size());
-        figures.put("casesDue", byId.values().stream().filter(Replay.Accepted::caseDue).count());
+        figures.put(
+                "casesDue",
+                byId.values().stream().filter(Replay.Accepted::caseDue).count());
         checkTopics(byId);
         checkApi(byId);
         checkFigures(byId, Duration.ofMinutes(2));
@@ -122,7 +124,9 @@ final class HistoryChecker {
             reasons.add("broker: " + e.getMessage());
         }
         try {
-            long backlog = outboxRows("outbox_event").values().stream().mapToLong(Long::longValue).sum();
+            long backlog = outboxRows("outbox_event").values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
             if (backlog != 0) {
                 reasons.add("outbox backlog " + backlog);
             }
@@ -140,12 +144,12 @@ final class HistoryChecker {
     // ---------------------------------------------------------------------------------------------------------------
 
     private void checkTopics(Map<String, Replay.Accepted> accepted) {
-        Map<String, Set<String>> received = eventIdsPerReferral(Topics.REFERRALS_RECEIVED, EventTypes.REFERRAL_RECEIVED,
-                "referrals.received records");
-        Map<String, Set<String>> decided = eventIdsPerReferral(Topics.REFERRALS_TRIAGED, EventTypes.REFERRAL_DECIDED,
-                "referrals.triaged decisions");
-        Map<String, Set<String>> opened = eventIdsPerReferral(Topics.CASES_EVENTS, EventTypes.CASE_OPENED,
-                "cases.events CaseOpened");
+        Map<String, Set<String>> received = eventIdsPerReferral(
+                Topics.REFERRALS_RECEIVED, EventTypes.REFERRAL_RECEIVED, "referrals.received records");
+        Map<String, Set<String>> decided = eventIdsPerReferral(
+                Topics.REFERRALS_TRIAGED, EventTypes.REFERRAL_DECIDED, "referrals.triaged decisions");
+        Map<String, Set<String>> opened =
+                eventIdsPerReferral(Topics.CASES_EVENTS, EventTypes.CASE_OPENED, "cases.events CaseOpened");
         int missingReceived = 0;
         int missingDecision = 0;
         int doubleDecision = 0;
@@ -231,8 +235,8 @@ final class HistoryChecker {
         for (Replay.Accepted referral : accepted.values()) {
             pool.submit(() -> {
                 try {
-                    HttpResponse<String> decision = api.get(stack.url("triage-service") + "/api/v1/triage/"
-                            + referral.referralId(), handler);
+                    HttpResponse<String> decision =
+                            api.get(stack.url("triage-service") + "/api/v1/triage/" + referral.referralId(), handler);
                     if (decision.statusCode() != 200) {
                         found.add(referral.referralId() + ": decision answered " + decision.statusCode());
                         return;
@@ -242,8 +246,8 @@ final class HistoryChecker {
                     if (!outcome.equals(expected)) {
                         found.add(referral.referralId() + ": outcome " + outcome + ", expected " + expected);
                     }
-                    HttpResponse<String> kase = api.get(stack.url("contact-sla-service") + "/api/v1/cases/"
-                            + referral.referralId(), handler);
+                    HttpResponse<String> kase = api.get(
+                            stack.url("contact-sla-service") + "/api/v1/cases/" + referral.referralId(), handler);
                     int expectedStatus = referral.caseDue() ? 200 : 404;
                     if (kase.statusCode() != expectedStatus) {
                         found.add(referral.referralId() + ": case answered " + kase.statusCode() + ", expected "
@@ -272,13 +276,15 @@ final class HistoryChecker {
     }
 
     private void checkFigures(Map<String, Replay.Accepted> accepted, Duration timeout) {
-        long casesDue = accepted.values().stream().filter(Replay.Accepted::caseDue).count();
+        long casesDue =
+                accepted.values().stream().filter(Replay.Accepted::caseDue).count();
         Instant deadline = Instant.now().plus(timeout);
         String last = "";
         while (true) {
             try {
-                HttpResponse<String> response = api.get(stack.url("metrics-service")
-                        + "/api/v1/metrics/summary?period=" + Replay.PERIOD, stack.bearer(Roles.OPS));
+                HttpResponse<String> response = api.get(
+                        stack.url("metrics-service") + "/api/v1/metrics/summary?period=" + Replay.PERIOD,
+                        stack.bearer(Roles.OPS));
                 if (response.statusCode() == 200) {
                     JsonNode summary = Api.json(response);
                     long total = summary.path("referrals").path("total").asLong(-1);
@@ -312,14 +318,18 @@ final class HistoryChecker {
 
     private void checkDeadLetters() {
         int deadLetters = 0;
-        for (String topic : kafka.topics().stream().filter(t -> t.endsWith(Topics.DLQ_SUFFIX)).sorted().toList()) {
+        for (String topic : kafka.topics().stream()
+                .filter(t -> t.endsWith(Topics.DLQ_SUFFIX))
+                .sorted()
+                .toList()) {
             String source = topic.substring(0, topic.length() - Topics.DLQ_SUFFIX.length());
             Set<String> injected = poison.getOrDefault(source, Set.of());
             Map<String, Set<String>> groupsPerPoison = new HashMap<>();
             for (Raw record : kafka.readAll(topic)) {
                 deadLetters++;
                 if (record.key() != null && injected.contains(record.key())) {
-                    groupsPerPoison.computeIfAbsent(record.key(), k -> new HashSet<>())
+                    groupsPerPoison
+                            .computeIfAbsent(record.key(), k -> new HashSet<>())
                             .add(record.headers().get("dead-letter-group"));
                 } else {
                     problems.add("a dead letter that is not the injected poison on " + topic + ": reason "
@@ -369,8 +379,8 @@ final class HistoryChecker {
             try {
                 HttpResponse<String> metrics = api.get(stack.url(service) + "/q/metrics", null);
                 for (String line : metrics.body().lines().toList()) {
-                    if (line.startsWith("lvs_outbox_backlog") && Double.parseDouble(line.substring(
-                            line.lastIndexOf(' ') + 1)) != 0) {
+                    if (line.startsWith("lvs_outbox_backlog")
+                            && Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) != 0) {
                         problems.add(service + " reports " + line);
                     }
                 }
@@ -385,12 +395,13 @@ final class HistoryChecker {
     /** schema → rows of that commons table, in every schema that has it. */
     private Map<String, Long> outboxRows(String table) throws SQLException {
         Map<String, Long> rows = new TreeMap<>();
-        try (Connection connection = DriverManager.getConnection(stack.directJdbcUrl(), ChaosDatabase.USER,
-                ChaosDatabase.PASSWORD); Statement statement = connection.createStatement()) {
+        try (Connection connection =
+                        DriverManager.getConnection(stack.directJdbcUrl(), ChaosDatabase.USER, ChaosDatabase.PASSWORD);
+                Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(30);
             List<String> schemas = new ArrayList<>();
-            try (ResultSet found = statement.executeQuery("select table_schema from information_schema.tables "
-                    + "where table_name = '" + table + "'")) {
+            try (ResultSet found = statement.executeQuery(
+                    "select table_schema from information_schema.tables " + "where table_name = '" + table + "'")) {
                 while (found.next()) {
                     schemas.add(found.getString(1));
                 }

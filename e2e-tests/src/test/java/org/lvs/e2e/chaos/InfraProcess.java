@@ -32,8 +32,8 @@ final class InfraProcess implements AutoCloseable {
 
     /** A main of local-infra with its arguments; started by {@link #start}. */
     static InfraProcess of(String name, String mainClass, List<String> args, Path log) {
-        List<String> command = new ArrayList<>(List.of("setsid", javaBinary(), "-Xmx512m", "-XX:+UseSerialGC",
-                "-cp", classpath(), mainClass));
+        List<String> command = new ArrayList<>(
+                List.of("setsid", javaBinary(), "-Xmx512m", "-XX:+UseSerialGC", "-cp", classpath(), mainClass));
         command.addAll(args);
         return new InfraProcess(name, command, log);
     }
@@ -48,7 +48,9 @@ final class InfraProcess implements AutoCloseable {
         Path lib = target.resolve("lib");
         try (var jars = Files.list(target)) {
             Path jar = jars.filter(p -> p.getFileName().toString().matches("local-infra-.*\\.jar")
-                    && !p.getFileName().toString().endsWith("-tests.jar")).findFirst().orElse(null);
+                            && !p.getFileName().toString().endsWith("-tests.jar"))
+                    .findFirst()
+                    .orElse(null);
             if (jar != null && Files.isDirectory(lib)) {
                 return jar.toAbsolutePath() + File.pathSeparator + lib.toAbsolutePath() + File.separator + "*";
             }
@@ -63,13 +65,15 @@ final class InfraProcess implements AutoCloseable {
     void start(Duration timeout) throws IOException {
         Files.createDirectories(log.getParent());
         long offset = Files.exists(log) ? Files.size(log) : 0;
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         Instant deadline = Instant.now().plus(timeout);
         while (!readySince(offset)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + " while starting; see "
-                        + log);
+                throw new IllegalStateException(
+                        name + " exited with " + process.exitValue() + " while starting; see " + log);
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException(name + " not ready within " + timeout + "; see " + log);
@@ -84,7 +88,8 @@ final class InfraProcess implements AutoCloseable {
             return false;
         }
         return new String(bytes, (int) offset, bytes.length - (int) offset, StandardCharsets.UTF_8)
-                .lines().anyMatch(line -> line.startsWith("READY "));
+                .lines()
+                .anyMatch(line -> line.startsWith("READY "));
     }
 
     /** SIGTERM, as an operator's stop: the process shuts its part down cleanly. */

@@ -17,11 +17,10 @@ import org.lvs.e2e.KafkaTool;
 final class Poison {
 
     static final String KEY_PREFIX = "poison-";
-    static final List<String> TOPICS = List.of(Topics.REFERRALS_RECEIVED, Topics.REFERRALS_INTAKE,
-            Topics.REFERRALS_TRIAGED, Topics.CASES_EVENTS);
+    static final List<String> TOPICS =
+            List.of(Topics.REFERRALS_RECEIVED, Topics.REFERRALS_INTAKE, Topics.REFERRALS_TRIAGED, Topics.CASES_EVENTS);
 
-    private Poison() {
-    }
+    private Poison() {}
 
     /** Sends the poison; topic → the keys sent there. */
     static Map<String, Set<String>> inject(KafkaTool kafka) {

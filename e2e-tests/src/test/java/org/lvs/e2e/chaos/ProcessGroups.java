@@ -8,8 +8,7 @@ import java.util.concurrent.TimeUnit;
 /** Signals to a whole process group ({@code kill -STOP -- -PGID}), refusing the test JVM's own group. */
 final class ProcessGroups {
 
-    private ProcessGroups() {
-    }
+    private ProcessGroups() {}
 
     /** The process group of a live process, from {@code /proc/PID/stat}. */
     static long groupOf(long pid) {
@@ -34,11 +33,13 @@ final class ProcessGroups {
     private static void signal(String signal, long group) {
         long own = groupOf(ProcessHandle.current().pid());
         if (group <= 1 || group == own) {
-            throw new IllegalStateException("refusing to signal process group " + group + " (the test's own is "
-                    + own + ")");
+            throw new IllegalStateException(
+                    "refusing to signal process group " + group + " (the test's own is " + own + ")");
         }
         try {
-            Process kill = new ProcessBuilder("kill", signal, "--", "-" + group).redirectErrorStream(true).start();
+            Process kill = new ProcessBuilder("kill", signal, "--", "-" + group)
+                    .redirectErrorStream(true)
+                    .start();
             if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
                 throw new IllegalStateException("kill " + signal + " -" + group + " failed: "
                         + new String(kill.getInputStream().readAllBytes()));

@@ -28,14 +28,24 @@ final class Replay {
 
     /** The financial year the replay's referrals are received in: its figures count them and nothing else. */
     static final String PERIOD = "2009-10";
+
     private static final Instant PERIOD_START = Instant.parse("2009-04-01T09:00:00Z");
     private static final String[] AREAS = {"NORTH", "CENTRAL", "EAST", "WEST", "SOUTH"};
-    private static final String[] CATEGORIES = {"ASSAULT", "DOMESTIC_ABUSE", "BURGLARY", "THEFT", "HATE_CRIME",
-            "CRIMINAL_DAMAGE", "FRAUD", "STALKING_HARASSMENT", "ROBBERY", "SEXUAL_OFFENCE"};
+    private static final String[] CATEGORIES = {
+        "ASSAULT",
+        "DOMESTIC_ABUSE",
+        "BURGLARY",
+        "THEFT",
+        "HATE_CRIME",
+        "CRIMINAL_DAMAGE",
+        "FRAUD",
+        "STALKING_HARASSMENT",
+        "ROBBERY",
+        "SEXUAL_OFFENCE"
+    };
 
     /** What the replay got a 202-equivalent for, and whether a case is due. */
-    record Accepted(String referralId, String sourceReference, boolean caseDue) {
-    }
+    record Accepted(String referralId, String sourceReference, boolean caseDue) {}
 
     private final ChaosStack stack;
     private final String run;
@@ -86,8 +96,8 @@ final class Replay {
             attempts.incrementAndGet();
             String problem;
             try {
-                HttpResponse<String> response = api.postJson(stack.url("referral-ingest") + "/api/v1/referrals/batch",
-                        stack.bearer(Roles.ADMIN), body);
+                HttpResponse<String> response = api.postJson(
+                        stack.url("referral-ingest") + "/api/v1/referrals/batch", stack.bearer(Roles.ADMIN), body);
                 if (response.statusCode() == 200) {
                     problem = take(Api.json(response), giveUp.isBefore(Instant.now()));
                     if (problem == null) {
@@ -125,8 +135,9 @@ final class Replay {
                     duplicates.incrementAndGet();
                 }
                 int index = Integer.parseInt(sourceReference.substring(sourceReference.lastIndexOf('-') + 1));
-                accepted.put(sourceReference, new Accepted(result.path("referralId").asText(), sourceReference,
-                        caseDue(index)));
+                accepted.put(
+                        sourceReference,
+                        new Accepted(result.path("referralId").asText(), sourceReference, caseDue(index)));
             } else {
                 notIn.add(sourceReference + " " + status + " " + result.path("errors"));
             }
@@ -143,17 +154,23 @@ final class Replay {
     }
 
     private String batchJson(int batch, int from, int to) {
-        StringBuilder json = new StringBuilder("{\"batchId\":\"" + run + "-" + batch
-                + "\",\"source\":\"ADT\",\"referrals\":[");
+        StringBuilder json =
+                new StringBuilder("{\"batchId\":\"" + run + "-" + batch + "\",\"source\":\"ADT\",\"referrals\":[");
         for (int i = from; i < to; i++) {
             Instant receivedAt = PERIOD_START.plus(i % 360, ChronoUnit.DAYS).plus(i % 480, ChronoUnit.MINUTES);
             json.append(i == from ? "" : ",").append("""
                     {"sourceReference":"%s","recordedAt":"%s","receivedAt":"%s","area":"%s",
                      "crime":{"category":"%s"},
                      "victim":{"firstName":"Chaos","lastName":"Victim%d","phone":"07700 %06d","gender":"FEMALE"},
-                     "consent":"%s"}""".formatted(sourceReference(i), receivedAt.minus(1, ChronoUnit.HOURS),
-                    receivedAt, AREAS[i % AREAS.length], CATEGORIES[i % CATEGORIES.length], i, i,
-                    caseDue(i) ? "EXPLICIT" : "REFUSED"));
+                     "consent":"%s"}""".formatted(
+                            sourceReference(i),
+                            receivedAt.minus(1, ChronoUnit.HOURS),
+                            receivedAt,
+                            AREAS[i % AREAS.length],
+                            CATEGORIES[i % CATEGORIES.length],
+                            i,
+                            i,
+                            caseDue(i) ? "EXPLICIT" : "REFUSED"));
         }
         return json.append("]}").toString();
     }

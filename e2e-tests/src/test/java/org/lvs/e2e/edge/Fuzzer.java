@@ -31,16 +31,83 @@ final class Fuzzer {
     }
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    private static final String[] KEYS = {"source", "sourceReference", "version", "feedSequence", "recordedAt",
-            "receivedAt", "area", "crime", "category", "hateStrands", "description", "victim", "personRef", "firstName",
-            "lastName", "dateOfBirth", "age", "gender", "phone", "email", "address", "line1", "postcode",
-            "preferredContact", "vulnerabilities", "consent", "riskLevel", "safeguarding", "unsafeToContact",
-            "howHeard", "howHeardDetail", "referrals", "batchId", "__proto__", "", "x"};
-    private static final String[] STRINGS = {"", " ", "ADT", "SELF", "NORTH", "EXPLICIT", "REFUSED", "HIGH",
-            "DOMESTIC_ABUSE", "2017-08-14T09:30:00+01:00", "2999-01-01T00:00:00Z", "1900-01-01", "not a date",
-            "07700 900123", "+44", "@", "a@b", "=cmd|' /C calc'!A0", "<script>alert(1)</script>", "' or 1=1 --",
-            "\u0000", "\u0007", "\u001b[2J", "\u007f", "\u009b", "\uffff", "\ufeff", "Zoë", "👩‍👩‍👧", "\t\r\n",
-            "A".repeat(3_000), "%s%n", "${jndi:ldap://x}", "null", "true", "-1", "1e309"};
+    private static final String[] KEYS = {
+        "source",
+        "sourceReference",
+        "version",
+        "feedSequence",
+        "recordedAt",
+        "receivedAt",
+        "area",
+        "crime",
+        "category",
+        "hateStrands",
+        "description",
+        "victim",
+        "personRef",
+        "firstName",
+        "lastName",
+        "dateOfBirth",
+        "age",
+        "gender",
+        "phone",
+        "email",
+        "address",
+        "line1",
+        "postcode",
+        "preferredContact",
+        "vulnerabilities",
+        "consent",
+        "riskLevel",
+        "safeguarding",
+        "unsafeToContact",
+        "howHeard",
+        "howHeardDetail",
+        "referrals",
+        "batchId",
+        "__proto__",
+        "",
+        "x"
+    };
+    private static final String[] STRINGS = {
+        "",
+        " ",
+        "ADT",
+        "SELF",
+        "NORTH",
+        "EXPLICIT",
+        "REFUSED",
+        "HIGH",
+        "DOMESTIC_ABUSE",
+        "2017-08-14T09:30:00+01:00",
+        "2999-01-01T00:00:00Z",
+        "1900-01-01",
+        "not a date",
+        "07700 900123",
+        "+44",
+        "@",
+        "a@b",
+        "=cmd|' /C calc'!A0",
+        "<script>alert(1)</script>",
+        "' or 1=1 --",
+        "\u0000",
+        "\u0007",
+        "\u001b[2J",
+        "\u007f",
+        "\u009b",
+        "\uffff",
+        "\ufeff",
+        "Zoë",
+        "👩‍👩‍👧",
+        "\t\r\n",
+        "A".repeat(3_000),
+        "%s%n",
+        "${jndi:ldap://x}",
+        "null",
+        "true",
+        "-1",
+        "1e309"
+    };
 
     private final Random random;
     private final ObjectNode valid;
@@ -84,7 +151,10 @@ final class Fuzzer {
                 mutate(batch);
             }
             byte[] body = json(batch);
-            return new Body("JSON batch", "/api/v1/referrals/batch", "application/json",
+            return new Body(
+                    "JSON batch",
+                    "/api/v1/referrals/batch",
+                    "application/json",
                     random.nextInt(4) == 0 ? textMutation(body) : body);
         }
         if (kind < 17) {
@@ -92,7 +162,10 @@ final class Fuzzer {
         }
         JsonNode self = random.nextBoolean() ? mutated() : flatSelf();
         byte[] body = json(self);
-        return new Body("self-referral JSON", "/api/v1/self-referrals", "application/json",
+        return new Body(
+                "self-referral JSON",
+                "/api/v1/self-referrals",
+                "application/json",
                 random.nextInt(3) == 0 ? textMutation(body) : body);
     }
 
@@ -111,9 +184,24 @@ final class Fuzzer {
 
     private ObjectNode flatSelf() {
         ObjectNode self = F.objectNode();
-        String[] fields = {"firstName", "lastName", "dateOfBirth", "age", "gender", "phone", "email", "addressLine1",
-                "town", "postcode", "preferredContact", "area", "crimeCategory", "description", "howHeard",
-                "howHeardDetail"};
+        String[] fields = {
+            "firstName",
+            "lastName",
+            "dateOfBirth",
+            "age",
+            "gender",
+            "phone",
+            "email",
+            "addressLine1",
+            "town",
+            "postcode",
+            "preferredContact",
+            "area",
+            "crimeCategory",
+            "description",
+            "howHeard",
+            "howHeardDetail"
+        };
         for (String field : fields) {
             if (random.nextInt(3) > 0) {
                 self.set(field, random.nextInt(4) == 0 ? randomNode(1) : F.textNode(pick(STRINGS)));
@@ -159,7 +247,7 @@ final class Fuzzer {
         if (node instanceof ObjectNode object) {
             objects.add(object);
         }
-        for (Iterator<JsonNode> children = node.elements(); children.hasNext();) {
+        for (Iterator<JsonNode> children = node.elements(); children.hasNext(); ) {
             collectObjects(children.next(), objects);
         }
     }
@@ -218,8 +306,8 @@ final class Fuzzer {
             }
             case 3 -> {
                 String text = new String(body, StandardCharsets.UTF_8);
-                out.writeBytes(text.replaceFirst("\\{", "{\"source\":\"MASH\",\"source\":[],").getBytes(
-                        StandardCharsets.UTF_8));
+                out.writeBytes(text.replaceFirst("\\{", "{\"source\":\"MASH\",\"source\":[],")
+                        .getBytes(StandardCharsets.UTF_8));
             }
             default -> {
                 byte[] copy = body.clone();
@@ -233,8 +321,10 @@ final class Fuzzer {
     }
 
     private byte[] csv() {
-        StringBuilder csv = new StringBuilder(random.nextInt(5) == 0 ? "" :
-                "sourceReference,recordedAt,area,crime.category,victim.firstName,victim.phone,consent,crime.hateStrands\r\n");
+        StringBuilder csv = new StringBuilder(
+                random.nextInt(5) == 0
+                        ? ""
+                        : "sourceReference,recordedAt,area,crime.category,victim.firstName,victim.phone,consent,crime.hateStrands\r\n");
         for (int row = random.nextInt(4); row >= 0; row--) {
             for (int col = 0; col < 8 + random.nextInt(3) - 1; col++) {
                 if (col > 0) {

@@ -19,12 +19,10 @@ import java.util.UUID;
 final class HostileInputs {
 
     /** A request to one door, and whether it is a batch (answered 200 with every record rejected) or a single. */
-    record Attempt(String door, String what, String path, String contentType, byte[] body, boolean batch) {
-    }
+    record Attempt(String door, String what, String path, String contentType, byte[] body, boolean batch) {}
 
     /** A hostile value for a JSON string (the literal with its quotes, as bytes) or a form/CSV cell. */
-    record Value(String name, byte[] json, byte[] raw, boolean lineOnly) {
-    }
+    record Value(String name, byte[] json, byte[] raw, boolean lineOnly) {}
 
     static final List<Value> VALUES = List.of(
             value("NUL", "\"a\\u0000b\"", bytes("a", 0x00, "b"), false),
@@ -46,12 +44,18 @@ final class HostileInputs {
 
     /** The referral's string fields and a valid value of each (free text fields may hold line breaks). */
     private static final Map<String, String> REFERRAL = new LinkedHashMap<>();
+
     private static final Set<String> FREE_TEXT = Set.of("crime.description", "howHeardDetail", "safeguarding.reason");
 
     static {
         REFERRAL.put("source", "ADT");
         REFERRAL.put("sourceReference", "EDGE-H-0");
-        REFERRAL.put("recordedAt", Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString());
+        REFERRAL.put(
+                "recordedAt",
+                Instant.now()
+                        .minus(2, ChronoUnit.HOURS)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString());
         REFERRAL.put("area", "NORTH");
         REFERRAL.put("crime.category", "ASSAULT");
         REFERRAL.put("crime.description", "what happened");
@@ -72,6 +76,7 @@ final class HostileInputs {
 
     /** The self-referral form's fields (also flat JSON). */
     private static final Map<String, String> SELF = new LinkedHashMap<>();
+
     private static final Set<String> SELF_FREE_TEXT = Set.of("description", "howHeardDetail");
 
     static {
@@ -92,8 +97,7 @@ final class HostileInputs {
         SELF.put("howHeardDetail", "a leaflet");
     }
 
-    private HostileInputs() {
-    }
+    private HostileInputs() {}
 
     /** Every door × every string field × every hostile value, plus the batch-level fields and huge bodies. */
     static List<Attempt> all() {
@@ -104,50 +108,118 @@ final class HostileInputs {
                     continue;
                 }
                 byte[] literal = value.json() != null ? value.json() : jsonWithRawBytes(value);
-                attempts.add(new Attempt("single", field + ": " + value.name(), "/api/v1/referrals",
-                        "application/json", referralJson(field, literal), false));
-                attempts.add(new Attempt("JSON batch", field + ": " + value.name(), "/api/v1/referrals/batch",
-                        "application/json", jsonBatch(utf8("\"EDGE-BATCH\""), utf8("\"ADT\""),
-                                referralJson(field, literal)), true));
+                attempts.add(new Attempt(
+                        "single",
+                        field + ": " + value.name(),
+                        "/api/v1/referrals",
+                        "application/json",
+                        referralJson(field, literal),
+                        false));
+                attempts.add(new Attempt(
+                        "JSON batch",
+                        field + ": " + value.name(),
+                        "/api/v1/referrals/batch",
+                        "application/json",
+                        jsonBatch(utf8("\"EDGE-BATCH\""), utf8("\"ADT\""), referralJson(field, literal)),
+                        true));
                 if (!field.equals("source")) {
-                    attempts.add(new Attempt("CSV batch", field + ": " + value.name(),
-                            "/api/v1/referrals/batch?source=ADT", "text/csv", csv(field, value.raw()), true));
+                    attempts.add(new Attempt(
+                            "CSV batch",
+                            field + ": " + value.name(),
+                            "/api/v1/referrals/batch?source=ADT",
+                            "text/csv",
+                            csv(field, value.raw()),
+                            true));
                 }
             }
         }
         for (Value value : VALUES) {
             byte[] literal = value.json() != null ? value.json() : jsonWithRawBytes(value);
             byte[] valid = referralJson(null, null);
-            attempts.add(new Attempt("JSON batch", "batchId: " + value.name(), "/api/v1/referrals/batch",
-                    "application/json", jsonBatch(literal, utf8("\"ADT\""), valid), true));
-            attempts.add(new Attempt("JSON batch", "batch source: " + value.name(), "/api/v1/referrals/batch",
-                    "application/json", jsonBatch(utf8("\"EDGE-BATCH\""), literal, valid), true));
-            attempts.add(new Attempt("CSV batch", "batchId parameter: " + value.name(),
-                    "/api/v1/referrals/batch?source=ADT&batchId=" + percent(value.raw()), "text/csv", csv(null, null),
+            attempts.add(new Attempt(
+                    "JSON batch",
+                    "batchId: " + value.name(),
+                    "/api/v1/referrals/batch",
+                    "application/json",
+                    jsonBatch(literal, utf8("\"ADT\""), valid),
                     true));
-            attempts.add(new Attempt("CSV batch", "source parameter: " + value.name(),
-                    "/api/v1/referrals/batch?source=" + percent(value.raw()), "text/csv", csv(null, null), true));
+            attempts.add(new Attempt(
+                    "JSON batch",
+                    "batch source: " + value.name(),
+                    "/api/v1/referrals/batch",
+                    "application/json",
+                    jsonBatch(utf8("\"EDGE-BATCH\""), literal, valid),
+                    true));
+            attempts.add(new Attempt(
+                    "CSV batch",
+                    "batchId parameter: " + value.name(),
+                    "/api/v1/referrals/batch?source=ADT&batchId=" + percent(value.raw()),
+                    "text/csv",
+                    csv(null, null),
+                    true));
+            attempts.add(new Attempt(
+                    "CSV batch",
+                    "source parameter: " + value.name(),
+                    "/api/v1/referrals/batch?source=" + percent(value.raw()),
+                    "text/csv",
+                    csv(null, null),
+                    true));
             for (String field : SELF.keySet()) {
                 if (value.lineOnly() && SELF_FREE_TEXT.contains(field)) {
                     continue;
                 }
-                attempts.add(new Attempt("self-referral JSON", field + ": " + value.name(), "/api/v1/self-referrals",
-                        "application/json", selfJson(field, literal), false));
-                attempts.add(new Attempt("self-referral form", field + ": " + value.name(), "/api/v1/self-referrals",
-                        "application/x-www-form-urlencoded", selfForm(field, value.raw()), false));
+                attempts.add(new Attempt(
+                        "self-referral JSON",
+                        field + ": " + value.name(),
+                        "/api/v1/self-referrals",
+                        "application/json",
+                        selfJson(field, literal),
+                        false));
+                attempts.add(new Attempt(
+                        "self-referral form",
+                        field + ": " + value.name(),
+                        "/api/v1/self-referrals",
+                        "application/x-www-form-urlencoded",
+                        selfForm(field, value.raw()),
+                        false));
             }
         }
         byte[] huge = utf8("\"" + HUGE + "\"");
-        attempts.add(new Attempt("single", "huge name", "/api/v1/referrals", "application/json",
-                referralJson("victim.firstName", huge), false));
-        attempts.add(new Attempt("JSON batch", "huge name", "/api/v1/referrals/batch", "application/json",
-                jsonBatch(utf8("\"EDGE-BATCH\""), utf8("\"ADT\""), referralJson("victim.firstName", huge)), true));
-        attempts.add(new Attempt("CSV batch", "huge name", "/api/v1/referrals/batch?source=ADT", "text/csv",
-                csv("victim.firstName", utf8(HUGE)), true));
-        attempts.add(new Attempt("self-referral JSON", "huge name", "/api/v1/self-referrals", "application/json",
-                selfJson("firstName", huge), false));
-        attempts.add(new Attempt("self-referral form", "huge name", "/api/v1/self-referrals",
-                "application/x-www-form-urlencoded", selfForm("firstName", utf8(HUGE)), false));
+        attempts.add(new Attempt(
+                "single",
+                "huge name",
+                "/api/v1/referrals",
+                "application/json",
+                referralJson("victim.firstName", huge),
+                false));
+        attempts.add(new Attempt(
+                "JSON batch",
+                "huge name",
+                "/api/v1/referrals/batch",
+                "application/json",
+                jsonBatch(utf8("\"EDGE-BATCH\""), utf8("\"ADT\""), referralJson("victim.firstName", huge)),
+                true));
+        attempts.add(new Attempt(
+                "CSV batch",
+                "huge name",
+                "/api/v1/referrals/batch?source=ADT",
+                "text/csv",
+                csv("victim.firstName", utf8(HUGE)),
+                true));
+        attempts.add(new Attempt(
+                "self-referral JSON",
+                "huge name",
+                "/api/v1/self-referrals",
+                "application/json",
+                selfJson("firstName", huge),
+                false));
+        attempts.add(new Attempt(
+                "self-referral form",
+                "huge name",
+                "/api/v1/self-referrals",
+                "application/x-www-form-urlencoded",
+                selfForm("firstName", utf8(HUGE)),
+                false));
         return attempts;
     }
 
@@ -155,9 +227,13 @@ final class HostileInputs {
     static byte[] referralJson(String field, byte[] literal) {
         Map<String, Object> tree = new LinkedHashMap<>();
         for (Map.Entry<String, String> entry : REFERRAL.entrySet()) {
-            byte[] value = entry.getKey().equals(field) ? literal
-                    : utf8("\"" + (entry.getKey().equals("sourceReference") ? "EDGE-H-" + UUID.randomUUID()
-                            : entry.getValue()) + "\"");
+            byte[] value = entry.getKey().equals(field)
+                    ? literal
+                    : utf8("\""
+                            + (entry.getKey().equals("sourceReference")
+                                    ? "EDGE-H-" + UUID.randomUUID()
+                                    : entry.getValue())
+                            + "\"");
             put(tree, entry.getKey().split("\\."), 0, value);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -171,8 +247,11 @@ final class HostileInputs {
             tree.put(path[at], value);
             return;
         }
-        put((Map<String, Object>) tree.computeIfAbsent(path[at], k -> new LinkedHashMap<String, Object>()), path,
-                at + 1, value);
+        put(
+                (Map<String, Object>) tree.computeIfAbsent(path[at], k -> new LinkedHashMap<String, Object>()),
+                path,
+                at + 1,
+                value);
     }
 
     @SuppressWarnings("unchecked")
@@ -208,7 +287,8 @@ final class HostileInputs {
 
     /** A CSV batch of one row, {@code field}'s cell holding the raw bytes (quoted). */
     private static byte[] csv(String field, byte[] raw) {
-        List<String> columns = REFERRAL.keySet().stream().filter(f -> !f.equals("source")).toList();
+        List<String> columns =
+                REFERRAL.keySet().stream().filter(f -> !f.equals("source")).toList();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(utf8(String.join(",", columns) + "\r\n"));
         boolean first = true;
@@ -253,8 +333,9 @@ final class HostileInputs {
             if (!form.isEmpty()) {
                 form.append('&');
             }
-            form.append(entry.getKey()).append('=').append(percent(entry.getKey().equals(field) ? raw
-                    : utf8(entry.getValue())));
+            form.append(entry.getKey())
+                    .append('=')
+                    .append(percent(entry.getKey().equals(field) ? raw : utf8(entry.getValue())));
         }
         return utf8(form.toString());
     }
@@ -264,8 +345,13 @@ final class HostileInputs {
         StringBuilder encoded = new StringBuilder();
         for (byte b : raw) {
             int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-                    || c == '_' || c == '~') {
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~') {
                 encoded.append((char) c);
             } else {
                 encoded.append('%').append(String.format("%02X", c));

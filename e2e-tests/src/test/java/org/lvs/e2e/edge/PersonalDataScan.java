@@ -37,7 +37,8 @@ final class PersonalDataScan {
         List<String> found = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password)) {
             List<String[]> columns = new ArrayList<>();
-            try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("""
+            try (Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery("""
                     select c.table_schema, c.table_name, c.column_name
                     from information_schema.columns c
                     join information_schema.tables t
@@ -52,8 +53,8 @@ final class PersonalDataScan {
                 }
             }
             for (String[] column : columns) {
-                String sql = "select count(*) from " + quote(column[0]) + "." + quote(column[1]) + " where strpos(lower("
-                        + quote(column[2]) + "::text), ?) > 0";
+                String sql = "select count(*) from " + quote(column[0]) + "." + quote(column[1])
+                        + " where strpos(lower(" + quote(column[2]) + "::text), ?) > 0";
                 try (PreparedStatement query = connection.prepareStatement(sql)) {
                     for (Map.Entry<String, List<String>> item : needles.entrySet()) {
                         for (String needle : item.getValue()) {
@@ -86,7 +87,8 @@ final class PersonalDataScan {
             for (KafkaTool.Raw record : kafka.readAll(topic)) {
                 StringBuilder text = new StringBuilder();
                 text.append(record.key()).append('\n').append(record.value()).append('\n');
-                record.headers().forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+                record.headers()
+                        .forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
                 for (String item : itemsIn(text.toString())) {
                     found.add(item + " on topic " + topic + "@" + record.partition() + "/" + record.offset());
                 }
@@ -104,7 +106,8 @@ final class PersonalDataScan {
             try {
                 List<String> lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
                 for (int i = 0; i < lines.size(); i++) {
-                    String line = new String(lines.get(i).getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+                    String line =
+                            new String(lines.get(i).getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
                     for (String item : itemsIn(line)) {
                         found.add(item + " in log " + file.getFileName() + ":" + (i + 1));
                     }

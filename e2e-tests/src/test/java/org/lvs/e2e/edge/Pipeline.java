@@ -73,8 +73,8 @@ final class Pipeline {
                  "area":"WEST","crime":{"category":"ASSAULT"},
                  "victim":{"firstName":"Valid","lastName":"Person","phone":"07700 900777"},"consent":"EXPLICIT"}
                 """.formatted(UUID.randomUUID(), receivedAt.minus(Duration.ofHours(1)), receivedAt);
-        HttpResponse<String> answer = api.postJson(stack.url("referral-ingest") + "/api/v1/referrals",
-                TestTokens.bearer(Roles.ADMIN), referral);
+        HttpResponse<String> answer = api.postJson(
+                stack.url("referral-ingest") + "/api/v1/referrals", TestTokens.bearer(Roles.ADMIN), referral);
         assertEquals(202, answer.statusCode(), answer.body());
         return Api.json(answer).get("referralId").asText();
     }
@@ -85,8 +85,9 @@ final class Pipeline {
         String last = "";
         while (Instant.now().isBefore(deadline)) {
             try {
-                HttpResponse<String> response = api.get(stack.url("metrics-service")
-                        + "/api/v1/metrics/summary?period=" + period, TestTokens.bearer(Roles.OPS));
+                HttpResponse<String> response = api.get(
+                        stack.url("metrics-service") + "/api/v1/metrics/summary?period=" + period,
+                        TestTokens.bearer(Roles.OPS));
                 if (response.statusCode() == 200) {
                     JsonNode summary = Api.json(response);
                     long counted = summary.path("referrals").path("total").asLong(-1);

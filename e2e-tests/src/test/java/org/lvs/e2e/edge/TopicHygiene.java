@@ -17,8 +17,7 @@ final class TopicHygiene {
 
     static final int LONGEST_FIELD = 2_000;
 
-    private TopicHygiene() {
-    }
+    private TopicHygiene() {}
 
     /** What is wrong with the records (topic, offset, field path, kind), never their values. */
     static List<String> problems(List<KafkaTool.Raw> records) {
@@ -47,7 +46,7 @@ final class TopicHygiene {
                 problems.add(where + " " + path + ": " + problem);
             }
         } else if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 String problem = problem(field.getKey());
                 if (problem != null) {

@@ -2,5 +2,9 @@ package org.lvs.contract.casework;
 
 /** Why a case closed. */
 public enum ClosureReason {
-    SUPPORT_COMPLETED, DECLINED, UNREACHABLE, CONSENT_WITHDRAWN, DUPLICATE
+    SUPPORT_COMPLETED,
+    DECLINED,
+    UNREACHABLE,
+    CONSENT_WITHDRAWN,
+    DUPLICATE
 }

@@ -8,8 +8,7 @@ import java.util.UUID;
  * same id and consumers drop it.
  */
 public final class EventIds {
-    private EventIds() {
-    }
+    private EventIds() {}
 
     /** A name-based UUID of the parts, e.g. {@code of(referralId, version, "ReferralReceived")}. */
     public static UUID of(Object... parts) {

@@ -17,8 +17,7 @@ public final class EventJson {
 
     private static final ObjectMapper MAPPER = configure(new ObjectMapper());
 
-    private EventJson() {
-    }
+    private EventJson() {}
 
     /** Applies the contract's settings to a mapper (also used for services' REST mappers, so both agree). */
     public static ObjectMapper configure(ObjectMapper mapper) {
@@ -56,7 +55,8 @@ public final class EventJson {
         } catch (JsonProcessingException e) {
             throw new MalformedEventException("not an event envelope: " + whereAndWhat(e), e);
         } catch (NullPointerException | IllegalArgumentException e) {
-            throw new MalformedEventException("incomplete event envelope: " + e.getClass().getSimpleName(), e);
+            throw new MalformedEventException(
+                    "incomplete event envelope: " + e.getClass().getSimpleName(), e);
         }
     }
 
@@ -70,8 +70,10 @@ public final class EventJson {
         } catch (JsonProcessingException e) {
             throw new MalformedEventException("payload is not a " + type.getSimpleName() + ": " + whereAndWhat(e), e);
         } catch (IllegalArgumentException e) {
-            throw new MalformedEventException("payload is not a " + type.getSimpleName() + ": "
-                    + e.getClass().getSimpleName(), e);
+            throw new MalformedEventException(
+                    "payload is not a " + type.getSimpleName() + ": "
+                            + e.getClass().getSimpleName(),
+                    e);
         }
     }
 
@@ -82,13 +84,18 @@ public final class EventJson {
     static String whereAndWhat(JsonProcessingException e) {
         StringBuilder text = new StringBuilder(e.getClass().getSimpleName());
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            text.append(" at ").append(mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(""));
+            text.append(" at ")
+                    .append(mapping.getPath().stream()
+                            .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                            .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                            .orElse(""));
         }
         if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
-            text.append(" (line ").append(e.getLocation().getLineNr()).append(", column ")
-                    .append(e.getLocation().getColumnNr()).append(')');
+            text.append(" (line ")
+                    .append(e.getLocation().getLineNr())
+                    .append(", column ")
+                    .append(e.getLocation().getColumnNr())
+                    .append(')');
         }
         return text.toString();
     }

@@ -36,6 +36,5 @@ public final class EventTypes {
     public static final String SLA_MET_LATE = "SLA_MET_LATE";
     public static final String SLA_CANCELLED = "SLA_CANCELLED";
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 }

@@ -30,6 +30,7 @@ public record IntakeRecorded(
     }
 
     public EventEnvelope toEnvelope() {
-        return EventEnvelope.of(EventIds.of(recordId, EventTypes.INTAKE_RECORDED), EventTypes.INTAKE_RECORDED, at, this);
+        return EventEnvelope.of(
+                EventIds.of(recordId, EventTypes.INTAKE_RECORDED), EventTypes.INTAKE_RECORDED, at, this);
     }
 }

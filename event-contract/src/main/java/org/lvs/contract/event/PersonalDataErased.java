@@ -19,7 +19,7 @@ public record PersonalDataErased(UUID referralId, Source source, String reason, 
 
     /** One erasure per referral counts: erasing again changes nothing, so the id is the referral's. */
     public EventEnvelope toEnvelope() {
-        return EventEnvelope.of(EventIds.of(referralId, EventTypes.PERSONAL_DATA_ERASED),
-                EventTypes.PERSONAL_DATA_ERASED, at, this);
+        return EventEnvelope.of(
+                EventIds.of(referralId, EventTypes.PERSONAL_DATA_ERASED), EventTypes.PERSONAL_DATA_ERASED, at, this);
     }
 }

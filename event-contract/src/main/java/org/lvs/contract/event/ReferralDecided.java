@@ -3,6 +3,7 @@ package org.lvs.contract.event;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.lvs.contract.casework.CaseStatus;
 import org.lvs.contract.referral.AgeBand;
 import org.lvs.contract.referral.Consent;
 import org.lvs.contract.referral.CrimeCategory;
@@ -18,7 +19,6 @@ import org.lvs.contract.triage.Priority;
 import org.lvs.contract.triage.Reason;
 import org.lvs.contract.triage.ReasonCode;
 import org.lvs.contract.triage.Strand;
-import org.lvs.contract.casework.CaseStatus;
 
 /**
  * Payload of {@code ReferralDecided} on {@code referrals.triaged}: the decision (triage-policy.md) and the referral's
@@ -73,22 +73,90 @@ public record ReferralDecided(
     }
 
     /** The first decision of a version (revision 0). */
-    public ReferralDecided(UUID referralId, String sourceReference, int version, DecisionOutcome outcome,
-            CaseStatus caseStatus, DataIssue dataIssue, Priority priority, Strand strand, Pathway pathway,
-            String provider, Integer slaTargetHours, List<Reason> reasons, String policyVersion, Instant decidedAt,
-            Source source, Instant recordedAt, Instant receivedAt, Instant firstReceivedAt, String area,
-            CrimeFacts crime, RiskLevel riskLevel, AgeBand ageBand, Gender gender, Consent consent,
+    public ReferralDecided(
+            UUID referralId,
+            String sourceReference,
+            int version,
+            DecisionOutcome outcome,
+            CaseStatus caseStatus,
+            DataIssue dataIssue,
+            Priority priority,
+            Strand strand,
+            Pathway pathway,
+            String provider,
+            Integer slaTargetHours,
+            List<Reason> reasons,
+            String policyVersion,
+            Instant decidedAt,
+            Source source,
+            Instant recordedAt,
+            Instant receivedAt,
+            Instant firstReceivedAt,
+            String area,
+            CrimeFacts crime,
+            RiskLevel riskLevel,
+            AgeBand ageBand,
+            Gender gender,
+            Consent consent,
             HowHeard howHeard) {
-        this(referralId, sourceReference, version, outcome, caseStatus, dataIssue, priority, strand, pathway,
-                provider, slaTargetHours, reasons, policyVersion, decidedAt, source, recordedAt, receivedAt,
-                firstReceivedAt, area, crime, riskLevel, ageBand, gender, consent, howHeard, 0);
+        this(
+                referralId,
+                sourceReference,
+                version,
+                outcome,
+                caseStatus,
+                dataIssue,
+                priority,
+                strand,
+                pathway,
+                provider,
+                slaTargetHours,
+                reasons,
+                policyVersion,
+                decidedAt,
+                source,
+                recordedAt,
+                receivedAt,
+                firstReceivedAt,
+                area,
+                crime,
+                riskLevel,
+                ageBand,
+                gender,
+                consent,
+                howHeard,
+                0);
     }
 
     /** The same decision as a given revision of its version. */
     public ReferralDecided withRevision(int newRevision) {
-        return new ReferralDecided(referralId, sourceReference, version, outcome, caseStatus, dataIssue, priority,
-                strand, pathway, provider, slaTargetHours, reasons, policyVersion, decidedAt, source, recordedAt,
-                receivedAt, firstReceivedAt, area, crime, riskLevel, ageBand, gender, consent, howHeard, newRevision);
+        return new ReferralDecided(
+                referralId,
+                sourceReference,
+                version,
+                outcome,
+                caseStatus,
+                dataIssue,
+                priority,
+                strand,
+                pathway,
+                provider,
+                slaTargetHours,
+                reasons,
+                policyVersion,
+                decidedAt,
+                source,
+                recordedAt,
+                receivedAt,
+                firstReceivedAt,
+                area,
+                crime,
+                riskLevel,
+                ageBand,
+                gender,
+                consent,
+                howHeard,
+                newRevision);
     }
 
     /** True when this decision replaces {@code other}: a higher version, or the same version re-decided. */
@@ -110,7 +178,8 @@ public record ReferralDecided(
 
     /** Revision 0 keeps the id of the first decision of a version; a re-decision gets its own. */
     public static UUID eventId(UUID referralId, int version, int revision) {
-        return revision == 0 ? eventId(referralId, version)
+        return revision == 0
+                ? eventId(referralId, version)
                 : EventIds.of(referralId, version, "r" + revision, EventTypes.REFERRAL_DECIDED);
     }
 

@@ -11,8 +11,8 @@ import org.lvs.contract.referral.Referral;
  * @param receivedAt      when this version was received
  * @param firstReceivedAt when the first version of this referral was received (the referral's period)
  */
-public record ReferralReceived(UUID referralId, int version, Instant receivedAt, Instant firstReceivedAt,
-        Referral referral) {
+public record ReferralReceived(
+        UUID referralId, int version, Instant receivedAt, Instant firstReceivedAt, Referral referral) {
 
     public static UUID eventId(UUID referralId, int version) {
         return EventIds.of(referralId, version, EventTypes.REFERRAL_RECEIVED);

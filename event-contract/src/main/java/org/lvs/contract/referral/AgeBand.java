@@ -9,8 +9,14 @@ import java.time.ZoneId;
 
 /** Age bands that replace a date of birth where personal data may not travel (referral-contract.md). */
 public enum AgeBand {
-    UNDER_18("0-17"), FROM_18_TO_24("18-24"), FROM_25_TO_34("25-34"), FROM_35_TO_44("35-44"),
-    FROM_45_TO_54("45-54"), FROM_55_TO_64("55-64"), FROM_65("65+"), UNKNOWN("UNKNOWN");
+    UNDER_18("0-17"),
+    FROM_18_TO_24("18-24"),
+    FROM_25_TO_34("25-34"),
+    FROM_35_TO_44("35-44"),
+    FROM_45_TO_54("45-54"),
+    FROM_55_TO_64("55-64"),
+    FROM_65("65+"),
+    UNKNOWN("UNKNOWN");
 
     public static final ZoneId LONDON = ZoneId.of("Europe/London");
 

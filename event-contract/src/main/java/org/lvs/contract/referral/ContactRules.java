@@ -11,8 +11,7 @@ public final class ContactRules {
     private static final Pattern EMAIL = Pattern.compile(
             "[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
-    private ContactRules() {
-    }
+    private ContactRules() {}
 
     public static boolean isValidUkPhone(String phone) {
         return phone != null && UK_PHONE.matcher(phone.replace(" ", "")).matches();

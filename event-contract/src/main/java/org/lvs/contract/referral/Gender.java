@@ -2,5 +2,8 @@ package org.lvs.contract.referral;
 
 /** A victim's gender as recorded. */
 public enum Gender {
-    FEMALE, MALE, NON_BINARY, UNKNOWN
+    FEMALE,
+    MALE,
+    NON_BINARY,
+    UNKNOWN
 }

@@ -2,5 +2,10 @@ package org.lvs.contract.referral;
 
 /** The hostility a hate crime is recorded under (not a service strand). */
 public enum HateStrand {
-    RACE, RELIGION, DISABILITY, SEXUAL_ORIENTATION, TRANSGENDER, OTHER
+    RACE,
+    RELIGION,
+    DISABILITY,
+    SEXUAL_ORIENTATION,
+    TRANSGENDER,
+    OTHER
 }

@@ -2,5 +2,8 @@ package org.lvs.contract.referral;
 
 /** How a victim prefers to be contacted. */
 public enum PreferredContact {
-    PHONE, TEXT, EMAIL, LETTER
+    PHONE,
+    TEXT,
+    EMAIL,
+    LETTER
 }

@@ -34,8 +34,21 @@ public record Referral(
     public Referral minimised() {
         Crime bareCrime = crime == null ? null : new Crime(crime.category(), crime.hateStrands(), null);
         Victim bareVictim = victim == null ? null : victim.minimised();
-        return new Referral(source, sourceReference, version, feedSequence, recordedAt, receivedAt, area, bareCrime,
-                bareVictim, consent, null, Safeguarding.SAFE, null, null);
+        return new Referral(
+                source,
+                sourceReference,
+                version,
+                feedSequence,
+                recordedAt,
+                receivedAt,
+                area,
+                bareCrime,
+                bareVictim,
+                consent,
+                null,
+                Safeguarding.SAFE,
+                null,
+                null);
     }
 
     /** The referral as it may leave the edge: whole with consent, else {@link #minimised()}. */

@@ -2,5 +2,7 @@ package org.lvs.contract.referral;
 
 /** DASH risk grading of domestic abuse. */
 public enum RiskLevel {
-    HIGH, MEDIUM, STANDARD
+    HIGH,
+    MEDIUM,
+    STANDARD
 }

@@ -2,5 +2,6 @@ package org.lvs.contract.triage;
 
 /** Victims' Code priority. */
 public enum Priority {
-    PRIORITY, STANDARD
+    PRIORITY,
+    STANDARD
 }

@@ -30,7 +30,8 @@ import java.util.logging.Logger;
 public final class ChaosProxy implements AutoCloseable {
 
     public enum Mode {
-        PASS_THROUGH, BLACKHOLE
+        PASS_THROUGH,
+        BLACKHOLE
     }
 
     private static final Logger LOG = Logger.getLogger(ChaosProxy.class.getName());
@@ -199,7 +200,8 @@ public final class ChaosProxy implements AutoCloseable {
                 close(true);
                 return;
             }
-            Thread back = new Thread(() -> pump(up, client), Thread.currentThread().getName() + "-back");
+            Thread back =
+                    new Thread(() -> pump(up, client), Thread.currentThread().getName() + "-back");
             back.setDaemon(true);
             back.start();
             pump(client, up);

@@ -17,8 +17,7 @@ import org.lvs.infra.pg.ServiceRoles.ServiceRole;
  * owning only its schema ({@link ServiceRoles#LOCAL}), its password in {@code DIR/<role>.password}.
  */
 public final class PostgresMain {
-    private PostgresMain() {
-    }
+    private PostgresMain() {}
 
     public static void main(String[] argv) throws Exception {
         Args args = Args.parse(argv);
@@ -27,17 +26,20 @@ public final class PostgresMain {
         int port = args.intOption("port", 5432);
         EmbeddedPostgres pg = Postgres.startDurable(dataDir, port);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                pg.close();
-            } catch (Exception e) {
-                System.err.println("stopping PostgreSQL: " + e.getMessage());
-            }
-            stopped.countDown();
-        }, "postgres-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                pg.close();
+                            } catch (Exception e) {
+                                System.err.println("stopping PostgreSQL: " + e.getMessage());
+                            }
+                            stopped.countDown();
+                        },
+                        "postgres-stop"));
         String password = args.get("password", "lvs");
-        Postgres.ensureRoleAndDatabase(pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", "lvs",
-                password, "lvs");
+        Postgres.ensureRoleAndDatabase(
+                pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", "lvs", password, "lvs");
         String secrets = args.get("secrets-dir", null);
         if (secrets != null) {
             try (Connection admin = DriverManager.getConnection(pg.getJdbcUrl("postgres", "lvs"))) {

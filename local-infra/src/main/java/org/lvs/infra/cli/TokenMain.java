@@ -13,8 +13,7 @@ import org.lvs.infra.jwt.LocalJwt.Claims;
  * the sources it may act for: those of {@code --source}, or all five without it (interfaces.md, Roles).
  */
 public final class TokenMain {
-    private TokenMain() {
-    }
+    private TokenMain() {}
 
     public static void main(String[] argv) throws Exception {
         Args args = Args.parse(argv);
@@ -26,8 +25,13 @@ public final class TokenMain {
         List<String> sources = null;
         String sourceOption = args.get("source", null);
         if (sourceOption != null) {
-            sources = Arrays.stream(sourceOption.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-            List<String> unknown = sources.stream().filter(s -> !LocalJwt.ALL_SOURCES.contains(s)).toList();
+            sources = Arrays.stream(sourceOption.split(","))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .toList();
+            List<String> unknown = sources.stream()
+                    .filter(s -> !LocalJwt.ALL_SOURCES.contains(s))
+                    .toList();
             if (!unknown.isEmpty()) {
                 System.err.println("unknown source(s) " + unknown + "; the sources are " + LocalJwt.ALL_SOURCES);
                 System.exit(2);

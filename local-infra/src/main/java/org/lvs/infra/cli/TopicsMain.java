@@ -4,8 +4,7 @@ import org.lvs.infra.kafka.TopicSetup;
 
 /** Creates the contract's topics on an existing broker (idempotent). */
 public final class TopicsMain {
-    private TopicsMain() {
-    }
+    private TopicsMain() {}
 
     public static void main(String[] argv) {
         Args args = Args.parse(argv);

@@ -32,6 +32,7 @@ public final class LocalJwt {
     public static final String AUDIENCE = "lvs";
     /** The five sources a referrer may act for (interfaces.md, Roles); a local referrer token names all of them. */
     public static final List<String> ALL_SOURCES = List.of("ADT", "OFFICER_DIRECT", "MASH", "PARTNER", "SELF");
+
     public static final Duration DEFAULT_VALIDITY = Duration.ofHours(1);
     public static final String PRIVATE_KEY_FILE = "jwt-private.pem";
     public static final String PUBLIC_KEY_FILE = "jwt-public.pem";
@@ -51,12 +52,15 @@ public final class LocalJwt {
                 Files.createDirectories(keyDir);
                 KeyPair pair = newKeyPair();
                 Files.writeString(publicPem, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-                Files.writeString(privatePem, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+                Files.writeString(
+                        privatePem, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
                 privatePem.toFile().setReadable(false, false);
                 privatePem.toFile().setReadable(true, true);
             }
-            byte[] der = Base64.getMimeDecoder().decode(Files.readString(privatePem)
-                    .replaceAll("-----[A-Z ]+-----", "").trim());
+            byte[] der = Base64.getMimeDecoder()
+                    .decode(Files.readString(privatePem)
+                            .replaceAll("-----[A-Z ]+-----", "")
+                            .trim());
             PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
             return new LocalJwt(key);
         } catch (GeneralSecurityException e) {
@@ -110,18 +114,39 @@ public final class LocalJwt {
      * The claims of a local token. {@code null} leaves a claim out (an absent {@code aud}, {@code exp} or
      * {@code sources}), which tests of rejected tokens need.
      */
-    public record Claims(String issuer, String subject, List<String> groups, List<String> sources,
-            List<String> audience, Instant issuedAt, Instant notBefore, Instant expiresAt) {
+    public record Claims(
+            String issuer,
+            String subject,
+            List<String> groups,
+            List<String> sources,
+            List<String> audience,
+            Instant issuedAt,
+            Instant notBefore,
+            Instant expiresAt) {
 
         public static Claims of(String subject, Collection<String> groups) {
             Instant now = Instant.now();
-            return new Claims(ISSUER, subject, List.copyOf(groups), null, List.of(AUDIENCE), now, null,
+            return new Claims(
+                    ISSUER,
+                    subject,
+                    List.copyOf(groups),
+                    null,
+                    List.of(AUDIENCE),
+                    now,
+                    null,
                     now.plus(DEFAULT_VALIDITY));
         }
 
         public Claims sources(Collection<String> value) {
-            return new Claims(issuer, subject, groups, value == null ? null : List.copyOf(value), audience, issuedAt,
-                    notBefore, expiresAt);
+            return new Claims(
+                    issuer,
+                    subject,
+                    groups,
+                    value == null ? null : List.copyOf(value),
+                    audience,
+                    issuedAt,
+                    notBefore,
+                    expiresAt);
         }
 
         public Claims issuer(String value) {
@@ -133,8 +158,7 @@ public final class LocalJwt {
         }
 
         public Claims validFor(Duration duration) {
-            return new Claims(issuer, subject, groups, sources, audience, issuedAt, notBefore,
-                    issuedAt.plus(duration));
+            return new Claims(issuer, subject, groups, sources, audience, issuedAt, notBefore, issuedAt.plus(duration));
         }
 
         public Claims times(Instant iat, Instant nbf, Instant exp) {
@@ -153,7 +177,8 @@ public final class LocalJwt {
             put(fields, "nbf", notBefore == null ? null : Long.toString(notBefore.getEpochSecond()));
             put(fields, "exp", expiresAt == null ? null : Long.toString(expiresAt.getEpochSecond()));
             put(fields, "jti", quote(UUID.randomUUID().toString()));
-            return fields.entrySet().stream().map(e -> quote(e.getKey()) + ":" + e.getValue())
+            return fields.entrySet().stream()
+                    .map(e -> quote(e.getKey()) + ":" + e.getValue())
                     .collect(Collectors.joining(",", "{", "}"));
         }
 
@@ -183,7 +208,8 @@ public final class LocalJwt {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 }

@@ -72,8 +72,8 @@ public final class KafkaBroker implements AutoCloseable {
     private static void format(Path propsFile) {
         String clusterId = Uuid.randomUuid().toString();
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        int code = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", propsFile.toString(),
-                "--ignore-formatted"}, quiet);
+        int code = StorageTool.execute(
+                new String[] {"format", "-t", clusterId, "-c", propsFile.toString(), "--ignore-formatted"}, quiet);
         if (code != 0) {
             throw new IllegalStateException("formatting the Kafka storage failed with code " + code);
         }

@@ -20,8 +20,7 @@ public final class TopicSetup {
     /** referrals.received is a transport for personal data, never a record: 7 days (interfaces.md). */
     public static final Duration PERSONAL_DATA_RETENTION = Duration.ofDays(7);
 
-    private TopicSetup() {
-    }
+    private TopicSetup() {}
 
     public static void createAll(String bootstrap, int partitions) {
         Properties props = new Properties();

@@ -1,5 +1,6 @@
 package org.lvs.infra.pg;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -9,13 +10,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /** Finding or starting a PostgreSQL, and making databases in it. */
 public final class Postgres {
 
-    private Postgres() {
-    }
+    private Postgres() {}
 
     /** True when something accepts TCP connections on host:port within the timeout. */
     public static boolean answers(String host, int port, Duration timeout) {
@@ -57,8 +56,9 @@ public final class Postgres {
     }
 
     /** Creates {@code role} (with password) and {@code database} owned by it unless they exist. */
-    public static void ensureRoleAndDatabase(String adminUrl, String adminUser, String adminPassword, String role,
-            String password, String database) throws SQLException {
+    public static void ensureRoleAndDatabase(
+            String adminUrl, String adminUser, String adminPassword, String role, String password, String database)
+            throws SQLException {
         try (Connection c = DriverManager.getConnection(adminUrl, adminUser, adminPassword);
                 Statement s = c.createStatement()) {
             var roles = s.executeQuery("select 1 from pg_roles where rolname = '" + role + "'");

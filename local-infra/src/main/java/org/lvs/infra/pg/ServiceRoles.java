@@ -22,8 +22,7 @@ import java.util.List;
 public final class ServiceRoles {
 
     /** A service's login role and the one schema it owns. */
-    public record ServiceRole(String service, String role, String schema) {
-    }
+    public record ServiceRole(String service, String role, String schema) {}
 
     /** The four services of the local stack. */
     public static final List<ServiceRole> LOCAL = List.of(
@@ -34,8 +33,7 @@ public final class ServiceRoles {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ServiceRoles() {
-    }
+    private ServiceRoles() {}
 
     /**
      * The password of {@code role}, kept in {@code secretsDir/<role>.password} (owner-only), made on first use.

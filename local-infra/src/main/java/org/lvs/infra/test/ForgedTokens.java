@@ -1,11 +1,11 @@
 package org.lvs.infra.test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -24,8 +24,7 @@ import org.lvs.infra.jwt.LocalJwt.Claims;
  */
 public final class ForgedTokens {
 
-    private ForgedTokens() {
-    }
+    private ForgedTokens() {}
 
     /** Name of the forgery → {@code "Bearer <jwt>"}. */
     public static Map<String, String> all(String... roles) {
@@ -33,12 +32,15 @@ public final class ForgedTokens {
         Claims base = Claims.of("forged", List.of(roles)).sources(LocalJwt.ALL_SOURCES);
         Instant now = Instant.now();
         Map<String, String> tokens = new LinkedHashMap<>();
-        tokens.put("expired", trusted.sign(base.times(now.minus(Duration.ofHours(2)), null,
-                now.minus(Duration.ofHours(1)))));
-        tokens.put("not yet valid", trusted.sign(base.times(now, now.plus(Duration.ofHours(1)),
-                now.plus(Duration.ofHours(2)))));
-        tokens.put("issued in the future", trusted.sign(base.times(now.plus(Duration.ofHours(1)), null,
-                now.plus(Duration.ofHours(2)))));
+        tokens.put(
+                "expired",
+                trusted.sign(base.times(now.minus(Duration.ofHours(2)), null, now.minus(Duration.ofHours(1)))));
+        tokens.put(
+                "not yet valid",
+                trusted.sign(base.times(now, now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(2)))));
+        tokens.put(
+                "issued in the future",
+                trusted.sign(base.times(now.plus(Duration.ofHours(1)), null, now.plus(Duration.ofHours(2)))));
         tokens.put("wrong issuer", trusted.sign(base.issuer("https://evil.example/issuer")));
         tokens.put("no audience", trusted.sign(base.audience(null)));
         tokens.put("wrong audience", trusted.sign(base.audience(List.of("another-service"))));
@@ -65,8 +67,10 @@ public final class ForgedTokens {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return input + "." + Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+            return input + "."
+                    + Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -19,7 +19,8 @@ public class LvsTestResources implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.jdbc.url", infra.jdbcUrl(),
                 "quarkus.datasource.username", infra.dbUser(),
                 "quarkus.datasource.password", infra.dbPassword(),
-                "mp.jwt.verify.publickey.location", infra.publicKey().toAbsolutePath().toString(),
+                "mp.jwt.verify.publickey.location",
+                        infra.publicKey().toAbsolutePath().toString(),
                 "mp.jwt.verify.issuer", LocalJwt.ISSUER);
     }
 

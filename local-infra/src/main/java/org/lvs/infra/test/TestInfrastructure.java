@@ -1,5 +1,6 @@
 package org.lvs.infra.test;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -11,7 +12,6 @@ import java.util.Comparator;
 import java.util.UUID;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.lvs.infra.jwt.LocalJwt;
 import org.lvs.infra.kafka.KafkaBroker;
 import org.lvs.infra.kafka.TopicSetup;
@@ -66,18 +66,21 @@ public final class TestInfrastructure {
             Runnable[] cleanups = new Runnable[2];
             String bootstrap = startKafka(workDir, cleanups);
             String[] db = startDatabase(workDir, cleanups);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                for (Runnable cleanup : cleanups) {
-                    if (cleanup != null) {
-                        try {
-                            cleanup.run();
-                        } catch (RuntimeException e) {
-                            LOG.warning("test infrastructure cleanup failed: " + e);
-                        }
-                    }
-                }
-                deleteRecursively(workDir);
-            }, "lvs-test-infra-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                for (Runnable cleanup : cleanups) {
+                                    if (cleanup != null) {
+                                        try {
+                                            cleanup.run();
+                                        } catch (RuntimeException e) {
+                                            LOG.warning("test infrastructure cleanup failed: " + e);
+                                        }
+                                    }
+                                }
+                                deleteRecursively(workDir);
+                            },
+                            "lvs-test-infra-stop"));
             TopicSetup.createAll(bootstrap, 3);
             return new TestInfrastructure(bootstrap, db[0], db[1], db[2], workDir.resolve("keys"));
         } catch (IOException | SQLException e) {
@@ -87,7 +90,8 @@ public final class TestInfrastructure {
 
     /** The in-JVM broker logs thousands of lines of state changes at INFO; tests need its warnings only. */
     private static void quietBrokerLogs() {
-        for (String category : new String[] {"kafka", "state.change.logger", "org.apache.kafka", "org.testcontainers"}) {
+        for (String category :
+                new String[] {"kafka", "state.change.logger", "org.apache.kafka", "org.testcontainers"}) {
             java.util.logging.Logger.getLogger(category).setLevel(java.util.logging.Level.WARNING);
         }
     }
@@ -125,7 +129,8 @@ public final class TestInfrastructure {
             LOG.info("tests use a Testcontainers PostgreSQL");
             return new String[] {pg.getJdbcUrl(), pg.getUsername(), pg.getPassword()};
         }
-        String database = "lvs_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String database =
+                "lvs_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String adminUrl;
         String user = "postgres";
         String password = "postgres";

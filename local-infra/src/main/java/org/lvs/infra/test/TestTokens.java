@@ -7,8 +7,7 @@ import org.lvs.infra.jwt.LocalJwt.Claims;
 
 /** Bearer tokens the application under test accepts (signed with the test key pair, local issuer and audience). */
 public final class TestTokens {
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     /** {@code "Bearer <jwt>"} with the given roles in {@code groups}; a referrer token names every source. */
     public static String bearer(String... roles) {
@@ -16,15 +15,16 @@ public final class TestTokens {
     }
 
     public static String token(String... roles) {
-        return TestInfrastructure.get().jwt().sign("test-" + String.join("-", roles), List.of(roles),
-                Duration.ofHours(1));
+        return TestInfrastructure.get()
+                .jwt()
+                .sign("test-" + String.join("-", roles), List.of(roles), Duration.ofHours(1));
     }
 
     /** {@code "Bearer <jwt>"} of a referrer that may act for these sources only (none: a token without the claim). */
     public static String referrerFor(String... sources) {
         Claims claims = Claims.of("test-referrer-" + String.join("-", sources), List.of("referrer"));
-        return "Bearer " + TestInfrastructure.get().jwt().sign(
-                sources.length == 0 ? claims : claims.sources(List.of(sources)));
+        return "Bearer "
+                + TestInfrastructure.get().jwt().sign(sources.length == 0 ? claims : claims.sources(List.of(sources)));
     }
 
     /** Signs exactly these claims with the trusted test key. */

@@ -34,7 +34,9 @@ public final class TopicProbe implements AutoCloseable {
 
     private TopicProbe(String topic, boolean fromEnd) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrap());
+        props.put(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.get().kafkaBootstrap());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -72,7 +74,9 @@ public final class TopicProbe implements AutoCloseable {
     }
 
     public List<EventEnvelope> awaitEnvelopes(int count, Duration timeout) {
-        return awaitRecords(count, timeout).stream().map(r -> EventJson.read(r.value())).toList();
+        return awaitRecords(count, timeout).stream()
+                .map(r -> EventJson.read(r.value()))
+                .toList();
     }
 
     /** Everything that arrives within {@code quietPeriod}: to prove that nothing (more) was published. */
@@ -84,7 +88,9 @@ public final class TopicProbe implements AutoCloseable {
     public static synchronized void send(String topic, String key, String value) {
         if (producer == null) {
             Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrap());
+            props.put(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    TestInfrastructure.get().kafkaBootstrap());
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

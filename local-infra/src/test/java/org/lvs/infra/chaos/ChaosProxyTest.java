@@ -165,7 +165,8 @@ class ChaosProxyTest {
         int timeout = socket.getSoTimeout();
         socket.setSoTimeout(1_000);
         try {
-            assertThrows(SocketTimeoutException.class, () -> socket.getInputStream().read());
+            assertThrows(
+                    SocketTimeoutException.class, () -> socket.getInputStream().read());
         } finally {
             socket.setSoTimeout(timeout);
         }
@@ -235,7 +236,8 @@ class ChaosProxyTest {
 
         private void echo(Socket socket) {
             byte[] buffer = new byte[8192];
-            try (InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+            try (InputStream in = socket.getInputStream();
+                    OutputStream out = socket.getOutputStream()) {
                 int read;
                 while ((read = in.read(buffer)) >= 0) {
                     bytes.addAndGet(read);

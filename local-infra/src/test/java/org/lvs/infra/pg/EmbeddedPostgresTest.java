@@ -30,13 +30,14 @@ class EmbeddedPostgresTest {
 
     @TempDir
     static Path dir;
+
     static EmbeddedPostgres durable;
 
     @BeforeAll
     static void start() throws IOException, SQLException {
         durable = Postgres.startDurable(dir.resolve("durable"), freePort());
-        Postgres.ensureRoleAndDatabase(durable.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", "lvs",
-                "lvs", "lvs");
+        Postgres.ensureRoleAndDatabase(
+                durable.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", "lvs", "lvs", "lvs");
     }
 
     @AfterAll
@@ -74,7 +75,8 @@ class EmbeddedPostgresTest {
                 ServiceRoles.ensure(admin, "lvs", service, ServiceRoles.password(secrets, service.role()));
             }
         }
-        assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+        assertEquals(
+                Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
                 Files.getPosixFilePermissions(secrets.resolve("lvs_triage.password")));
         try (Connection triage = connectAs("lvs_triage", secrets);
                 Statement s = triage.createStatement()) {
@@ -89,12 +91,15 @@ class EmbeddedPostgresTest {
             assertEquals("42501", sqlState(() -> s.executeQuery("select * from triage.decision_probe")));
         }
         try (Connection c = DriverManager.getConnection(durable.getJdbcUrl("postgres", "lvs"));
-                ResultSet rs = c.createStatement().executeQuery(
-                        "select nspname, pg_get_userbyid(nspowner) from pg_namespace where nspname in "
+                ResultSet rs = c.createStatement()
+                        .executeQuery("select nspname, pg_get_userbyid(nspowner) from pg_namespace where nspname in "
                                 + "('ingest', 'triage', 'sla', 'metrics') order by 1")) {
             StringBuilder owners = new StringBuilder();
             while (rs.next()) {
-                owners.append(rs.getString(1)).append('=').append(rs.getString(2)).append(' ');
+                owners.append(rs.getString(1))
+                        .append('=')
+                        .append(rs.getString(2))
+                        .append(' ');
             }
             assertEquals("ingest=lvs_ingest metrics=lvs_metrics sla=lvs_sla triage=lvs_triage ", owners.toString());
         }

@@ -8,8 +8,18 @@ import java.util.Map;
  * raw records, against which ingest and broker, with which referrer token, watching which processes, and where to count
  * the plumbing's rows (a database URL and a role that may read every service's schema; password from the environment).
  */
-public record BenchSettings(int referrals, int batchSize, int inFlight, long rawRecords, String ingest,
-        String bootstrap, String token, Map<String, Long> pids, String dbUrl, String dbUser, String dbPassword) {
+public record BenchSettings(
+        int referrals,
+        int batchSize,
+        int inFlight,
+        long rawRecords,
+        String ingest,
+        String bootstrap,
+        String token,
+        Map<String, Long> pids,
+        String dbUrl,
+        String dbUser,
+        String dbPassword) {
 
     public static BenchSettings from(Map<String, String> options, String token) {
         Map<String, Long> pids = new LinkedHashMap<>();
@@ -19,12 +29,17 @@ public record BenchSettings(int referrals, int batchSize, int inFlight, long raw
                 pids.put(nameAndPid[0], Long.parseLong(nameAndPid[1]));
             }
         }
-        return new BenchSettings(Integer.parseInt(options.getOrDefault("referrals", "20000")),
+        return new BenchSettings(
+                Integer.parseInt(options.getOrDefault("referrals", "20000")),
                 Integer.parseInt(options.getOrDefault("batch", "1000")),
                 Integer.parseInt(options.getOrDefault("in-flight", "4")),
                 Long.parseLong(options.getOrDefault("raw-records", "500000")),
                 options.getOrDefault("ingest", "http://127.0.0.1:8081"),
-                options.getOrDefault("bootstrap", "127.0.0.1:9092"), token, pids, options.get("db-url"),
-                options.getOrDefault("db-user", "postgres"), System.getenv().getOrDefault("LVS_BENCH_DB_PASSWORD", ""));
+                options.getOrDefault("bootstrap", "127.0.0.1:9092"),
+                token,
+                pids,
+                options.get("db-url"),
+                options.getOrDefault("db-user", "postgres"),
+                System.getenv().getOrDefault("LVS_BENCH_DB_PASSWORD", ""));
     }
 }

@@ -32,7 +32,8 @@ public final class PipelineBench {
 
     private final BenchSettings settings;
     private final PrintStream out;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public PipelineBench(BenchSettings settings, PrintStream out) {
         this.settings = settings;
@@ -41,7 +42,8 @@ public final class PipelineBench {
 
     /** Runs the bench; false when not every referral was accepted and counted in time. */
     public boolean run() throws Exception {
-        out.printf("Raw producer (ProducerPerformance, %,d records of 1 KiB, acks=all) on %s ...%n",
+        out.printf(
+                "Raw producer (ProducerPerformance, %,d records of 1 KiB, acks=all) on %s ...%n",
                 settings.rawRecords(), settings.bootstrap());
         double raw = RawProducerRate.measure(settings.bootstrap(), "bench.raw", settings.rawRecords());
         out.printf("  %,.0f records/s%n", raw);
@@ -55,7 +57,8 @@ public final class PipelineBench {
             long posted = System.nanoTime();
             int n = settings.referrals();
             if (postedAt.size() != n) {
-                out.printf("Only %,d of %,d referrals were accepted; see ingest's answers above.%n", postedAt.size(), n);
+                out.printf(
+                        "Only %,d of %,d referrals were accepted; see ingest's answers above.%n", postedAt.size(), n);
                 return false;
             }
             Map<String, Double> finished = new LinkedHashMap<>();
@@ -64,8 +67,11 @@ public final class PipelineBench {
             finished.put("triage (decided)", seconds(start, triage));
             long opened = awaitCases(cases, postedAt.keySet(), start);
             finished.put("contact-sla (cases opened)", seconds(start, opened));
-            long counted = awaitLag(stages, "metrics-service",
-                    List.of(Topics.REFERRALS_INTAKE, Topics.REFERRALS_TRIAGED, Topics.CASES_EVENTS), start);
+            long counted = awaitLag(
+                    stages,
+                    "metrics-service",
+                    List.of(Topics.REFERRALS_INTAKE, Topics.REFERRALS_TRIAGED, Topics.CASES_EVENTS),
+                    start);
             finished.put("metrics (counted)", seconds(start, counted));
             Map<String, ProcessStats> after = stats();
             report(raw, finished, latencies(postedAt, cases), before, after, seconds(start, counted));
@@ -102,12 +108,16 @@ public final class PipelineBench {
     private void postBatch(String body, Map<String, Long> postedAt) throws IOException, InterruptedException {
         long sentAt = System.nanoTime();
         HttpRequest request = HttpRequest.newBuilder(URI.create(settings.ingest() + "/api/v1/referrals/batch"))
-                .timeout(Duration.ofMinutes(2)).header("Content-Type", "application/json")
+                .timeout(Duration.ofMinutes(2))
+                .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + settings.token())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            out.printf("  a batch was answered %d: %s%n", response.statusCode(),
+            out.printf(
+                    "  a batch was answered %d: %s%n",
+                    response.statusCode(),
                     response.body().substring(0, Math.min(300, response.body().length())));
             return;
         }
@@ -162,25 +172,34 @@ public final class PipelineBench {
         return stats;
     }
 
-    private void report(double raw, Map<String, Double> finished, List<Double> latencies,
-            Map<String, ProcessStats> before, Map<String, ProcessStats> after, double total) {
+    private void report(
+            double raw,
+            Map<String, Double> finished,
+            List<Double> latencies,
+            Map<String, ProcessStats> before,
+            Map<String, ProcessStats> after,
+            double total) {
         int n = settings.referrals();
         double rate = n / total;
-        out.printf("%nPipeline: %,d priority referrals in JSON batches of %,d, %d in flight%n", n,
-                settings.batchSize(), settings.inFlight());
-        out.printf("  end to end            %,.0f referrals/s (%.1f s from the first POST until all were counted)%n",
+        out.printf(
+                "%nPipeline: %,d priority referrals in JSON batches of %,d, %d in flight%n",
+                n, settings.batchSize(), settings.inFlight());
+        out.printf(
+                "  end to end            %,.0f referrals/s (%.1f s from the first POST until all were counted)%n",
                 rate, total);
         out.printf("  ratio to raw producer %.3f (raw %,.0f records/s)%n", rate / raw, raw);
         out.println("  stages (each finished at, from the first POST; rate = referrals / that time):");
         finished.forEach((stage, s) -> out.printf("    %-28s %7.1f s  %,8.0f/s%n", stage, s, n / s));
-        out.printf("  POST to case opened     p50 %,.0f ms, p99 %,.0f ms, max %,.0f ms%n", percentile(latencies, 50),
-                percentile(latencies, 99), latencies.get(latencies.size() - 1));
+        out.printf(
+                "  POST to case opened     p50 %,.0f ms, p99 %,.0f ms, max %,.0f ms%n",
+                percentile(latencies, 50), percentile(latencies, 99), latencies.get(latencies.size() - 1));
         out.println("  processes (CPU over the pipeline run, resident memory at its end):");
         before.forEach((name, b) -> {
             ProcessStats a = after.get(name);
             double cpu = a.cpuMillis() < 0 || b.cpuMillis() < 0 ? -1 : (a.cpuMillis() - b.cpuMillis()) / 1000.0;
-            out.printf("    %-22s cpu %7.1f s (%5.0f%% of one core)  rss %,6d MiB%n", name, cpu, 100 * cpu / total,
-                    a.residentKib() / 1024);
+            out.printf(
+                    "    %-22s cpu %7.1f s (%5.0f%% of one core)  rss %,6d MiB%n",
+                    name, cpu, 100 * cpu / total, a.residentKib() / 1024);
         });
     }
 
@@ -193,8 +212,8 @@ public final class PipelineBench {
             return;
         }
         out.println("  plumbing rows (before → after; outboxes drain, processed-event logs are pruned after 30 days):");
-        after.forEach((table, rows) -> out.printf("    %-32s %,9d → %,9d%n", table, before.getOrDefault(table, 0L),
-                rows));
+        after.forEach(
+                (table, rows) -> out.printf("    %-32s %,9d → %,9d%n", table, before.getOrDefault(table, 0L), rows));
     }
 
     private static double percentile(List<Double> sorted, int p) {

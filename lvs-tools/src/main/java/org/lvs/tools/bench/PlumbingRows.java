@@ -18,8 +18,7 @@ final class PlumbingRows {
 
     private static final List<String> TABLES = List.of("processed_event", "outbox_event", "outbox_quarantine");
 
-    private PlumbingRows() {
-    }
+    private PlumbingRows() {}
 
     /** "schema.table" → rows, for every plumbing table found; empty when the database cannot be reached. */
     static Map<String, Long> count(String url, String user, String password) {
@@ -27,7 +26,8 @@ final class PlumbingRows {
         if (url == null || url.isBlank()) {
             return rows;
         }
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                Statement s = c.createStatement()) {
             List<String> found = new ArrayList<>();
             try (ResultSet r = s.executeQuery("select table_schema || '.' || table_name from information_schema.tables"
                     + " where table_name in ('" + String.join("','", TABLES) + "') order by 1")) {

@@ -62,7 +62,8 @@ record ProcessStats(long cpuMillis, long residentKib) {
     private static Map<Long, List<Long>> children() {
         Map<Long, List<Long>> children = new HashMap<>();
         try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
-            entries.map(p -> p.getFileName().toString()).filter(name -> name.chars().allMatch(Character::isDigit))
+            entries.map(p -> p.getFileName().toString())
+                    .filter(name -> name.chars().allMatch(Character::isDigit))
                     .forEach(name -> {
                         String[] stat = stat(Long.parseLong(name));
                         if (stat != null) {

@@ -18,19 +18,31 @@ final class RawProducerRate {
     /** ProducerPerformance's summary line: "500000 records sent, 41234.5 records/sec (40.27 MB/sec), ...". */
     private static final Pattern SUMMARY = Pattern.compile("(\\d+) records sent, ([0-9.]+) records/sec");
 
-    private RawProducerRate() {
-    }
+    private RawProducerRate() {}
 
     static double measure(String bootstrap, String topic, long records) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "org.apache.kafka.tools.ProducerPerformance", "--topic", topic, "--num-records", Long.toString(records),
-                "--record-size", "1024", "--throughput", "-1", "--producer-props", "bootstrap.servers=" + bootstrap,
+        List<String> command = List.of(
+                java,
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.apache.kafka.tools.ProducerPerformance",
+                "--topic",
+                topic,
+                "--num-records",
+                Long.toString(records),
+                "--record-size",
+                "1024",
+                "--throughput",
+                "-1",
+                "--producer-props",
+                "bootstrap.servers=" + bootstrap,
                 "acks=all");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         double rate = -1;
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 Matcher m = SUMMARY.matcher(line);

@@ -36,15 +36,19 @@ final class StageWatch implements AutoCloseable {
     /** Records the group has not yet committed on these topics; a partition it never committed counts whole. */
     long lag(String group, Collection<String> topics) throws InterruptedException {
         try {
-            Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames()
-                    .get(CALL.toMillis(), TimeUnit.MILLISECONDS);
+            Map<String, TopicDescription> described =
+                    admin.describeTopics(topics).allTopicNames().get(CALL.toMillis(), TimeUnit.MILLISECONDS);
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            described.values().forEach(d -> d.partitions()
-                    .forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all()
-                    .get(CALL.toMillis(), TimeUnit.MILLISECONDS);
+            described
+                    .values()
+                    .forEach(d -> d.partitions()
+                            .forEach(
+                                    p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+                    admin.listOffsets(latest).all().get(CALL.toMillis(), TimeUnit.MILLISECONDS);
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(CALL.toMillis(), TimeUnit.MILLISECONDS);
+                    .partitionsToOffsetAndMetadata()
+                    .get(CALL.toMillis(), TimeUnit.MILLISECONDS);
             long lag = 0;
             for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : ends.entrySet()) {
                 OffsetAndMetadata done = committed.get(end.getKey());
@@ -59,8 +63,14 @@ final class StageWatch implements AutoCloseable {
     /** Partitions of a topic, for the case watcher. */
     List<TopicPartition> partitions(String topic) throws InterruptedException {
         try {
-            return admin.describeTopics(List.of(topic)).allTopicNames().get(CALL.toMillis(), TimeUnit.MILLISECONDS)
-                    .get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition()))
+            return admin
+                    .describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(CALL.toMillis(), TimeUnit.MILLISECONDS)
+                    .get(topic)
+                    .partitions()
+                    .stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
                     .collect(Collectors.toList());
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot describe " + topic + " on the broker", e);

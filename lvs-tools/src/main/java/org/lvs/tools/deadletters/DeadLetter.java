@@ -22,9 +22,21 @@ import org.apache.kafka.common.header.Headers;
  * @param value        the record's value, as it was: for a replay only, never printed
  * @param headers      the record's headers
  */
-public record DeadLetter(String dlqTopic, int partition, long offset, String sourceTopic, String group,
-        String stage, String reason, Instant at, String origin, Integer originPartition, boolean replayed,
-        byte[] key, byte[] value, Headers headers) {
+public record DeadLetter(
+        String dlqTopic,
+        int partition,
+        long offset,
+        String sourceTopic,
+        String group,
+        String stage,
+        String reason,
+        Instant at,
+        String origin,
+        Integer originPartition,
+        boolean replayed,
+        byte[] key,
+        byte[] value,
+        Headers headers) {
 
     /** {@code partition:offset}, the form {@code --offsets} takes. */
     public String position() {

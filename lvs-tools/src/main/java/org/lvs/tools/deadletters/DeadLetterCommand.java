@@ -38,8 +38,7 @@ public final class DeadLetterCommand {
               options: --bootstrap HOST:PORT   (default $LVS_KAFKA_BOOTSTRAP, else 127.0.0.1:9092)
                        --client-config FILE    Kafka client properties (security.protocol, sasl.*, ssl.*)""";
 
-    private DeadLetterCommand() {
-    }
+    private DeadLetterCommand() {}
 
     /** Runs the command; answers the exit code (0 done, 1 failed, 2 wrong usage). */
     public static int run(List<String> args, PrintStream out, PrintStream err, Clock clock) {
@@ -110,14 +109,22 @@ public final class DeadLetterCommand {
                 out.println(e.getKey() + ": no dead letters");
                 continue;
             }
-            out.printf("%s: %d dead letter%s, %d replayed%n", e.getKey(), letters.size(),
-                    letters.size() == 1 ? "" : "s", replayed);
-            out.printf("  %-10s %-10s %-20s %-6s %-7s %-8s %s%n", "POSITION", "FROM", "GROUP", "STAGE", "AGE",
-                    "REPLAYED", "REASON");
+            out.printf(
+                    "%s: %d dead letter%s, %d replayed%n",
+                    e.getKey(), letters.size(), letters.size() == 1 ? "" : "s", replayed);
+            out.printf(
+                    "  %-10s %-10s %-20s %-6s %-7s %-8s %s%n",
+                    "POSITION", "FROM", "GROUP", "STAGE", "AGE", "REPLAYED", "REASON");
             for (DeadLetter l : letters) {
-                out.printf("  %-10s %-10s %-20s %-6s %-7s %-8s %s%n", l.position(),
-                        l.origin() == null ? "-" : l.origin(), l.group(), l.stage(), tool.age(l),
-                        l.replayed() ? "yes" : "no", l.reason());
+                out.printf(
+                        "  %-10s %-10s %-20s %-6s %-7s %-8s %s%n",
+                        l.position(),
+                        l.origin() == null ? "-" : l.origin(),
+                        l.group(),
+                        l.stage(),
+                        tool.age(l),
+                        l.replayed() ? "yes" : "no",
+                        l.reason());
             }
         }
         out.printf("%d dead letter%s, %d not replayed.%n", total, total == 1 ? "" : "s", pending);
@@ -152,13 +159,18 @@ public final class DeadLetterCommand {
         replay.replayed().forEach((dlq, n) -> {
             int skipped = replay.skipped().getOrDefault(dlq, 0);
             if (n > 0 || skipped > 0) {
-                out.printf("%s: replayed %d to %s%s%n", dlq, n, dlq.substring(0, dlq.length() - 4),
+                out.printf(
+                        "%s: replayed %d to %s%s%n",
+                        dlq,
+                        n,
+                        dlq.substring(0, dlq.length() - 4),
                         skipped > 0 ? " (" + skipped + " replayed before, skipped)" : "");
             }
         });
-        out.printf("Replayed %d dead letter%s. The consumer group that gave up on each processes it again; the "
-                + "groups that had processed it drop it as a duplicate.%n", replay.total(),
-                replay.total() == 1 ? "" : "s");
+        out.printf(
+                "Replayed %d dead letter%s. The consumer group that gave up on each processes it again; the "
+                        + "groups that had processed it drop it as a duplicate.%n",
+                replay.total(), replay.total() == 1 ? "" : "s");
         return 0;
     }
 

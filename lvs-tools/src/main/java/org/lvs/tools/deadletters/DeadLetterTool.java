@@ -147,7 +147,9 @@ public final class DeadLetterTool implements AutoCloseable {
             republish(due);
             // Up to the ends read, not the ends now: a letter that arrived meanwhile was not replayed.
             Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
-            snapshot.ends().forEach((tp, end) -> commits.put(tp, snapshot.ledger(tp).upTo(end).toCommit()));
+            snapshot.ends()
+                    .forEach((tp, end) ->
+                            commits.put(tp, snapshot.ledger(tp).upTo(end).toCommit()));
             commit(commits);
             replayed.put(dlq, due.size());
             skipped.put(dlq, letters.size() - due.size());
@@ -164,17 +166,22 @@ public final class DeadLetterTool implements AutoCloseable {
         Snapshot snapshot = read(dlq);
         Map<Position, DeadLetter> byPosition = snapshot.letters().stream()
                 .collect(Collectors.toMap(l -> new Position(l.partition(), l.offset()), l -> l));
-        List<Position> missing = positions.stream().filter(p -> !byPosition.containsKey(p)).toList();
+        List<Position> missing =
+                positions.stream().filter(p -> !byPosition.containsKey(p)).toList();
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("no dead letter at " + missing.stream().map(Position::toString)
-                    .collect(Collectors.joining(",")) + " in " + dlq + " (see ./lvs dead-letters list --topic "
+            throw new IllegalArgumentException("no dead letter at "
+                    + missing.stream().map(Position::toString).collect(Collectors.joining(",")) + " in " + dlq
+                    + " (see ./lvs dead-letters list --topic "
                     + dlq + "); nothing was replayed");
         }
-        List<DeadLetter> chosen = positions.stream().distinct().map(byPosition::get).toList();
+        List<DeadLetter> chosen =
+                positions.stream().distinct().map(byPosition::get).toList();
         List<DeadLetter> due = chosen.stream().filter(l -> !l.replayed()).toList();
         Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
-        due.stream().collect(Collectors.groupingBy(DeadLetter::partition,
-                Collectors.mapping(DeadLetter::offset, Collectors.toCollection(TreeSet::new))))
+        due.stream()
+                .collect(Collectors.groupingBy(
+                        DeadLetter::partition,
+                        Collectors.mapping(DeadLetter::offset, Collectors.toCollection(TreeSet::new))))
                 .forEach((partition, offsets) -> {
                     TopicPartition tp = new TopicPartition(dlq, partition);
                     OffsetAndMetadata commit = snapshot.ledger(tp).with(offsets).toCommit();
@@ -191,8 +198,8 @@ public final class DeadLetterTool implements AutoCloseable {
     }
 
     /** A dead-letter topic as read: its letters up to {@code ends}, and the replayer's ledgers then. */
-    private record Snapshot(List<DeadLetter> letters, Map<TopicPartition, Long> ends,
-            Map<TopicPartition, ReplayLedger> ledgers) {
+    private record Snapshot(
+            List<DeadLetter> letters, Map<TopicPartition, Long> ends, Map<TopicPartition, ReplayLedger> ledgers) {
 
         ReplayLedger ledger(TopicPartition tp) {
             return ledgers.getOrDefault(tp, ReplayLedger.of(null));
@@ -259,9 +266,21 @@ public final class DeadLetterTool implements AutoCloseable {
             // placed by its key then
         }
         String origin = originPartition == null || originOffset == null ? null : originPartition + ":" + originOffset;
-        return new DeadLetter(r.topic(), r.partition(), r.offset(), source, orDash(header(h, H_GROUP)),
-                orDash(header(h, H_STAGE)), orDash(header(h, H_REASON)), at, origin, partition,
-                ledger.replayed(r.offset()), r.key(), r.value(), h);
+        return new DeadLetter(
+                r.topic(),
+                r.partition(),
+                r.offset(),
+                source,
+                orDash(header(h, H_GROUP)),
+                orDash(header(h, H_STAGE)),
+                orDash(header(h, H_REASON)),
+                at,
+                origin,
+                partition,
+                ledger.replayed(r.offset()),
+                r.key(),
+                r.value(),
+                h);
     }
 
     private void republish(List<DeadLetter> letters) {
@@ -280,10 +299,13 @@ public final class DeadLetterTool implements AutoCloseable {
             List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (DeadLetter letter : letters) {
                 int count = partitionCounts.computeIfAbsent(letter.sourceTopic(), this::partitionCount);
-                Integer partition = letter.originPartition() != null && letter.originPartition() >= 0
-                        && letter.originPartition() < count ? letter.originPartition() : null;
-                sent.add(producer.send(new ProducerRecord<>(letter.sourceTopic(), partition, letter.key(),
-                        letter.value(), replayHeaders(letter))));
+                Integer partition = letter.originPartition() != null
+                                && letter.originPartition() >= 0
+                                && letter.originPartition() < count
+                        ? letter.originPartition()
+                        : null;
+                sent.add(producer.send(new ProducerRecord<>(
+                        letter.sourceTopic(), partition, letter.key(), letter.value(), replayHeaders(letter))));
             }
             producer.flush();
             for (Future<RecordMetadata> f : sent) {
@@ -305,7 +327,8 @@ public final class DeadLetterTool implements AutoCloseable {
     }
 
     private int partitionCount(String topic) {
-        Map<String, TopicDescription> described = await(admin.describeTopics(List.of(topic)).allTopicNames());
+        Map<String, TopicDescription> described =
+                await(admin.describeTopics(List.of(topic)).allTopicNames());
         return described.get(topic).partitions().size();
     }
 
@@ -317,14 +340,15 @@ public final class DeadLetterTool implements AutoCloseable {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             return consumer.endOffsets(partitions, TIMEOUT);
         }
     }
 
     private Map<TopicPartition, ReplayLedger> ledgers(String dlq) {
-        Map<TopicPartition, OffsetAndMetadata> committed = await(
-                admin.listConsumerGroupOffsets(REPLAYER_GROUP).partitionsToOffsetAndMetadata());
+        Map<TopicPartition, OffsetAndMetadata> committed =
+                await(admin.listConsumerGroupOffsets(REPLAYER_GROUP).partitionsToOffsetAndMetadata());
         Map<TopicPartition, ReplayLedger> ledgers = new HashMap<>();
         committed.forEach((tp, commit) -> {
             if (tp.topic().equals(dlq) && commit != null) {
@@ -374,8 +398,10 @@ public final class DeadLetterTool implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause().getClass().getSimpleName() + ": "
-                    + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    e.getCause().getClass().getSimpleName() + ": "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         } catch (TimeoutException e) {
             throw new IllegalStateException("the broker did not answer within " + TIMEOUT.toSeconds() + " s", e);
         }

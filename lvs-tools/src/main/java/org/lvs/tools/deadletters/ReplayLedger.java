@@ -59,7 +59,8 @@ record ReplayLedger(long committed, Set<Long> beyond) {
     }
 
     OffsetAndMetadata toCommit() {
-        String metadata = beyond.isEmpty() ? ""
+        String metadata = beyond.isEmpty()
+                ? ""
                 : PREFIX + new TreeSet<>(beyond).stream().map(String::valueOf).collect(Collectors.joining(","));
         return new OffsetAndMetadata(committed, metadata);
     }

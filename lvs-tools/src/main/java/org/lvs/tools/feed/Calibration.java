@@ -3,8 +3,7 @@ package org.lvs.tools.feed;
 /** The arithmetic of the calibration, kept apart so it is tested on its own. */
 public final class Calibration {
 
-    private Calibration() {
-    }
+    private Calibration() {}
 
     /** How many of {@code decided} priority cases must be contacted within 48 h to show {@code share}. */
     public static int withinCount(double share, int decided) {
@@ -17,7 +16,8 @@ public final class Calibration {
             return null;
         }
         return java.math.BigDecimal.valueOf(count * 100.0 / of)
-                .setScale(1, java.math.RoundingMode.HALF_UP).doubleValue();
+                .setScale(1, java.math.RoundingMode.HALF_UP)
+                .doubleValue();
     }
 
     /** Whether {@code actual} is within {@code tolerance} (relative, 0.02 = 2%) of {@code expected}. */

@@ -19,6 +19,8 @@ public record CaseAction(String path, Instant at, Map<String, Object> body) {
 
     private static Boolean contactMade(Map<String, Object> body) {
         Object outcome = body.get("outcome");
-        return outcome != null && org.lvs.contract.casework.ContactOutcome.valueOf(outcome.toString()).isContactMade();
+        return outcome != null
+                && org.lvs.contract.casework.ContactOutcome.valueOf(outcome.toString())
+                        .isContactMade();
     }
 }

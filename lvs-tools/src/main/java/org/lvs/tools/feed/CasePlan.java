@@ -14,8 +14,15 @@ import org.lvs.contract.triage.Pathway;
  * @param paused      time spent in screening before the clock resumed
  * @param decided     the clock ends decided: a contact was made or it breaches (not cancelled, not left in screening)
  */
-public record CasePlan(Source source, String sourceReference, Instant clockStart, boolean priority, Pathway pathway,
-        Duration paused, boolean decided, List<CaseAction> actions) {
+public record CasePlan(
+        Source source,
+        String sourceReference,
+        Instant clockStart,
+        boolean priority,
+        Pathway pathway,
+        Duration paused,
+        boolean decided,
+        List<CaseAction> actions) {
 
     public CasePlan {
         actions = List.copyOf(actions);

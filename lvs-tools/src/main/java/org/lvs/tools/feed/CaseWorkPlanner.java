@@ -48,6 +48,7 @@ final class CaseWorkPlanner {
         boolean consentWithdrawn;
         /** Effective hours after which a contact makes sense (after an amendment supplied details). */
         double earliestContactHours = 0.5;
+
         boolean contactable;
         boolean decided;
         boolean within;
@@ -107,25 +108,25 @@ final class CaseWorkPlanner {
                     c.contactable = false;
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         // Still in screening forever, or cancelled: the clock is never decided (metrics.md).
         c.decided = !c.screenedUnsafe && !c.consentWithdrawn;
         if (c.decided && c.priority && dice.chance(0.015)) {
             c.contactable = false;
         }
-        c.plannedContact = c.decided && c.contactable
-                && (c.priority || dice.chance(settings.standardContactShare()));
+        c.plannedContact = c.decided && c.contactable && (c.priority || dice.chance(settings.standardContactShare()));
         return c;
     }
 
     private void calibrate(List<CaseDraft> cases) {
         for (Quarter quarter : Quarter.values()) {
             List<CaseDraft> decided = cases.stream()
-                    .filter(c -> c.priority && c.decided && Quarter.of(c.start) == quarter).toList();
+                    .filter(c -> c.priority && c.decided && Quarter.of(c.start) == quarter)
+                    .toList();
             List<CaseDraft> candidates = new ArrayList<>(decided.stream()
-                    .filter(c -> c.plannedContact && c.earliestContactHours < WITHIN_LIMIT_HOURS - 1).toList());
+                    .filter(c -> c.plannedContact && c.earliestContactHours < WITHIN_LIMIT_HOURS - 1)
+                    .toList());
             int within = Calibration.withinCount(settings.priorityWithin48h(quarter), decided.size());
             if (within > candidates.size()) {
                 throw new IllegalStateException("cannot reach " + within + " priority contacts within 48 h in "
@@ -141,15 +142,21 @@ final class CaseWorkPlanner {
         Duration paused = Duration.ZERO;
         if (c.status == CaseStatus.SCREENING) {
             paused = FeedGenerator.hours(c.screenHours);
-            actions.add(new CaseAction("screening", c.start.plus(paused), Map.of("safeToContact", !c.screenedUnsafe,
-                    "note", c.screenedUnsafe ? "Not safe yet: review with school" : "Safe to contact by text")));
+            actions.add(new CaseAction(
+                    "screening",
+                    c.start.plus(paused),
+                    Map.of(
+                            "safeToContact",
+                            !c.screenedUnsafe,
+                            "note",
+                            c.screenedUnsafe ? "Not safe yet: review with school" : "Safe to contact by text")));
             if (c.screenedUnsafe) {
                 return plan(c, paused, actions);
             }
         }
         if (c.status == CaseStatus.AWAITING_CONSENT && c.consentWithdrawn) {
-            actions.add(new CaseAction("consent", c.start.plus(FeedGenerator.hours(dice.uniform(2, 48))),
-                    Map.of("confirmed", false)));
+            actions.add(new CaseAction(
+                    "consent", c.start.plus(FeedGenerator.hours(dice.uniform(2, 48))), Map.of("confirmed", false)));
             return plan(c, paused, actions);
         }
         if (!c.plannedContact) {
@@ -163,7 +170,8 @@ final class CaseWorkPlanner {
                     actions.add(new CaseAction("consent", at(c, paused, triedHours / 4), Map.of("confirmed", true)));
                 }
                 actions.add(contact(tried, c.pathway, ContactOutcome.WRONG_DETAILS, ContactChannel.PHONE));
-                actions.add(new CaseAction("closure", tried.plus(Duration.ofDays(10)), Map.of("reason", "UNREACHABLE")));
+                actions.add(
+                        new CaseAction("closure", tried.plus(Duration.ofDays(10)), Map.of("reason", "UNREACHABLE")));
             }
             return plan(c, paused, actions);
         }
@@ -177,18 +185,31 @@ final class CaseWorkPlanner {
         }
         if (dice.chance(0.25)) {
             double attempt = prerequisite + (effective - prerequisite) * dice.uniform(0.3, 0.85);
-            ContactOutcome outcome = dice.weighted(List.of(ContactOutcome.NO_ANSWER, ContactOutcome.VOICEMAIL_LEFT,
-                    ContactOutcome.MESSAGE_SENT), 50, 30, 20);
-            actions.add(contact(at(c, paused, attempt), c.pathway, outcome,
+            ContactOutcome outcome = dice.weighted(
+                    List.of(ContactOutcome.NO_ANSWER, ContactOutcome.VOICEMAIL_LEFT, ContactOutcome.MESSAGE_SENT),
+                    50,
+                    30,
+                    20);
+            actions.add(contact(
+                    at(c, paused, attempt),
+                    c.pathway,
+                    outcome,
                     outcome == ContactOutcome.MESSAGE_SENT ? ContactChannel.TEXT : ContactChannel.PHONE));
         }
         Instant contactedAt = at(c, paused, effective);
-        ContactOutcome outcome = dice.weighted(List.of(ContactOutcome.SPOKE_TO_VICTIM,
-                ContactOutcome.VICTIM_RESPONDED, ContactOutcome.DECLINED_SUPPORT), 80, 11, 9);
+        ContactOutcome outcome = dice.weighted(
+                List.of(
+                        ContactOutcome.SPOKE_TO_VICTIM,
+                        ContactOutcome.VICTIM_RESPONDED,
+                        ContactOutcome.DECLINED_SUPPORT),
+                80,
+                11,
+                9);
         actions.add(contact(contactedAt, c.pathway, outcome, channel(c.pathway)));
         if (outcome == ContactOutcome.DECLINED_SUPPORT) {
-            addIfHappened(actions, new CaseAction("closure", contactedAt.plus(Duration.ofHours(2)),
-                    Map.of("reason", "DECLINED")));
+            addIfHappened(
+                    actions,
+                    new CaseAction("closure", contactedAt.plus(Duration.ofHours(2)), Map.of("reason", "DECLINED")));
         } else {
             followUp(c, contactedAt, actions);
         }
@@ -222,8 +243,8 @@ final class CaseWorkPlanner {
         };
         Instant assignedAt = contactedAt.plus(FeedGenerator.hours(waitDays * 24));
         // One ISVA carries more than the rest (the seed report: one at 49 against an average of 40).
-        String worker = c.pathway == Pathway.ISVA
-                ? dice.weighted(workers, 1.25, 1, 1, 1, 1, 0.95) : dice.oneOf(workers);
+        String worker =
+                c.pathway == Pathway.ISVA ? dice.weighted(workers, 1.25, 1, 1, 1, 1, 0.95) : dice.oneOf(workers);
         if (!addIfHappened(actions, new CaseAction("assignment", assignedAt, Map.of("worker", worker)))) {
             return;
         }
@@ -231,13 +252,25 @@ final class CaseWorkPlanner {
         int wellbeing = dice.between(2, 6);
         int safety = dice.between(2, 7);
         if (scored) {
-            addIfHappened(actions, new CaseAction("outcomes", assignedAt.plus(Duration.ofHours(dice.between(1, 72))),
-                    Map.of("stage", "START", "scores", Map.of("wellbeing", wellbeing, "safety", safety))));
+            addIfHappened(
+                    actions,
+                    new CaseAction(
+                            "outcomes",
+                            assignedAt.plus(Duration.ofHours(dice.between(1, 72))),
+                            Map.of("stage", "START", "scores", Map.of("wellbeing", wellbeing, "safety", safety))));
         }
         Instant lastWork = assignedAt;
         if (dice.chance(0.14)) {
-            OnwardService service = dice.weighted(List.of(OnwardService.COUNSELLING, OnwardService.THERAPY,
-                    OnwardService.PEER_SUPPORT, OnwardService.GROUP_PROGRAMME), 60, 15, 15, 10);
+            OnwardService service = dice.weighted(
+                    List.of(
+                            OnwardService.COUNSELLING,
+                            OnwardService.THERAPY,
+                            OnwardService.PEER_SUPPORT,
+                            OnwardService.GROUP_PROGRAMME),
+                    60,
+                    15,
+                    15,
+                    10);
             Instant requested = assignedAt.plus(FeedGenerator.hours(dice.uniform(1, 14) * 24));
             // Counselling waits rose from 3 to 4.5 days (the seed report).
             double mean = q2 ? 4.5 : 3.0;
@@ -249,9 +282,20 @@ final class CaseWorkPlanner {
         }
         if (c.pathway == Pathway.NEST && dice.chance(0.5)) {
             Instant session = assignedAt.plus(FeedGenerator.hours(dice.uniform(3, 20) * 24));
-            if (addIfHappened(actions, new CaseAction("contacts", session, Map.of("channel", "FACE_TO_FACE",
-                    "outcome", "SPOKE_TO_VICTIM", "supportTypes", List.of("EMOTIONAL_SUPPORT", "SAFETY_PLANNING"),
-                    "handler", "nest-session")))) {
+            if (addIfHappened(
+                    actions,
+                    new CaseAction(
+                            "contacts",
+                            session,
+                            Map.of(
+                                    "channel",
+                                    "FACE_TO_FACE",
+                                    "outcome",
+                                    "SPOKE_TO_VICTIM",
+                                    "supportTypes",
+                                    List.of("EMOTIONAL_SUPPORT", "SAFETY_PLANNING"),
+                                    "handler",
+                                    "nest-session")))) {
                 lastWork = later(lastWork, session);
             }
         }
@@ -269,7 +313,9 @@ final class CaseWorkPlanner {
         if (scored) {
             // Wellbeing often does not improve after court (the Q3 meeting notes).
             int end = Math.max(1, Math.min(10, wellbeing + dice.weighted(List.of(2, 1, 0, -1), 25, 17, 35, 23)));
-            actions.add(new CaseAction("outcomes", closedAt.minus(Duration.ofHours(1)),
+            actions.add(new CaseAction(
+                    "outcomes",
+                    closedAt.minus(Duration.ofHours(1)),
                     Map.of("stage", "END", "scores", Map.of("wellbeing", end, "safety", Math.min(10, safety + 1)))));
         }
         actions.add(new CaseAction("closure", closedAt, Map.of("reason", "SUPPORT_COMPLETED")));
@@ -286,8 +332,17 @@ final class CaseWorkPlanner {
             if (pathway == Pathway.IDVA || pathway == Pathway.IVA || pathway == Pathway.NEST) {
                 support.add(SupportType.SAFETY_PLANNING.name());
             }
-            support.add(dice.weighted(List.of(SupportType.SIGNPOSTING, SupportType.CJS_INFORMATION,
-                    SupportType.EMOTIONAL_SUPPORT, SupportType.PRACTICAL_HELP), 35, 30, 25, 10).name());
+            support.add(dice.weighted(
+                            List.of(
+                                    SupportType.SIGNPOSTING,
+                                    SupportType.CJS_INFORMATION,
+                                    SupportType.EMOTIONAL_SUPPORT,
+                                    SupportType.PRACTICAL_HELP),
+                            35,
+                            30,
+                            25,
+                            10)
+                    .name());
         }
         body.put("supportTypes", support);
         body.put("handler", "handler-%02d".formatted(dice.between(1, 40)));
@@ -297,11 +352,21 @@ final class CaseWorkPlanner {
     private ContactChannel channel(Pathway pathway) {
         if (pathway == Pathway.NEST) {
             // Young people answer texts (the seed report).
-            return dice.weighted(List.of(ContactChannel.TEXT, ContactChannel.PHONE, ContactChannel.FACE_TO_FACE),
-                    45, 45, 10);
+            return dice.weighted(
+                    List.of(ContactChannel.TEXT, ContactChannel.PHONE, ContactChannel.FACE_TO_FACE), 45, 45, 10);
         }
-        return dice.weighted(List.of(ContactChannel.PHONE, ContactChannel.EMAIL, ContactChannel.LETTER,
-                ContactChannel.FACE_TO_FACE, ContactChannel.TEXT), 78, 8, 4, 5, 5);
+        return dice.weighted(
+                List.of(
+                        ContactChannel.PHONE,
+                        ContactChannel.EMAIL,
+                        ContactChannel.LETTER,
+                        ContactChannel.FACE_TO_FACE,
+                        ContactChannel.TEXT),
+                78,
+                8,
+                4,
+                5,
+                5);
     }
 
     private static boolean addIfHappened(List<CaseAction> actions, CaseAction action) {
@@ -325,8 +390,8 @@ final class CaseWorkPlanner {
     }
 
     private static CasePlan plan(CaseDraft c, Duration paused, List<CaseAction> actions) {
-        return new CasePlan(c.draft.source, c.draft.sourceReference, c.start, c.priority, c.pathway, paused,
-                c.decided, actions);
+        return new CasePlan(
+                c.draft.source, c.draft.sourceReference, c.start, c.priority, c.pathway, paused, c.decided, actions);
     }
 
     private static Map<Pathway, List<String>> workers() {

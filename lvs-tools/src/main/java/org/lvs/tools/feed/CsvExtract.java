@@ -21,17 +21,36 @@ import org.lvs.contract.referral.Victim;
  */
 public final class CsvExtract {
 
-    public static final List<String> COLUMNS = List.of("sourceReference", "version", "feedSequence", "recordedAt",
-            "receivedAt", "area", "crime.category", "crime.hateStrands", "crime.description", "victim.personRef",
-            "victim.firstName", "victim.lastName", "victim.dateOfBirth", "victim.gender", "victim.phone",
-            "victim.email", "victim.address.line1", "victim.address.town", "victim.address.postcode",
-            "victim.preferredContact", "victim.vulnerabilities", "consent", "riskLevel",
-            "safeguarding.unsafeToContact", "howHeard");
+    public static final List<String> COLUMNS = List.of(
+            "sourceReference",
+            "version",
+            "feedSequence",
+            "recordedAt",
+            "receivedAt",
+            "area",
+            "crime.category",
+            "crime.hateStrands",
+            "crime.description",
+            "victim.personRef",
+            "victim.firstName",
+            "victim.lastName",
+            "victim.dateOfBirth",
+            "victim.gender",
+            "victim.phone",
+            "victim.email",
+            "victim.address.line1",
+            "victim.address.town",
+            "victim.address.postcode",
+            "victim.preferredContact",
+            "victim.vulnerabilities",
+            "consent",
+            "riskLevel",
+            "safeguarding.unsafeToContact",
+            "howHeard");
 
     public static final int MAX_ROWS = 10_000;
 
-    private CsvExtract() {
-    }
+    private CsvExtract() {}
 
     /** Writes {@code <source>-<n>.csv} files into {@code dir}; returns the files written. */
     public static List<Path> write(Feed feed, Path dir, boolean withReceivedAt) throws IOException {
@@ -46,7 +65,8 @@ public final class CsvExtract {
         for (Map.Entry<Source, List<Referral>> e : bySource.entrySet()) {
             List<Referral> rows = e.getValue();
             for (int from = 0, part = 1; from < rows.size(); from += MAX_ROWS, part++) {
-                Path file = dir.resolve("%s-%02d.csv".formatted(e.getKey().name().toLowerCase(), part));
+                Path file =
+                        dir.resolve("%s-%02d.csv".formatted(e.getKey().name().toLowerCase(), part));
                 try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                     w.write(String.join(",", COLUMNS));
                     w.write("\r\n");
@@ -84,7 +104,8 @@ public final class CsvExtract {
         cells.add(v == null || v.address() == null ? null : v.address().town());
         cells.add(v == null || v.address() == null ? null : v.address().postcode());
         cells.add(v == null ? null : v.preferredContact());
-        cells.add(v == null ? null : v.vulnerabilities().stream().map(Enum::name).collect(Collectors.joining("|")));
+        cells.add(
+                v == null ? null : v.vulnerabilities().stream().map(Enum::name).collect(Collectors.joining("|")));
         cells.add(r.consent());
         cells.add(r.riskLevel());
         cells.add(r.safeguarding().unsafeToContact());

@@ -22,18 +22,22 @@ import org.lvs.contract.triage.Pathway;
  */
 public final class ExpectedTriage {
 
-    static final Set<CrimeCategory> MOST_SERIOUS = EnumSet.of(CrimeCategory.DOMESTIC_ABUSE,
-            CrimeCategory.SEXUAL_OFFENCE, CrimeCategory.HATE_CRIME, CrimeCategory.TERRORISM,
-            CrimeCategory.BEREAVED_BY_HOMICIDE, CrimeCategory.ATTEMPTED_MURDER, CrimeCategory.HUMAN_TRAFFICKING,
-            CrimeCategory.KIDNAP_FALSE_IMPRISONMENT, CrimeCategory.ARSON_ENDANGER_LIFE);
+    static final Set<CrimeCategory> MOST_SERIOUS = EnumSet.of(
+            CrimeCategory.DOMESTIC_ABUSE,
+            CrimeCategory.SEXUAL_OFFENCE,
+            CrimeCategory.HATE_CRIME,
+            CrimeCategory.TERRORISM,
+            CrimeCategory.BEREAVED_BY_HOMICIDE,
+            CrimeCategory.ATTEMPTED_MURDER,
+            CrimeCategory.HUMAN_TRAFFICKING,
+            CrimeCategory.KIDNAP_FALSE_IMPRISONMENT,
+            CrimeCategory.ARSON_ENDANGER_LIFE);
 
     /** The expected decision; {@code status}, {@code pathway} are null when no case opens. */
-    public record Expected(boolean opensCase, DataIssue dataIssue, CaseStatus status, boolean priority,
-            Pathway pathway) {
-    }
+    public record Expected(
+            boolean opensCase, DataIssue dataIssue, CaseStatus status, boolean priority, Pathway pathway) {}
 
-    private ExpectedTriage() {
-    }
+    private ExpectedTriage() {}
 
     public static Expected decide(Referral r) {
         if (r.consent() == Consent.REFUSED || r.consent() == Consent.NOT_RECORDED) {
@@ -57,7 +61,8 @@ public final class ExpectedTriage {
             status = CaseStatus.OPEN;
         }
         boolean under18 = isUnder18(r);
-        boolean priority = under18 || MOST_SERIOUS.contains(r.crime().category())
+        boolean priority = under18
+                || MOST_SERIOUS.contains(r.crime().category())
                 || v.vulnerabilities().stream().anyMatch(x -> x != Vulnerability.REPEAT_VICTIM)
                 || v.vulnerabilities().contains(Vulnerability.REPEAT_VICTIM);
         return new Expected(true, issue, status, priority, route(r, under18));
@@ -69,8 +74,8 @@ public final class ExpectedTriage {
         }
         return switch (r.crime().category()) {
             case SEXUAL_OFFENCE -> Pathway.ISVA;
-            case DOMESTIC_ABUSE -> r.riskLevel() == RiskLevel.HIGH || r.riskLevel() == RiskLevel.MEDIUM
-                    ? Pathway.IDVA : Pathway.IVA;
+            case DOMESTIC_ABUSE ->
+                r.riskLevel() == RiskLevel.HIGH || r.riskLevel() == RiskLevel.MEDIUM ? Pathway.IDVA : Pathway.IVA;
             case HATE_CRIME -> Pathway.HATE_CRIME_PARTNER;
             default -> Pathway.CORE;
         };

@@ -7,8 +7,8 @@ import org.lvs.contract.referral.Referral;
  * A generated feed: first versions in the order they were received, then the amendments (higher versions) in the
  * order they were received, then the case work.
  */
-public record Feed(FeedSettings settings, List<Referral> firstVersions, List<Referral> amendments,
-        List<CasePlan> cases) {
+public record Feed(
+        FeedSettings settings, List<Referral> firstVersions, List<Referral> amendments, List<CasePlan> cases) {
 
     public Feed {
         firstVersions = List.copyOf(firstVersions);

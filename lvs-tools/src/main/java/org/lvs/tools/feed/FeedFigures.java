@@ -11,8 +11,13 @@ import org.lvs.contract.referral.Source;
  * metrics.md (and the generator's expectation of triage). {@code ./lvs demo} prints them next to what
  * metrics-service reports, and the tests pin them.
  */
-public record FeedFigures(Map<Quarter, Integer> referrals, Map<Quarter, Integer> priorityDecided,
-        Map<Quarter, Integer> priorityWithin48h, Map<Source, Integer> bySource, int amendments, int cases,
+public record FeedFigures(
+        Map<Quarter, Integer> referrals,
+        Map<Quarter, Integer> priorityDecided,
+        Map<Quarter, Integer> priorityWithin48h,
+        Map<Source, Integer> bySource,
+        int amendments,
+        int cases,
         int actions) {
 
     private static final Duration H48 = Duration.ofHours(48);
@@ -38,7 +43,13 @@ public record FeedFigures(Map<Quarter, Integer> referrals, Map<Quarter, Integer>
                 }
             }
         }
-        return new FeedFigures(referrals, decided, within, bySource, feed.amendments().size(), feed.cases().size(),
+        return new FeedFigures(
+                referrals,
+                decided,
+                within,
+                bySource,
+                feed.amendments().size(),
+                feed.cases().size(),
                 feed.actionCount());
     }
 
@@ -52,11 +63,17 @@ public record FeedFigures(Map<Quarter, Integer> referrals, Map<Quarter, Integer>
 
     public String describe() {
         return "referrals Q1 %,d, Q2 %,d (year to date %,d); amendments %,d; cases %,d; case actions %,d; "
-                .formatted(referrals.getOrDefault(Quarter.Q1, 0), referrals.getOrDefault(Quarter.Q2, 0), yearToDate(),
-                        amendments, cases, actions)
-                + "priority contacted within 48 h: Q1 %s%% (%d of %d), Q2 %s%% (%d of %d)".formatted(
-                        priorityPercent(Quarter.Q1), priorityWithin48h.get(Quarter.Q1),
-                        priorityDecided.get(Quarter.Q1), priorityPercent(Quarter.Q2),
-                        priorityWithin48h.get(Quarter.Q2), priorityDecided.get(Quarter.Q2));
+                        .formatted(
+                                referrals.getOrDefault(Quarter.Q1, 0),
+                                referrals.getOrDefault(Quarter.Q2, 0),
+                                yearToDate(),
+                                amendments,
+                                cases,
+                                actions)
+                + "priority contacted within 48 h: Q1 %s%% (%d of %d), Q2 %s%% (%d of %d)"
+                        .formatted(
+                                priorityPercent(Quarter.Q1), priorityWithin48h.get(Quarter.Q1),
+                                priorityDecided.get(Quarter.Q1), priorityPercent(Quarter.Q2),
+                                priorityWithin48h.get(Quarter.Q2), priorityDecided.get(Quarter.Q2));
     }
 }

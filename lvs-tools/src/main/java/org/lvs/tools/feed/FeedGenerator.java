@@ -35,7 +35,13 @@ import org.lvs.contract.referral.Vulnerability;
 public final class FeedGenerator {
 
     /** How a record's victim data looks before any amendment. */
-    enum DataShape { COMPLETE, NO_VICTIM, NOTHING_USABLE, NO_CHANNEL, NO_NAME }
+    enum DataShape {
+        COMPLETE,
+        NO_VICTIM,
+        NOTHING_USABLE,
+        NO_CHANNEL,
+        NO_NAME
+    }
 
     /** A victim the generator invented; repeat victims come back with the same identity. */
     static final class Person {
@@ -51,8 +57,16 @@ public final class FeedGenerator {
         int referrals;
         Instant lastReceivedAt;
 
-        Person(String personRef, String firstName, String lastName, LocalDate dateOfBirth, Gender gender,
-                String phone, String email, Address address, PreferredContact preferredContact) {
+        Person(
+                String personRef,
+                String firstName,
+                String lastName,
+                LocalDate dateOfBirth,
+                Gender gender,
+                String phone,
+                String email,
+                Address address,
+                PreferredContact preferredContact) {
             this.personRef = personRef;
             this.firstName = firstName;
             this.lastName = lastName;
@@ -83,13 +97,14 @@ public final class FeedGenerator {
         HowHeard howHeard;
         /** When the police sent a corrected version 2 (consent given, data completed), or null. */
         Instant amendedAt;
+
         Referral first;
         Referral amendment;
     }
 
     static final List<String> AREAS = List.of("NORTH", "CENTRAL", "EAST", "WEST", "SOUTH", "UNKNOWN");
-    private static final List<Source> SOURCES = List.of(Source.ADT, Source.MASH, Source.OFFICER_DIRECT,
-            Source.PARTNER, Source.SELF);
+    private static final List<Source> SOURCES =
+            List.of(Source.ADT, Source.MASH, Source.OFFICER_DIRECT, Source.PARTNER, Source.SELF);
 
     private final FeedSettings settings;
     private final Dice dice;
@@ -116,20 +131,26 @@ public final class FeedGenerator {
         }
         assignFeedSequencesAndBuild(drafts);
         List<Referral> firsts = drafts.stream().map(d -> d.first).toList();
-        List<Referral> amendments = drafts.stream().filter(d -> d.amendment != null)
-                .sorted(Comparator.comparing(d -> d.amendedAt)).map(d -> d.amendment).toList();
+        List<Referral> amendments = drafts.stream()
+                .filter(d -> d.amendment != null)
+                .sorted(Comparator.comparing(d -> d.amendedAt))
+                .map(d -> d.amendment)
+                .toList();
         List<CasePlan> cases = new CaseWorkPlanner(settings, new Dice(settings.seed() * 31 + 7)).plan(drafts);
         return new Feed(settings, firsts, amendments, cases);
     }
 
     /** {@code count} receive times spread over the quarter's days (weekdays busier), 07:00 to 21:00 London, sorted. */
     private List<Instant> receivedTimes(Quarter quarter, int count) {
-        List<LocalDate> days = quarter.start().datesUntil(quarter.endExclusive()).toList();
-        double[] weights = days.stream().mapToDouble(d -> switch (d.getDayOfWeek()) {
-            case SATURDAY, SUNDAY -> 0.55;
-            case MONDAY -> 1.25;
-            default -> 1.0;
-        }).toArray();
+        List<LocalDate> days =
+                quarter.start().datesUntil(quarter.endExclusive()).toList();
+        double[] weights = days.stream()
+                .mapToDouble(d -> switch (d.getDayOfWeek()) {
+                    case SATURDAY, SUNDAY -> 0.55;
+                    case MONDAY -> 1.25;
+                    default -> 1.0;
+                })
+                .toArray();
         List<Instant> times = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             LocalDate day = dice.weighted(days, weights);
@@ -152,13 +173,14 @@ public final class FeedGenerator {
         d.recordedAt = receivedAt.minusSeconds((long) (delayHours * 3600));
         d.area = dice.weighted(AREAS, 20, 28, 21, 16, 13, 2);
 
-        boolean under18 = dice.chance(switch (d.source) {
-            case PARTNER -> 0.45;
-            case ADT -> 0.085;
-            case OFFICER_DIRECT -> 0.06;
-            case SELF -> 0.04;
-            case MASH -> 0.0;
-        });
+        boolean under18 = dice.chance(
+                switch (d.source) {
+                    case PARTNER -> 0.45;
+                    case ADT -> 0.085;
+                    case OFFICER_DIRECT -> 0.06;
+                    case SELF -> 0.04;
+                    case MASH -> 0.0;
+                });
         d.category = category(d.source, under18);
         if (d.category == CrimeCategory.HATE_CRIME) {
             d.hateStrands = hateStrands();
@@ -172,8 +194,8 @@ public final class FeedGenerator {
         d.consent = consent(d.source);
         d.vulnerabilities = vulnerabilities(d);
         boolean young = ExpectedTriage.isUnder18(probe(d));
-        d.unsafe = d.consent == Consent.EXPLICIT && (young ? dice.chance(0.16)
-                : d.riskLevel == RiskLevel.HIGH && dice.chance(0.05));
+        d.unsafe = d.consent == Consent.EXPLICIT
+                && (young ? dice.chance(0.16) : d.riskLevel == RiskLevel.HIGH && dice.chance(0.05));
         d.shape = d.unsafe || d.consent == Consent.IMPLIED || d.source == Source.SELF ? DataShape.COMPLETE : shape();
         d.howHeard = howHeard(d.source);
         planAmendment(d);
@@ -197,28 +219,93 @@ public final class FeedGenerator {
         }
         if (under18) {
             // NEST: peer-to-peer assault and bullying are the most common (the Q3 meeting notes).
-            return dice.weighted(List.of(CrimeCategory.ASSAULT, CrimeCategory.BULLYING, CrimeCategory.SEXUAL_OFFENCE,
-                    CrimeCategory.THEFT, CrimeCategory.ROBBERY, CrimeCategory.CRIMINAL_DAMAGE,
-                    CrimeCategory.HATE_CRIME, CrimeCategory.STALKING_HARASSMENT, CrimeCategory.OTHER),
-                    36, 22, 8, 10, 5, 5, 3, 6, 5);
+            return dice.weighted(
+                    List.of(
+                            CrimeCategory.ASSAULT,
+                            CrimeCategory.BULLYING,
+                            CrimeCategory.SEXUAL_OFFENCE,
+                            CrimeCategory.THEFT,
+                            CrimeCategory.ROBBERY,
+                            CrimeCategory.CRIMINAL_DAMAGE,
+                            CrimeCategory.HATE_CRIME,
+                            CrimeCategory.STALKING_HARASSMENT,
+                            CrimeCategory.OTHER),
+                    36,
+                    22,
+                    8,
+                    10,
+                    5,
+                    5,
+                    3,
+                    6,
+                    5);
         }
         if (source == Source.SELF) {
-            return dice.weighted(List.of(CrimeCategory.DOMESTIC_ABUSE, CrimeCategory.SEXUAL_OFFENCE,
-                    CrimeCategory.ASSAULT, CrimeCategory.STALKING_HARASSMENT, CrimeCategory.HATE_CRIME,
-                    CrimeCategory.FRAUD, CrimeCategory.OTHER), 30, 20, 18, 12, 5, 7, 8);
+            return dice.weighted(
+                    List.of(
+                            CrimeCategory.DOMESTIC_ABUSE,
+                            CrimeCategory.SEXUAL_OFFENCE,
+                            CrimeCategory.ASSAULT,
+                            CrimeCategory.STALKING_HARASSMENT,
+                            CrimeCategory.HATE_CRIME,
+                            CrimeCategory.FRAUD,
+                            CrimeCategory.OTHER),
+                    30,
+                    20,
+                    18,
+                    12,
+                    5,
+                    7,
+                    8);
         }
-        return dice.weighted(List.of(CrimeCategory.ASSAULT, CrimeCategory.THEFT, CrimeCategory.BURGLARY,
-                CrimeCategory.CRIMINAL_DAMAGE, CrimeCategory.VEHICLE_CRIME, CrimeCategory.FRAUD,
-                CrimeCategory.ROBBERY, CrimeCategory.STALKING_HARASSMENT, CrimeCategory.DOMESTIC_ABUSE,
-                CrimeCategory.SEXUAL_OFFENCE, CrimeCategory.HATE_CRIME, CrimeCategory.ARSON_ENDANGER_LIFE,
-                CrimeCategory.BEREAVED_BY_HOMICIDE, CrimeCategory.OTHER),
-                22, 16, 12, 12, 8, 6, 3, 5, 4.5, 2.5, 1.8, 0.3, 0.1, 4);
+        return dice.weighted(
+                List.of(
+                        CrimeCategory.ASSAULT,
+                        CrimeCategory.THEFT,
+                        CrimeCategory.BURGLARY,
+                        CrimeCategory.CRIMINAL_DAMAGE,
+                        CrimeCategory.VEHICLE_CRIME,
+                        CrimeCategory.FRAUD,
+                        CrimeCategory.ROBBERY,
+                        CrimeCategory.STALKING_HARASSMENT,
+                        CrimeCategory.DOMESTIC_ABUSE,
+                        CrimeCategory.SEXUAL_OFFENCE,
+                        CrimeCategory.HATE_CRIME,
+                        CrimeCategory.ARSON_ENDANGER_LIFE,
+                        CrimeCategory.BEREAVED_BY_HOMICIDE,
+                        CrimeCategory.OTHER),
+                22,
+                16,
+                12,
+                12,
+                8,
+                6,
+                3,
+                5,
+                4.5,
+                2.5,
+                1.8,
+                0.3,
+                0.1,
+                4);
     }
 
     /** Race and religion are the most reported strands (the Q3 meeting notes). */
     private List<HateStrand> hateStrands() {
-        HateStrand first = dice.weighted(List.of(HateStrand.RACE, HateStrand.RELIGION, HateStrand.DISABILITY,
-                HateStrand.SEXUAL_ORIENTATION, HateStrand.TRANSGENDER, HateStrand.OTHER), 52, 22, 10, 10, 3, 3);
+        HateStrand first = dice.weighted(
+                List.of(
+                        HateStrand.RACE,
+                        HateStrand.RELIGION,
+                        HateStrand.DISABILITY,
+                        HateStrand.SEXUAL_ORIENTATION,
+                        HateStrand.TRANSGENDER,
+                        HateStrand.OTHER),
+                52,
+                22,
+                10,
+                10,
+                3,
+                3);
         if (first == HateStrand.RACE && dice.chance(0.2)) {
             return List.of(first, HateStrand.RELIGION);
         }
@@ -245,7 +332,10 @@ public final class FeedGenerator {
         List<Person> pool = !repeatVictims.isEmpty() && dice.chance(0.45) ? repeatVictims : knownVictims;
         Person candidate = pool.get(dice.between(Math.max(0, pool.size() - 4000), pool.size() - 1));
         Instant weekAgo = d.receivedAt.minus(7, ChronoUnit.DAYS);
-        boolean adult = candidate.dateOfBirth.plusYears(19).isBefore(d.receivedAt.atZone(Quarter.LONDON).toLocalDate());
+        boolean adult = candidate
+                .dateOfBirth
+                .plusYears(19)
+                .isBefore(d.receivedAt.atZone(Quarter.LONDON).toLocalDate());
         return candidate.lastReceivedAt.isBefore(weekAgo) && adult ? candidate : null;
     }
 
@@ -262,18 +352,37 @@ public final class FeedGenerator {
         LocalDate dob = recordedOn.minusYears(age).minusDays(dice.between(1, 364));
         people++;
         String phone = dice.chance(0.9) ? "07700 9%05d".formatted(dice.between(0, 999)) : null;
-        String email = dice.chance(0.35) ? "%s.%s%d@example.org".formatted(first.toLowerCase(),
-                last.toLowerCase().replace("'", ""), people % 997) : null;
-        Address address = new Address("%d %s %s".formatted(dice.between(1, 240), dice.oneOf(SyntheticPeople.STREETS),
-                dice.oneOf(SyntheticPeople.STREET_KINDS)), null, dice.oneOf(SyntheticPeople.TOWNS),
-                "ZZ%d %d%s".formatted(dice.between(1, 99), dice.between(1, 9),
-                        (char) ('A' + dice.between(0, 25)) + "" + (char) ('A' + dice.between(0, 25))));
+        String email = dice.chance(0.35)
+                ? "%s.%s%d@example.org"
+                        .formatted(first.toLowerCase(), last.toLowerCase().replace("'", ""), people % 997)
+                : null;
+        Address address = new Address(
+                "%d %s %s"
+                        .formatted(
+                                dice.between(1, 240),
+                                dice.oneOf(SyntheticPeople.STREETS),
+                                dice.oneOf(SyntheticPeople.STREET_KINDS)),
+                null,
+                dice.oneOf(SyntheticPeople.TOWNS),
+                "ZZ%d %d%s"
+                        .formatted(
+                                dice.between(1, 99),
+                                dice.between(1, 9),
+                                (char) ('A' + dice.between(0, 25)) + "" + (char) ('A' + dice.between(0, 25))));
         PreferredContact preferred = under18
                 ? dice.weighted(List.of(PreferredContact.TEXT, PreferredContact.PHONE), 60, 40)
-                : dice.weighted(List.of(PreferredContact.PHONE, PreferredContact.TEXT, PreferredContact.EMAIL,
-                        PreferredContact.LETTER), 60, 20, 12, 8);
-        return new Person("P-%06d".formatted(100_000 + people), first, last, dob, gender, phone, email, address,
-                preferred);
+                : dice.weighted(
+                        List.of(
+                                PreferredContact.PHONE,
+                                PreferredContact.TEXT,
+                                PreferredContact.EMAIL,
+                                PreferredContact.LETTER),
+                        60,
+                        20,
+                        12,
+                        8);
+        return new Person(
+                "P-%06d".formatted(100_000 + people), first, last, dob, gender, phone, email, address, preferred);
     }
 
     private Gender gender(Draft d, Quarter quarter) {
@@ -310,9 +419,22 @@ public final class FeedGenerator {
     private List<Vulnerability> vulnerabilities(Draft d) {
         List<Vulnerability> flags = new ArrayList<>();
         if (dice.chance(0.075)) {
-            flags.add(dice.weighted(List.of(Vulnerability.MENTAL_HEALTH, Vulnerability.DISABILITY,
-                    Vulnerability.LEARNING_DISABILITY, Vulnerability.INTIMIDATED, Vulnerability.ELDERLY,
-                    Vulnerability.SUBSTANCE_MISUSE, Vulnerability.OTHER), 30, 18, 10, 20, 12, 6, 4));
+            flags.add(dice.weighted(
+                    List.of(
+                            Vulnerability.MENTAL_HEALTH,
+                            Vulnerability.DISABILITY,
+                            Vulnerability.LEARNING_DISABILITY,
+                            Vulnerability.INTIMIDATED,
+                            Vulnerability.ELDERLY,
+                            Vulnerability.SUBSTANCE_MISUSE,
+                            Vulnerability.OTHER),
+                    30,
+                    18,
+                    10,
+                    20,
+                    12,
+                    6,
+                    4));
         }
         // From the third referral on the police flag a repeat victim, so triage's priority never depends on the
         // order in which it happens to see the earlier two.
@@ -323,15 +445,42 @@ public final class FeedGenerator {
     }
 
     private DataShape shape() {
-        return dice.weighted(List.of(DataShape.COMPLETE, DataShape.NO_VICTIM, DataShape.NOTHING_USABLE,
-                DataShape.NO_CHANNEL, DataShape.NO_NAME), 91.3, 1.2, 1.8, 4.5, 1.2);
+        return dice.weighted(
+                List.of(
+                        DataShape.COMPLETE,
+                        DataShape.NO_VICTIM,
+                        DataShape.NOTHING_USABLE,
+                        DataShape.NO_CHANNEL,
+                        DataShape.NO_NAME),
+                91.3,
+                1.2,
+                1.8,
+                4.5,
+                1.2);
     }
 
     private HowHeard howHeard(Source source) {
         if (source == Source.SELF) {
-            return dice.weighted(List.of(HowHeard.POLICE, HowHeard.SOCIAL_MEDIA, HowHeard.WEBSITE,
-                    HowHeard.FRIEND_OR_FAMILY, HowHeard.HEALTH_SERVICE, HowHeard.SCHOOL, HowHeard.PARTNER_AGENCY,
-                    HowHeard.ADVERTISING, HowHeard.OTHER), 22, 18, 20, 15, 9, 3, 6, 4, 3);
+            return dice.weighted(
+                    List.of(
+                            HowHeard.POLICE,
+                            HowHeard.SOCIAL_MEDIA,
+                            HowHeard.WEBSITE,
+                            HowHeard.FRIEND_OR_FAMILY,
+                            HowHeard.HEALTH_SERVICE,
+                            HowHeard.SCHOOL,
+                            HowHeard.PARTNER_AGENCY,
+                            HowHeard.ADVERTISING,
+                            HowHeard.OTHER),
+                    22,
+                    18,
+                    20,
+                    15,
+                    9,
+                    3,
+                    6,
+                    4,
+                    3);
         }
         if (source == Source.PARTNER) {
             return dice.weighted(java.util.Arrays.asList(HowHeard.PARTNER_AGENCY, HowHeard.SCHOOL, null), 40, 35, 25);
@@ -367,10 +516,23 @@ public final class FeedGenerator {
 
     /** A referral to test a draft's age against the triage rules (before it is final). */
     private static Referral probe(Draft d) {
-        Victim v = new Victim(null, null, null, d.person.dateOfBirth, null, d.person.gender, null, null, null, null,
-                List.of(), null);
-        return new Referral(d.source, d.sourceReference, 1, null, d.recordedAt, d.receivedAt, d.area,
-                new Crime(d.category, d.hateStrands, null), v, d.consent, d.riskLevel, null, null, null);
+        Victim v = new Victim(
+                null, null, null, d.person.dateOfBirth, null, d.person.gender, null, null, null, null, List.of(), null);
+        return new Referral(
+                d.source,
+                d.sourceReference,
+                1,
+                null,
+                d.recordedAt,
+                d.receivedAt,
+                d.area,
+                new Crime(d.category, d.hateStrands, null),
+                v,
+                d.consent,
+                d.riskLevel,
+                null,
+                null,
+                null);
     }
 
     /**
@@ -378,8 +540,7 @@ public final class FeedGenerator {
      * amendments together). A few ADT numbers go missing in transit, so the feed-gap report has something to show.
      */
     private void assignFeedSequencesAndBuild(List<Draft> drafts) {
-        record Sent(Draft draft, boolean amendment, Instant at) {
-        }
+        record Sent(Draft draft, boolean amendment, Instant at) {}
         List<Sent> sent = new ArrayList<>();
         for (Draft d : drafts) {
             sent.add(new Sent(d, false, d.receivedAt));
@@ -405,26 +566,87 @@ public final class FeedGenerator {
 
     private Referral build(Draft d, int version, long feedSequence, Instant receivedAt, boolean corrected) {
         Consent consent = corrected && (d.consent == Consent.REFUSED || d.consent == Consent.NOT_RECORDED)
-                ? Consent.EXPLICIT : d.consent;
+                ? Consent.EXPLICIT
+                : d.consent;
         DataShape shape = corrected ? DataShape.COMPLETE : d.shape;
         Person p = d.person;
         Victim victim = switch (shape) {
             case NO_VICTIM -> null;
-            case NOTHING_USABLE -> new Victim(null, " ", null, null, null, p.gender, "unknown", null,
-                    new Address(null, null, p.address.town(), null), null, d.vulnerabilities, null);
-            case NO_CHANNEL -> new Victim(p.personRef, p.firstName, p.lastName, p.dateOfBirth, null, p.gender,
-                    "not given", null, new Address(null, null, p.address.town(), null), null, d.vulnerabilities, null);
-            case NO_NAME -> new Victim(null, null, null, p.dateOfBirth, null, p.gender, phoneOf(p), null, null,
-                    PreferredContact.PHONE, d.vulnerabilities, null);
-            case COMPLETE -> new Victim(p.personRef, p.firstName, p.lastName, p.dateOfBirth, null, p.gender,
-                    phoneOf(p), p.email, p.address, p.preferredContact, d.vulnerabilities, null);
+            case NOTHING_USABLE ->
+                new Victim(
+                        null,
+                        " ",
+                        null,
+                        null,
+                        null,
+                        p.gender,
+                        "unknown",
+                        null,
+                        new Address(null, null, p.address.town(), null),
+                        null,
+                        d.vulnerabilities,
+                        null);
+            case NO_CHANNEL ->
+                new Victim(
+                        p.personRef,
+                        p.firstName,
+                        p.lastName,
+                        p.dateOfBirth,
+                        null,
+                        p.gender,
+                        "not given",
+                        null,
+                        new Address(null, null, p.address.town(), null),
+                        null,
+                        d.vulnerabilities,
+                        null);
+            case NO_NAME ->
+                new Victim(
+                        null,
+                        null,
+                        null,
+                        p.dateOfBirth,
+                        null,
+                        p.gender,
+                        phoneOf(p),
+                        null,
+                        null,
+                        PreferredContact.PHONE,
+                        d.vulnerabilities,
+                        null);
+            case COMPLETE ->
+                new Victim(
+                        p.personRef,
+                        p.firstName,
+                        p.lastName,
+                        p.dateOfBirth,
+                        null,
+                        p.gender,
+                        phoneOf(p),
+                        p.email,
+                        p.address,
+                        p.preferredContact,
+                        d.vulnerabilities,
+                        null);
         };
-        Safeguarding safeguarding = d.unsafe ? new Safeguarding(true, "Screen before contact: young person at risk")
-                : Safeguarding.SAFE;
+        Safeguarding safeguarding =
+                d.unsafe ? new Safeguarding(true, "Screen before contact: young person at risk") : Safeguarding.SAFE;
         String description = d.category.name().toLowerCase().replace('_', ' ') + " reported (synthetic record)";
-        return new Referral(d.source, d.sourceReference, version, feedSequence, d.recordedAt, receivedAt, d.area,
-                new Crime(d.category, d.hateStrands, description), victim, consent, d.riskLevel, safeguarding,
-                d.howHeard, null);
+        return new Referral(
+                d.source,
+                d.sourceReference,
+                version,
+                feedSequence,
+                d.recordedAt,
+                receivedAt,
+                d.area,
+                new Crime(d.category, d.hateStrands, description),
+                victim,
+                consent,
+                d.riskLevel,
+                safeguarding,
+                d.howHeard,
+                null);
     }
 
     /** Everyone without a phone still has an address, so a complete record always has a contact channel. */

@@ -16,11 +16,13 @@ public final class FeedJson {
 
     public static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private FeedJson() {
-    }
+    private FeedJson() {}
 
-    public static ObjectNode batch(String batchId, org.lvs.contract.referral.Source source,
-            Collection<Referral> referrals, boolean withReceivedAt) {
+    public static ObjectNode batch(
+            String batchId,
+            org.lvs.contract.referral.Source source,
+            Collection<Referral> referrals,
+            boolean withReceivedAt) {
         ObjectNode batch = MAPPER.createObjectNode();
         batch.put("batchId", batchId);
         batch.put("source", source.name());
@@ -102,7 +104,8 @@ public final class FeedJson {
     }
 
     static String london(Instant instant) {
-        return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(Quarter.LONDON).toOffsetDateTime());
+        return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                instant.atZone(Quarter.LONDON).toOffsetDateTime());
     }
 
     private static void putIf(ObjectNode n, String field, String value) {

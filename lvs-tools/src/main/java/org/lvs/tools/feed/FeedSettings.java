@@ -12,8 +12,13 @@ package org.lvs.tools.feed;
  * @param standardContactShare  share of standard cases whose contact is replayed (the 48 h figure does not need them;
  *                              fewer case actions keep the demo fast)
  */
-public record FeedSettings(long seed, int q1Referrals, int q2Referrals, double q1PriorityWithin48h,
-        double q2PriorityWithin48h, double standardContactShare) {
+public record FeedSettings(
+        long seed,
+        int q1Referrals,
+        int q2Referrals,
+        double q1PriorityWithin48h,
+        double q2PriorityWithin48h,
+        double standardContactShare) {
 
     public static final long DEFAULT_SEED = 20172018L;
 
@@ -21,8 +26,12 @@ public record FeedSettings(long seed, int q1Referrals, int q2Referrals, double q
         if (q1Referrals < 0 || q2Referrals < 0) {
             throw new IllegalArgumentException("referral counts must not be negative");
         }
-        if (q1PriorityWithin48h < 0 || q1PriorityWithin48h > 1 || q2PriorityWithin48h < 0 || q2PriorityWithin48h > 1
-                || standardContactShare < 0 || standardContactShare > 1) {
+        if (q1PriorityWithin48h < 0
+                || q1PriorityWithin48h > 1
+                || q2PriorityWithin48h < 0
+                || q2PriorityWithin48h > 1
+                || standardContactShare < 0
+                || standardContactShare > 1) {
             throw new IllegalArgumentException("shares must be between 0 and 1");
         }
     }
@@ -38,13 +47,18 @@ public record FeedSettings(long seed, int q1Referrals, int q2Referrals, double q
 
     /** The same mix, scaled down (tests, quick demos): counts multiplied by {@code factor}. */
     public FeedSettings scaled(double factor) {
-        return new FeedSettings(seed, (int) Math.round(q1Referrals * factor), (int) Math.round(q2Referrals * factor),
-                q1PriorityWithin48h, q2PriorityWithin48h, standardContactShare);
+        return new FeedSettings(
+                seed,
+                (int) Math.round(q1Referrals * factor),
+                (int) Math.round(q2Referrals * factor),
+                q1PriorityWithin48h,
+                q2PriorityWithin48h,
+                standardContactShare);
     }
 
     public FeedSettings withSeed(long newSeed) {
-        return new FeedSettings(newSeed, q1Referrals, q2Referrals, q1PriorityWithin48h, q2PriorityWithin48h,
-                standardContactShare);
+        return new FeedSettings(
+                newSeed, q1Referrals, q2Referrals, q1PriorityWithin48h, q2PriorityWithin48h, standardContactShare);
     }
 
     public int referrals(Quarter quarter) {

@@ -14,7 +14,8 @@ public final class Figures {
 
     private final String metrics;
     private final String authorization;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public Figures(String metrics, String token) {
         this.metrics = metrics.endsWith("/") ? metrics.substring(0, metrics.length() - 1) : metrics;
@@ -24,8 +25,11 @@ public final class Figures {
     /** The summary of a period, or null when metrics-service does not answer 200. */
     public JsonNode summary(String period) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(metrics + "/api/v1/metrics/summary?period=" + period))
-                .timeout(Duration.ofSeconds(20)).header("Authorization", authorization)
-                .header("Accept", "application/json").GET().build();
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", authorization)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? FeedJson.MAPPER.readTree(response.body()) : null;
@@ -69,9 +73,11 @@ public final class Figures {
             return "metrics-service did not answer the summary for 2017-18-Q2";
         }
         return "2017-18-Q2: %s referrals, %s year to date; priority contacted within 48 h %s%% (Q1 %s%%)"
-                .formatted(num(q2, "referrals.total"), num(q2, "referrals.yearToDate"),
-                        num(q2, "priority.contactedWithin48h.percent"),
-                        q1 == null ? "?" : num(q1, "priority.contactedWithin48h.percent"))
+                        .formatted(
+                                num(q2, "referrals.total"),
+                                num(q2, "referrals.yearToDate"),
+                                num(q2, "priority.contactedWithin48h.percent"),
+                                q1 == null ? "?" : num(q1, "priority.contactedWithin48h.percent"))
                 + "   [seed report: 15,072 referrals, 31,148 year to date, 45% (Q1 64%)]";
     }
 

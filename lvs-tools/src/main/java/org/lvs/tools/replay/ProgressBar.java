@@ -75,8 +75,8 @@ public final class ProgressBar implements AutoCloseable {
         double rate = elapsed > 0 ? d / elapsed : 0;
         int filled = (int) Math.min(WIDTH, WIDTH * d / t);
         String eta = rate > 0 && d < t ? clock((long) ((t - d) / rate)) : "--:--";
-        return "[%s%s] %,d/%,d records %,.0f/s ETA %s  %s".formatted("#".repeat(filled), ".".repeat(WIDTH - filled),
-                d, t, rate, eta, phase);
+        return "[%s%s] %,d/%,d records %,.0f/s ETA %s  %s"
+                .formatted("#".repeat(filled), ".".repeat(WIDTH - filled), d, t, rate, eta, phase);
     }
 
     static String clock(long seconds) {

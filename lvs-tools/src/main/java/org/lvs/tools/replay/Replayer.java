@@ -51,7 +51,8 @@ public final class Replayer {
         this.cases = trim(cases);
         this.authorization = "Bearer " + token;
         this.concurrency = concurrency;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .executor(Executors.newFixedThreadPool(4, daemon("http")))
                 .build();
@@ -61,8 +62,9 @@ public final class Replayer {
     public boolean replay(Feed feed) throws InterruptedException {
         long records = feed.firstVersions().size() + feed.amendments().size();
         long total = records + feed.actionCount();
-        System.out.printf("Replaying %,d referral records and %,d case actions (2017-18 Q1 and Q2) ...%n", records,
-                feed.actionCount());
+        System.out.printf(
+                "Replaying %,d referral records and %,d case actions (2017-18 Q1 and Q2) ...%n",
+                records, feed.actionCount());
         try (ProgressBar bar = new ProgressBar(System.out, total)) {
             bar.phase("referrals");
             postReferrals(feed.firstVersions(), "v1", bar);
@@ -76,13 +78,15 @@ public final class Replayer {
 
     private void postReferrals(List<Referral> referrals, String label, ProgressBar bar) throws InterruptedException {
         Map<Source, List<Referral>> bySource = new LinkedHashMap<>();
-        referrals.forEach(r -> bySource.computeIfAbsent(r.source(), s -> new ArrayList<>()).add(r));
+        referrals.forEach(r ->
+                bySource.computeIfAbsent(r.source(), s -> new ArrayList<>()).add(r));
         List<Runnable> batches = new ArrayList<>();
         for (Map.Entry<Source, List<Referral>> e : bySource.entrySet()) {
             List<Referral> all = e.getValue();
             for (int from = 0, n = 1; from < all.size(); from += BATCH_LIMIT, n++) {
                 List<Referral> chunk = all.subList(from, Math.min(all.size(), from + BATCH_LIMIT));
-                String batchId = "demo-%s-%s-%02d".formatted(label, e.getKey().name().toLowerCase(), n);
+                String batchId =
+                        "demo-%s-%s-%02d".formatted(label, e.getKey().name().toLowerCase(), n);
                 batches.add(() -> postBatch(batchId, e.getKey(), chunk, bar));
             }
         }
@@ -106,16 +110,16 @@ public final class Replayer {
         ObjectNode body = FeedJson.batch(batchId, source, chunk, true);
         JsonNode answer = null;
         for (int attempt = 1; answer == null; attempt++) {
-            HttpResponse<String> response = send(ingest + "/api/v1/referrals/batch", body.toString(),
-                    Duration.ofMinutes(3));
+            HttpResponse<String> response =
+                    send(ingest + "/api/v1/referrals/batch", body.toString(), Duration.ofMinutes(3));
             int status = response == null ? 0 : response.statusCode();
             if (status == 200) {
                 answer = parse(response.body());
             } else if (attempt < 8 && (status == 0 || status == 429 || status >= 500)) {
                 sleep(Math.min(10_000, 1000L * attempt));
             } else {
-                throw new IllegalStateException("batch " + batchId + " failed: HTTP " + status + " "
-                        + problemTitle(response));
+                throw new IllegalStateException(
+                        "batch " + batchId + " failed: HTTP " + status + " " + problemTitle(response));
             }
         }
         for (JsonNode result : answer.path("results")) {
@@ -126,7 +130,9 @@ public final class Replayer {
                 int index = result.path("index").asInt(-1);
                 ref = index >= 0 && index < chunk.size() ? chunk.get(index).sourceReference() : null;
             }
-            if (!result.path("referralId").isMissingNode() && !result.path("referralId").isNull() && ref != null) {
+            if (!result.path("referralId").isMissingNode()
+                    && !result.path("referralId").isNull()
+                    && ref != null) {
                 referralIds.put(key(source, ref), result.path("referralId").asText());
             }
             if (status.equals("REJECTED")) {
@@ -176,8 +182,10 @@ public final class Replayer {
     /** Posts one action, retrying while the case does not exist yet; answers a short outcome for the tally. */
     private String act(String referralId, CaseAction action, long deadline) {
         ObjectNode body = FeedJson.MAPPER.valueToTree(action.body());
-        body.put("at", java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME
-                .format(action.at().atZone(org.lvs.tools.feed.Quarter.LONDON)));
+        body.put(
+                "at",
+                java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                        action.at().atZone(org.lvs.tools.feed.Quarter.LONDON)));
         String url = cases + "/api/v1/cases/" + referralId + "/" + action.path();
         long backoff = 200;
         int failures = 0;
@@ -223,11 +231,17 @@ public final class Replayer {
 
     private boolean report() {
         System.out.println("Replay results:");
-        outcomes.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> System.out.printf("  %-48s %,d%n", e.getKey(), e.getValue().get()));
+        outcomes.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> System.out.printf(
+                        "  %-48s %,d%n", e.getKey(), e.getValue().get()));
         sampleProblems.forEach((what, detail) -> System.out.println("  e.g. " + what + ": " + detail));
-        return outcomes.keySet().stream().noneMatch(k -> k.contains("REJECTED") || k.contains("HTTP")
-                || k.contains("missing") || k.contains("skipped") || k.contains("timed out"));
+        return outcomes.keySet().stream()
+                .noneMatch(k -> k.contains("REJECTED")
+                        || k.contains("HTTP")
+                        || k.contains("missing")
+                        || k.contains("skipped")
+                        || k.contains("timed out"));
     }
 
     private void count(String what) {
@@ -246,7 +260,8 @@ public final class Replayer {
         if (problem.hasNonNull("detail")) {
             s.append(": ").append(problem.get("detail").asText());
         }
-        problem.path("errors").forEach(e -> s.append(" [").append(e.path("field").asText()).append("]"));
+        problem.path("errors")
+                .forEach(e -> s.append(" [").append(e.path("field").asText()).append("]"));
         return s.toString();
     }
 

@@ -58,8 +58,8 @@ class DeadLetterToolTest {
         String topic = Topics.REFERRALS_TRIAGED;
         List<Sent> letters = List.of(
                 deadLetter(topic, 1, 40, "triage-key-1", marker, "SQLSTATE 23505 (integrity constraint)", "apply"),
-                deadLetter(topic, 2, 41, "triage-key-2", marker, "unreadable record (MalformedEventException)",
-                        "decode"),
+                deadLetter(
+                        topic, 2, 41, "triage-key-2", marker, "unreadable record (MalformedEventException)", "decode"),
                 deadLetter(topic, 0, 42, "triage-key-3", marker, "domain rejection", "apply"));
 
         String listed = run(0, "list", "--topic", topic);
@@ -101,8 +101,10 @@ class DeadLetterToolTest {
             run(0, "replay", "--topic", topic);
             List<ConsumerRecord<String, String>> rest = ours(probe.awaitRecords(2, WAIT), marker);
             rest.addAll(ours(probe.drain(QUIET), marker));
-            assertEquals(List.of("triage-key-1", "triage-key-3"), rest.stream().map(ConsumerRecord::key).sorted()
-                    .toList(), "the others, once each; not the one replayed before");
+            assertEquals(
+                    List.of("triage-key-1", "triage-key-3"),
+                    rest.stream().map(ConsumerRecord::key).sorted().toList(),
+                    "the others, once each; not the one replayed before");
         }
 
         try (TopicProbe probe = TopicProbe.open(topic)) {
@@ -119,8 +121,8 @@ class DeadLetterToolTest {
     @Test
     void allReplaysTheLettersOfEveryDeadLetterTopicOnce() {
         String marker = UUID.randomUUID().toString();
-        Sent intake = deadLetter(Topics.REFERRALS_INTAKE, 0, 7, "ADT", marker, "SQLSTATE 22021 (data exception)",
-                "apply");
+        Sent intake =
+                deadLetter(Topics.REFERRALS_INTAKE, 0, 7, "ADT", marker, "SQLSTATE 22021 (data exception)", "apply");
         Sent event = deadLetter(Topics.CASES_EVENTS, 1, 8, "case-key", marker, "unknown type", "decode");
         try (TopicProbe intakeProbe = TopicProbe.open(Topics.REFERRALS_INTAKE);
                 TopicProbe eventsProbe = TopicProbe.open(Topics.CASES_EVENTS)) {
@@ -128,8 +130,12 @@ class DeadLetterToolTest {
             assertTrue(out.contains("referrals.intake.dlq: replayed"), out);
             List<ConsumerRecord<String, String>> intakeRecords = ours(intakeProbe.awaitRecords(1, WAIT), marker);
             List<ConsumerRecord<String, String>> eventRecords = ours(eventsProbe.awaitRecords(1, WAIT), marker);
-            assertEquals(List.of(intake.value()), intakeRecords.stream().map(ConsumerRecord::value).toList());
-            assertEquals(List.of(event.value()), eventRecords.stream().map(ConsumerRecord::value).toList());
+            assertEquals(
+                    List.of(intake.value()),
+                    intakeRecords.stream().map(ConsumerRecord::value).toList());
+            assertEquals(
+                    List.of(event.value()),
+                    eventRecords.stream().map(ConsumerRecord::value).toList());
             run(0, "replay", "--all");
             assertEquals(List.of(), ours(intakeProbe.drain(QUIET), marker));
             assertEquals(List.of(), ours(eventsProbe.drain(QUIET), marker));
@@ -142,9 +148,18 @@ class DeadLetterToolTest {
         Sent letter = deadLetter(Topics.REFERRALS_FEEDBACK, 0, 3, "MASH", marker, "domain rejection", "apply");
         try (TopicProbe probe = TopicProbe.open(Topics.REFERRALS_FEEDBACK)) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int code = DeadLetterCommand.run(List.of("replay", "--topic", Topics.REFERRALS_FEEDBACK, "--offsets",
-                    letter.position() + "," + letter.partition() + ":999999", "--bootstrap", bootstrap()),
-                    new PrintStream(new ByteArrayOutputStream()), new PrintStream(err), CLOCK);
+            int code = DeadLetterCommand.run(
+                    List.of(
+                            "replay",
+                            "--topic",
+                            Topics.REFERRALS_FEEDBACK,
+                            "--offsets",
+                            letter.position() + "," + letter.partition() + ":999999",
+                            "--bootstrap",
+                            bootstrap()),
+                    new PrintStream(new ByteArrayOutputStream()),
+                    new PrintStream(err),
+                    CLOCK);
             assertEquals(1, code);
             assertTrue(err.toString().contains("nothing was replayed"), err.toString());
             assertEquals(List.of(), ours(probe.drain(QUIET), marker));
@@ -156,30 +171,54 @@ class DeadLetterToolTest {
     @Test
     void wrongUsageIsRefusedWithTheUsage() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertEquals(2, DeadLetterCommand.run(List.of("replay", "--offsets", "0:1", "--bootstrap", bootstrap()),
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err), CLOCK));
+        assertEquals(
+                2,
+                DeadLetterCommand.run(
+                        List.of("replay", "--offsets", "0:1", "--bootstrap", bootstrap()),
+                        new PrintStream(new ByteArrayOutputStream()),
+                        new PrintStream(err),
+                        CLOCK));
         assertTrue(err.toString().contains("usage: dead-letters"), err.toString());
-        assertEquals(2, DeadLetterCommand.run(List.of("replay", "--all", "--topic", "cases.events", "--bootstrap",
-                bootstrap()), new PrintStream(new ByteArrayOutputStream()), new PrintStream(err), CLOCK));
-        assertEquals(1, DeadLetterCommand.run(List.of("list", "--topic", "no.such.topic", "--bootstrap",
-                bootstrap()), new PrintStream(new ByteArrayOutputStream()), new PrintStream(err), CLOCK));
+        assertEquals(
+                2,
+                DeadLetterCommand.run(
+                        List.of("replay", "--all", "--topic", "cases.events", "--bootstrap", bootstrap()),
+                        new PrintStream(new ByteArrayOutputStream()),
+                        new PrintStream(err),
+                        CLOCK));
+        assertEquals(
+                1,
+                DeadLetterCommand.run(
+                        List.of("list", "--topic", "no.such.topic", "--bootstrap", bootstrap()),
+                        new PrintStream(new ByteArrayOutputStream()),
+                        new PrintStream(err),
+                        CLOCK));
     }
 
     /** Writes a letter as the commons consumer does: the record as it was, plus the dead-letter headers. */
-    private static Sent deadLetter(String topic, int originPartition, long originOffset, String key, String marker,
-            String reason, String stage) {
+    private static Sent deadLetter(
+            String topic,
+            int originPartition,
+            long originOffset,
+            String key,
+            String marker,
+            String reason,
+            String stage) {
         String value = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"victim\":\"PERSONAL-" + marker + "\"}";
         RecordHeaders headers = new RecordHeaders();
         headers.add("x-trace", ("trace-" + marker).getBytes(StandardCharsets.UTF_8));
         headers.add("dead-letter-reason", reason.getBytes(StandardCharsets.UTF_8));
         headers.add("dead-letter-cause", "org.postgresql.util.PSQLException".getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-group", (topic.equals(Topics.REFERRALS_TRIAGED) ? "contact-sla-service"
-                : "metrics-service").getBytes(StandardCharsets.UTF_8));
+        headers.add(
+                "dead-letter-group",
+                (topic.equals(Topics.REFERRALS_TRIAGED) ? "contact-sla-service" : "metrics-service")
+                        .getBytes(StandardCharsets.UTF_8));
         headers.add("dead-letter-stage", stage.getBytes(StandardCharsets.UTF_8));
         headers.add("dead-letter-topic", topic.getBytes(StandardCharsets.UTF_8));
         headers.add("dead-letter-partition", Integer.toString(originPartition).getBytes(StandardCharsets.UTF_8));
         headers.add("dead-letter-offset", Long.toString(originOffset).getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-at", NOW.minus(Duration.ofMinutes(125)).toString().getBytes(StandardCharsets.UTF_8));
+        headers.add(
+                "dead-letter-at", NOW.minus(Duration.ofMinutes(125)).toString().getBytes(StandardCharsets.UTF_8));
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -199,20 +238,28 @@ class DeadLetterToolTest {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--bootstrap");
         all.add(bootstrap());
-        int code = DeadLetterCommand.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), CLOCK);
+        int code = DeadLetterCommand.run(
+                all,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                CLOCK);
         assertEquals(expectedCode, code, () -> String.join(" ", args) + ": " + out + err);
         return out.toString(StandardCharsets.UTF_8);
     }
 
     private static String line(String listing, String position) {
-        return listing.lines().filter(l -> l.trim().startsWith(position + " ")).findFirst()
-                .orElseThrow(() -> new AssertionError("no line for " + position + " in\n" + listing)) + " ";
+        return listing.lines()
+                        .filter(l -> l.trim().startsWith(position + " "))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no line for " + position + " in\n" + listing))
+                + " ";
     }
 
-    private static List<ConsumerRecord<String, String>> ours(List<ConsumerRecord<String, String>> records,
-            String marker) {
-        return new ArrayList<>(records.stream().filter(r -> r.value() != null && r.value().contains(marker)).toList());
+    private static List<ConsumerRecord<String, String>> ours(
+            List<ConsumerRecord<String, String>> records, String marker) {
+        return new ArrayList<>(records.stream()
+                .filter(r -> r.value() != null && r.value().contains(marker))
+                .toList());
     }
 
     private static String header(ConsumerRecord<String, String> record, String key) {
@@ -241,7 +288,20 @@ class DeadLetterToolTest {
     }
 
     private static DeadLetter at(Instant at) {
-        return new DeadLetter("cases.events.dlq", 0, 0, "cases.events", "-", "-", "-", at, null, null, false, null,
-                null, new RecordHeaders());
+        return new DeadLetter(
+                "cases.events.dlq",
+                0,
+                0,
+                "cases.events",
+                "-",
+                "-",
+                "-",
+                at,
+                null,
+                null,
+                false,
+                null,
+                null,
+                new RecordHeaders());
     }
 }

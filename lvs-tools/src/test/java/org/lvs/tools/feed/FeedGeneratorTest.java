@@ -25,6 +25,7 @@ class FeedGeneratorTest {
 
     /** The full demo feed, generated once: the calibration is about its exact figures. */
     private static final Feed FULL = FeedGenerator.generate(FeedSettings.seedReport());
+
     private static final FeedFigures FIGURES = FeedFigures.of(FULL);
 
     @Test
@@ -36,8 +37,8 @@ class FeedGeneratorTest {
     @Test
     void anotherSeedGivesAnotherFeed() {
         FeedSettings small = FeedSettings.seedReport(42).scaled(0.05);
-        assertNotEquals(fingerprint(FeedGenerator.generate(small)),
-                fingerprint(FeedGenerator.generate(small.withSeed(43))));
+        assertNotEquals(
+                fingerprint(FeedGenerator.generate(small)), fingerprint(FeedGenerator.generate(small.withSeed(43))));
     }
 
     @Test
@@ -56,7 +57,8 @@ class FeedGeneratorTest {
 
     @Test
     void calibrationHoldsForOtherSeedsAndScales() {
-        FeedFigures f = FeedFigures.of(FeedGenerator.generate(FeedSettings.seedReport(7).scaled(0.1)));
+        FeedFigures f =
+                FeedFigures.of(FeedGenerator.generate(FeedSettings.seedReport(7).scaled(0.1)));
         assertEquals(1_608, f.referrals().get(Quarter.Q1));
         assertEquals(1_507, f.referrals().get(Quarter.Q2));
         assertEquals(64.0, f.priorityPercent(Quarter.Q1), 0.6);
@@ -93,26 +95,35 @@ class FeedGeneratorTest {
     @Test
     void theFeedHasTheMixOfTheSeedsService() {
         List<Referral> all = FULL.firstVersions();
-        Map<DataIssue, Long> issues = all.stream().map(ExpectedTriage::decide)
+        Map<DataIssue, Long> issues = all.stream()
+                .map(ExpectedTriage::decide)
                 .filter(e -> e.dataIssue() != null)
                 .collect(Collectors.groupingBy(ExpectedTriage.Expected::dataIssue, Collectors.counting()));
         assertTrue(issues.get(DataIssue.NO_CONSENT) > 1000);
         assertTrue(issues.get(DataIssue.NO_DATA) > 300);
         assertTrue(issues.get(DataIssue.INSUFFICIENT_DATA) > 500);
         assertTrue(all.stream().anyMatch(r -> r.consent() == Consent.IMPLIED));
-        assertTrue(all.stream().filter(r -> r.source() == Source.MASH).allMatch(r -> r.riskLevel() != null
-                && r.crime().category() == CrimeCategory.DOMESTIC_ABUSE));
+        assertTrue(all.stream()
+                .filter(r -> r.source() == Source.MASH)
+                .allMatch(r -> r.riskLevel() != null && r.crime().category() == CrimeCategory.DOMESTIC_ABUSE));
         assertTrue(all.stream().filter(r -> r.source() == Source.SELF).allMatch(r -> r.howHeard() != null));
-        Map<HateStrand, Long> strands = all.stream().filter(r -> r.crime().category() == CrimeCategory.HATE_CRIME)
+        Map<HateStrand, Long> strands = all.stream()
+                .filter(r -> r.crime().category() == CrimeCategory.HATE_CRIME)
                 .collect(Collectors.groupingBy(r -> r.crime().firstHateStrand(), Collectors.counting()));
-        assertTrue(strands.get(HateStrand.RACE) + strands.get(HateStrand.RELIGION)
-                > strands.values().stream().mapToLong(Long::longValue).sum() / 2, "race and religion lead");
-        assertTrue(all.stream().anyMatch(r -> r.victim() != null
-                && r.victim().vulnerabilities().contains(Vulnerability.REPEAT_VICTIM)));
+        assertTrue(
+                strands.get(HateStrand.RACE) + strands.get(HateStrand.RELIGION)
+                        > strands.values().stream().mapToLong(Long::longValue).sum() / 2,
+                "race and religion lead");
+        assertTrue(all.stream()
+                .anyMatch(
+                        r -> r.victim() != null && r.victim().vulnerabilities().contains(Vulnerability.REPEAT_VICTIM)));
         Set<Pathway> pathways = FULL.cases().stream().map(CasePlan::pathway).collect(Collectors.toSet());
         assertEquals(Set.of(Pathway.values()), pathways);
-        assertTrue(all.stream().map(ExpectedTriage::decide).anyMatch(e -> e.status() == CaseStatus.SCREENING
-                && e.pathway() == Pathway.NEST), "unsafe-to-contact young people");
+        assertTrue(
+                all.stream()
+                        .map(ExpectedTriage::decide)
+                        .anyMatch(e -> e.status() == CaseStatus.SCREENING && e.pathway() == Pathway.NEST),
+                "unsafe-to-contact young people");
     }
 
     @Test
@@ -136,14 +147,21 @@ class FeedGeneratorTest {
                 assertTrue(!a.at().isBefore(c.clockStart()), "no action before the clock starts");
             }
             CaseAction contact = c.firstContactMade();
-            if (contact != null && first != null
+            if (contact != null
+                    && first != null
                     && (first.path().equals("screening") || first.path().equals("consent"))) {
                 assertTrue(first.at().isBefore(contact.at()), "screening or consent before contact");
             }
         }
-        long within = FULL.cases().stream().filter(c -> c.priority() && c.decided())
-                .filter(c -> c.contactedWithin(Duration.ofHours(48))).count();
-        assertEquals(FIGURES.priorityWithin48h().values().stream().mapToInt(Integer::intValue).sum(), within);
+        long within = FULL.cases().stream()
+                .filter(c -> c.priority() && c.decided())
+                .filter(c -> c.contactedWithin(Duration.ofHours(48)))
+                .count();
+        assertEquals(
+                FIGURES.priorityWithin48h().values().stream()
+                        .mapToInt(Integer::intValue)
+                        .sum(),
+                within);
     }
 
     /**
@@ -167,7 +185,8 @@ class FeedGeneratorTest {
                 if (ExpectedTriage.decide(first).opensCase()) {
                     decided = first;
                 }
-                if (amendment != null && (decided == null || amendmentApplied)
+                if (amendment != null
+                        && (decided == null || amendmentApplied)
                         && ExpectedTriage.decide(amendment).opensCase()) {
                     decided = amendment;
                 }
@@ -185,8 +204,7 @@ class FeedGeneratorTest {
                                 refused.add(key + " at " + action.at());
                             }
                         }
-                        default -> {
-                        }
+                        default -> {}
                     }
                 }
             }
@@ -198,7 +216,8 @@ class FeedGeneratorTest {
         StringBuilder s = new StringBuilder();
         feed.firstVersions().forEach(r -> s.append(FeedJson.referral(r, true)).append('\n'));
         feed.amendments().forEach(r -> s.append(FeedJson.referral(r, true)).append('\n'));
-        feed.cases().forEach(c -> s.append(c.sourceReference()).append(c.actions()).append('\n'));
+        feed.cases()
+                .forEach(c -> s.append(c.sourceReference()).append(c.actions()).append('\n'));
         return Integer.toHexString(s.toString().hashCode()) + ":" + s.length();
     }
 }

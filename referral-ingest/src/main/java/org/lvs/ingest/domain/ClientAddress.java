@@ -68,8 +68,12 @@ public final class ClientAddress {
     public static String key(InetAddress address) {
         if (address instanceof Inet6Address) {
             byte[] b = address.getAddress();
-            return String.format("%x:%x:%x:%x::/64", (b[0] & 0xff) << 8 | b[1] & 0xff, (b[2] & 0xff) << 8 | b[3] & 0xff,
-                    (b[4] & 0xff) << 8 | b[5] & 0xff, (b[6] & 0xff) << 8 | b[7] & 0xff);
+            return String.format(
+                    "%x:%x:%x:%x::/64",
+                    (b[0] & 0xff) << 8 | b[1] & 0xff,
+                    (b[2] & 0xff) << 8 | b[3] & 0xff,
+                    (b[4] & 0xff) << 8 | b[5] & 0xff,
+                    (b[6] & 0xff) << 8 | b[7] & 0xff);
         }
         return address.getHostAddress();
     }
@@ -116,12 +120,12 @@ public final class ClientAddress {
     }
 
     private static String stripBrackets(String text) {
-        return text != null && text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1)
-                : text;
+        return text != null && text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
     }
 
     private static String unquote(String value) {
         return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
-                ? value.substring(1, value.length() - 1) : value;
+                ? value.substring(1, value.length() - 1)
+                : value;
     }
 }

@@ -10,13 +10,23 @@ import org.lvs.contract.referral.Referral;
  */
 public final class ContentHash {
 
-    private ContentHash() {
-    }
+    private ContentHash() {}
 
     public static String of(Referral publishable) {
-        Referral content = new Referral(publishable.source(), publishable.sourceReference(), publishable.version(),
-                null, publishable.recordedAt(), null, publishable.area(), publishable.crime(), publishable.victim(),
-                publishable.consent(), publishable.riskLevel(), publishable.safeguarding(), publishable.howHeard(),
+        Referral content = new Referral(
+                publishable.source(),
+                publishable.sourceReference(),
+                publishable.version(),
+                null,
+                publishable.recordedAt(),
+                null,
+                publishable.area(),
+                publishable.crime(),
+                publishable.victim(),
+                publishable.consent(),
+                publishable.riskLevel(),
+                publishable.safeguarding(),
+                publishable.howHeard(),
                 publishable.howHeardDetail());
         return Sha256.hex(EventJson.write(content));
     }

@@ -26,7 +26,9 @@ public final class CsvRowStream implements Closeable {
 
     /** No string limit of the parser's own: the body limit (lvs.ingest.max-batch-bytes) bounds every cell. */
     private static final CsvFactory FACTORY = CsvFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .build())
             .build();
 
     private final CsvParser parser;
@@ -80,7 +82,8 @@ public final class CsvRowStream implements Closeable {
     private static String problem(JsonParseException e) {
         long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
         String what = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Missing closing quote")
-                ? "unterminated quoted field" : "text after the closing quote of a field";
+                ? "unterminated quoted field"
+                : "text after the closing quote of a field";
         return line > 0 ? what + " on line " + line : what;
     }
 

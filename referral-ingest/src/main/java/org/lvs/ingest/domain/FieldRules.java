@@ -43,8 +43,7 @@ public final class FieldRules {
     public static final Pattern BATCH_ID_PATTERN = Pattern.compile("[A-Za-z0-9._:/\\-]{1,64}");
     public static final Pattern IDEMPOTENCY_KEY_PATTERN = Pattern.compile("[A-Za-z0-9._:\\-]{1,128}");
 
-    private FieldRules() {
-    }
+    private FieldRules() {}
 
     /**
      * The problem with a text value, or null. Characters are checked on the value as sent (a trailing NUL must not

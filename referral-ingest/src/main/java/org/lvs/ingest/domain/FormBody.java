@@ -25,8 +25,7 @@ public final class FormBody {
         }
     }
 
-    private FormBody() {
-    }
+    private FormBody() {}
 
     public static Map<String, String> parse(byte[] body) throws MalformedFormException {
         return parse(body, StandardCharsets.UTF_8);
@@ -84,8 +83,11 @@ public final class FormBody {
 
     private static String decode(byte[] bytes, Charset charset) throws MalformedFormException {
         try {
-            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new MalformedFormException("the form is not valid " + charset.name());
         }

@@ -4,7 +4,10 @@ import org.lvs.contract.event.IntakeStatus;
 
 /** What became of one record at the edge (referral-contract.md, "What the service answers"). */
 public enum RecordStatus {
-    ACCEPTED, AMENDED, DUPLICATE, STALE,
+    ACCEPTED,
+    AMENDED,
+    DUPLICATE,
+    STALE,
     /** Same version again with different content: a changed record needs a higher version (409 when single). */
     CONFLICT,
     REJECTED;

@@ -77,8 +77,8 @@ public final class ReferralValidator {
             source = requiredEnum(node, "source", "source", Source.class, errors);
         }
 
-        String sourceReference = requiredText(node, "sourceReference", "sourceReference", FieldRules.SOURCE_REFERENCE,
-                errors);
+        String sourceReference =
+                requiredText(node, "sourceReference", "sourceReference", FieldRules.SOURCE_REFERENCE, errors);
         if (sourceReference != null && !FieldRules.isSourceReference(sourceReference)) {
             errors.add("sourceReference", "must be 1 to 64 characters of A-Z a-z 0-9 - _ / .");
             sourceReference = null;
@@ -108,7 +108,9 @@ public final class ReferralValidator {
         if (recordedAtText != null) {
             recordedAt = instant(recordedAtText, "recordedAt", errors);
             if (recordedAt != null && recordedAt.isAfter(clock.instant().plus(futureTolerance))) {
-                errors.add("recordedAt", "must not be more than " + futureTolerance.toMinutes() + " minutes in the future");
+                errors.add(
+                        "recordedAt",
+                        "must not be more than " + futureTolerance.toMinutes() + " minutes in the future");
                 recordedAt = null;
             }
         }
@@ -138,17 +140,31 @@ public final class ReferralValidator {
         RiskLevel riskLevel = optionalEnum(node, "riskLevel", "riskLevel", RiskLevel.class, errors);
         Safeguarding safeguarding = safeguarding(node, errors);
         HowHeard howHeard = optionalEnum(node, "howHeard", "howHeard", HowHeard.class, errors);
-        String howHeardDetail = optionalText(node, "howHeardDetail", "howHeardDetail", Kind.FREE_TEXT,
-                FieldRules.HOW_HEARD_DETAIL, errors);
+        String howHeardDetail = optionalText(
+                node, "howHeardDetail", "howHeardDetail", Kind.FREE_TEXT, FieldRules.HOW_HEARD_DETAIL, errors);
 
         if (!errors.list.isEmpty()) {
-            return new ValidatedRecord(null, errors.list, sourceText, source, sourceReference, version, feedSequence,
-                    receivedAtGiven);
+            return new ValidatedRecord(
+                    null, errors.list, sourceText, source, sourceReference, version, feedSequence, receivedAtGiven);
         }
-        Referral referral = new Referral(source, sourceReference, version, feedSequence, recordedAt, receivedAt, area,
-                crime, victim, consent, riskLevel, safeguarding, howHeard, howHeardDetail).asPublishable();
-        return new ValidatedRecord(referral, List.of(), sourceText, source, sourceReference, version, feedSequence,
-                receivedAtGiven);
+        Referral referral = new Referral(
+                        source,
+                        sourceReference,
+                        version,
+                        feedSequence,
+                        recordedAt,
+                        receivedAt,
+                        area,
+                        crime,
+                        victim,
+                        consent,
+                        riskLevel,
+                        safeguarding,
+                        howHeard,
+                        howHeardDetail)
+                .asPublishable();
+        return new ValidatedRecord(
+                referral, List.of(), sourceText, source, sourceReference, version, feedSequence, receivedAtGiven);
     }
 
     private Crime crime(JsonNode node, Errors errors) {
@@ -163,8 +179,8 @@ public final class ReferralValidator {
         }
         CrimeCategory category = requiredEnum(crime, "category", "crime.category", CrimeCategory.class, errors);
         List<HateStrand> strands = enumList(crime, "hateStrands", "crime.hateStrands", HateStrand.class, errors);
-        String description = optionalText(crime, "description", "crime.description", Kind.FREE_TEXT,
-                FieldRules.DESCRIPTION, errors);
+        String description =
+                optionalText(crime, "description", "crime.description", Kind.FREE_TEXT, FieldRules.DESCRIPTION, errors);
         return new Crime(category, strands, description);
     }
 
@@ -213,8 +229,19 @@ public final class ReferralValidator {
         List<Vulnerability> vulnerabilities =
                 enumList(v, "vulnerabilities", "victim.vulnerabilities", Vulnerability.class, errors);
         AgeBand ageBand = recordedAt == null ? AgeBand.UNKNOWN : AgeBand.at(dateOfBirth, age, recordedAt);
-        return new Victim(personRef, firstName, lastName, dateOfBirth, age, gender, phone, email, address,
-                preferredContact, vulnerabilities, ageBand);
+        return new Victim(
+                personRef,
+                firstName,
+                lastName,
+                dateOfBirth,
+                age,
+                gender,
+                phone,
+                email,
+                address,
+                preferredContact,
+                vulnerabilities,
+                ageBand);
     }
 
     private Address address(JsonNode victim, Errors errors) {
@@ -229,8 +256,8 @@ public final class ReferralValidator {
         String line1 = optionalText(a, "line1", "victim.address.line1", Kind.LINE, FieldRules.ADDRESS_LINE, errors);
         String line2 = optionalText(a, "line2", "victim.address.line2", Kind.LINE, FieldRules.ADDRESS_LINE, errors);
         String town = optionalText(a, "town", "victim.address.town", Kind.LINE, FieldRules.ADDRESS_LINE, errors);
-        String postcode = optionalText(a, "postcode", "victim.address.postcode", Kind.LINE, FieldRules.POSTCODE,
-                errors);
+        String postcode =
+                optionalText(a, "postcode", "victim.address.postcode", Kind.LINE, FieldRules.POSTCODE, errors);
         if (line1 == null && line2 == null && town == null && postcode == null) {
             return null;
         }
@@ -255,8 +282,8 @@ public final class ReferralValidator {
                 errors.add("safeguarding.unsafeToContact", "must be true or false");
             }
         }
-        String reason = optionalText(s, "reason", "safeguarding.reason", Kind.FREE_TEXT,
-                FieldRules.SAFEGUARDING_REASON, errors);
+        String reason = optionalText(
+                s, "reason", "safeguarding.reason", Kind.FREE_TEXT, FieldRules.SAFEGUARDING_REASON, errors);
         return new Safeguarding(unsafe, reason);
     }
 
@@ -317,7 +344,8 @@ public final class ReferralValidator {
         if (value.isIntegralNumber() && value.canConvertToLong()) {
             return value.longValue();
         }
-        if (value.isFloatingPointNumber() && value.asDouble() == Math.rint(value.asDouble())
+        if (value.isFloatingPointNumber()
+                && value.asDouble() == Math.rint(value.asDouble())
                 && Math.abs(value.asDouble()) < 1e15) {
             return (long) value.asDouble();
         }
@@ -327,15 +355,16 @@ public final class ReferralValidator {
 
     private static Instant instant(String text, String path, Errors errors) {
         try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant();
         } catch (DateTimeParseException e) {
             errors.add(path, "must be an ISO-8601 instant with offset, such as 2017-01-31T23:59:00+00:00");
             return null;
         }
     }
 
-    private static <E extends Enum<E>> E requiredEnum(JsonNode node, String name, String path, Class<E> type,
-            Errors errors) {
+    private static <E extends Enum<E>> E requiredEnum(
+            JsonNode node, String name, String path, Class<E> type, Errors errors) {
         if (!present(node, name)) {
             errors.add(path, "is required");
             return null;
@@ -343,8 +372,8 @@ public final class ReferralValidator {
         return enumValue(node.get(name), path, type, errors);
     }
 
-    private static <E extends Enum<E>> E optionalEnum(JsonNode node, String name, String path, Class<E> type,
-            Errors errors) {
+    private static <E extends Enum<E>> E optionalEnum(
+            JsonNode node, String name, String path, Class<E> type, Errors errors) {
         return present(node, name) ? enumValue(node.get(name), path, type, errors) : null;
     }
 
@@ -371,8 +400,8 @@ public final class ReferralValidator {
         return null;
     }
 
-    private static <E extends Enum<E>> List<E> enumList(JsonNode node, String name, String path, Class<E> type,
-            Errors errors) {
+    private static <E extends Enum<E>> List<E> enumList(
+            JsonNode node, String name, String path, Class<E> type, Errors errors) {
         if (!present(node, name)) {
             return List.of();
         }

@@ -13,8 +13,7 @@ public final class Sha256 {
 
     private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Sha256::newDigest);
 
-    private Sha256() {
-    }
+    private Sha256() {}
 
     public static byte[] of(String text) {
         return DIGEST.get().digest(text.getBytes(StandardCharsets.UTF_8));

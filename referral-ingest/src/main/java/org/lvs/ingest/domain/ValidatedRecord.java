@@ -41,7 +41,7 @@ public record ValidatedRecord(
     public ValidatedRecord rejectedWith(FieldError error) {
         List<FieldError> more = new ArrayList<>(errors);
         more.add(error);
-        return new ValidatedRecord(null, more, sourceText, source, sourceReference, version, feedSequence,
-                receivedAtGiven);
+        return new ValidatedRecord(
+                null, more, sourceText, source, sourceReference, version, feedSequence, receivedAtGiven);
     }
 }

@@ -15,17 +15,28 @@ public final class IngestEvents {
     /** Intake key of a record that names no usable source. */
     public static final String UNKNOWN_SOURCE = "UNKNOWN";
 
-    private IngestEvents() {
-    }
+    private IngestEvents() {}
 
     /** {@code referrals.received}, keyed by referralId; the referral is already minimised without consent. */
     public static OutgoingEvent received(IntakeVerdict d) {
         Referral r = d.record().referral();
-        Referral asReceived = new Referral(r.source(), r.sourceReference(), r.version(), r.feedSequence(),
-                r.recordedAt(), d.receivedAt(), r.area(), r.crime(), r.victim(), r.consent(), r.riskLevel(),
-                r.safeguarding(), r.howHeard(), r.howHeardDetail());
-        ReferralReceived payload = new ReferralReceived(d.referralId(), r.version(), d.receivedAt(),
-                d.firstReceivedAt(), asReceived);
+        Referral asReceived = new Referral(
+                r.source(),
+                r.sourceReference(),
+                r.version(),
+                r.feedSequence(),
+                r.recordedAt(),
+                d.receivedAt(),
+                r.area(),
+                r.crime(),
+                r.victim(),
+                r.consent(),
+                r.riskLevel(),
+                r.safeguarding(),
+                r.howHeard(),
+                r.howHeardDetail());
+        ReferralReceived payload =
+                new ReferralReceived(d.referralId(), r.version(), d.receivedAt(), d.firstReceivedAt(), asReceived);
         return new OutgoingEvent(Topics.REFERRALS_RECEIVED, d.referralId().toString(), payload.toEnvelope());
     }
 
@@ -43,12 +54,21 @@ public final class IngestEvents {
                 : "request|" + requestId + "|" + d.index();
         String source = d.record().source() != null ? d.record().source().name() : null;
         String sourceReference = FieldRules.isSourceReference(d.record().sourceReference())
-                ? d.record().sourceReference() : null;
+                ? d.record().sourceReference()
+                : null;
         UUID referralId = d.referralId();
-        IntakeRecorded payload = new IntakeRecorded(recordId, referralId, source, sourceReference,
-                d.record().version(), d.record().feedSequence(), FieldRules.isBatchId(batchId) ? batchId : null,
-                d.status().intakeStatus(), d.errors(), d.receivedAt());
-        return new OutgoingEvent(Topics.REFERRALS_INTAKE, source != null ? source : UNKNOWN_SOURCE,
-                payload.toEnvelope());
+        IntakeRecorded payload = new IntakeRecorded(
+                recordId,
+                referralId,
+                source,
+                sourceReference,
+                d.record().version(),
+                d.record().feedSequence(),
+                FieldRules.isBatchId(batchId) ? batchId : null,
+                d.status().intakeStatus(),
+                d.errors(),
+                d.receivedAt());
+        return new OutgoingEvent(
+                Topics.REFERRALS_INTAKE, source != null ? source : UNKNOWN_SOURCE, payload.toEnvelope());
     }
 }

@@ -30,7 +30,8 @@ public class BatchArrivalStore {
         if (sources.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement upsert = c.prepareStatement("""
                 INSERT INTO batch_arrival AS b (source, last_batch_at) VALUES (?, ?)
                 ON CONFLICT (source) DO UPDATE SET last_batch_at = greatest(b.last_batch_at, EXCLUDED.last_batch_at)""")) {
             for (String source : new TreeSet<>(sources)) {
@@ -47,8 +48,9 @@ public class BatchArrivalStore {
     /** Every source's last batch. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<String, Instant> all() {
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
-                "SELECT source, last_batch_at FROM batch_arrival"); ResultSet rs = select.executeQuery()) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("SELECT source, last_batch_at FROM batch_arrival");
+                ResultSet rs = select.executeQuery()) {
             Map<String, Instant> last = new HashMap<>();
             while (rs.next()) {
                 last.put(rs.getString(1), rs.getTimestamp(2).toInstant());

@@ -1,5 +1,4 @@
 package org.lvs.ingest.persistence;
 
 /** One feed number a source's record carried. */
-public record FeedSeq(String source, long seq) {
-}
+public record FeedSeq(String source, long seq) {}

@@ -9,5 +9,4 @@ import java.time.Instant;
  * @param recordedAt      the generated recordedAt, so a retry rebuilds the same referral
  * @param expiredBefore   a stored key created before this has expired and may be taken again
  */
-public record IdempotencyClaim(String key, String sourceReference, Instant recordedAt, Instant expiredBefore) {
-}
+public record IdempotencyClaim(String key, String sourceReference, Instant recordedAt, Instant expiredBefore) {}

@@ -26,7 +26,8 @@ public class IdempotencyStore {
     /** The live record of a key (created at or after {@code notBefore}), if any. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<IdempotencyRecord> find(String key, Instant notBefore) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("""
                 SELECT referral_id, source_reference, recorded_at, created_at FROM self_referral_idempotency
                 WHERE idempotency_key = ? AND created_at >= ?""")) {
             select.setString(1, key);
@@ -35,8 +36,12 @@ public class IdempotencyStore {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new IdempotencyRecord(key, rs.getObject(1, UUID.class), rs.getString(2),
-                        rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant()));
+                return Optional.of(new IdempotencyRecord(
+                        key,
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4).toInstant()));
             }
         } catch (SQLException e) {
             throw StoreUnavailableException.of(e);
@@ -51,7 +56,8 @@ public class IdempotencyStore {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean claim(IdempotencyClaim claim, UUID referralId, Instant now) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO self_referral_idempotency AS i
                     (idempotency_key, referral_id, source_reference, recorded_at, created_at)
                 VALUES (?, ?, ?, ?, ?)
@@ -77,8 +83,9 @@ public class IdempotencyStore {
     /** Forgets expired keys. */
     @Transactional
     public int deleteExpired(Instant createdBefore) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement delete = c.prepareStatement(
-                "DELETE FROM self_referral_idempotency WHERE created_at < ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement delete =
+                        c.prepareStatement("DELETE FROM self_referral_idempotency WHERE created_at < ?")) {
             delete.setTimestamp(1, Timestamp.from(createdBefore));
             return delete.executeUpdate();
         } catch (SQLException e) {
@@ -92,8 +99,9 @@ public class IdempotencyStore {
         if (referralIds.isEmpty()) {
             return 0;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement delete = c.prepareStatement(
-                "DELETE FROM self_referral_idempotency WHERE referral_id = ANY (?)")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement delete =
+                        c.prepareStatement("DELETE FROM self_referral_idempotency WHERE referral_id = ANY (?)")) {
             delete.setArray(1, c.createArrayOf("uuid", referralIds.toArray()));
             return delete.executeUpdate();
         } catch (SQLException e) {

@@ -19,8 +19,7 @@ import java.time.Instant;
 public class RateBucketStore {
 
     /** The window a hit was counted in and how many hits it holds now. */
-    public record Count(Instant windowStart, int hits) {
-    }
+    public record Count(Instant windowStart, int hits) {}
 
     private final AgroalDataSource dataSource;
 
@@ -29,7 +28,8 @@ public class RateBucketStore {
     }
 
     public Count hit(String clientKey, Instant now, Duration window) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement upsert = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement upsert = c.prepareStatement("""
                 INSERT INTO self_referral_bucket AS b (client_key, window_start, hits) VALUES (?, ?, 1)
                 ON CONFLICT (client_key) DO UPDATE SET
                     window_start = CASE WHEN b.window_start + ? * interval '1 millisecond' <= EXCLUDED.window_start
@@ -52,8 +52,9 @@ public class RateBucketStore {
 
     /** Forgets windows that ended before {@code before}. */
     public int deleteEndedBefore(Instant before) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement delete = c.prepareStatement(
-                "DELETE FROM self_referral_bucket WHERE window_start < ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement delete =
+                        c.prepareStatement("DELETE FROM self_referral_bucket WHERE window_start < ?")) {
             delete.setTimestamp(1, Timestamp.from(before));
             return delete.executeUpdate();
         } catch (SQLException e) {

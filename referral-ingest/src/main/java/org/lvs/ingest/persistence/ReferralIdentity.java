@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 /** What ingest holds of one referral: its id, when it was first received, and its versions (lowest first). */
-public record ReferralIdentity(UUID referralId, String source, String sourceReference, Instant firstReceivedAt,
-        List<VersionRow> versions) {
+public record ReferralIdentity(
+        UUID referralId, String source, String sourceReference, Instant firstReceivedAt, List<VersionRow> versions) {
 
     public VersionRow latest() {
         return versions.isEmpty() ? null : versions.get(versions.size() - 1);

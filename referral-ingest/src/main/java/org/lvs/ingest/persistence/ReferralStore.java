@@ -45,7 +45,9 @@ public class ReferralStore {
         if (keys.isEmpty()) {
             return Map.of();
         }
-        List<String> ids = new ArrayList<>(), sources = new ArrayList<>(), refs = new ArrayList<>(),
+        List<String> ids = new ArrayList<>(),
+                sources = new ArrayList<>(),
+                refs = new ArrayList<>(),
                 times = new ArrayList<>();
         for (IdentityKey k : keys) {
             ids.add(k.newId().toString());
@@ -69,9 +71,14 @@ public class ReferralStore {
                 insert.setArray(4, texts(c, times));
                 try (ResultSet rs = insert.executeQuery()) {
                     while (rs.next()) {
-                        found.put(key(rs.getString(2), rs.getString(3)), new ReferralIdentity(
-                                rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), instant(rs, 4),
-                                new ArrayList<>()));
+                        found.put(
+                                key(rs.getString(2), rs.getString(3)),
+                                new ReferralIdentity(
+                                        rs.getObject(1, UUID.class),
+                                        rs.getString(2),
+                                        rs.getString(3),
+                                        instant(rs, 4),
+                                        new ArrayList<>()));
                     }
                 }
             }
@@ -101,8 +108,9 @@ public class ReferralStore {
                         UUID id = rs.getObject(1, UUID.class);
                         List<VersionRow> list = new ArrayList<>();
                         versions.put(id, list);
-                        found.put(key(rs.getString(2), rs.getString(3)), new ReferralIdentity(id, rs.getString(2),
-                                rs.getString(3), instant(rs, 4), list));
+                        found.put(
+                                key(rs.getString(2), rs.getString(3)),
+                                new ReferralIdentity(id, rs.getString(2), rs.getString(3), instant(rs, 4), list));
                     }
                 }
             }
@@ -119,7 +127,9 @@ public class ReferralStore {
         if (rows.isEmpty()) {
             return;
         }
-        List<String> ids = new ArrayList<>(), hashes = new ArrayList<>(), times = new ArrayList<>(),
+        List<String> ids = new ArrayList<>(),
+                hashes = new ArrayList<>(),
+                times = new ArrayList<>(),
                 statuses = new ArrayList<>();
         List<Integer> versions = new ArrayList<>();
         for (NewVersion v : rows) {
@@ -129,7 +139,8 @@ public class ReferralStore {
             times.add(v.receivedAt().toString());
             statuses.add(v.status());
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO referral_version (referral_id, version, content_hash, received_at, status, published)
                 SELECT id::uuid, v, h, t::timestamptz, s, false
                 FROM unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::text[]) AS k(id, v, h, t, s)
@@ -151,7 +162,8 @@ public class ReferralStore {
         if (referralIds.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement update = c.prepareStatement("""
                 UPDATE referral_version v SET published = true, published_at = ?::timestamptz
                 FROM unnest(?::text[], ?::int[]) AS k(id, ver)
                 WHERE v.referral_id = k.id::uuid AND v.version = k.ver AND NOT v.published""")) {
@@ -170,12 +182,14 @@ public class ReferralStore {
         if (seqs.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO feed_sequence (source, seq)
                 SELECT s, n FROM unnest(?::text[], ?::int8[]) AS k(s, n)
                 ON CONFLICT DO NOTHING""")) {
             insert.setArray(1, texts(c, seqs.stream().map(FeedSeq::source).toList()));
-            insert.setArray(2, c.createArrayOf("int8", seqs.stream().map(FeedSeq::seq).toArray()));
+            insert.setArray(
+                    2, c.createArrayOf("int8", seqs.stream().map(FeedSeq::seq).toArray()));
             insert.executeUpdate();
         } catch (SQLException e) {
             throw unavailable(e);
@@ -185,7 +199,8 @@ public class ReferralStore {
     /** The feed numbers between the lowest and highest seen that never arrived, as inclusive ranges. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<long[]> feedGaps(String source) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("""
                 SELECT seq + 1, next - 1 FROM (
                     SELECT seq, lead(seq) OVER (ORDER BY seq) AS next FROM feed_sequence WHERE source = ?) s
                 WHERE next > seq + 1 ORDER BY seq""")) {
@@ -205,8 +220,9 @@ public class ReferralStore {
     /** The lowest and highest feed number seen for a source, or empty when none. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<long[]> feedBounds(String source) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
-                "SELECT min(seq), max(seq), count(*) FROM feed_sequence WHERE source = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select =
+                        c.prepareStatement("SELECT min(seq), max(seq), count(*) FROM feed_sequence WHERE source = ?")) {
             select.setString(1, source);
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
@@ -220,16 +236,17 @@ public class ReferralStore {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ReferralIdentity> find(UUID referralId) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
-                "SELECT source, source_reference, first_received_at FROM referral WHERE referral_id = ?")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement(
+                        "SELECT source, source_reference, first_received_at FROM referral WHERE referral_id = ?")) {
             select.setObject(1, referralId);
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
                 List<VersionRow> list = new ArrayList<>();
-                ReferralIdentity identity = new ReferralIdentity(referralId, rs.getString(1), rs.getString(2),
-                        instant(rs, 3), list);
+                ReferralIdentity identity =
+                        new ReferralIdentity(referralId, rs.getString(1), rs.getString(2), instant(rs, 3), list);
                 loadVersions(c, Map.of(referralId, list));
                 return Optional.of(identity);
             }
@@ -250,7 +267,8 @@ public class ReferralStore {
         if (referralIds.isEmpty()) {
             return 0;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement update = c.prepareStatement("""
                 UPDATE referral_version SET content_hash = NULL
                 WHERE referral_id = ANY (?::uuid[]) AND content_hash IS NOT NULL""")) {
             update.setArray(1, texts(c, referralIds.stream().map(UUID::toString).toList()));
@@ -271,11 +289,13 @@ public class ReferralStore {
         try (PreparedStatement select = c.prepareStatement("""
                 SELECT referral_id, version, content_hash, received_at, status, published
                 FROM referral_version WHERE referral_id = ANY (?::uuid[]) ORDER BY referral_id, version""")) {
-            select.setArray(1, texts(c, into.keySet().stream().map(UUID::toString).toList()));
+            select.setArray(
+                    1, texts(c, into.keySet().stream().map(UUID::toString).toList()));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    into.get(rs.getObject(1, UUID.class)).add(new VersionRow(rs.getInt(2), rs.getString(3),
-                            instant(rs, 4), rs.getString(5), rs.getBoolean(6)));
+                    into.get(rs.getObject(1, UUID.class))
+                            .add(new VersionRow(
+                                    rs.getInt(2), rs.getString(3), instant(rs, 4), rs.getString(5), rs.getBoolean(6)));
                 }
             }
         }

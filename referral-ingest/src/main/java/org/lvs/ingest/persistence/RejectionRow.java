@@ -10,11 +10,24 @@ import org.lvs.contract.FieldError;
  *
  * @param position assigned when stored, in commit order per source; 0 before
  */
-public record RejectionRow(long position, String source, String batchId, int index, String sourceReference,
-        Long feedSequence, List<FieldError> errors, Instant receivedAt) {
+public record RejectionRow(
+        long position,
+        String source,
+        String batchId,
+        int index,
+        String sourceReference,
+        Long feedSequence,
+        List<FieldError> errors,
+        Instant receivedAt) {
 
-    public RejectionRow(String source, String batchId, int index, String sourceReference, Long feedSequence,
-            List<FieldError> errors, Instant receivedAt) {
+    public RejectionRow(
+            String source,
+            String batchId,
+            int index,
+            String sourceReference,
+            Long feedSequence,
+            List<FieldError> errors,
+            Instant receivedAt) {
         this(0, source, batchId, index, sourceReference, feedSequence, errors, receivedAt);
     }
 }

@@ -30,8 +30,7 @@ public class RejectionStore {
     /** First key of the two-key advisory locks of this table (the second is the source's hash). */
     private static final int LOCK_SPACE = 0x494e4a52; // "INJR"
 
-    private static final TypeReference<List<FieldError>> ERRORS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<FieldError>> ERRORS = new TypeReference<>() {};
 
     private final AgroalDataSource dataSource;
 
@@ -48,8 +47,8 @@ public class RejectionStore {
         if (sources.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement lock = c.prepareStatement(
-                "SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
             for (String source : new TreeSet<>(sources)) {
                 lock.setInt(1, LOCK_SPACE);
                 lock.setString(2, source);
@@ -68,8 +67,10 @@ public class RejectionStore {
         }
         // Grouped by source, in request order within it.
         TreeMap<String, List<RejectionRow>> bySource = new TreeMap<>();
-        rows.forEach(r -> bySource.computeIfAbsent(r.source(), s -> new ArrayList<>()).add(r));
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("""
+        rows.forEach(r ->
+                bySource.computeIfAbsent(r.source(), s -> new ArrayList<>()).add(r));
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO rejection (source, batch_id, record_index, source_reference, feed_sequence, errors,
                                        received_at)
                 VALUES (?, ?, ?, ?, ?, ?::jsonb, ?)""")) {
@@ -94,7 +95,8 @@ public class RejectionStore {
     /** A source's rejections after {@code after}, lowest position first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<RejectionRow> after(String source, long after, int limit) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement("""
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("""
                 SELECT position, batch_id, record_index, source_reference, feed_sequence, errors::text, received_at
                 FROM rejection WHERE source = ? AND position > ? ORDER BY position LIMIT ?""")) {
             select.setString(1, source);
@@ -103,8 +105,14 @@ public class RejectionStore {
             List<RejectionRow> rows = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new RejectionRow(rs.getLong(1), source, rs.getString(2), rs.getInt(3), rs.getString(4),
-                            rs.getObject(5, Long.class), EventJson.mapper().readValue(rs.getString(6), ERRORS),
+                    rows.add(new RejectionRow(
+                            rs.getLong(1),
+                            source,
+                            rs.getString(2),
+                            rs.getInt(3),
+                            rs.getString(4),
+                            rs.getObject(5, Long.class),
+                            EventJson.mapper().readValue(rs.getString(6), ERRORS),
                             rs.getTimestamp(7).toInstant()));
                 }
             }

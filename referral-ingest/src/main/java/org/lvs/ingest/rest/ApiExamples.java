@@ -63,6 +63,5 @@ final class ApiExamples {
             LC-2017-0012346,1,40214,2017-08-14T09:40:00+01:00,EAST,BURGLARY,,Zoë,Example,,REFUSED
             """;
 
-    private ApiExamples() {
-    }
+    private ApiExamples() {}
 }

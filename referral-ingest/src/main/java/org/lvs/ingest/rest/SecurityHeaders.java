@@ -63,7 +63,8 @@ public class SecurityHeaders {
         HttpServerRequest request = rc.request();
         if (isSelfReferralPage(path)) {
             proceed(rc, PAGE_POLICY);
-        } else if (!isProbed(path) || probeToken.equals(request.getHeader(PROBE_HEADER))
+        } else if (!isProbed(path)
+                || probeToken.equals(request.getHeader(PROBE_HEADER))
                 || (probed.size() >= MAX_PROBED_PAGES && !probed.containsKey(path))) {
             proceed(rc, servedPagePolicy(Set.of()));
         } else {
@@ -116,8 +117,8 @@ public class SecurityHeaders {
         }
         Future<String> policy = client.request(HttpMethod.GET, local.port(), local.host(), path)
                 .compose(req -> req.putHeader(PROBE_HEADER, probeToken).send())
-                .compose(resp -> resp.statusCode() == 200 ? resp.body()
-                        : Future.failedFuture("status " + resp.statusCode()))
+                .compose(resp ->
+                        resp.statusCode() == 200 ? resp.body() : Future.failedFuture("status " + resp.statusCode()))
                 .map(body -> servedPagePolicy(inlineScriptHashes(body.toString(StandardCharsets.UTF_8))));
         return policy;
     }

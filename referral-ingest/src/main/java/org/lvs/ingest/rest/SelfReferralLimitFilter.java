@@ -29,6 +29,7 @@ public class SelfReferralLimitFilter {
     static final String PATH = "/api/v1/self-referrals";
     /** Below SecurityHeaders (which runs first, so a 429 carries its headers too), above every route. */
     static final int PRIORITY = 200;
+
     private static final Logger LOG = Logger.getLogger(SelfReferralLimitFilter.class);
 
     private final SelfReferralRateLimiter limiter;
@@ -40,7 +41,9 @@ public class SelfReferralLimitFilter {
         this.config = config;
         // A wrong CIDR stops the start: a silently ignored proxy list would put the whole public in one bucket.
         this.clients = new ClientAddress(config.trustedProxies().orElse(List.of()).stream()
-                .filter(s -> !s.isBlank()).map(Cidr::parse).toList());
+                .filter(s -> !s.isBlank())
+                .map(Cidr::parse)
+                .toList());
     }
 
     void register(@Observes Filters filters) {
@@ -53,23 +56,33 @@ public class SelfReferralLimitFilter {
             rc.next();
             return;
         }
-        String client = clients.keyFor(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
-                request.headers().getAll("Forwarded"), request.headers().getAll("X-Forwarded-For"));
+        String client = clients.keyFor(
+                request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
+                request.headers().getAll("Forwarded"),
+                request.headers().getAll("X-Forwarded-For"));
         request.pause();
-        rc.vertx().<OptionalLong>executeBlocking(() -> limiter.acquire(client), false).onComplete(counted -> {
-            request.resume();
-            if (counted.succeeded() && counted.result().isEmpty()) {
-                rc.next();
-            } else if (counted.succeeded()) {
-                answer(rc, ProblemException.tooManyRequests(
-                        "too many self-referrals from this address; try again later",
-                        (int) Math.min(Integer.MAX_VALUE, counted.result().getAsLong())));
-            } else {
-                LOG.warnf("self-referral limit unavailable, answering 503: %s", Failures.kinds(counted.cause()));
-                answer(rc, ProblemException.unavailable("The database is unavailable; retry later",
-                        config.retryAfterSeconds()));
-            }
-        });
+        rc.vertx()
+                .<OptionalLong>executeBlocking(() -> limiter.acquire(client), false)
+                .onComplete(counted -> {
+                    request.resume();
+                    if (counted.succeeded() && counted.result().isEmpty()) {
+                        rc.next();
+                    } else if (counted.succeeded()) {
+                        answer(
+                                rc,
+                                ProblemException.tooManyRequests(
+                                        "too many self-referrals from this address; try again later", (int) Math.min(
+                                                Integer.MAX_VALUE,
+                                                counted.result().getAsLong())));
+                    } else {
+                        LOG.warnf(
+                                "self-referral limit unavailable, answering 503: %s", Failures.kinds(counted.cause()));
+                        answer(
+                                rc,
+                                ProblemException.unavailable(
+                                        "The database is unavailable; retry later", config.retryAfterSeconds()));
+                    }
+                });
     }
 
     static boolean isSelfReferrals(String path) {
@@ -78,7 +91,9 @@ public class SelfReferralLimitFilter {
 
     private static void answer(RoutingContext rc, ProblemException problem) {
         Problem body = problem.toProblem();
-        rc.response().setStatusCode(body.status()).putHeader("Content-Type", Problem.MEDIA_TYPE)
+        rc.response()
+                .setStatusCode(body.status())
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .putHeader("Retry-After", String.valueOf(problem.retryAfterSeconds()))
                 .end(EventJson.write(body));
     }

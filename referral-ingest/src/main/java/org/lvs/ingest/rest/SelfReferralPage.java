@@ -33,8 +33,8 @@ final class SelfReferralPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance form(String style, String idempotencyKey, List<ErrorLine> errors,
-                FormValues values, Choices choices);
+        static native TemplateInstance form(
+                String style, String idempotencyKey, List<ErrorLine> errors, FormValues values, Choices choices);
 
         static native TemplateInstance confirmation(String style, UUID referralId);
 
@@ -42,12 +42,10 @@ final class SelfReferralPage {
     }
 
     /** One problem of a posted form, under the label the person saw. */
-    record ErrorLine(String label, String message) {
-    }
+    record ErrorLine(String label, String message) {}
 
     /** One option of a select; {@code selected} when it is what was posted. */
-    record Option(String value, String label, boolean selected) {
-    }
+    record Option(String value, String label, boolean selected) {}
 
     /** What was posted, for the form shown again; an absent field is empty. */
     record FormValues(Map<String, String> posted) {
@@ -57,12 +55,14 @@ final class SelfReferralPage {
     }
 
     /** The options of each select of the form. */
-    record Choices(List<Option> crimeCategory, List<Option> area, List<Option> gender,
-            List<Option> preferredContact, List<Option> howHeard) {
-    }
+    record Choices(
+            List<Option> crimeCategory,
+            List<Option> area,
+            List<Option> gender,
+            List<Option> preferredContact,
+            List<Option> howHeard) {}
 
-    private SelfReferralPage() {
-    }
+    private SelfReferralPage() {}
 
     /**
      * The form. Each render carries a fresh Idempotency-Key in a hidden field, so sending the same form twice (a
@@ -75,8 +75,11 @@ final class SelfReferralPage {
                 options(names(Gender.values()), posted.get("gender")),
                 options(names(PreferredContact.values()), posted.get("preferredContact")),
                 options(names(HowHeard.values()), posted.get("howHeard")));
-        List<ErrorLine> lines = errors.stream().map(e -> new ErrorLine(label(e.field()), e.message())).toList();
-        return Templates.form(STYLE, UUID.randomUUID().toString(), lines, new FormValues(posted), choices).render();
+        List<ErrorLine> lines = errors.stream()
+                .map(e -> new ErrorLine(label(e.field()), e.message()))
+                .toList();
+        return Templates.form(STYLE, UUID.randomUUID().toString(), lines, new FormValues(posted), choices)
+                .render();
     }
 
     static String confirmation(UUID referralId) {
@@ -92,7 +95,9 @@ final class SelfReferralPage {
     }
 
     private static List<Option> options(List<String> values, String chosen) {
-        return values.stream().map(v -> new Option(v, pretty(v), v.equals(chosen))).toList();
+        return values.stream()
+                .map(v -> new Option(v, pretty(v), v.equals(chosen)))
+                .toList();
     }
 
     private static String pretty(String constant) {

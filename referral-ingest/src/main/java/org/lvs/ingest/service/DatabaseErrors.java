@@ -20,8 +20,7 @@ final class DatabaseErrors {
 
     private static final Logger LOG = Logger.getLogger(DatabaseErrors.class);
 
-    private DatabaseErrors() {
-    }
+    private DatabaseErrors() {}
 
     static RuntimeException translate(RuntimeException e, int retryAfterSeconds) {
         if (e instanceof ProblemException) {
@@ -31,15 +30,16 @@ final class DatabaseErrors {
         if (failure.kind() == FailureKind.TRANSIENT
                 || (failure.kind() == FailureKind.UNKNOWN && involvesTheDatabase(e))) {
             LOG.warnf("database unavailable, answering 503: %s", failure.reason());
-            return ProblemException.unavailable("The database is unavailable; retry the same request later",
-                    retryAfterSeconds);
+            return ProblemException.unavailable(
+                    "The database is unavailable; retry the same request later", retryAfterSeconds);
         }
         return e;
     }
 
     static boolean involvesTheDatabase(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof StoreUnavailableException || t instanceof SQLException
+            if (t instanceof StoreUnavailableException
+                    || t instanceof SQLException
                     || t.getClass().getName().startsWith("jakarta.transaction.")
                     || t.getClass().getName().startsWith("com.arjuna.")) {
                 return true;

@@ -40,7 +40,8 @@ public class ErasureService {
         erasures.forEach(e -> ids.add(e.referralId()));
         int hashes = referrals.eraseContentHashes(ids);
         int keys = idempotency.deleteForReferrals(ids);
-        LOG.debugf("erasure of %d referral(s): %d content hash(es), %d idempotency key(s) removed", ids.size(), hashes,
-                keys);
+        LOG.debugf(
+                "erasure of %d referral(s): %d content hash(es), %d idempotency key(s) removed",
+                ids.size(), hashes, keys);
     }
 }

@@ -28,8 +28,8 @@ import org.lvs.ingest.domain.ValidatedRecord;
 import org.lvs.ingest.messaging.IngestEvents;
 import org.lvs.ingest.persistence.FeedSeq;
 import org.lvs.ingest.persistence.IdempotencyClaim;
-import org.lvs.ingest.persistence.RejectionRow;
 import org.lvs.ingest.persistence.ReferralStore;
+import org.lvs.ingest.persistence.RejectionRow;
 
 /**
  * The ingest pipeline for one request (a single referral or a batch): decide every record in one transaction,
@@ -49,8 +49,8 @@ public class IngestService {
     private final IngestConfig config;
     private final LastBatchGauge lastBatch;
 
-    IngestService(IntakeLedger ledger, EventPublisher publisher, Clock clock, IngestConfig config,
-            LastBatchGauge lastBatch) {
+    IngestService(
+            IntakeLedger ledger, EventPublisher publisher, Clock clock, IngestConfig config, LastBatchGauge lastBatch) {
         this.ledger = ledger;
         this.publisher = publisher;
         this.clock = clock;
@@ -66,8 +66,8 @@ public class IngestService {
      * @param batchOf   for a batch, the sources whose last batch this is (lvs_ingest_last_batch_seconds); else empty
      * @return one result per record, in order
      */
-    public List<RecordResult> ingest(List<ValidatedRecord> records, String requestId, String batchId,
-            Set<Source> batchOf) {
+    public List<RecordResult> ingest(
+            List<ValidatedRecord> records, String requestId, String batchId, Set<Source> batchOf) {
         RecordResult[] results = new RecordResult[records.size()];
         List<List<Integer>> chunks = chunks(records);
         for (int c = 0; c < chunks.size(); c++) {
@@ -84,7 +84,8 @@ public class IngestService {
 
     /** One valid record; with a claim, its Idempotency-Key is stored in the transaction that decides it. */
     public RecordResult ingestOne(ValidatedRecord record, String requestId, IdempotencyClaim claim) {
-        return RecordResult.of(ingestChunk(List.of(record), List.of(0), requestId, null, claim, Set.of()).get(0));
+        return RecordResult.of(ingestChunk(List.of(record), List.of(0), requestId, null, claim, Set.of())
+                .get(0));
     }
 
     /**
@@ -98,7 +99,8 @@ public class IngestService {
         for (int i = 0; i < records.size(); i++) {
             ValidatedRecord r = records.get(i);
             if (r.valid()) {
-                String key = ReferralStore.key(r.referral().source().name(), r.referral().sourceReference());
+                String key = ReferralStore.key(
+                        r.referral().source().name(), r.referral().sourceReference());
                 if (!keys.add(key)) {
                     chunks.add(current);
                     current = new ArrayList<>();
@@ -114,8 +116,13 @@ public class IngestService {
         return chunks;
     }
 
-    private List<IntakeVerdict> ingestChunk(List<ValidatedRecord> records, List<Integer> chunk, String requestId,
-            String batchId, IdempotencyClaim claim, Set<Source> arrivals) {
+    private List<IntakeVerdict> ingestChunk(
+            List<ValidatedRecord> records,
+            List<Integer> chunk,
+            String requestId,
+            String batchId,
+            IdempotencyClaim claim,
+            Set<Source> arrivals) {
         // Millisecond precision: what we publish must equal what PostgreSQL gives back later (microseconds).
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Map<Integer, ValidatedRecord> valid = new LinkedHashMap<>();
@@ -135,8 +142,11 @@ public class IngestService {
         if (!valid.isEmpty()) {
             try {
                 // Hashing is pure CPU: done outside the transaction and in parallel for big batches.
-                Map<Integer, String> hashes = valid.entrySet().stream().parallel().collect(Collectors.toConcurrentMap(
-                        Map.Entry::getKey, e -> ContentHash.of(e.getValue().referral())));
+                Map<Integer, String> hashes = valid.entrySet().stream()
+                        .parallel()
+                        .collect(Collectors.toConcurrentMap(
+                                Map.Entry::getKey,
+                                e -> ContentHash.of(e.getValue().referral())));
                 ledger.decide(valid, hashes, now, claim).forEach(d -> decided.put(d.index(), d));
             } catch (RuntimeException e) {
                 throw translate(e);
@@ -149,7 +159,8 @@ public class IngestService {
             decisions.add(d != null ? d : IntakeVerdict.rejected(i, records.get(i), rejectedAt(records.get(i), now)));
         }
 
-        List<IntakeVerdict> published = decisions.stream().filter(IntakeVerdict::publish).toList();
+        List<IntakeVerdict> published =
+                decisions.stream().filter(IntakeVerdict::publish).toList();
         // Building envelopes is pure CPU too; order within the request does not matter to the broker's keys.
         List<OutgoingEvent> events = (decisions.size() > 64 ? decisions.parallelStream() : decisions.stream())
                 .flatMap(d -> d.publish()
@@ -161,22 +172,29 @@ public class IngestService {
             publisher.publishAndAwait(events);
         } catch (PublishFailedException e) {
             LOG.warnf("broker unavailable, answering 503: %s", e.getMessage());
-            throw ProblemException.unavailable("The message broker is unavailable; retry the same request later",
-                    config.retryAfterSeconds());
+            throw ProblemException.unavailable(
+                    "The message broker is unavailable; retry the same request later", config.retryAfterSeconds());
         }
         long tPublished = System.nanoTime();
         confirm(published, feedSequences, rejections(decisions, batchId), arrivals);
         long tConfirmed = System.nanoTime();
         if (LOG.isDebugEnabled()) {
-            LOG.debugf("TIMING n=%d decide=%dms events=%dms publish=%dms confirm=%dms", chunk.size(),
-                    (tDecided - tValid) / 1000000, (tEvents - tDecided) / 1000000, (tPublished - tEvents) / 1000000,
+            LOG.debugf(
+                    "TIMING n=%d decide=%dms events=%dms publish=%dms confirm=%dms",
+                    chunk.size(),
+                    (tDecided - tValid) / 1000000,
+                    (tEvents - tDecided) / 1000000,
+                    (tPublished - tEvents) / 1000000,
                     (tConfirmed - tPublished) / 1000000);
         }
         return decisions;
     }
 
     /** After the broker acknowledged: versions published, feed numbers, rejections and the batch's arrival. */
-    private void confirm(List<IntakeVerdict> published, Set<FeedSeq> feedSequences, List<RejectionRow> rejections,
+    private void confirm(
+            List<IntakeVerdict> published,
+            Set<FeedSeq> feedSequences,
+            List<RejectionRow> rejections,
             Set<Source> arrivals) {
         Instant at = clock.instant();
         try {
@@ -196,9 +214,14 @@ public class IngestService {
         for (IntakeVerdict d : decisions) {
             ValidatedRecord r = d.record();
             if (d.status().intakeStatus() == IntakeStatus.REJECTED && r.source() != null) {
-                rows.add(new RejectionRow(r.source().name(), FieldRules.isBatchId(batchId) ? batchId : null,
-                        d.index(), FieldRules.isSourceReference(r.sourceReference()) ? r.sourceReference() : null,
-                        r.feedSequence(), d.errors(), d.receivedAt()));
+                rows.add(new RejectionRow(
+                        r.source().name(),
+                        FieldRules.isBatchId(batchId) ? batchId : null,
+                        d.index(),
+                        FieldRules.isSourceReference(r.sourceReference()) ? r.sourceReference() : null,
+                        r.feedSequence(),
+                        d.errors(),
+                        d.receivedAt()));
             }
         }
         return rows;

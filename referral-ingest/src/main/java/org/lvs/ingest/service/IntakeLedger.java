@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.lvs.contract.FieldError;
 import org.lvs.contract.referral.Referral;
 import org.lvs.contract.referral.Source;
@@ -42,8 +42,8 @@ public class IntakeLedger {
     private final RejectionStore rejections;
     private final BatchArrivalStore arrivals;
 
-    IntakeLedger(ReferralStore store, IdempotencyStore idempotency, RejectionStore rejections,
-            BatchArrivalStore arrivals) {
+    IntakeLedger(
+            ReferralStore store, IdempotencyStore idempotency, RejectionStore rejections, BatchArrivalStore arrivals) {
         this.store = store;
         this.idempotency = idempotency;
         this.rejections = rejections;
@@ -57,13 +57,15 @@ public class IntakeLedger {
      * @throws IdempotencyKeyTaken when another request stored the same key first (this transaction rolls back)
      */
     @Transactional
-    public List<IntakeVerdict> decide(Map<Integer, ValidatedRecord> records, Map<Integer, String> hashes, Instant now,
-            IdempotencyClaim claim) {
+    public List<IntakeVerdict> decide(
+            Map<Integer, ValidatedRecord> records, Map<Integer, String> hashes, Instant now, IdempotencyClaim claim) {
         Map<String, IdentityKey> keys = new LinkedHashMap<>();
         for (ValidatedRecord r : records.values()) {
             Referral ref = r.referral();
-            keys.put(ReferralStore.key(ref.source().name(), ref.sourceReference()),
-                    new IdentityKey(ref.source().name(), ref.sourceReference(), UUID.randomUUID(), receivedAt(ref, now)));
+            keys.put(
+                    ReferralStore.key(ref.source().name(), ref.sourceReference()),
+                    new IdentityKey(
+                            ref.source().name(), ref.sourceReference(), UUID.randomUUID(), receivedAt(ref, now)));
         }
         Map<String, ReferralIdentity> identities = store.createOrLock(keys.values());
         if (claim != null) {
@@ -79,11 +81,16 @@ public class IntakeLedger {
         List<NewVersion> inserts = new ArrayList<>();
         for (Map.Entry<Integer, ValidatedRecord> e : records.entrySet()) {
             Referral ref = e.getValue().referral();
-            ReferralIdentity identity = identities.get(ReferralStore.key(ref.source().name(), ref.sourceReference()));
+            ReferralIdentity identity =
+                    identities.get(ReferralStore.key(ref.source().name(), ref.sourceReference()));
             String hash = hashes.get(e.getKey());
             IntakeVerdict d = decideOne(e.getKey(), e.getValue(), hash, identity, now);
             if (d.publish() && identity.version(ref.version()) == null) {
-                inserts.add(new NewVersion(identity.referralId(), ref.version(), hash, d.receivedAt(),
+                inserts.add(new NewVersion(
+                        identity.referralId(),
+                        ref.version(),
+                        hash,
+                        d.receivedAt(),
                         d.status().name()));
             }
             decisions.add(d);
@@ -92,43 +99,59 @@ public class IntakeLedger {
         return decisions;
     }
 
-    private static IntakeVerdict decideOne(int index, ValidatedRecord record, String hash, ReferralIdentity identity,
-            Instant now) {
+    private static IntakeVerdict decideOne(
+            int index, ValidatedRecord record, String hash, ReferralIdentity identity, Instant now) {
         Referral ref = record.referral();
         UUID id = identity.referralId();
         VersionRow latest = identity.latest();
         Instant receivedAt = receivedAt(ref, now);
         if (latest == null) {
-            return new IntakeVerdict(index, record, id, RecordStatus.ACCEPTED, true, receivedAt,
-                    identity.firstReceivedAt(), null);
+            return new IntakeVerdict(
+                    index, record, id, RecordStatus.ACCEPTED, true, receivedAt, identity.firstReceivedAt(), null);
         }
         if (ref.version() > latest.version()) {
-            return new IntakeVerdict(index, record, id, RecordStatus.AMENDED, true, receivedAt, identity.firstReceivedAt(),
-                    null);
+            return new IntakeVerdict(
+                    index, record, id, RecordStatus.AMENDED, true, receivedAt, identity.firstReceivedAt(), null);
         }
         if (ref.version() < latest.version()) {
-            return new IntakeVerdict(index, record, id, RecordStatus.STALE, false, receivedAt, identity.firstReceivedAt(),
-                    null);
+            return new IntakeVerdict(
+                    index, record, id, RecordStatus.STALE, false, receivedAt, identity.firstReceivedAt(), null);
         }
         if (latest.contentHash() == null) {
             // Erased (cases.erasures): the fingerprint is gone on purpose, so "same" and "changed" cannot be told
             // apart. The case downstream was erased, so nothing of this version may travel again: it is answered as
             // already received (DUPLICATE), and a changed record still needs a higher version.
-            return new IntakeVerdict(index, record, id, RecordStatus.DUPLICATE, false, receivedAt,
-                    identity.firstReceivedAt(), null);
+            return new IntakeVerdict(
+                    index, record, id, RecordStatus.DUPLICATE, false, receivedAt, identity.firstReceivedAt(), null);
         }
         if (!latest.contentHash().equals(hash)) {
-            return new IntakeVerdict(index, record, id, RecordStatus.CONFLICT, false, receivedAt,
-                    identity.firstReceivedAt(), List.of(new FieldError("version",
-                            "this version was already received with different content; a changed record needs a higher version")));
+            return new IntakeVerdict(
+                    index,
+                    record,
+                    id,
+                    RecordStatus.CONFLICT,
+                    false,
+                    receivedAt,
+                    identity.firstReceivedAt(),
+                    List.of(
+                            new FieldError(
+                                    "version",
+                                    "this version was already received with different content; a changed record needs a higher version")));
         }
         if (latest.published()) {
-            return new IntakeVerdict(index, record, id, RecordStatus.DUPLICATE, false, receivedAt,
-                    identity.firstReceivedAt(), null);
+            return new IntakeVerdict(
+                    index, record, id, RecordStatus.DUPLICATE, false, receivedAt, identity.firstReceivedAt(), null);
         }
         // Received before but its publication was never confirmed: publish it now and answer as the first time.
-        return new IntakeVerdict(index, record, id, RecordStatus.valueOf(latest.status()), true, latest.receivedAt(),
-                identity.firstReceivedAt(), null);
+        return new IntakeVerdict(
+                index,
+                record,
+                id,
+                RecordStatus.valueOf(latest.status()),
+                true,
+                latest.receivedAt(),
+                identity.firstReceivedAt(),
+                null);
     }
 
     /**
@@ -137,11 +160,17 @@ public class IntakeLedger {
      * batch's arrival.
      */
     @Transactional
-    public void confirm(List<IntakeVerdict> published, Collection<FeedSeq> feedSequences, List<RejectionRow> rejected,
-            Set<Source> batchOf, Instant now) {
+    public void confirm(
+            List<IntakeVerdict> published,
+            Collection<FeedSeq> feedSequences,
+            List<RejectionRow> rejected,
+            Set<Source> batchOf,
+            Instant now) {
         rejections.lockSources(rejected.stream().map(RejectionRow::source).collect(Collectors.toSet()));
-        store.markPublished(published.stream().map(IntakeVerdict::referralId).toList(),
-                published.stream().map(d -> d.record().referral().version()).toList(), now);
+        store.markPublished(
+                published.stream().map(IntakeVerdict::referralId).toList(),
+                published.stream().map(d -> d.record().referral().version()).toList(),
+                now);
         store.recordFeedSequences(feedSequences);
         rejections.insert(rejected);
         arrivals.arrived(batchOf.stream().map(Source::name).toList(), now);

@@ -38,7 +38,8 @@ public class LastBatchGauge {
             seconds.put(source, value);
             Gauge.builder(NAME, value, AtomicLong::doubleValue)
                     .description("Epoch seconds of the last batch accepted from the source (0: none yet)")
-                    .tag("source", source.name()).register(registry);
+                    .tag("source", source.name())
+                    .register(registry);
         }
     }
 

@@ -58,8 +58,8 @@ public class ReferralIntake {
     private final SourceOwnership ownership;
     private final IngestConfig config;
 
-    ReferralIntake(IngestService ingest, ReferralValidators validators, SourceOwnership ownership,
-            IngestConfig config) {
+    ReferralIntake(
+            IngestService ingest, ReferralValidators validators, SourceOwnership ownership, IngestConfig config) {
         this.ingest = ingest;
         this.validators = validators;
         this.ownership = ownership;
@@ -102,8 +102,9 @@ public class ReferralIntake {
         }
         RecordResult result = ingest.ingestOne(record, UUID.randomUUID().toString(), claim);
         if (result.status() == RecordStatus.CONFLICT) {
-            throw ProblemException.conflict("version " + record.version()
-                    + " of this referral was already received with different content; a changed record needs a higher version");
+            throw ProblemException.conflict(
+                    "version " + record.version()
+                            + " of this referral was already received with different content; a changed record needs a higher version");
         }
         return result;
     }
@@ -161,14 +162,15 @@ public class ReferralIntake {
             throw unreadable();
         }
         if (referrals == null) {
-            throw ProblemException.badRequest(List.of(new FieldError("referrals", "is required: an array of referrals")));
+            throw ProblemException.badRequest(
+                    List.of(new FieldError("referrals", "is required: an array of referrals")));
         }
         if (batchIdToken != null && batchIdToken != JsonToken.VALUE_NULL && batchId == null) {
             throw ProblemException.badRequest(List.of(new FieldError("batchId", FieldRules.batchIdProblem(null))));
         }
         if (sourceGiven && source == null) {
-            throw ProblemException.badRequest(List.of(new FieldError("source", "must be a string, one of "
-                    + String.join(", ", sourceNames()))));
+            throw ProblemException.badRequest(
+                    List.of(new FieldError("source", "must be a string, one of " + String.join(", ", sourceNames()))));
         }
         String id = checkedBatchId(batchId);
         Source batchSource = checkedBatchSource(source);
@@ -211,10 +213,12 @@ public class ReferralIntake {
         }
         ReferralValidator validator = validators.validator();
         List<ValidatedRecord> records = new ArrayList<>();
-        CharsetDecoder strictUtf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (CsvRowStream reader = new CsvRowStream(
-                new InputStreamReader(limited(body, config.maxBatchBytes()), strictUtf8))) {
+        CharsetDecoder strictUtf8 = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (CsvRowStream reader =
+                new CsvRowStream(new InputStreamReader(limited(body, config.maxBatchBytes()), strictUtf8))) {
             CsvReferralRows rows = new CsvReferralRows(reader.next());
             for (List<String> row = reader.next(); row != null; row = reader.next()) {
                 if (CsvReferralRows.isBlank(row)) {
@@ -251,8 +255,8 @@ public class ReferralIntake {
             }
         }
         ownership.requireAll(sources);
-        return BatchReceipt.of(batchId,
-                ingest.ingest(records, "batch|" + batchId + "|" + UUID.randomUUID(), batchId, sources));
+        return BatchReceipt.of(
+                batchId, ingest.ingest(records, "batch|" + batchId + "|" + UUID.randomUUID(), batchId, sources));
     }
 
     /** The batch's id as sent, or a generated one when absent; a bad one is a 400 naming {@code batchId}. */

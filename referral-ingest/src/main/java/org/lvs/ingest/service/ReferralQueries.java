@@ -9,12 +9,12 @@ import org.lvs.commons.problem.ProblemException;
 import org.lvs.contract.referral.Source;
 import org.lvs.ingest.config.IngestConfig;
 import org.lvs.ingest.persistence.ReferralIdentity;
-import org.lvs.ingest.rest.dto.FeedGaps;
-import org.lvs.ingest.rest.dto.ReferralView;
-import org.lvs.ingest.rest.dto.Rejections;
 import org.lvs.ingest.persistence.ReferralStore;
 import org.lvs.ingest.persistence.RejectionRow;
 import org.lvs.ingest.persistence.RejectionStore;
+import org.lvs.ingest.rest.dto.FeedGaps;
+import org.lvs.ingest.rest.dto.ReferralView;
+import org.lvs.ingest.rest.dto.Rejections;
 
 /**
  * Read side: a referral's versions, a source's feed gaps and rejections; a referrer sees only its own sources' (403

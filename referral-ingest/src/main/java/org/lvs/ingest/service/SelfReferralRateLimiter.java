@@ -44,7 +44,8 @@ public class SelfReferralRateLimiter {
         if (count.hits() <= config.selfReferral().limit()) {
             return OptionalLong.empty();
         }
-        return OptionalLong.of(Math.max(1, Duration.between(now, count.windowStart().plus(window)).toSeconds()));
+        return OptionalLong.of(Math.max(
+                1, Duration.between(now, count.windowStart().plus(window)).toSeconds()));
     }
 
     /** The key a client's window is stored under. */
@@ -55,7 +56,8 @@ public class SelfReferralRateLimiter {
     @Scheduled(every = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void forgetEndedWindows() {
         try {
-            buckets.deleteEndedBefore(clock.instant().minus(config.selfReferral().window().multipliedBy(2)));
+            buckets.deleteEndedBefore(
+                    clock.instant().minus(config.selfReferral().window().multipliedBy(2)));
         } catch (RuntimeException e) {
             LOG.debugf("cannot forget ended rate-limit windows now (%s)", Failures.kinds(e));
         }

@@ -53,20 +53,48 @@ import org.lvs.ingest.persistence.IdempotencyStore;
 public class SelfReferralService {
 
     /** The form's field names (also accepted as flat JSON). */
-    public static final String[] FIELDS = {"firstName", "lastName", "dateOfBirth", "age", "gender", "phone", "email",
-            "addressLine1", "addressLine2", "town", "postcode", "preferredContact", "area", "crimeCategory",
-            "description", "howHeard", "howHeardDetail"};
+    public static final String[] FIELDS = {
+        "firstName",
+        "lastName",
+        "dateOfBirth",
+        "age",
+        "gender",
+        "phone",
+        "email",
+        "addressLine1",
+        "addressLine2",
+        "town",
+        "postcode",
+        "preferredContact",
+        "area",
+        "crimeCategory",
+        "description",
+        "howHeard",
+        "howHeardDetail"
+    };
     /** The form's hidden field carrying the Idempotency-Key of one render. */
     public static final String IDEMPOTENCY_FIELD = "idempotencyKey";
+
     public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
     /** The honeypot: people never see it; a program that fills every field fills it. */
     public static final String HONEYPOT_FIELD = "website";
     /** What only a professional may state (referral-contract.md, Self-referral), at the top level of a body. */
-    static final List<String> PROFESSIONAL = List.of("riskLevel", "safeguarding", "vulnerabilities", "personRef",
-            "recordedAt", "receivedAt", "feedSequence", "source", "sourceReference", "version");
+    static final List<String> PROFESSIONAL = List.of(
+            "riskLevel",
+            "safeguarding",
+            "vulnerabilities",
+            "personRef",
+            "recordedAt",
+            "receivedAt",
+            "feedSequence",
+            "source",
+            "sourceReference",
+            "version");
     /** ... and inside {@code victim}. */
     static final List<String> PROFESSIONAL_VICTIM = List.of("personRef", "vulnerabilities");
-    static final String PROFESSIONAL_MESSAGE = "only a professional referrer may state this; a self-referral must not set it";
+
+    static final String PROFESSIONAL_MESSAGE =
+            "only a professional referrer may state this; a self-referral must not set it";
 
     private static final Logger LOG = Logger.getLogger(SelfReferralService.class);
     /** The form's age: digits, perhaps with spaces around them. */
@@ -101,7 +129,8 @@ public class SelfReferralService {
         if (filled(posted.get(HONEYPOT_FIELD))) {
             return lookalike();
         }
-        String key = headerKey != null ? checkedKey(headerKey, IDEMPOTENCY_HEADER)
+        String key = headerKey != null
+                ? checkedKey(headerKey, IDEMPOTENCY_HEADER)
                 : checkedKey(posted.get(IDEMPOTENCY_FIELD), IDEMPOTENCY_FIELD);
         return submit(fromFields(formFields(posted)), key);
     }
@@ -121,8 +150,9 @@ public class SelfReferralService {
             }
         }
         try {
-            byte[] bytes = new LimitedInputStream(body == null ? InputStream.nullInputStream() : body,
-                    config.maxSingleBytes()).readAllBytes();
+            byte[] bytes = new LimitedInputStream(
+                            body == null ? InputStream.nullInputStream() : body, config.maxSingleBytes())
+                    .readAllBytes();
             return FormBody.parse(bytes, charset);
         } catch (BodyTooLargeException e) {
             throw ProblemException.payloadTooLarge("the body is larger than " + config.maxSingleBytes() + " bytes");
@@ -152,7 +182,9 @@ public class SelfReferralService {
         }
         refuse(professionalFields(tree));
         JsonNode honeypot = tree.get(HONEYPOT_FIELD);
-        if (honeypot != null && !honeypot.isNull() && !(honeypot.isTextual() && honeypot.asText().isEmpty())) {
+        if (honeypot != null
+                && !honeypot.isNull()
+                && !(honeypot.isTextual() && honeypot.asText().isEmpty())) {
             return lookalike();
         }
         String key = headerKey == null ? null : checkedKey(headerKey, IDEMPOTENCY_HEADER);
@@ -221,8 +253,8 @@ public class SelfReferralService {
             return null;
         }
         if (!FieldRules.IDEMPOTENCY_KEY_PATTERN.matcher(key).matches()) {
-            throw ProblemException.badRequest(List.of(new FieldError(field,
-                    "must be 1 to " + FieldRules.IDEMPOTENCY_KEY + " characters of A-Z a-z 0-9 . _ : -")));
+            throw ProblemException.badRequest(List.of(new FieldError(
+                    field, "must be 1 to " + FieldRules.IDEMPOTENCY_KEY + " characters of A-Z a-z 0-9 . _ : -")));
         }
         return key;
     }
@@ -240,7 +272,8 @@ public class SelfReferralService {
             String reference = newReference();
             Instant recordedAt = now();
             try {
-                return intake.submitSelf(stamped(tree, reference, recordedAt),
+                return intake.submitSelf(
+                        stamped(tree, reference, recordedAt),
                         new IdempotencyClaim(key, reference, recordedAt, expiredBefore));
             } catch (IdempotencyKeyTaken e) {
                 // another request with this key committed first: answer with its referral
@@ -256,15 +289,16 @@ public class SelfReferralService {
             throw ProblemException.conflict("this Idempotency-Key was already used for a different self-referral; "
                     + "a new self-referral needs a new key");
         }
-        return new RecordResult(result.index(), result.sourceReference(), first.referralId(), RecordStatus.ACCEPTED,
-                List.of());
+        return new RecordResult(
+                result.index(), result.sourceReference(), first.referralId(), RecordStatus.ACCEPTED, List.of());
     }
 
     /** Forgets expired Idempotency-Keys (they answer nothing any more). */
     @Scheduled(every = "15m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void forgetExpiredKeys() {
         try {
-            idempotency.deleteExpired(clock.instant().minus(config.selfReferral().idempotencyTtl()));
+            idempotency.deleteExpired(
+                    clock.instant().minus(config.selfReferral().idempotencyTtl()));
         } catch (RuntimeException e) {
             LOG.debugf("cannot forget expired Idempotency-Keys now (%s)", Failures.kinds(e));
         }
@@ -286,8 +320,8 @@ public class SelfReferralService {
         crime.put("category", value(fields, "crimeCategory", "OTHER"));
         putIf(crime, "description", fields.get("description"));
         ObjectNode victim = tree.putObject("victim");
-        for (String name : new String[] {"firstName", "lastName", "dateOfBirth", "gender", "phone", "email",
-                "preferredContact"}) {
+        for (String name :
+                new String[] {"firstName", "lastName", "dateOfBirth", "gender", "phone", "email", "preferredContact"}) {
             putIf(victim, name, fields.get(name));
         }
         String age = fields.get("age");

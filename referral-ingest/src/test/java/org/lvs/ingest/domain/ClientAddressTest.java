@@ -18,8 +18,9 @@ class ClientAddressTest {
 
     @Test
     void withoutTrustedProxiesThePeerIsTheClientWhateverTheHeadersSay() {
-        assertEquals("203.0.113.9", NONE_TRUSTED.keyFor("203.0.113.9", List.of("for=198.51.100.1"),
-                List.of("198.51.100.1")));
+        assertEquals(
+                "203.0.113.9",
+                NONE_TRUSTED.keyFor("203.0.113.9", List.of("for=198.51.100.1"), List.of("198.51.100.1")));
     }
 
     @Test
@@ -30,21 +31,26 @@ class ClientAddressTest {
     @Test
     void fromATrustedProxyTheRightMostAddressThatIsNoProxyIsTheClient() {
         // The client wrote 1.1.1.1 itself; the ingress (10.0.0.5) appended the address it saw, 198.51.100.7.
-        assertEquals("198.51.100.7", BEHIND_INGRESS.keyFor("10.0.0.5", List.of(),
-                List.of("1.1.1.1, 198.51.100.7")));
+        assertEquals("198.51.100.7", BEHIND_INGRESS.keyFor("10.0.0.5", List.of(), List.of("1.1.1.1, 198.51.100.7")));
         // Two proxies of ours in a row are both skipped.
-        assertEquals("198.51.100.7", BEHIND_INGRESS.keyFor("10.0.0.5", List.of(),
-                List.of("1.1.1.1, 198.51.100.7", "10.1.2.3")));
-        assertEquals("198.51.100.7", BEHIND_INGRESS.keyFor("192.0.2.10", List.of(),
-                List.of("198.51.100.7:4711, 10.1.2.3")));
+        assertEquals(
+                "198.51.100.7",
+                BEHIND_INGRESS.keyFor("10.0.0.5", List.of(), List.of("1.1.1.1, 198.51.100.7", "10.1.2.3")));
+        assertEquals(
+                "198.51.100.7", BEHIND_INGRESS.keyFor("192.0.2.10", List.of(), List.of("198.51.100.7:4711, 10.1.2.3")));
     }
 
     @Test
     void forwardedIsReadBeforeXForwardedForWithQuotesPortsAndIpv6() {
-        assertEquals("198.51.100.7", BEHIND_INGRESS.keyFor("10.0.0.5",
-                List.of("for=1.1.1.1;proto=https, for=\"198.51.100.7:4711\";by=10.0.0.5"), List.of("9.9.9.9")));
-        assertEquals("2001:db8:1:2::/64", BEHIND_INGRESS.keyFor("10.0.0.5",
-                List.of("for=\"[2001:db8:1:2::17]:4711\""), List.of()));
+        assertEquals(
+                "198.51.100.7",
+                BEHIND_INGRESS.keyFor(
+                        "10.0.0.5",
+                        List.of("for=1.1.1.1;proto=https, for=\"198.51.100.7:4711\";by=10.0.0.5"),
+                        List.of("9.9.9.9")));
+        assertEquals(
+                "2001:db8:1:2::/64",
+                BEHIND_INGRESS.keyFor("10.0.0.5", List.of("for=\"[2001:db8:1:2::17]:4711\""), List.of()));
     }
 
     @Test
@@ -63,8 +69,8 @@ class ClientAddressTest {
     @Test
     void ipv6ClientsAreCountedPerSlash64() {
         assertEquals("2001:db8:1:2::/64", NONE_TRUSTED.keyFor("2001:db8:1:2:aaaa::1", List.of(), List.of()));
-        assertEquals("2001:db8:1:2::/64", NONE_TRUSTED.keyFor("[2001:db8:1:2:ffff:ffff:ffff:ffff]", List.of(),
-                List.of()));
+        assertEquals(
+                "2001:db8:1:2::/64", NONE_TRUSTED.keyFor("[2001:db8:1:2:ffff:ffff:ffff:ffff]", List.of(), List.of()));
         assertEquals("2001:db8:1:3::/64", NONE_TRUSTED.keyFor("2001:db8:1:3::1", List.of(), List.of()));
         // An IPv4-mapped address is the IPv4 client.
         assertEquals("198.51.100.7", NONE_TRUSTED.keyFor("::ffff:198.51.100.7", List.of(), List.of()));

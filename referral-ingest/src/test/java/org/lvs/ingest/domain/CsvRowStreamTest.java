@@ -95,18 +95,27 @@ class CsvRowStreamTest {
 
     @Test
     void rowsBecomeReferralTreesWithTypesAndLists() {
-        CsvReferralRows rows = new CsvReferralRows(List.of("sourceReference", "version", "feedSequence",
-                "crime.category", "crime.hateStrands", "victim.firstName", "victim.age", "victim.address.line1",
-                "safeguarding.unsafeToContact", "unknownColumn"));
-        ObjectNode tree = rows.toTree(List.of("R-1", "2", "x7", "HATE_CRIME", "RACE| RELIGION", "Siobhán", "",
-                "1 Quay, Flat 2", "TRUE", "whatever"));
+        CsvReferralRows rows = new CsvReferralRows(List.of(
+                "sourceReference",
+                "version",
+                "feedSequence",
+                "crime.category",
+                "crime.hateStrands",
+                "victim.firstName",
+                "victim.age",
+                "victim.address.line1",
+                "safeguarding.unsafeToContact",
+                "unknownColumn"));
+        ObjectNode tree = rows.toTree(List.of(
+                "R-1", "2", "x7", "HATE_CRIME", "RACE| RELIGION", "Siobhán", "", "1 Quay, Flat 2", "TRUE", "whatever"));
         assertEquals("R-1", tree.get("sourceReference").asText());
         assertEquals(2, tree.get("version").intValue());
         assertEquals("x7", tree.get("feedSequence").asText()); // stays text: the validator names it
         assertEquals("RELIGION", tree.get("crime").get("hateStrands").get(1).asText());
         assertEquals("Siobhán", tree.get("victim").get("firstName").asText());
         assertNull(tree.get("victim").get("age"));
-        assertEquals("1 Quay, Flat 2", tree.get("victim").get("address").get("line1").asText());
+        assertEquals(
+                "1 Quay, Flat 2", tree.get("victim").get("address").get("line1").asText());
         assertEquals(true, tree.get("safeguarding").get("unsafeToContact").booleanValue());
     }
 
@@ -117,7 +126,8 @@ class CsvRowStreamTest {
         ObjectNode tree = rows.toTree(List.of("RACE\u0000", "2\u0000", "true\u0007"));
         assertEquals("RACE\u0000", tree.get("crime").get("hateStrands").asText());
         assertEquals("2\u0000", tree.get("version").asText());
-        assertEquals("true\u0007", tree.get("safeguarding").get("unsafeToContact").asText());
+        assertEquals(
+                "true\u0007", tree.get("safeguarding").get("unsafeToContact").asText());
     }
 
     @Test

@@ -15,7 +15,8 @@ class FormBodyTest {
 
     @Test
     void decodesAsBrowsersEncode() throws Exception {
-        assertEquals(Map.of("firstName", "Zoë Ann", "area", "EAST", "empty", "", "flag", ""),
+        assertEquals(
+                Map.of("firstName", "Zoë Ann", "area", "EAST", "empty", "", "flag", ""),
                 parse("firstName=Zo%C3%AB+Ann&area=EAST&empty=&flag&&"));
         assertEquals("a=b&c", parse("q=a%3Db%26c").get("q"));
         assertEquals("first", parse("x=first&x=second").get("x"));
@@ -31,7 +32,8 @@ class FormBodyTest {
         assertThrows(FormBody.MalformedFormException.class, () -> parse("firstName=%C3"));
         assertThrows(FormBody.MalformedFormException.class, () -> parse("firstName=%FF%FE"));
         assertThrows(FormBody.MalformedFormException.class, () -> parse("firstName=%ED%A0%80")); // a surrogate
-        assertThrows(FormBody.MalformedFormException.class,
+        assertThrows(
+                FormBody.MalformedFormException.class,
                 () -> FormBody.parse(new byte[] {'a', '=', (byte) 0xC3, (byte) 0x28}));
     }
 }

@@ -126,21 +126,33 @@ class ReferralValidatorTest {
                  "crime":{"hateStrands":["X"],"description":7},
                  "victim":{"dateOfBirth":"2020-13-45","age":500,"gender":"?"},"consent":"PERHAPS"}""");
         ValidatedRecord r = VALIDATOR.validate(node, null);
-        assertEquals(Set.of("source", "sourceReference", "version", "recordedAt", "area", "crime.category",
-                "crime.hateStrands", "crime.description", "victim.dateOfBirth", "victim.age", "victim.gender",
-                "consent"), fields(r));
+        assertEquals(
+                Set.of(
+                        "source",
+                        "sourceReference",
+                        "version",
+                        "recordedAt",
+                        "area",
+                        "crime.category",
+                        "crime.hateStrands",
+                        "crime.description",
+                        "victim.dateOfBirth",
+                        "victim.age",
+                        "victim.gender",
+                        "consent"),
+                fields(r));
     }
 
     @Test
     void missingRequiredFieldsAreEachNamed() throws Exception {
         ValidatedRecord r = VALIDATOR.validate(EventJson.mapper().readTree("{}"), null);
-        assertEquals(Set.of("source", "sourceReference", "recordedAt", "area", "crime.category", "consent"),
-                fields(r));
+        assertEquals(Set.of("source", "sourceReference", "recordedAt", "area", "crime.category", "consent"), fields(r));
     }
 
     @Test
     void notAnObjectIsRejected() throws Exception {
-        assertEquals(Set.of("referral"), fields(VALIDATOR.validate(EventJson.mapper().readTree("[1]"), null)));
+        assertEquals(
+                Set.of("referral"), fields(VALIDATOR.validate(EventJson.mapper().readTree("[1]"), null)));
     }
 
     @Test
@@ -150,24 +162,29 @@ class ReferralValidatorTest {
         ((ObjectNode) node.get("victim")).put("lastName", " " + "y".repeat(200) + " ");
         ((ObjectNode) node.get("crime")).put("description", "z".repeat(2001));
         node.put("howHeardDetail", "w".repeat(201));
-        assertEquals(Set.of("victim.firstName", "crime.description", "howHeardDetail"), fields(VALIDATOR.validate(node, null)));
+        assertEquals(
+                Set.of("victim.firstName", "crime.description", "howHeardDetail"),
+                fields(VALIDATOR.validate(node, null)));
     }
 
     /** Each value is written with escapes ({@code \\uXXXX}, {@code \\t}, {@code \\n}), decoded by {@link #unescape}. */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "victim|firstName|Amina\\u0000|victim.firstName|must not contain NUL characters",
-            "victim|lastName|\\u0000|victim.lastName|must not contain NUL characters",
-            "victim|phone|07700\\t900123|victim.phone|must not contain control characters or line breaks",
-            "victim|email|a@example.org\\n|victim.email|must not contain control characters or line breaks",
-            "victim|personRef|P-\\u2028|victim.personRef|must not contain control characters or line breaks",
-            "crime|description|fine\\u0007|crime.description|must not contain control characters other than tab and line breaks",
-            "crime|description|\\ud800|crime.description|must be valid Unicode text (a lone surrogate was found)",
-            "safeguarding|reason|\\ufffe|safeguarding.reason|must not contain Unicode noncharacters",
-            "root|consent|EXPLICIT\\u0000|consent|must not contain NUL characters",
-            "root|sourceReference|X\\u0000|sourceReference|must not contain NUL characters"})
-    void hostileTextIsNamedAndNeverTrimmedAway(String parent, String field, String escaped, String path,
-            String message) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "victim|firstName|Amina\\u0000|victim.firstName|must not contain NUL characters",
+                "victim|lastName|\\u0000|victim.lastName|must not contain NUL characters",
+                "victim|phone|07700\\t900123|victim.phone|must not contain control characters or line breaks",
+                "victim|email|a@example.org\\n|victim.email|must not contain control characters or line breaks",
+                "victim|personRef|P-\\u2028|victim.personRef|must not contain control characters or line breaks",
+                "crime|description|fine\\u0007|crime.description|must not contain control characters other than tab and line breaks",
+                "crime|description|\\ud800|crime.description|must be valid Unicode text (a lone surrogate was found)",
+                "safeguarding|reason|\\ufffe|safeguarding.reason|must not contain Unicode noncharacters",
+                "root|consent|EXPLICIT\\u0000|consent|must not contain NUL characters",
+                "root|sourceReference|X\\u0000|sourceReference|must not contain NUL characters"
+            })
+    void hostileTextIsNamedAndNeverTrimmedAway(
+            String parent, String field, String escaped, String path, String message) {
         ObjectNode node = valid();
         ObjectNode target = parent.equals("root") ? node : (ObjectNode) node.get(parent);
         target.put(field, unescape(escaped));
@@ -212,8 +229,14 @@ class ReferralValidatorTest {
         ((ObjectNode) node.get("victim")).put("email", "e".repeat(255));
         ((ObjectNode) node.get("victim").get("address")).put("postcode", "P".repeat(17));
         ((ObjectNode) node.get("safeguarding")).put("reason", "r".repeat(2001));
-        assertEquals(Set.of("victim.personRef", "victim.phone", "victim.email", "victim.address.postcode",
-                "safeguarding.reason"), fields(VALIDATOR.validate(node, null)));
+        assertEquals(
+                Set.of(
+                        "victim.personRef",
+                        "victim.phone",
+                        "victim.email",
+                        "victim.address.postcode",
+                        "safeguarding.reason"),
+                fields(VALIDATOR.validate(node, null)));
     }
 
     @Test
@@ -254,7 +277,9 @@ class ReferralValidatorTest {
     void dateOfBirthWinsOverAge() {
         ObjectNode node = valid();
         ((ObjectNode) node.get("victim")).put("age", 70);
-        assertEquals(AgeBand.FROM_25_TO_34, VALIDATOR.validate(node, null).referral().victim().ageBand());
+        assertEquals(
+                AgeBand.FROM_25_TO_34,
+                VALIDATOR.validate(node, null).referral().victim().ageBand());
     }
 
     @Test
@@ -268,7 +293,9 @@ class ReferralValidatorTest {
     void batchSourceAppliesWhenTheRecordHasNone() {
         ObjectNode node = valid();
         node.remove("source");
-        assertEquals("PARTNER", VALIDATOR.validate(node, "PARTNER").referral().source().name());
+        assertEquals(
+                "PARTNER",
+                VALIDATOR.validate(node, "PARTNER").referral().source().name());
         assertEquals(Set.of("source"), fields(VALIDATOR.validate(node, null)));
         assertEquals(Set.of("source"), fields(VALIDATOR.validate(node, "BOGUS")));
     }
@@ -291,13 +318,15 @@ class ReferralValidatorTest {
             ((ObjectNode) node.get("safeguarding")).put("reason", "lives with suspect");
             Referral r = VALIDATOR.validate(node, null).referral();
             String json = EventJson.write(r);
-            for (String personal : List.of("Amina", "Example", "1990", "07700", "Preston", "PR1", "P-778812",
-                    "Shouted", "Bob", "suspect")) {
+            for (String personal : List.of(
+                    "Amina", "Example", "1990", "07700", "Preston", "PR1", "P-778812", "Shouted", "Bob", "suspect")) {
                 assertFalse(json.contains(personal), consent + " leaks " + personal + ": " + json);
             }
             assertEquals(AgeBand.FROM_25_TO_34, r.victim().ageBand());
             assertEquals("FEMALE", r.victim().gender().name());
-            assertEquals(List.of("RELIGION"), r.crime().hateStrands().stream().map(Enum::name).toList());
+            assertEquals(
+                    List.of("RELIGION"),
+                    r.crime().hateStrands().stream().map(Enum::name).toList());
             assertNull(r.crime().description());
         }
     }

@@ -52,18 +52,24 @@ class ErasureConsumerTest {
         return """
                 {"source":"ADT","sourceReference":"%s","version":%d,"recordedAt":"%s","area":"CENTRAL",
                  "crime":{"category":"ASSAULT"},"victim":{"firstName":"%s","phone":"07700 900123"},
-                 "consent":"EXPLICIT"}""".formatted(reference, version,
-                Instant.now().minus(1, ChronoUnit.HOURS).toString(), firstName);
+                 "consent":"EXPLICIT"}""".formatted(
+                reference, version, Instant.now().minus(1, ChronoUnit.HOURS).toString(), firstName);
     }
 
     static String post(String body, int status) {
-        return given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).contentType(ContentType.JSON)
-                .body(body).post("/api/v1/referrals").then().statusCode(status).extract().path("referralId");
+        return given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/v1/referrals")
+                .then()
+                .statusCode(status)
+                .extract()
+                .path("referralId");
     }
 
     static void erase(UUID referralId) {
-        PersonalDataErased erased = new PersonalDataErased(referralId, Source.ADT,
-                PersonalDataErased.CONSENT_WITHDRAWN, Instant.now());
+        PersonalDataErased erased =
+                new PersonalDataErased(referralId, Source.ADT, PersonalDataErased.CONSENT_WITHDRAWN, Instant.now());
         TopicProbe.send(Topics.CASES_ERASURES, referralId.toString(), erased.toEnvelope());
     }
 
@@ -79,26 +85,46 @@ class ErasureConsumerTest {
         erase(id); // again: nothing changes, nothing fails
 
         // The identity stays: the same version again is answered as received, a higher one amends the same referral.
-        given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).contentType(ContentType.JSON)
-                .body(referral(ref, 2, "Amina")).post("/api/v1/referrals").then().statusCode(200)
-                .body("status", equalTo("DUPLICATE")).body("referralId", equalTo(id.toString()));
-        given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).contentType(ContentType.JSON)
-                .body(referral(ref, 3, "Amina")).post("/api/v1/referrals").then().statusCode(202)
-                .body("status", equalTo("AMENDED")).body("referralId", equalTo(id.toString()));
-        given().header("Authorization", TestTokens.bearer(Roles.CASE_HANDLER)).get("/api/v1/referrals/" + id).then()
-                .statusCode(200).body("versions.size()", equalTo(3));
+        given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                .contentType(ContentType.JSON)
+                .body(referral(ref, 2, "Amina"))
+                .post("/api/v1/referrals")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("DUPLICATE"))
+                .body("referralId", equalTo(id.toString()));
+        given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                .contentType(ContentType.JSON)
+                .body(referral(ref, 3, "Amina"))
+                .post("/api/v1/referrals")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("AMENDED"))
+                .body("referralId", equalTo(id.toString()));
+        given().header("Authorization", TestTokens.bearer(Roles.CASE_HANDLER))
+                .get("/api/v1/referrals/" + id)
+                .then()
+                .statusCode(200)
+                .body("versions.size()", equalTo(3));
     }
 
     @Test
     void anErasureForgetsTheIdempotencyKeyOfASelfReferral() {
         String key = UUID.randomUUID().toString();
-        String id = given().header("Idempotency-Key", key).header("X-Forwarded-For", "192.0.2.77")
-                .contentType(ContentType.JSON).body("{\"firstName\":\"Zoë\",\"area\":\"EAST\"}")
-                .post("/api/v1/self-referrals").then().statusCode(202).extract().path("referralId");
+        String id = given().header("Idempotency-Key", key)
+                .header("X-Forwarded-For", "192.0.2.77")
+                .contentType(ContentType.JSON)
+                .body("{\"firstName\":\"Zoë\",\"area\":\"EAST\"}")
+                .post("/api/v1/self-referrals")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("referralId");
         assertEquals(1L, count("SELECT count(*) FROM self_referral_idempotency WHERE idempotency_key = ?", key));
         erase(UUID.fromString(id));
-        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM self_referral_idempotency WHERE "
-                + "idempotency_key = ?", key) == 0L);
+        await().atMost(WAIT)
+                .until(() -> count("SELECT count(*) FROM self_referral_idempotency WHERE " + "idempotency_key = ?", key)
+                        == 0L);
         assertNull(hash(UUID.fromString(id), 1));
     }
 
@@ -107,9 +133,15 @@ class ErasureConsumerTest {
         String ref = "ERASE-" + UUID.randomUUID();
         UUID id = UUID.fromString(post(referral(ref, 1, "Amina"), 202));
         String key = id.toString();
-        String unknownType = EventJson.write(new EventEnvelope(UUID.randomUUID(), "CaseReopened", Instant.now(), 1,
+        String unknownType = EventJson.write(new EventEnvelope(
+                UUID.randomUUID(),
+                "CaseReopened",
+                Instant.now(),
+                1,
                 EventJson.mapper().createObjectNode().put("referralId", key)));
-        String nul = new PersonalDataErased(id, Source.ADT, "ADMIN\u0000REQUEST", Instant.now()).toEnvelope().toJson();
+        String nul = new PersonalDataErased(id, Source.ADT, "ADMIN\u0000REQUEST", Instant.now())
+                .toEnvelope()
+                .toJson();
         try (TopicProbe dlq = TopicProbe.open(Topics.dlq(Topics.CASES_ERASURES))) {
             // One key, so one partition: the poison and the erasure arrive in this order, most likely in one poll.
             TopicProbe.send(Topics.CASES_ERASURES, key, "{not json");
@@ -119,7 +151,9 @@ class ErasureConsumerTest {
 
             List<ConsumerRecord<String, String>> letters = dlq.awaitRecords(3, WAIT);
             assertEquals(3, letters.size());
-            assertEquals(List.of("{not json", unknownType, nul), letters.stream().map(ConsumerRecord::value).toList());
+            assertEquals(
+                    List.of("{not json", unknownType, nul),
+                    letters.stream().map(ConsumerRecord::value).toList());
             for (ConsumerRecord<String, String> letter : letters) {
                 Map<String, String> headers = headers(letter);
                 assertEquals("referral-ingest", headers.get(DeadLetters.GROUP));
@@ -142,8 +176,9 @@ class ErasureConsumerTest {
     }
 
     static String hash(UUID referralId, int version) {
-        try (Connection c = db(); PreparedStatement s = c.prepareStatement(
-                "SELECT content_hash FROM ingest.referral_version WHERE referral_id = ? AND version = ?")) {
+        try (Connection c = db();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT content_hash FROM ingest.referral_version WHERE referral_id = ? AND version = ?")) {
             s.setObject(1, referralId);
             s.setInt(2, version);
             try (ResultSet rs = s.executeQuery()) {
@@ -155,7 +190,8 @@ class ErasureConsumerTest {
     }
 
     static long count(String sql, String param) {
-        try (Connection c = db(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = db();
+                PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, param);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -167,8 +203,8 @@ class ErasureConsumerTest {
     }
 
     static Connection db() throws SQLException {
-        Connection c = DriverManager.getConnection(LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(),
-                LvsTestResources.dbPassword());
+        Connection c = DriverManager.getConnection(
+                LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(), LvsTestResources.dbPassword());
         c.createStatement().execute("SET search_path TO ingest");
         return c;
     }

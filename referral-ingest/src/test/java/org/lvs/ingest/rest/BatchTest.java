@@ -60,39 +60,57 @@ class BatchTest {
         ((ObjectNode) good2.get("victim")).put("firstName", "Zoë");
         ObjectNode replay = Referrals.valid("ADT", Referrals.newReference());
         replay.put("receivedAt", recent());
-        ObjectNode batch = JsonNodeFactory.instance.objectNode().put("batchId", "B-" + a).put("source", "ADT");
+        ObjectNode batch =
+                JsonNodeFactory.instance.objectNode().put("batchId", "B-" + a).put("source", "ADT");
         batch.putArray("referrals").add(good1).add(bad).add(good2).add(replay);
 
         try (TopicProbe received = TopicProbe.open(Topics.REFERRALS_RECEIVED);
                 TopicProbe intake = TopicProbe.open(Topics.REFERRALS_INTAKE)) {
-            given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).contentType(ContentType.JSON)
-                    .body(batch.toString()).post(PATH).then().statusCode(200)
-                    .body("batchId", equalTo("B-" + a)).body("accepted", equalTo(2)).body("rejected", equalTo(2))
+            given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                    .contentType(ContentType.JSON)
+                    .body(batch.toString())
+                    .post(PATH)
+                    .then()
+                    .statusCode(200)
+                    .body("batchId", equalTo("B-" + a))
+                    .body("accepted", equalTo(2))
+                    .body("rejected", equalTo(2))
                     .body("results.index", contains(0, 1, 2, 3))
                     .body("results.status", contains("ACCEPTED", "REJECTED", "ACCEPTED", "REJECTED"))
-                    .body("results[0].sourceReference", equalTo(a)).body("results[0].referralId", notNullValue())
+                    .body("results[0].sourceReference", equalTo(a))
+                    .body("results[0].referralId", notNullValue())
                     .body("results[1].referralId", nullValue())
                     .body("results[1].errors.field", contains("crime.category", "victim.age"))
                     .body("results[3].errors.field", hasItem("receivedAt"));
 
             List<ReferralReceived> published = received.awaitEnvelopes(2, WAIT).stream()
-                    .map(e -> e.payloadAs(ReferralReceived.class)).toList();
-            assertEquals(List.of("Siobhán", "Zoë"), published.stream()
-                    .sorted((x, y) -> x.referral().sourceReference().equals(a) ? -1 : 1)
-                    .map(r -> r.referral().victim().firstName()).toList());
+                    .map(e -> e.payloadAs(ReferralReceived.class))
+                    .toList();
+            assertEquals(
+                    List.of("Siobhán", "Zoë"),
+                    published.stream()
+                            .sorted((x, y) -> x.referral().sourceReference().equals(a) ? -1 : 1)
+                            .map(r -> r.referral().victim().firstName())
+                            .toList());
             List<IntakeRecorded> intakes = intake.awaitEnvelopes(4, WAIT).stream()
-                    .map(e -> e.payloadAs(IntakeRecorded.class)).toList();
+                    .map(e -> e.payloadAs(IntakeRecorded.class))
+                    .toList();
             assertEquals(4, intakes.size());
-            Map<IntakeStatus, Long> byStatus = intakes.stream()
-                    .collect(Collectors.groupingBy(IntakeRecorded::status, Collectors.counting()));
+            Map<IntakeStatus, Long> byStatus =
+                    intakes.stream().collect(Collectors.groupingBy(IntakeRecorded::status, Collectors.counting()));
             assertEquals(Map.of(IntakeStatus.ACCEPTED, 2L, IntakeStatus.REJECTED, 2L), byStatus);
             assertTrue(intakes.stream().allMatch(i -> ("B-" + a).equals(i.batchId())));
         }
 
         // The same batch again: duplicates, and the bad records rejected again.
-        given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).contentType(ContentType.JSON)
-                .body(batch.toString()).post(PATH).then().statusCode(200)
-                .body("duplicates", equalTo(2)).body("rejected", equalTo(2));
+        given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                .contentType(ContentType.JSON)
+                .body(batch.toString())
+                .post(PATH)
+                .then()
+                .statusCode(200)
+                .body("duplicates", equalTo(2))
+                .body("rejected", equalTo(2));
     }
 
     @Test
@@ -102,10 +120,16 @@ class BatchTest {
         ObjectNode v2 = v1.deepCopy().put("version", 2).put("area", "WEST");
         ObjectNode batch = JsonNodeFactory.instance.objectNode().put("source", "MASH");
         batch.putArray("referrals").add(v1).add(v2).add(v1);
-        given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).contentType(ContentType.JSON)
-                .body(batch.toString()).post(PATH).then().statusCode(200)
+        given().header("Authorization", TestTokens.bearer(Roles.ADMIN))
+                .contentType(ContentType.JSON)
+                .body(batch.toString())
+                .post(PATH)
+                .then()
+                .statusCode(200)
                 .body("results.status", contains("ACCEPTED", "AMENDED", "STALE"))
-                .body("accepted", equalTo(1)).body("amended", equalTo(1)).body("stale", equalTo(1));
+                .body("accepted", equalTo(1))
+                .body("amended", equalTo(1))
+                .body("stale", equalTo(1));
     }
 
     @Test
@@ -119,19 +143,31 @@ class BatchTest {
                 + c + ",x," + recent() + ",MARS,,,,Bad,Row,,,,EXPLICIT\r\n";
         try (TopicProbe received = TopicProbe.open(Topics.REFERRALS_RECEIVED)) {
             given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
-                    .contentType("text/csv; charset=UTF-8").body(csv.getBytes(StandardCharsets.UTF_8))
-                    .queryParam("source", "ADT").queryParam("batchId", "CSV-" + a)
-                    .post(PATH).then().statusCode(200).body("batchId", equalTo("CSV-" + a))
-                    .body("accepted", equalTo(2)).body("rejected", equalTo(1))
+                    .contentType("text/csv; charset=UTF-8")
+                    .body(csv.getBytes(StandardCharsets.UTF_8))
+                    .queryParam("source", "ADT")
+                    .queryParam("batchId", "CSV-" + a)
+                    .post(PATH)
+                    .then()
+                    .statusCode(200)
+                    .body("batchId", equalTo("CSV-" + a))
+                    .body("accepted", equalTo(2))
+                    .body("rejected", equalTo(1))
                     .body("results.status", contains("ACCEPTED", "ACCEPTED", "REJECTED"))
                     .body("results[2].errors.field", contains("version", "area", "crime.category"));
             List<EventEnvelope> envelopes = received.awaitEnvelopes(2, WAIT);
-            ReferralReceived first = envelopes.stream().map(e -> e.payloadAs(ReferralReceived.class))
-                    .filter(r -> r.referral().sourceReference().equals(a)).findFirst().orElseThrow();
+            ReferralReceived first = envelopes.stream()
+                    .map(e -> e.payloadAs(ReferralReceived.class))
+                    .filter(r -> r.referral().sourceReference().equals(a))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals("Siobhán", first.referral().victim().firstName());
             assertEquals("O'Neill, Jr", first.referral().victim().lastName());
-            assertEquals("Flat 2, 1 Quay Street", first.referral().victim().address().line1());
-            assertEquals("Shouted at, then pushed\nover a wall", first.referral().crime().description());
+            assertEquals(
+                    "Flat 2, 1 Quay Street", first.referral().victim().address().line1());
+            assertEquals(
+                    "Shouted at, then pushed\nover a wall",
+                    first.referral().crime().description());
             assertEquals(2, first.referral().crime().hateStrands().size());
             assertEquals(2, first.referral().victim().vulnerabilities().size());
         }
@@ -142,16 +178,34 @@ class BatchTest {
         String ref = Referrals.newReference();
         String truncated = "{\"source\":\"ADT\",\"referrals\":[" + Referrals.valid("ADT", ref) + ",{\"sourceRef";
         try (TopicProbe received = TopicProbe.open(Topics.REFERRALS_RECEIVED)) {
-            given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).contentType(ContentType.JSON)
-                    .body(truncated).post(PATH).then().statusCode(400).contentType("application/problem+json");
-            given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).contentType("text/csv")
-                    .body("").queryParam("source", "ADT").post(PATH).then().statusCode(400)
+            given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                    .contentType(ContentType.JSON)
+                    .body(truncated)
+                    .post(PATH)
+                    .then()
+                    .statusCode(400)
                     .contentType("application/problem+json");
-            given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).contentType("text/csv")
-                    .body("sourceReference,area\n\"" + ref + ",CENTRAL\n").queryParam("source", "ADT").post(PATH)
-                    .then().statusCode(400);
-            given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).contentType(ContentType.JSON)
-                    .body("[1,2,3]").post(PATH).then().statusCode(400);
+            given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                    .contentType("text/csv")
+                    .body("")
+                    .queryParam("source", "ADT")
+                    .post(PATH)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json");
+            given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                    .contentType("text/csv")
+                    .body("sourceReference,area\n\"" + ref + ",CENTRAL\n")
+                    .queryParam("source", "ADT")
+                    .post(PATH)
+                    .then()
+                    .statusCode(400);
+            given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                    .contentType(ContentType.JSON)
+                    .body("[1,2,3]")
+                    .post(PATH)
+                    .then()
+                    .statusCode(400);
             assertEquals(0, received.drain(Duration.ofSeconds(2)).size());
         }
     }
@@ -164,32 +218,50 @@ class BatchTest {
         for (int i = 0; i <= 10_000; i++) {
             list.addObject().put("sourceReference", ref + "-" + i);
         }
-        given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).contentType(ContentType.JSON)
-                .body(batch.toString()).post(PATH).then().statusCode(413).contentType("application/problem+json");
+        given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                .contentType(ContentType.JSON)
+                .body(batch.toString())
+                .post(PATH)
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json");
         // Nothing of it stored. (This asked GET /api/v1/referrals/{sourceReference}, a 404 for any reference; a
         // referralId that is no UUID is a 400 now, so the table itself is asked.)
-        assertEquals(0, Referrals.count("SELECT count(*) FROM ingest.referral WHERE source_reference LIKE ?",
-                ref + "-%"));
+        assertEquals(
+                0, Referrals.count("SELECT count(*) FROM ingest.referral WHERE source_reference LIKE ?", ref + "-%"));
     }
 
     @Test
     void bodyOverTwentyMebibytesIs413() {
         String big = "{\"source\":\"ADT\",\"padding\":\"" + "x".repeat(21 * 1024 * 1024) + "\",\"referrals\":[]}";
-        given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).contentType(ContentType.JSON)
-                .body(big).post(PATH).then().statusCode(413).contentType("application/problem+json");
+        given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                .contentType(ContentType.JSON)
+                .body(big)
+                .post(PATH)
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json");
     }
 
     @Test
     void wrongContentTypeIs415() {
-        given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).contentType("application/xml")
-                .body("<batch/>").post(PATH).then().statusCode(415).contentType("application/problem+json");
+        given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                .contentType("application/xml")
+                .body("<batch/>")
+                .post(PATH)
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json");
     }
 
     @Test
     void batchNeedsTheReferrerRole() {
         given().contentType(ContentType.JSON).body("{}").post(PATH).then().statusCode(401);
-        given().header("Authorization", TestTokens.bearer(Roles.CASE_HANDLER)).contentType(ContentType.JSON)
-                .body("{\"referrals\":[]}").post(PATH).then().statusCode(403);
+        given().header("Authorization", TestTokens.bearer(Roles.CASE_HANDLER))
+                .contentType(ContentType.JSON)
+                .body("{\"referrals\":[]}")
+                .post(PATH)
+                .then()
+                .statusCode(403);
     }
-
 }

@@ -57,10 +57,16 @@ class BrokerUnavailableTest {
     void brokerDownIs503WithRetryAfterAndNothingIsMarkedPublished() throws Exception {
         String ref = Referrals.newReference();
         ObjectNode referral = Referrals.valid("ADT", ref);
-        given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).contentType(ContentType.JSON)
-                .body(referral.toString()).post("/api/v1/referrals").then().statusCode(503)
-                .contentType("application/problem+json").header("Retry-After", notNullValue());
-        try (Connection c = Referrals.db(); PreparedStatement s = c.prepareStatement("""
+        given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                .contentType(ContentType.JSON)
+                .body(referral.toString())
+                .post("/api/v1/referrals")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", notNullValue());
+        try (Connection c = Referrals.db();
+                PreparedStatement s = c.prepareStatement("""
                 SELECT count(*) FROM referral_version v JOIN referral r USING (referral_id)
                 WHERE r.source_reference = ? AND v.published""")) {
             s.setString(1, ref);
@@ -71,8 +77,12 @@ class BrokerUnavailableTest {
         }
         ObjectNode batch = JsonNodeFactory.instance.objectNode().put("source", "ADT");
         batch.putArray("referrals").add(referral);
-        given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).contentType(ContentType.JSON)
-                .body(batch.toString()).post("/api/v1/referrals/batch").then().statusCode(503)
+        given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                .contentType(ContentType.JSON)
+                .body(batch.toString())
+                .post("/api/v1/referrals/batch")
+                .then()
+                .statusCode(503)
                 .header("Retry-After", notNullValue());
     }
 }

@@ -33,9 +33,18 @@ import org.lvs.infra.test.TopicProbe;
 @QuarkusTestResource(LvsTestResources.class)
 class ConsentAtTheEdgeTest {
 
-    static final List<String> PERSONAL = List.of("Siobhán", "Ní Bhriain", "1984-02-29", "07700 900987",
-            "siobhan@example.org", "12 Quay Street", "PR2 9ZZ", "P-NOCONSENT-1", "Broken window at the back",
-            "a friend of the suspect", "heard from a cousin");
+    static final List<String> PERSONAL = List.of(
+            "Siobhán",
+            "Ní Bhriain",
+            "1984-02-29",
+            "07700 900987",
+            "siobhan@example.org",
+            "12 Quay Street",
+            "PR2 9ZZ",
+            "P-NOCONSENT-1",
+            "Broken window at the back",
+            "a friend of the suspect",
+            "heard from a cousin");
 
     @ParameterizedTest
     @ValueSource(strings = {"REFUSED", "NOT_RECORDED"})
@@ -60,14 +69,19 @@ class ConsentAtTheEdgeTest {
 
         try (TopicProbe received = TopicProbe.open(Topics.REFERRALS_RECEIVED);
                 TopicProbe intake = TopicProbe.open(Topics.REFERRALS_INTAKE)) {
-            given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).contentType(ContentType.JSON)
-                    .body(referral.toString()).post("/api/v1/referrals").then().statusCode(202);
+            given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                    .contentType(ContentType.JSON)
+                    .body(referral.toString())
+                    .post("/api/v1/referrals")
+                    .then()
+                    .statusCode(202);
 
             List<ConsumerRecord<String, String>> records = received.awaitRecords(1, Duration.ofSeconds(15));
             assertEquals(1, records.size());
             String raw = records.get(0).value();
             assertNoPersonalData("referrals.received", raw);
-            Referral published = EventJson.read(raw).payloadAs(ReferralReceived.class).referral();
+            Referral published =
+                    EventJson.read(raw).payloadAs(ReferralReceived.class).referral();
             // What may travel does travel.
             assertEquals(ref, published.sourceReference());
             assertEquals("FEMALE", published.victim().gender().name());
@@ -77,11 +91,14 @@ class ConsentAtTheEdgeTest {
             assertNull(published.riskLevel());
             assertNull(published.howHeardDetail());
 
-            assertNoPersonalData("referrals.intake", intake.awaitRecords(1, Duration.ofSeconds(15)).toString());
+            assertNoPersonalData(
+                    "referrals.intake",
+                    intake.awaitRecords(1, Duration.ofSeconds(15)).toString());
         }
         assertNoPersonalData("schema ingest", Referrals.dumpIngestSchema());
         try (var logs = Files.list(Path.of("target/surefire-reports"))) {
-            for (Path log : logs.filter(p -> p.toString().endsWith("-output.txt")).toList()) {
+            for (Path log :
+                    logs.filter(p -> p.toString().endsWith("-output.txt")).toList()) {
                 assertNoPersonalData(log.toString(), Files.readString(log));
             }
         }

@@ -34,18 +34,24 @@ import org.lvs.infra.test.TopicProbe;
 class DatabaseUnavailableTest {
 
     static Response post(ObjectNode referral) {
-        return given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).contentType(ContentType.JSON)
-                .body(referral.toString()).post("/api/v1/referrals");
+        return given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                .contentType(ContentType.JSON)
+                .body(referral.toString())
+                .post("/api/v1/referrals");
     }
 
     @Test
     void databaseDownBeforeDecidingIs503AndNothingIsPublished() throws Exception {
         ObjectNode referral = Referrals.valid("ADT", Referrals.newReference());
         try (TopicProbe received = TopicProbe.open(Topics.REFERRALS_RECEIVED)) {
-            try (Connection c = Referrals.db(); Statement s = c.createStatement()) {
+            try (Connection c = Referrals.db();
+                    Statement s = c.createStatement()) {
                 c.setAutoCommit(false);
                 s.execute("LOCK TABLE ingest.referral IN ACCESS EXCLUSIVE MODE");
-                post(referral).then().statusCode(503).contentType("application/problem+json")
+                post(referral)
+                        .then()
+                        .statusCode(503)
+                        .contentType("application/problem+json")
                         .header("Retry-After", notNullValue());
                 c.rollback();
             }
@@ -61,7 +67,8 @@ class DatabaseUnavailableTest {
         referral.put("feedSequence", 777_000_000L + (System.nanoTime() % 1000)); // confirmation writes feed_sequence
         try (TopicProbe received = TopicProbe.open(Topics.REFERRALS_RECEIVED)) {
             List<EventEnvelope> first;
-            try (Connection c = Referrals.db(); Statement s = c.createStatement()) {
+            try (Connection c = Referrals.db();
+                    Statement s = c.createStatement()) {
                 c.setAutoCommit(false);
                 s.execute("LOCK TABLE ingest.feed_sequence IN ACCESS EXCLUSIVE MODE");
                 post(referral).then().statusCode(503).header("Retry-After", notNullValue());
@@ -69,13 +76,21 @@ class DatabaseUnavailableTest {
                 c.rollback();
             }
             // The broker has the version but its publication was never confirmed: the retry must not say DUPLICATE.
-            String id = post(referral).then().statusCode(202).body("status", equalTo("ACCEPTED"))
-                    .extract().path("referralId");
+            String id = post(referral)
+                    .then()
+                    .statusCode(202)
+                    .body("status", equalTo("ACCEPTED"))
+                    .extract()
+                    .path("referralId");
             List<EventEnvelope> again = received.awaitEnvelopes(1, Duration.ofSeconds(15));
             UUID expected = ReferralReceived.eventId(UUID.fromString(id), 1);
             assertEquals(expected, first.get(0).eventId());
             assertEquals(expected, again.get(0).eventId());
-            post(referral).then().statusCode(200).body("status", equalTo("DUPLICATE")).body("referralId", equalTo(id));
+            post(referral)
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("DUPLICATE"))
+                    .body("referralId", equalTo(id));
         }
     }
 }

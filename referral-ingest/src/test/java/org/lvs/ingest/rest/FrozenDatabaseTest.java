@@ -33,18 +33,22 @@ import org.lvs.infra.test.TestTokens;
 class FrozenDatabaseTest {
 
     static Response post(ObjectNode referral, int clientTimeoutMillis) {
-        return given().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
-                        .setParam("http.socket.timeout", clientTimeoutMillis)
-                        .setParam("http.connection.timeout", clientTimeoutMillis)))
-                .header("Authorization", TestTokens.bearer(Roles.REFERRER)).contentType(ContentType.JSON)
-                .body(referral.toString()).post("/api/v1/referrals");
+        return given().config(RestAssured.config()
+                        .httpClient(HttpClientConfig.httpClientConfig()
+                                .setParam("http.socket.timeout", clientTimeoutMillis)
+                                .setParam("http.connection.timeout", clientTimeoutMillis)))
+                .header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                .contentType(ContentType.JSON)
+                .body(referral.toString())
+                .post("/api/v1/referrals");
     }
 
     @Test
     void aFrozenDatabaseIsA503WithRetryAfterAndTheSameRequestSucceedsOnceItThaws() throws Exception {
         post(Referrals.valid("ADT", Referrals.newReference()), 60_000).then().statusCode(202); // connections pooled
         ObjectNode referral = Referrals.valid("ADT", Referrals.newReference());
-        try (Connection c = Referrals.db(); Statement s = c.createStatement()) {
+        try (Connection c = Referrals.db();
+                Statement s = c.createStatement()) {
             List<String> backends = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
                     + "AND backend_type = 'client backend' AND pid <> pg_backend_pid()")) {
@@ -54,7 +58,10 @@ class FrozenDatabaseTest {
             }
             signal("-STOP", backends);
             try {
-                post(referral, 60_000).then().statusCode(503).contentType("application/problem+json")
+                post(referral, 60_000)
+                        .then()
+                        .statusCode(503)
+                        .contentType("application/problem+json")
                         .header("Retry-After", notNullValue());
             } finally {
                 signal("-CONT", backends);
@@ -64,7 +71,8 @@ class FrozenDatabaseTest {
             }
         }
         // Broken pooled connections may still answer 503 once each; the same request then goes through.
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> post(referral, 60_000).statusCode() == 202);
     }
 

@@ -61,8 +61,10 @@ class HostileInputTest {
     }
 
     static Response postSingle(String json) {
-        return given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).contentType(ContentType.JSON)
-                .body(json.replace(LONE, "x\\ud800y").getBytes(StandardCharsets.UTF_8)).post("/api/v1/referrals");
+        return given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                .contentType(ContentType.JSON)
+                .body(json.replace(LONE, "x\\ud800y").getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/referrals");
     }
 
     static ObjectNode victim(ObjectNode referral) {
@@ -78,8 +80,9 @@ class HostileInputTest {
         cases.put("victim.email", (r, f) -> victim(r).put("email", "a@example.org\u0000"));
         cases.put("victim.personRef", (r, f) -> victim(r).put("personRef", "P-" + "9".repeat(80)));
         cases.put("victim.address.line1", (r, f) -> ((ObjectNode) victim(r).get("address")).put("line1", "1\u0000"));
-        cases.put("victim.address.postcode", (r, f) -> ((ObjectNode) victim(r).get("address"))
-                .put("postcode", "PR1 2AB PR1 2AB PR1 2AB"));
+        cases.put(
+                "victim.address.postcode",
+                (r, f) -> ((ObjectNode) victim(r).get("address")).put("postcode", "PR1 2AB PR1 2AB PR1 2AB"));
         cases.put("crime.description", (r, f) -> ((ObjectNode) r.get("crime")).put("description", LONE));
         cases.put("safeguarding.reason", (r, f) -> ((ObjectNode) r.get("safeguarding")).put("reason", "x\u0000"));
         cases.put("howHeardDetail", (r, f) -> r.put("howHeardDetail", "y".repeat(201)));
@@ -91,9 +94,14 @@ class HostileInputTest {
                 String ref = Referrals.newReference();
                 ObjectNode referral = Referrals.valid("ADT", ref);
                 spoil.accept(referral, field);
-                postSingle(referral.toString()).then().statusCode(400).contentType("application/problem+json")
+                postSingle(referral.toString())
+                        .then()
+                        .statusCode(400)
+                        .contentType("application/problem+json")
                         .body("errors.field", contains(field));
-                assertEquals(0, Referrals.count("SELECT count(*) FROM referral WHERE source_reference = ?", ref),
+                assertEquals(
+                        0,
+                        Referrals.count("SELECT count(*) FROM referral WHERE source_reference = ?", ref),
                         field + ": nothing stored");
             });
             assertEquals(0, received.drain(QUIET).size(), "nothing published");
@@ -112,7 +120,9 @@ class HostileInputTest {
         ((ObjectNode) tooLong.get("crime")).put("description", "d".repeat(2001));
         victim(tooLong).put("firstName", "N".repeat(201));
         victim(tooLong).put("lastName", "Two\tWords");
-        postSingle(tooLong.toString()).then().statusCode(400)
+        postSingle(tooLong.toString())
+                .then()
+                .statusCode(400)
                 .body("errors.field", contains("crime.description", "victim.firstName", "victim.lastName"));
     }
 
@@ -125,9 +135,13 @@ class HostileInputTest {
         referral.put("feedSequence", -5);
         victim(referral).put("firstName", "Amina\u0000");
         try (TopicProbe intake = TopicProbe.open(Topics.REFERRALS_INTAKE)) {
-            postSingle(referral.toString()).then().statusCode(400)
-                    .body("errors.field", hasItem("source")).body("errors.field", hasItem("sourceReference"))
-                    .body("errors.field", hasItem("feedSequence")).body("errors.field", hasItem("victim.firstName"))
+            postSingle(referral.toString())
+                    .then()
+                    .statusCode(400)
+                    .body("errors.field", hasItem("source"))
+                    .body("errors.field", hasItem("sourceReference"))
+                    .body("errors.field", hasItem("feedSequence"))
+                    .body("errors.field", hasItem("victim.firstName"))
                     .body(not(containsString("calc")));
             List<ConsumerRecord<String, String>> records = intake.awaitRecords(1, WAIT);
             assertEquals(1, records.size());
@@ -151,20 +165,26 @@ class HostileInputTest {
         ObjectNode bad = Referrals.valid("ADT", b);
         victim(bad).put("firstName", "Zo\u0000ë");
         ((ObjectNode) bad.get("crime")).put("description", LONE);
-        ObjectNode batch = JsonNodeFactory.instance.objectNode().put("batchId", "ADT:2017-08-14/part.1_a")
+        ObjectNode batch = JsonNodeFactory.instance
+                .objectNode()
+                .put("batchId", "ADT:2017-08-14/part.1_a")
                 .put("source", "ADT");
         batch.putArray("referrals").add(Referrals.valid("ADT", a)).add(bad).add(Referrals.valid("ADT", c));
         try (TopicProbe received = TopicProbe.open(Topics.REFERRALS_RECEIVED);
                 TopicProbe intake = TopicProbe.open(Topics.REFERRALS_INTAKE)) {
-            given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).contentType(ContentType.JSON)
+            given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                    .contentType(ContentType.JSON)
                     .body(batch.toString().replace(LONE, "x\\udc00y").getBytes(StandardCharsets.UTF_8))
-                    .post(BatchTest.PATH).then().statusCode(200)
+                    .post(BatchTest.PATH)
+                    .then()
+                    .statusCode(200)
                     .body("results.status", contains("ACCEPTED", "REJECTED", "ACCEPTED"))
                     .body("results[1].errors.field", contains("crime.description", "victim.firstName"));
             assertEquals(2, received.awaitRecords(2, WAIT).size());
             assertEquals(0, received.drain(QUIET).size());
             List<IntakeRecorded> intakes = intake.awaitEnvelopes(3, WAIT).stream()
-                    .map(e -> e.payloadAs(IntakeRecorded.class)).toList();
+                    .map(e -> e.payloadAs(IntakeRecorded.class))
+                    .toList();
             assertTrue(intakes.stream().allMatch(i -> "ADT:2017-08-14/part.1_a".equals(i.batchId())));
         }
         assertEquals(0, Referrals.count("SELECT count(*) FROM referral WHERE source_reference = ?", b));
@@ -176,20 +196,37 @@ class HostileInputTest {
         try (TopicProbe received = TopicProbe.open(Topics.REFERRALS_RECEIVED);
                 TopicProbe intake = TopicProbe.open(Topics.REFERRALS_INTAKE)) {
             for (String batchId : List.of("batch id with spaces", "x".repeat(65), "=HYPERLINK(\"x\")", "b\u0000")) {
-                ObjectNode batch = JsonNodeFactory.instance.objectNode().put("batchId", batchId).put("source", "ADT");
+                ObjectNode batch = JsonNodeFactory.instance
+                        .objectNode()
+                        .put("batchId", batchId)
+                        .put("source", "ADT");
                 batch.putArray("referrals").add(Referrals.valid("ADT", ref));
-                given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).contentType(ContentType.JSON)
-                        .body(batch.toString()).post(BatchTest.PATH).then().statusCode(400)
-                        .contentType("application/problem+json").body("errors.field", contains("batchId"));
+                given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                        .contentType(ContentType.JSON)
+                        .body(batch.toString())
+                        .post(BatchTest.PATH)
+                        .then()
+                        .statusCode(400)
+                        .contentType("application/problem+json")
+                        .body("errors.field", contains("batchId"));
             }
             ObjectNode badSource = JsonNodeFactory.instance.objectNode().put("source", "AD\u0000T");
             badSource.putArray("referrals").add(Referrals.valid("ADT", ref));
-            given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).contentType(ContentType.JSON)
-                    .body(badSource.toString()).post(BatchTest.PATH).then().statusCode(400)
+            given().header("Authorization", TestTokens.bearer(Roles.ADMIN))
+                    .contentType(ContentType.JSON)
+                    .body(badSource.toString())
+                    .post(BatchTest.PATH)
+                    .then()
+                    .statusCode(400)
                     .body("errors.field", contains("source"));
-            given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).contentType("text/csv")
-                    .queryParam("source", "ADT").queryParam("batchId", "no spaces please")
-                    .body("sourceReference,area\n" + ref + ",CENTRAL\n").post(BatchTest.PATH).then().statusCode(400)
+            given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                    .contentType("text/csv")
+                    .queryParam("source", "ADT")
+                    .queryParam("batchId", "no spaces please")
+                    .body("sourceReference,area\n" + ref + ",CENTRAL\n")
+                    .post(BatchTest.PATH)
+                    .then()
+                    .statusCode(400)
                     .body("errors.field", contains("batchId"));
             assertEquals(0, received.drain(QUIET).size());
             assertEquals(0, intake.drain(QUIET).size());
@@ -202,20 +239,32 @@ class HostileInputTest {
         String ok = Referrals.newReference(), bad = Referrals.newReference();
         String header = "sourceReference,recordedAt,area,crime.category,victim.firstName,consent\n";
         ByteArrayOutputStream invalid = new ByteArrayOutputStream();
-        invalid.writeBytes((header + ok + "," + BatchTest.recent() + ",CENTRAL,ASSAULT,Zo").getBytes(StandardCharsets.UTF_8));
+        invalid.writeBytes(
+                (header + ok + "," + BatchTest.recent() + ",CENTRAL,ASSAULT,Zo").getBytes(StandardCharsets.UTF_8));
         invalid.writeBytes(new byte[] {(byte) 0xC3, (byte) 0x28}); // a broken two-byte sequence
         invalid.writeBytes(",EXPLICIT\n".getBytes(StandardCharsets.UTF_8));
         try (TopicProbe received = TopicProbe.open(Topics.REFERRALS_RECEIVED)) {
-            given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).contentType("text/csv")
-                    .queryParam("source", "ADT").body(invalid.toByteArray()).post(BatchTest.PATH).then()
-                    .statusCode(400).contentType("application/problem+json").body("detail", containsString("UTF-8"));
+            given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                    .contentType("text/csv")
+                    .queryParam("source", "ADT")
+                    .body(invalid.toByteArray())
+                    .post(BatchTest.PATH)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("UTF-8"));
             assertEquals(0, received.drain(QUIET).size());
 
-            String csv = header + ok + "," + BatchTest.recent() + ",CENTRAL,ASSAULT,Zoë,EXPLICIT\n"
-                    + bad + "," + BatchTest.recent() + ",CENTRAL,ASSAULT,\"Zo\u0000ë\",EXPLICIT\n";
-            given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).contentType("text/csv; charset=UTF-8")
-                    .queryParam("source", "ADT").body(csv.getBytes(StandardCharsets.UTF_8)).post(BatchTest.PATH)
-                    .then().statusCode(200).body("results.status", contains("ACCEPTED", "REJECTED"))
+            String csv = header + ok + "," + BatchTest.recent() + ",CENTRAL,ASSAULT,Zoë,EXPLICIT\n" + bad + ","
+                    + BatchTest.recent() + ",CENTRAL,ASSAULT,\"Zo\u0000ë\",EXPLICIT\n";
+            given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                    .contentType("text/csv; charset=UTF-8")
+                    .queryParam("source", "ADT")
+                    .body(csv.getBytes(StandardCharsets.UTF_8))
+                    .post(BatchTest.PATH)
+                    .then()
+                    .statusCode(200)
+                    .body("results.status", contains("ACCEPTED", "REJECTED"))
                     .body("results[1].errors.field", contains("victim.firstName"));
             assertEquals(1, received.awaitRecords(1, WAIT).size());
         }
@@ -225,15 +274,28 @@ class HostileInputTest {
     @Test
     void invalidUtf8JsonIsA400AtEveryJsonDoor() {
         byte[] broken = bytes("{\"source\":\"ADT\",\"sourceReference\":\"X", 0xFF, "\"}");
-        given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).contentType(ContentType.JSON)
-                .body(broken).post("/api/v1/referrals").then().statusCode(400).contentType("application/problem+json");
-        byte[] brokenBatch = bytes("{\"source\":\"ADT\",\"referrals\":[{\"sourceReference\":\"", 0xC3, 0x28,
-                "\"}]}");
-        given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).contentType(ContentType.JSON)
-                .body(brokenBatch).post(BatchTest.PATH).then().statusCode(400).contentType("application/problem+json");
+        given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                .contentType(ContentType.JSON)
+                .body(broken)
+                .post("/api/v1/referrals")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        byte[] brokenBatch = bytes("{\"source\":\"ADT\",\"referrals\":[{\"sourceReference\":\"", 0xC3, 0x28, "\"}]}");
+        given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                .contentType(ContentType.JSON)
+                .body(brokenBatch)
+                .post(BatchTest.PATH)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
         // A surrogate encoded as three bytes (CESU-8) is no UTF-8 either.
         byte[] brokenSelf = bytes("{\"firstName\":\"", 0xED, 0xA0, 0x80, "\",\"area\":\"EAST\"}");
-        given().contentType(ContentType.JSON).body(brokenSelf).post("/api/v1/self-referrals").then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body(brokenSelf)
+                .post("/api/v1/self-referrals")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
     }
 
@@ -254,18 +316,31 @@ class HostileInputTest {
     void selfReferralsAreHeldToTheSameRulesAsJsonAndAsAForm() {
         try (TopicProbe received = TopicProbe.open(Topics.REFERRALS_RECEIVED)) {
             given().contentType(ContentType.JSON)
-                    .body("{\"firstName\":\"Zo\\u0000\",\"area\":\"EAST\",\"description\":\"" + "d".repeat(2001) + "\"}")
-                    .post("/api/v1/self-referrals").then().statusCode(400).contentType("application/problem+json")
+                    .body("{\"firstName\":\"Zo\\u0000\",\"area\":\"EAST\",\"description\":\"" + "d".repeat(2001)
+                            + "\"}")
+                    .post("/api/v1/self-referrals")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
                     .body("errors.field", contains("crime.description", "victim.firstName"));
             given().contentType(ContentType.JSON)
                     .body(("{\"victim\":{\"lastName\":\"" + LONE + "\"},\"crime\":{\"category\":\"ASSAULT\"}}")
                             .replace(LONE, "\\ud800"))
-                    .post("/api/v1/self-referrals").then().statusCode(400)
+                    .post("/api/v1/self-referrals")
+                    .then()
+                    .statusCode(400)
                     .body("errors.field", contains("victim.lastName"));
-            given().contentType(ContentType.URLENC).formParam("firstName", "Zo\u0000").formParam("area", "EAST\u0000")
-                    .formParam("age", "34\u0000").post("/api/v1/self-referrals").then().statusCode(400)
-                    .contentType(containsString("text/html")).body(containsString("There is a problem"))
-                    .body(containsString("First name")).body(containsString("Age"))
+            given().contentType(ContentType.URLENC)
+                    .formParam("firstName", "Zo\u0000")
+                    .formParam("area", "EAST\u0000")
+                    .formParam("age", "34\u0000")
+                    .post("/api/v1/self-referrals")
+                    .then()
+                    .statusCode(400)
+                    .contentType(containsString("text/html"))
+                    .body(containsString("There is a problem"))
+                    .body(containsString("First name"))
+                    .body(containsString("Age"))
                     .body(containsString("Area: must not contain NUL characters"));
             assertEquals(0, received.drain(QUIET).size());
         }
@@ -274,35 +349,54 @@ class HostileInputTest {
     @Test
     void aFormBodyThatIsNoFormInUtf8IsA400NeverA500() throws Exception {
         try (TopicProbe received = TopicProbe.open(Topics.REFERRALS_RECEIVED)) {
-            for (byte[] body : List.of(bytes("firstName=%zz&area=EAST"), bytes("firstName=%FF%FE&area=EAST"),
+            for (byte[] body : List.of(
+                    bytes("firstName=%zz&area=EAST"),
+                    bytes("firstName=%FF%FE&area=EAST"),
                     bytes("firstName=Zo", 0xC3, 0x28, "&area=EAST"))) {
                 // As a browser sends it (no charset: the form asks for UTF-8), and with UTF-8 declared.
-                for (String type : List.of("application/x-www-form-urlencoded",
-                        "application/x-www-form-urlencoded; charset=UTF-8")) {
+                for (String type : List.of(
+                        "application/x-www-form-urlencoded", "application/x-www-form-urlencoded; charset=UTF-8")) {
                     HttpResponse<String> answer = rawPost(type, body);
                     assertEquals(400, answer.statusCode(), answer.body());
-                    assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+                    assertTrue(answer.headers()
+                            .firstValue("Content-Type")
+                            .orElse("")
+                            .startsWith("application/problem+json"));
                 }
             }
             assertEquals(0, received.drain(QUIET).size());
         }
-        assertEquals(202, rawPost("application/x-www-form-urlencoded",
-                bytes("firstName=Zo%C3%AB&area=EAST&crimeCategory=ASSAULT")).statusCode());
-        assertEquals(415, rawPost("application/x-www-form-urlencoded; charset=no-such-charset",
-                bytes("firstName=Zo")).statusCode());
+        assertEquals(
+                202,
+                rawPost(
+                                "application/x-www-form-urlencoded",
+                                bytes("firstName=Zo%C3%AB&area=EAST&crimeCategory=ASSAULT"))
+                        .statusCode());
+        assertEquals(
+                415,
+                rawPost("application/x-www-form-urlencoded; charset=no-such-charset", bytes("firstName=Zo"))
+                        .statusCode());
     }
 
     /** Exactly these bytes and this content type (RestAssured would add a charset or refuse raw form bytes). */
     static HttpResponse<String> rawPost(String contentType, byte[] body) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + RestAssured.port + "/api/v1/self-referrals"))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://localhost:" + RestAssured.port + "/api/v1/self-referrals"))
+                                .header("Content-Type", contentType)
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void aPlainSelfReferralStillGoesThrough() {
-        given().contentType(ContentType.JSON).body("{\"firstName\":\"Zoë\",\"area\":\"EAST\"}")
-                .post("/api/v1/self-referrals").then().statusCode(202).body("status", equalTo("ACCEPTED"));
+        given().contentType(ContentType.JSON)
+                .body("{\"firstName\":\"Zoë\",\"area\":\"EAST\"}")
+                .post("/api/v1/self-referrals")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("ACCEPTED"));
     }
 }

@@ -20,16 +20,28 @@ class OpenApiTest {
 
     @Test
     void everyEndpointIsDescribedWithExamples() {
-        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
-                .body(containsString("/api/v1/referrals/batch")).body(containsString("/api/v1/referrals/{referralId}"))
-                .body(containsString("/api/v1/feeds/{source}/gaps")).body(containsString("/api/v1/self-referrals"))
-                .body(containsString("LC-2017-0012345")).body(containsString("application/problem+json"))
-                .body(containsString("\"413\"")).body(containsString("\"503\"")).body(containsString("text/csv"));
+        given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body(containsString("/api/v1/referrals/batch"))
+                .body(containsString("/api/v1/referrals/{referralId}"))
+                .body(containsString("/api/v1/feeds/{source}/gaps"))
+                .body(containsString("/api/v1/self-referrals"))
+                .body(containsString("LC-2017-0012345"))
+                .body(containsString("application/problem+json"))
+                .body(containsString("\"413\""))
+                .body(containsString("\"503\""))
+                .body(containsString("text/csv"));
     }
 
     @Test
     void everyResponseOfEveryOperationHasADescription() {
-        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
+        JsonPath doc = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
                 .jsonPath();
         Map<String, Map<String, Map<String, Object>>> paths = doc.getMap("paths");
         List<String> missing = new ArrayList<>();

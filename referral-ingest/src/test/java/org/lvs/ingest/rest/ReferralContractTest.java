@@ -45,8 +45,10 @@ class ReferralContractTest {
     static final Duration QUIET = Duration.ofSeconds(2);
 
     static Response post(Object body, String... roles) {
-        return given().header("Authorization", TestTokens.bearer(roles)).contentType(ContentType.JSON)
-                .body(body.toString()).post(PATH);
+        return given().header("Authorization", TestTokens.bearer(roles))
+                .contentType(ContentType.JSON)
+                .body(body.toString())
+                .post(PATH);
     }
 
     @Test
@@ -54,9 +56,13 @@ class ReferralContractTest {
         String ref = Referrals.newReference();
         try (TopicProbe received = TopicProbe.open(Topics.REFERRALS_RECEIVED);
                 TopicProbe intake = TopicProbe.open(Topics.REFERRALS_INTAKE)) {
-            String id = post(Referrals.valid("ADT", ref), Roles.REFERRER).then().statusCode(202)
-                    .body("status", equalTo("ACCEPTED")).body("referralId", notNullValue())
-                    .extract().path("referralId");
+            String id = post(Referrals.valid("ADT", ref), Roles.REFERRER)
+                    .then()
+                    .statusCode(202)
+                    .body("status", equalTo("ACCEPTED"))
+                    .body("referralId", notNullValue())
+                    .extract()
+                    .path("referralId");
 
             List<ConsumerRecord<String, String>> records = received.awaitRecords(1, WAIT);
             assertEquals(1, records.size());
@@ -77,24 +83,35 @@ class ReferralContractTest {
             assertEquals(ref, recorded.sourceReference());
             assertTrue(!intakes.get(0).value().contains("Amina"), "intake carries no personal data");
 
-            given().header("Authorization", TestTokens.bearer(Roles.CASE_HANDLER)).get(PATH + "/" + id).then()
-                    .statusCode(200).body("referralId", equalTo(id)).body("versions", hasSize(1))
-                    .body("versions[0].version", equalTo(1)).body("versions[0].receivedAt", notNullValue());
+            given().header("Authorization", TestTokens.bearer(Roles.CASE_HANDLER))
+                    .get(PATH + "/" + id)
+                    .then()
+                    .statusCode(200)
+                    .body("referralId", equalTo(id))
+                    .body("versions", hasSize(1))
+                    .body("versions[0].version", equalTo(1))
+                    .body("versions[0].receivedAt", notNullValue());
         }
     }
 
     @Test
     void sameVersionSameContentIsADuplicateAndNotPublishedAgain() {
         ObjectNode referral = Referrals.valid("ADT", Referrals.newReference());
-        String id = post(referral, Roles.REFERRER).then().statusCode(202).extract().path("referralId");
+        String id =
+                post(referral, Roles.REFERRER).then().statusCode(202).extract().path("referralId");
         try (TopicProbe received = TopicProbe.open(Topics.REFERRALS_RECEIVED);
                 TopicProbe intake = TopicProbe.open(Topics.REFERRALS_INTAKE)) {
             referral.put("feedSequence", 123456789); // a resend carries a new feed number: still the same record
-            post(referral, Roles.REFERRER).then().statusCode(200).body("status", equalTo("DUPLICATE"))
+            post(referral, Roles.REFERRER)
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("DUPLICATE"))
                     .body("referralId", equalTo(id));
             assertEquals(0, received.drain(QUIET).size());
             List<EventEnvelope> intakes = intake.awaitEnvelopes(1, WAIT);
-            assertEquals(IntakeStatus.DUPLICATE, intakes.get(0).payloadAs(IntakeRecorded.class).status());
+            assertEquals(
+                    IntakeStatus.DUPLICATE,
+                    intakes.get(0).payloadAs(IntakeRecorded.class).status());
         }
     }
 
@@ -104,7 +121,10 @@ class ReferralContractTest {
         post(referral, Roles.REFERRER).then().statusCode(202);
         try (TopicProbe received = TopicProbe.open(Topics.REFERRALS_RECEIVED)) {
             referral.put("area", "NORTH");
-            post(referral, Roles.REFERRER).then().statusCode(409).contentType("application/problem+json")
+            post(referral, Roles.REFERRER)
+                    .then()
+                    .statusCode(409)
+                    .contentType("application/problem+json")
                     .body("status", equalTo(409));
             assertEquals(0, received.drain(QUIET).size());
         }
@@ -113,11 +133,15 @@ class ReferralContractTest {
     @Test
     void higherVersionAmendsWithTheSameIdAndLowerVersionIsStale() {
         ObjectNode referral = Referrals.valid("OFFICER_DIRECT", Referrals.newReference());
-        String id = post(referral, Roles.REFERRER).then().statusCode(202).extract().path("referralId");
+        String id =
+                post(referral, Roles.REFERRER).then().statusCode(202).extract().path("referralId");
         try (TopicProbe received = TopicProbe.open(Topics.REFERRALS_RECEIVED)) {
             referral.put("version", 2);
             referral.put("area", "SOUTH");
-            post(referral, Roles.REFERRER).then().statusCode(202).body("status", equalTo("AMENDED"))
+            post(referral, Roles.REFERRER)
+                    .then()
+                    .statusCode(202)
+                    .body("status", equalTo("AMENDED"))
                     .body("referralId", equalTo(id));
             ReferralReceived amended = received.awaitEnvelopes(1, WAIT).get(0).payloadAs(ReferralReceived.class);
             assertEquals(2, amended.version());
@@ -126,12 +150,18 @@ class ReferralContractTest {
 
             referral.put("version", 1);
             referral.put("area", "CENTRAL");
-            post(referral, Roles.REFERRER).then().statusCode(200).body("status", equalTo("STALE"))
+            post(referral, Roles.REFERRER)
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("STALE"))
                     .body("referralId", equalTo(id));
             assertEquals(0, received.drain(QUIET).size());
         }
-        given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).get(PATH + "/" + id).then()
-                .statusCode(200).body("versions.version", containsInAnyOrder(1, 2))
+        given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                .get(PATH + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("versions.version", containsInAnyOrder(1, 2))
                 .body("versions.status", containsInAnyOrder("ACCEPTED", "AMENDED"));
     }
 
@@ -148,10 +178,21 @@ class ReferralContractTest {
         referral.remove("consent");
         try (TopicProbe received = TopicProbe.open(Topics.REFERRALS_RECEIVED);
                 TopicProbe intake = TopicProbe.open(Topics.REFERRALS_INTAKE)) {
-            post(referral, Roles.REFERRER).then().statusCode(400).contentType("application/problem+json")
+            post(referral, Roles.REFERRER)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
                     .body("status", equalTo(400))
-                    .body("errors.field", containsInAnyOrder("version", "area", "recordedAt", "crime.category",
-                            "victim.dateOfBirth", "victim.gender", "consent"));
+                    .body(
+                            "errors.field",
+                            containsInAnyOrder(
+                                    "version",
+                                    "area",
+                                    "recordedAt",
+                                    "crime.category",
+                                    "victim.dateOfBirth",
+                                    "victim.gender",
+                                    "consent"));
             assertEquals(0, received.drain(QUIET).size());
             IntakeRecorded rejected = intake.awaitEnvelopes(1, WAIT).get(0).payloadAs(IntakeRecorded.class);
             assertEquals(IntakeStatus.REJECTED, rejected.status());
@@ -160,16 +201,30 @@ class ReferralContractTest {
         }
         // Nothing of the rejected referral is kept; only the rejections feed lists it for the police, with the
         // reference it carried (valid) and the names of its bad fields (GET /api/v1/feeds/{source}/rejections).
-        assertTrue(!Referrals.dumpIngestSchema(Set.of("rejection")).contains(ref), "nothing stored for a rejected referral");
-        String listed = Referrals.dumpIngestSchema().lines().filter(l -> l.contains(ref)).findFirst().orElseThrow();
-        assertTrue(listed.startsWith("rejection:") && !listed.contains("ATLANTIS") && !listed.contains("Amina")
-                && !listed.contains("SOMETIMES"), listed);
+        assertTrue(
+                !Referrals.dumpIngestSchema(Set.of("rejection")).contains(ref),
+                "nothing stored for a rejected referral");
+        String listed = Referrals.dumpIngestSchema()
+                .lines()
+                .filter(l -> l.contains(ref))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                listed.startsWith("rejection:")
+                        && !listed.contains("ATLANTIS")
+                        && !listed.contains("Amina")
+                        && !listed.contains("SOMETIMES"),
+                listed);
     }
 
     @Test
     void bodyThatIsNotJsonIs400() {
-        given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).contentType(ContentType.JSON)
-                .body("{\"source\": \"ADT\", ").post(PATH).then().statusCode(400)
+        given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                .contentType(ContentType.JSON)
+                .body("{\"source\": \"ADT\", ")
+                .post(PATH)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
     }
 
@@ -182,8 +237,12 @@ class ReferralContractTest {
 
     @Test
     void wrongContentTypeIs415() {
-        given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).contentType("text/plain")
-                .body(Referrals.valid("ADT", Referrals.newReference()).toString()).post(PATH).then().statusCode(415)
+        given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                .contentType("text/plain")
+                .body(Referrals.valid("ADT", Referrals.newReference()).toString())
+                .post(PATH)
+                .then()
+                .statusCode(415)
                 .contentType("application/problem+json");
     }
 
@@ -205,34 +264,51 @@ class ReferralContractTest {
     void tokensAndRoles() {
         given().contentType(ContentType.JSON).body("{}").post(PATH).then().statusCode(401);
         post(Referrals.valid("ADT", Referrals.newReference()), Roles.OPS).then().statusCode(403);
-        post(Referrals.valid("ADT", Referrals.newReference()), Roles.CASE_HANDLER).then().statusCode(403);
+        post(Referrals.valid("ADT", Referrals.newReference()), Roles.CASE_HANDLER)
+                .then()
+                .statusCode(403);
         given().get(PATH + "/" + UUID.randomUUID()).then().statusCode(401);
-        given().header("Authorization", TestTokens.bearer(Roles.OPS)).get(PATH + "/" + UUID.randomUUID())
-                .then().statusCode(403);
+        given().header("Authorization", TestTokens.bearer(Roles.OPS))
+                .get(PATH + "/" + UUID.randomUUID())
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void unknownReferralIs404AndAMalformedIdIs400NamingIt() {
-        given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).get(PATH + "/" + UUID.randomUUID())
-                .then().statusCode(404).contentType("application/problem+json");
-        given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).get(PATH + "/not-a-uuid")
-                .then().statusCode(400).contentType("application/problem+json")
+        given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                .get(PATH + "/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                .get(PATH + "/not-a-uuid")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", contains("referralId"));
     }
 
     @Test
     void aVersionWhosePublicationWasNeverConfirmedIsPublishedAgainNotAnsweredDuplicate() throws Exception {
         ObjectNode referral = Referrals.valid("ADT", Referrals.newReference());
-        String id = post(referral, Roles.REFERRER).then().statusCode(202).extract().path("referralId");
+        String id =
+                post(referral, Roles.REFERRER).then().statusCode(202).extract().path("referralId");
         // As if the service had crashed between the broker's acknowledgement and marking the version published.
-        try (Connection c = Referrals.db(); Statement s = c.createStatement()) {
+        try (Connection c = Referrals.db();
+                Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE referral_version SET published = false WHERE referral_id = '" + id + "'");
         }
         try (TopicProbe received = TopicProbe.open(Topics.REFERRALS_RECEIVED)) {
-            post(referral, Roles.REFERRER).then().statusCode(202).body("status", equalTo("ACCEPTED"))
+            post(referral, Roles.REFERRER)
+                    .then()
+                    .statusCode(202)
+                    .body("status", equalTo("ACCEPTED"))
                     .body("referralId", equalTo(id));
             List<EventEnvelope> again = received.awaitEnvelopes(1, WAIT);
-            assertEquals(ReferralReceived.eventId(UUID.fromString(id), 1), again.get(0).eventId());
+            assertEquals(
+                    ReferralReceived.eventId(UUID.fromString(id), 1),
+                    again.get(0).eventId());
         }
         post(referral, Roles.REFERRER).then().statusCode(200).body("status", equalTo("DUPLICATE"));
     }

@@ -19,8 +19,7 @@ import org.lvs.infra.test.LvsTestResources;
 /** Test referrals and direct reads of ingest's tables. */
 final class Referrals {
 
-    private Referrals() {
-    }
+    private Referrals() {}
 
     static String newReference() {
         return "T-" + UUID.randomUUID();
@@ -49,8 +48,8 @@ final class Referrals {
     }
 
     static Connection db() throws SQLException {
-        Connection c = DriverManager.getConnection(LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(),
-                LvsTestResources.dbPassword());
+        Connection c = DriverManager.getConnection(
+                LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(), LvsTestResources.dbPassword());
         try (Statement s = c.createStatement()) {
             s.execute("SET search_path TO ingest");
         }
@@ -63,7 +62,8 @@ final class Referrals {
     }
 
     static int update(String sql, Object... params) {
-        try (Connection c = db(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = db();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
@@ -75,7 +75,8 @@ final class Referrals {
 
     /** The first column of the first row, or null. */
     static Object queryOne(String sql, Object... params) {
-        try (Connection c = db(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = db();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
@@ -100,10 +101,11 @@ final class Referrals {
     /** The same, leaving out some tables. */
     static String dumpIngestSchema(Set<String> except) throws SQLException {
         StringBuilder out = new StringBuilder();
-        try (Connection c = db(); Statement s = c.createStatement()) {
+        try (Connection c = db();
+                Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery(
-                    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'ingest'")) {
+            try (ResultSet rs =
+                    s.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'ingest'")) {
                 while (rs.next()) {
                     tables.add(rs.getString(1));
                 }

@@ -47,8 +47,14 @@ class RejectionsFeedTest {
     }
 
     static JsonPath page(String token, long after, int limit) {
-        return given().header("Authorization", token).queryParam("after", after).queryParam("limit", limit)
-                .get(FEED).then().statusCode(200).extract().jsonPath();
+        return given().header("Authorization", token)
+                .queryParam("after", after)
+                .queryParam("limit", limit)
+                .get(FEED)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     static long last() {
@@ -60,18 +66,30 @@ class RejectionsFeedTest {
         long start = last();
         String good = Referrals.newReference(), bad = Referrals.newReference();
         ObjectNode badRef = badRecord("not a valid reference!", 9001);
-        ObjectNode batch = JsonNodeFactory.instance.objectNode().put("batchId", "PARTNER-rej-1").put("source", "PARTNER");
+        ObjectNode batch = JsonNodeFactory.instance
+                .objectNode()
+                .put("batchId", "PARTNER-rej-1")
+                .put("source", "PARTNER");
         ObjectNode goodRecord = Referrals.valid("PARTNER", good);
         goodRecord.remove("source");
         batch.putArray("referrals").add(goodRecord).add(badRecord(bad, 9000)).add(badRef);
         String token = TestTokens.referrerFor("PARTNER");
-        given().header("Authorization", token).contentType(ContentType.JSON).body(batch.toString())
-                .post(BatchTest.PATH).then().statusCode(200).body("rejected", equalTo(2));
+        given().header("Authorization", token)
+                .contentType(ContentType.JSON)
+                .body(batch.toString())
+                .post(BatchTest.PATH)
+                .then()
+                .statusCode(200)
+                .body("rejected", equalTo(2));
         // A single referral's rejection, and a 409 (same version changed), are rejections too.
         ObjectNode single = badRecord(Referrals.newReference(), 9002);
         single.put("source", "PARTNER");
-        given().header("Authorization", token).contentType(ContentType.JSON).body(single.toString())
-                .post("/api/v1/referrals").then().statusCode(400);
+        given().header("Authorization", token)
+                .contentType(ContentType.JSON)
+                .body(single.toString())
+                .post("/api/v1/referrals")
+                .then()
+                .statusCode(400);
 
         JsonPath page = page(token, start, 10);
         assertEquals("PARTNER", page.getString("source"));
@@ -99,13 +117,24 @@ class RejectionsFeedTest {
 
     @Test
     void badParametersAre400NamingThem() {
-        given().header("Authorization", TestTokens.bearer(Roles.CASE_HANDLER)).queryParam("after", "x")
-                .queryParam("limit", 5000).get(FEED).then().statusCode(400).contentType("application/problem+json")
+        given().header("Authorization", TestTokens.bearer(Roles.CASE_HANDLER))
+                .queryParam("after", "x")
+                .queryParam("limit", 5000)
+                .get(FEED)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", contains("after", "limit"));
-        given().header("Authorization", TestTokens.bearer(Roles.CASE_HANDLER)).get("/api/v1/feeds/NOPE/rejections")
-                .then().statusCode(404);
-        given().header("Authorization", TestTokens.bearer(Roles.CASE_HANDLER)).queryParam("after", -1).get(FEED).then()
-                .statusCode(400).body("errors.field", contains("after"));
+        given().header("Authorization", TestTokens.bearer(Roles.CASE_HANDLER))
+                .get("/api/v1/feeds/NOPE/rejections")
+                .then()
+                .statusCode(404);
+        given().header("Authorization", TestTokens.bearer(Roles.CASE_HANDLER))
+                .queryParam("after", -1)
+                .get(FEED)
+                .then()
+                .statusCode(400)
+                .body("errors.field", contains("after"));
     }
 
     @Test
@@ -143,8 +172,13 @@ class RejectionsFeedTest {
                         for (int i = 0; i < perBatch; i++) {
                             list.add(badRecord(Referrals.newReference(), 100_000 + writer * 1000 + b * 10 + i));
                         }
-                        given().header("Authorization", token).contentType(ContentType.JSON).body(batch.toString())
-                                .post(BatchTest.PATH).then().statusCode(200).body("rejected", equalTo(perBatch));
+                        given().header("Authorization", token)
+                                .contentType(ContentType.JSON)
+                                .body(batch.toString())
+                                .post(BatchTest.PATH)
+                                .then()
+                                .statusCode(200)
+                                .body("rejected", equalTo(perBatch));
                     }
                     return null;
                 }));

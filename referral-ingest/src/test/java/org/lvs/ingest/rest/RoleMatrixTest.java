@@ -91,12 +91,19 @@ class RoleMatrixTest {
     void everyForgedTokenIs401WhileAProperOneGetsThrough() {
         String path = "/api/v1/feeds/ADT/gaps";
         Map<String, Integer> answers = new LinkedHashMap<>();
-        ForgedTokens.all(Roles.REFERRER).forEach((name, bearer) ->
-                answers.put(name, given().header("Authorization", bearer).get(path).statusCode()));
+        ForgedTokens.all(Roles.REFERRER)
+                .forEach((name, bearer) -> answers.put(
+                        name, given().header("Authorization", bearer).get(path).statusCode()));
         answers.forEach((name, status) -> assertEquals(401, status, "forged token '" + name + "'"));
         assertEquals(10, answers.size());
-        given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).get(path).then().statusCode(200);
-        given().header("Authorization", TestTokens.referrerFor("ADT")).get(path).then().statusCode(200);
+        given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                .get(path)
+                .then()
+                .statusCode(200);
+        given().header("Authorization", TestTokens.referrerFor("ADT"))
+                .get(path)
+                .then()
+                .statusCode(200);
     }
 
     static int call(Endpoint endpoint, String caller, int n) {
@@ -108,13 +115,15 @@ class RoleMatrixTest {
         if (consumes != null) {
             request = request.contentType(consumes);
             // Bodies that are read but accepted by nobody: no referral is made by this test.
-            request = request.body(switch (consumes) {
-                case "application/json" -> "{\"age\":\"not a number\"}";
-                case "application/x-www-form-urlencoded" -> "age=not-a-number";
-                default -> "sourceReference\n";
-            });
+            request = request.body(
+                    switch (consumes) {
+                        case "application/json" -> "{\"age\":\"not a number\"}";
+                        case "application/x-www-form-urlencoded" -> "age=not-a-number";
+                        default -> "sourceReference\n";
+                    });
         }
-        String path = endpoint.path().replace("{referralId}", "00000000-0000-0000-0000-000000000000")
+        String path = endpoint.path()
+                .replace("{referralId}", "00000000-0000-0000-0000-000000000000")
                 .replace("{source}", "ADT");
         return request.request(endpoint.httpMethod(), path).statusCode();
     }
@@ -145,8 +154,11 @@ class RoleMatrixTest {
                     }
                     Path methodPath = method.getAnnotation(Path.class);
                     Consumes consumes = method.getAnnotation(Consumes.class);
-                    endpoints.add(new Endpoint(http, join(classPath.value(), methodPath == null ? "" : methodPath.value()),
-                            consumes == null ? null : consumes.value()[0], type.getSimpleName() + "." + method.getName()));
+                    endpoints.add(new Endpoint(
+                            http,
+                            join(classPath.value(), methodPath == null ? "" : methodPath.value()),
+                            consumes == null ? null : consumes.value()[0],
+                            type.getSimpleName() + "." + method.getName()));
                 }
             }
         }

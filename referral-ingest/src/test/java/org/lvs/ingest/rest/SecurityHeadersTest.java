@@ -34,16 +34,20 @@ class SecurityHeadersTest {
     @Test
     void theFormTheErrorPageAndTheConfirmationSendTheHeaders() throws Exception {
         assertStrictPage(given().get("/self-referral"));
-        assertStrictPage(given().contentType(ContentType.URLENC).formParam("age", "200")
+        assertStrictPage(
+                given().contentType(ContentType.URLENC).formParam("age", "200").post("/api/v1/self-referrals"));
+        assertStrictPage(given().contentType(ContentType.URLENC)
+                .formParam("firstName", "Zoë")
+                .formParam("area", "EAST")
                 .post("/api/v1/self-referrals"));
-        assertStrictPage(given().contentType(ContentType.URLENC).formParam("firstName", "Zoë")
-                .formParam("area", "EAST").post("/api/v1/self-referrals"));
     }
 
     @Test
     void swaggerUiGetsThePolicyWithItsInlineScriptsHashed() {
         Response page = given().get("/q/swagger-ui/");
-        page.then().statusCode(200).header("X-Content-Type-Options", "nosniff")
+        page.then()
+                .statusCode(200)
+                .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer");
         String csp = page.header("Content-Security-Policy");
         assertTrue(csp != null && csp.contains("frame-ancestors 'none'"), String.valueOf(csp));
@@ -58,7 +62,9 @@ class SecurityHeadersTest {
 
     @Test
     void jsonAnswersAreNotSniffedEither() {
-        given().get("/q/openapi").then().header("X-Content-Type-Options", "nosniff")
+        given().get("/q/openapi")
+                .then()
+                .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", equalTo("no-referrer"));
     }
 
@@ -88,8 +94,11 @@ class SecurityHeadersTest {
 
     static String sha256(String text) {
         try {
-            return "'sha256-" + Base64.getEncoder().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8))) + "'";
+            return "'sha256-"
+                    + Base64.getEncoder()
+                            .encodeToString(
+                                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)))
+                    + "'";
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -68,49 +68,110 @@ class SelfReferralEdgeTest {
                  "crime":{"category":"ASSAULT"},"riskLevel":"MEDIUM"}""";
         try (TopicProbe received = TopicProbe.open(Topics.REFERRALS_RECEIVED);
                 TopicProbe intake = TopicProbe.open(Topics.REFERRALS_INTAKE)) {
-            given().contentType(ContentType.JSON).body(flat).post(PATH).then().statusCode(400)
+            given().contentType(ContentType.JSON)
+                    .body(flat)
+                    .post(PATH)
+                    .then()
+                    .statusCode(400)
                     .contentType("application/problem+json")
-                    .body("errors.field", containsInAnyOrder("riskLevel", "safeguarding", "vulnerabilities",
-                            "personRef", "recordedAt", "receivedAt", "feedSequence", "source", "sourceReference",
-                            "version"));
-            given().contentType(ContentType.JSON).body(nested).post(PATH).then().statusCode(400)
-                    .body("errors.field", containsInAnyOrder("riskLevel", "victim.personRef",
-                            "victim.vulnerabilities"));
-            given().contentType(ContentType.URLENC).formParam("firstName", "Zoë").formParam("area", "EAST")
-                    .formParam("riskLevel", "HIGH").formParam("safeguarding.unsafeToContact", "true")
-                    .formParam("sourceReference", "X-2").post(PATH).then().statusCode(400)
-                    .contentType(containsString("text/html")).body(containsString("riskLevel"))
-                    .body(containsString("safeguarding.unsafeToContact")).body(containsString("sourceReference"));
+                    .body(
+                            "errors.field",
+                            containsInAnyOrder(
+                                    "riskLevel",
+                                    "safeguarding",
+                                    "vulnerabilities",
+                                    "personRef",
+                                    "recordedAt",
+                                    "receivedAt",
+                                    "feedSequence",
+                                    "source",
+                                    "sourceReference",
+                                    "version"));
+            given().contentType(ContentType.JSON)
+                    .body(nested)
+                    .post(PATH)
+                    .then()
+                    .statusCode(400)
+                    .body(
+                            "errors.field",
+                            containsInAnyOrder("riskLevel", "victim.personRef", "victim.vulnerabilities"));
+            given().contentType(ContentType.URLENC)
+                    .formParam("firstName", "Zoë")
+                    .formParam("area", "EAST")
+                    .formParam("riskLevel", "HIGH")
+                    .formParam("safeguarding.unsafeToContact", "true")
+                    .formParam("sourceReference", "X-2")
+                    .post(PATH)
+                    .then()
+                    .statusCode(400)
+                    .contentType(containsString("text/html"))
+                    .body(containsString("riskLevel"))
+                    .body(containsString("safeguarding.unsafeToContact"))
+                    .body(containsString("sourceReference"));
             assertEquals(0, received.drain(QUIET).size());
             assertEquals(0, intake.drain(QUIET).size());
         }
         // Nulls set nothing; a plain body is accepted.
-        given().contentType(ContentType.JSON).body("{\"firstName\":\"Zoë\",\"area\":\"EAST\",\"riskLevel\":null}")
-                .post(PATH).then().statusCode(202);
+        given().contentType(ContentType.JSON)
+                .body("{\"firstName\":\"Zoë\",\"area\":\"EAST\",\"riskLevel\":null}")
+                .post(PATH)
+                .then()
+                .statusCode(202);
     }
 
     @Test
     void behindTheTrustedProxyEachForwardedClientHasItsOwnBucket() {
         for (int i = 0; i < 10; i++) {
-            from("198.51.100.1, 203.0.113.7").contentType(ContentType.JSON).body(PLAIN).post(PATH).then()
+            from("198.51.100.1, 203.0.113.7")
+                    .contentType(ContentType.JSON)
+                    .body(PLAIN)
+                    .post(PATH)
+                    .then()
                     .statusCode(202);
         }
         // The right-most address that is no proxy counts: what the client wrote to its left does not.
-        from("198.51.100.99, 203.0.113.7").contentType(ContentType.JSON).body(PLAIN).post(PATH).then()
+        from("198.51.100.99, 203.0.113.7")
+                .contentType(ContentType.JSON)
+                .body(PLAIN)
+                .post(PATH)
+                .then()
                 .statusCode(429);
-        from("203.0.113.8").contentType(ContentType.JSON).body(PLAIN).post(PATH).then().statusCode(202);
-        given().header("Forwarded", "for=\"203.0.113.7:4711\"").contentType(ContentType.JSON).body(PLAIN).post(PATH)
-                .then().statusCode(429);
+        from("203.0.113.8")
+                .contentType(ContentType.JSON)
+                .body(PLAIN)
+                .post(PATH)
+                .then()
+                .statusCode(202);
+        given().header("Forwarded", "for=\"203.0.113.7:4711\"")
+                .contentType(ContentType.JSON)
+                .body(PLAIN)
+                .post(PATH)
+                .then()
+                .statusCode(429);
     }
 
     @Test
     void ipv6ClientsShareTheirSlash64() {
         for (int i = 0; i < 10; i++) {
-            from("2001:db8:5:6::" + Integer.toHexString(i + 1)).contentType(ContentType.JSON).body(PLAIN).post(PATH)
-                    .then().statusCode(202);
+            from("2001:db8:5:6::" + Integer.toHexString(i + 1))
+                    .contentType(ContentType.JSON)
+                    .body(PLAIN)
+                    .post(PATH)
+                    .then()
+                    .statusCode(202);
         }
-        from("2001:db8:5:6:ffff::1").contentType(ContentType.JSON).body(PLAIN).post(PATH).then().statusCode(429);
-        from("2001:db8:5:7::1").contentType(ContentType.JSON).body(PLAIN).post(PATH).then().statusCode(202);
+        from("2001:db8:5:6:ffff::1")
+                .contentType(ContentType.JSON)
+                .body(PLAIN)
+                .post(PATH)
+                .then()
+                .statusCode(429);
+        from("2001:db8:5:7::1")
+                .contentType(ContentType.JSON)
+                .body(PLAIN)
+                .post(PATH)
+                .then()
+                .statusCode(202);
     }
 
     @Test
@@ -125,70 +186,135 @@ class SelfReferralEdgeTest {
     @Test
     void theLimitIsAppliedBeforeTheBodyIsRead() {
         for (int i = 0; i < 10; i++) {
-            from("203.0.113.50").contentType(ContentType.JSON).body(PLAIN).post(PATH).then().statusCode(202);
+            from("203.0.113.50")
+                    .contentType(ContentType.JSON)
+                    .body(PLAIN)
+                    .post(PATH)
+                    .then()
+                    .statusCode(202);
         }
         // Unreadable bodies, of every kind: still 429, so the body was never parsed.
-        from("203.0.113.50").contentType(ContentType.JSON).body("{\"firstName\":").post(PATH).then()
-                .statusCode(429).contentType("application/problem+json").header("Retry-After", notNullValue());
-        from("203.0.113.50").contentType(ContentType.JSON).body(new byte[] {(byte) 0xff, (byte) 0xfe}).post(PATH)
-                .then().statusCode(429);
-        from("203.0.113.50").contentType(ContentType.URLENC).body("firstName=%zz&&=").post(PATH).then()
+        from("203.0.113.50")
+                .contentType(ContentType.JSON)
+                .body("{\"firstName\":")
+                .post(PATH)
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", notNullValue());
+        from("203.0.113.50")
+                .contentType(ContentType.JSON)
+                .body(new byte[] {(byte) 0xff, (byte) 0xfe})
+                .post(PATH)
+                .then()
                 .statusCode(429);
-        from("203.0.113.50").contentType("application/xml").body("<not-even-supported/>").post(PATH).then()
+        from("203.0.113.50")
+                .contentType(ContentType.URLENC)
+                .body("firstName=%zz&&=")
+                .post(PATH)
+                .then()
+                .statusCode(429);
+        from("203.0.113.50")
+                .contentType("application/xml")
+                .body("<not-even-supported/>")
+                .post(PATH)
+                .then()
                 .statusCode(429);
     }
 
     @Test
     void theLimitIsSharedThroughTheDatabase() {
         // Another instance counted ten requests of this client in the current window: this one refuses the next.
-        Referrals.update("INSERT INTO ingest.self_referral_bucket (client_key, window_start, hits) VALUES (?, ?, 10)",
-                SelfReferralRateLimiter.bucketKey("203.0.113.60"), Timestamp.from(Instant.now()));
-        from("203.0.113.60").contentType(ContentType.JSON).body(PLAIN).post(PATH).then().statusCode(429);
+        Referrals.update(
+                "INSERT INTO ingest.self_referral_bucket (client_key, window_start, hits) VALUES (?, ?, 10)",
+                SelfReferralRateLimiter.bucketKey("203.0.113.60"),
+                Timestamp.from(Instant.now()));
+        from("203.0.113.60")
+                .contentType(ContentType.JSON)
+                .body(PLAIN)
+                .post(PATH)
+                .then()
+                .statusCode(429);
         // And what this instance counts is there for the others.
-        from("203.0.113.61").contentType(ContentType.JSON).body(PLAIN).post(PATH).then().statusCode(202);
-        assertEquals(1, Referrals.count("SELECT hits FROM ingest.self_referral_bucket WHERE client_key = ?",
-                SelfReferralRateLimiter.bucketKey("203.0.113.61")));
+        from("203.0.113.61")
+                .contentType(ContentType.JSON)
+                .body(PLAIN)
+                .post(PATH)
+                .then()
+                .statusCode(202);
+        assertEquals(
+                1,
+                Referrals.count(
+                        "SELECT hits FROM ingest.self_referral_bucket WHERE client_key = ?",
+                        SelfReferralRateLimiter.bucketKey("203.0.113.61")));
         // An ended window starts afresh.
-        Referrals.update("UPDATE ingest.self_referral_bucket SET window_start = window_start - interval '2 minutes' "
-                + "WHERE client_key = ?", SelfReferralRateLimiter.bucketKey("203.0.113.60"));
-        from("203.0.113.60").contentType(ContentType.JSON).body(PLAIN).post(PATH).then().statusCode(202);
+        Referrals.update(
+                "UPDATE ingest.self_referral_bucket SET window_start = window_start - interval '2 minutes' "
+                        + "WHERE client_key = ?",
+                SelfReferralRateLimiter.bucketKey("203.0.113.60"));
+        from("203.0.113.60")
+                .contentType(ContentType.JSON)
+                .body(PLAIN)
+                .post(PATH)
+                .then()
+                .statusCode(202);
     }
 
     @Test
     void theFormHasAHoneypotAndAFilledOneLooksAcceptedButLeavesNoTrace() {
-        String html = given().get("/self-referral").then().statusCode(200).extract().asString();
+        String html =
+                given().get("/self-referral").then().statusCode(200).extract().asString();
         assertTrue(html.contains("<label for=\"website\">Leave this field empty</label>"), html);
         assertTrue(html.contains("tabindex=\"-1\""));
         assertTrue(!html.contains("<script"), "works without JavaScript");
-        String honest = given().contentType(ContentType.URLENC).formParam("firstName", "Zoë")
-                .formParam("area", "EAST").formParam("crimeCategory", "ASSAULT").formParam("website", "")
-                .post(PATH).then().statusCode(202).extract().asString();
+        String honest = given().contentType(ContentType.URLENC)
+                .formParam("firstName", "Zoë")
+                .formParam("area", "EAST")
+                .formParam("crimeCategory", "ASSAULT")
+                .formParam("website", "")
+                .post(PATH)
+                .then()
+                .statusCode(202)
+                .extract()
+                .asString();
         try (TopicProbe received = TopicProbe.open(Topics.REFERRALS_RECEIVED);
                 TopicProbe intake = TopicProbe.open(Topics.REFERRALS_INTAKE)) {
-            Response bot = given().contentType(ContentType.URLENC).formParam("firstName", "Zoë")
-                    .formParam("area", "EAST").formParam("crimeCategory", "ASSAULT")
-                    .formParam("website", "http://spam.example").post(PATH);
+            Response bot = given().contentType(ContentType.URLENC)
+                    .formParam("firstName", "Zoë")
+                    .formParam("area", "EAST")
+                    .formParam("crimeCategory", "ASSAULT")
+                    .formParam("website", "http://spam.example")
+                    .post(PATH);
             bot.then().statusCode(202).contentType(containsString("text/html"));
             assertEquals(withoutReference(honest), withoutReference(bot.asString()), "the same-looking answer");
             given().contentType(ContentType.JSON)
-                    .body("{\"firstName\":\"Zoë\",\"area\":\"EAST\",\"website\":\"http://spam.example\"}").post(PATH)
-                    .then().statusCode(202).body("status", equalTo("ACCEPTED"));
+                    .body("{\"firstName\":\"Zoë\",\"area\":\"EAST\",\"website\":\"http://spam.example\"}")
+                    .post(PATH)
+                    .then()
+                    .statusCode(202)
+                    .body("status", equalTo("ACCEPTED"));
             assertEquals(0, received.drain(QUIET).size());
             assertEquals(0, intake.drain(QUIET).size());
             String reference = reference(bot.asString());
-            assertEquals(0, Referrals.count("SELECT count(*) FROM ingest.referral WHERE referral_id::text = ?",
-                    reference));
+            assertEquals(
+                    0, Referrals.count("SELECT count(*) FROM ingest.referral WHERE referral_id::text = ?", reference));
         }
     }
 
     @Test
     void aPlainSelfReferralWithoutProfessionalFieldsIsAccepted() {
-        given().contentType(ContentType.JSON).body(PLAIN).post(PATH).then().statusCode(202)
-                .body("status", equalTo("ACCEPTED")).body("referralId", not(equalTo(null)));
+        given().contentType(ContentType.JSON)
+                .body(PLAIN)
+                .post(PATH)
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("ACCEPTED"))
+                .body("referralId", not(equalTo(null)));
     }
 
     static String reference(String page) {
-        Matcher m = Pattern.compile("Your reference is <strong>([^<]+)</strong>").matcher(page);
+        Matcher m =
+                Pattern.compile("Your reference is <strong>([^<]+)</strong>").matcher(page);
         assertTrue(m.find(), page);
         return m.group(1);
     }
@@ -207,8 +333,9 @@ class SelfReferralEdgeTest {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + PATH + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nX-Forwarded-For: " + forwardedFor
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                            + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();
             InputStream in = socket.getInputStream();

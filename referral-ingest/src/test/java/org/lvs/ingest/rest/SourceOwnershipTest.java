@@ -35,12 +35,16 @@ class SourceOwnershipTest {
     final String noSources = TestTokens.referrerFor();
 
     static Response postSingle(String token, ObjectNode referral) {
-        return given().header("Authorization", token).contentType(ContentType.JSON).body(referral.toString())
+        return given().header("Authorization", token)
+                .contentType(ContentType.JSON)
+                .body(referral.toString())
                 .post("/api/v1/referrals");
     }
 
     static Response postBatch(String token, ObjectNode batch) {
-        return given().header("Authorization", token).contentType(ContentType.JSON).body(batch.toString())
+        return given().header("Authorization", token)
+                .contentType(ContentType.JSON)
+                .body(batch.toString())
                 .post(BatchTest.PATH);
     }
 
@@ -53,24 +57,37 @@ class SourceOwnershipTest {
         String adtRef = Referrals.newReference();
         try (TopicProbe received = TopicProbe.open(Topics.REFERRALS_RECEIVED);
                 TopicProbe intake = TopicProbe.open(Topics.REFERRALS_INTAKE)) {
-            postSingle(mashOnly, Referrals.valid("ADT", adtRef)).then().statusCode(403)
-                    .contentType("application/problem+json").body("detail", containsString("ADT"));
+            postSingle(mashOnly, Referrals.valid("ADT", adtRef))
+                    .then()
+                    .statusCode(403)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("ADT"));
             assertEquals(0, received.drain(QUIET).size());
             assertEquals(0, intake.drain(QUIET).size(), "a refused record is not even an intake record");
         }
         assertEquals(0, stored(adtRef));
 
         // The ADT feed sends it; a MASH token may not amend it (e.g. to withdraw consent), nor resend it.
-        String id = postSingle(adtOnly, Referrals.valid("ADT", adtRef)).then().statusCode(202)
-                .body("status", equalTo("ACCEPTED")).extract().path("referralId");
+        String id = postSingle(adtOnly, Referrals.valid("ADT", adtRef))
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("ACCEPTED"))
+                .extract()
+                .path("referralId");
         ObjectNode amendment = Referrals.valid("ADT", adtRef).put("version", 2).put("consent", "REFUSED");
         try (TopicProbe received = TopicProbe.open(Topics.REFERRALS_RECEIVED)) {
             postSingle(mashOnly, amendment).then().statusCode(403);
             assertEquals(0, received.drain(QUIET).size());
         }
-        given().header("Authorization", TestTokens.bearer(Roles.CASE_HANDLER)).get("/api/v1/referrals/" + id).then()
-                .statusCode(200).body("versions.size()", equalTo(1));
-        postSingle(adtOnly, amendment).then().statusCode(202).body("status", equalTo("AMENDED"))
+        given().header("Authorization", TestTokens.bearer(Roles.CASE_HANDLER))
+                .get("/api/v1/referrals/" + id)
+                .then()
+                .statusCode(200)
+                .body("versions.size()", equalTo(1));
+        postSingle(adtOnly, amendment)
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("AMENDED"))
                 .body("referralId", equalTo(id));
         // A body with a foreign source is refused even when other fields are bad too: nothing is told about it.
         ObjectNode badAndForeign = Referrals.valid("ADT", Referrals.newReference());
@@ -96,10 +113,20 @@ class SourceOwnershipTest {
                 TopicProbe intake = TopicProbe.open(Topics.REFERRALS_INTAKE)) {
             postBatch(mashOnly, foreignBatch).then().statusCode(403).contentType("application/problem+json");
             postBatch(mashOnly, mixed).then().statusCode(403);
-            given().header("Authorization", mashOnly).contentType("text/csv").queryParam("source", "ADT").body(csv)
-                    .post(BatchTest.PATH).then().statusCode(403);
-            given().header("Authorization", mashOnly).contentType("text/csv").queryParam("source", "MASH")
-                    .body(csvWithSourceColumn).post(BatchTest.PATH).then().statusCode(403);
+            given().header("Authorization", mashOnly)
+                    .contentType("text/csv")
+                    .queryParam("source", "ADT")
+                    .body(csv)
+                    .post(BatchTest.PATH)
+                    .then()
+                    .statusCode(403);
+            given().header("Authorization", mashOnly)
+                    .contentType("text/csv")
+                    .queryParam("source", "MASH")
+                    .body(csvWithSourceColumn)
+                    .post(BatchTest.PATH)
+                    .then()
+                    .statusCode(403);
             assertEquals(0, received.drain(QUIET).size());
             assertEquals(0, intake.drain(QUIET).size());
         }
@@ -109,33 +136,56 @@ class SourceOwnershipTest {
         ObjectNode ownBatch = JsonNodeFactory.instance.objectNode().put("source", "MASH");
         ownBatch.putArray("referrals").add(own);
         postBatch(mashOnly, ownBatch).then().statusCode(200).body("accepted", equalTo(1));
-        given().header("Authorization", adtOnly).contentType("text/csv").queryParam("source", "ADT").body(csv)
-                .post(BatchTest.PATH).then().statusCode(200).body("accepted", equalTo(1));
+        given().header("Authorization", adtOnly)
+                .contentType("text/csv")
+                .queryParam("source", "ADT")
+                .body(csv)
+                .post(BatchTest.PATH)
+                .then()
+                .statusCode(200)
+                .body("accepted", equalTo(1));
     }
 
     @Test
     void receiptsGapsAndRejectionsAreReadOnlyForOwnSources() {
         String ref = Referrals.newReference();
-        String id = postSingle(adtOnly, Referrals.valid("ADT", ref)).then().statusCode(202)
-                .extract().path("referralId");
-        given().header("Authorization", mashOnly).get("/api/v1/referrals/" + id).then().statusCode(403)
+        String id = postSingle(adtOnly, Referrals.valid("ADT", ref))
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("referralId");
+        given().header("Authorization", mashOnly)
+                .get("/api/v1/referrals/" + id)
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json");
-        given().header("Authorization", adtOnly).get("/api/v1/referrals/" + id).then().statusCode(200)
+        given().header("Authorization", adtOnly)
+                .get("/api/v1/referrals/" + id)
+                .then()
+                .statusCode(200)
                 .body("referralId", equalTo(id));
-        given().header("Authorization", TestTokens.bearer(Roles.CASE_HANDLER)).get("/api/v1/referrals/" + id).then()
+        given().header("Authorization", TestTokens.bearer(Roles.CASE_HANDLER))
+                .get("/api/v1/referrals/" + id)
+                .then()
                 .statusCode(200);
         for (String path : new String[] {"/api/v1/feeds/ADT/gaps", "/api/v1/feeds/ADT/rejections"}) {
             given().header("Authorization", mashOnly).get(path).then().statusCode(403);
             given().header("Authorization", adtOnly).get(path).then().statusCode(200);
-            given().header("Authorization", TestTokens.bearer(Roles.CASE_HANDLER)).get(path).then().statusCode(200);
+            given().header("Authorization", TestTokens.bearer(Roles.CASE_HANDLER))
+                    .get(path)
+                    .then()
+                    .statusCode(200);
         }
     }
 
     @Test
     void aReferrerTokenWithoutSourcesMayDoNothing() {
         String ref = Referrals.newReference();
-        String id = postSingle(adtOnly, Referrals.valid("ADT", ref)).then().statusCode(202)
-                .extract().path("referralId");
+        String id = postSingle(adtOnly, Referrals.valid("ADT", ref))
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("referralId");
         String unused = Referrals.newReference();
         ObjectNode batch = JsonNodeFactory.instance.objectNode().put("source", "ADT");
         batch.putArray("referrals").add(Referrals.valid("ADT", unused));
@@ -146,13 +196,26 @@ class SourceOwnershipTest {
             sourceless.remove("source");
             postSingle(noSources, sourceless).then().statusCode(403);
             postBatch(noSources, batch).then().statusCode(403);
-            given().header("Authorization", noSources).contentType("text/csv").body("sourceReference\nX\n")
-                    .post(BatchTest.PATH).then().statusCode(403);
+            given().header("Authorization", noSources)
+                    .contentType("text/csv")
+                    .body("sourceReference\nX\n")
+                    .post(BatchTest.PATH)
+                    .then()
+                    .statusCode(403);
             assertEquals(0, intake.drain(QUIET).size());
         }
-        given().header("Authorization", noSources).get("/api/v1/referrals/" + id).then().statusCode(403);
-        given().header("Authorization", noSources).get("/api/v1/feeds/ADT/gaps").then().statusCode(403);
-        given().header("Authorization", noSources).get("/api/v1/feeds/ADT/rejections").then().statusCode(403);
+        given().header("Authorization", noSources)
+                .get("/api/v1/referrals/" + id)
+                .then()
+                .statusCode(403);
+        given().header("Authorization", noSources)
+                .get("/api/v1/feeds/ADT/gaps")
+                .then()
+                .statusCode(403);
+        given().header("Authorization", noSources)
+                .get("/api/v1/feeds/ADT/rejections")
+                .then()
+                .statusCode(403);
         assertEquals(0, stored(unused));
     }
 }

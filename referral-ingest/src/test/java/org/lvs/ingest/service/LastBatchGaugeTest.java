@@ -37,11 +37,14 @@ class LastBatchGaugeTest {
     void aBatchSetsItsSourcesGaugeAtOnce() {
         long before = Instant.now().getEpochSecond();
         String recordedAt = Instant.now().minus(1, ChronoUnit.HOURS).toString();
-        given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).contentType("text/csv")
+        given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                .contentType("text/csv")
                 .queryParam("source", "PARTNER")
                 .body("sourceReference,recordedAt,area,crime.category,consent\nGAUGE-" + before + "," + recordedAt
                         + ",CENTRAL,ASSAULT,EXPLICIT\n")
-                .post("/api/v1/referrals/batch").then().statusCode(200);
+                .post("/api/v1/referrals/batch")
+                .then()
+                .statusCode(200);
         assertTrue(scraped("PARTNER") >= before, "the gauge moved to the batch's time");
     }
 
@@ -49,8 +52,9 @@ class LastBatchGaugeTest {
     void theGaugeIsReadFromTheDatabase() throws Exception {
         // As another instance (or this one before a restart) would have written it.
         Instant at = Instant.parse("2031-03-04T07:30:00Z");
-        try (Connection c = DriverManager.getConnection(LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(),
-                LvsTestResources.dbPassword()); PreparedStatement s = c.prepareStatement("""
+        try (Connection c = DriverManager.getConnection(
+                        LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(), LvsTestResources.dbPassword());
+                PreparedStatement s = c.prepareStatement("""
                 INSERT INTO ingest.batch_arrival (source, last_batch_at) VALUES ('SELF', ?)
                 ON CONFLICT (source) DO UPDATE SET last_batch_at = EXCLUDED.last_batch_at""")) {
             s.setTimestamp(1, Timestamp.from(at));
@@ -63,7 +67,12 @@ class LastBatchGaugeTest {
     }
 
     static long scraped(String source) {
-        String metrics = given().accept(ContentType.TEXT).get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().accept(ContentType.TEXT)
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         Matcher m = Pattern.compile("(?m)^lvs_ingest_last_batch_seconds\\{[^}]*source=\"" + source + "\"[^}]*} (\\S+)$")
                 .matcher(metrics);
         assertTrue(m.find(), "lvs_ingest_last_batch_seconds{source=\"" + source + "\"} on /q/metrics");

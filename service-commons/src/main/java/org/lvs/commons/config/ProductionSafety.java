@@ -21,6 +21,7 @@ public class ProductionSafety {
     static final String DEFAULT_DB_PASSWORD = "lvs";
     /** Every local default of a secret key says so. */
     static final String LOCAL_KEY_MARKER = "not-for-production";
+
     static final int MIN_KEY_LENGTH = 32;
 
     private final Config config;
@@ -61,7 +62,9 @@ public class ProductionSafety {
         for (String name : config.getPropertyNames()) {
             if (isSecretKey(name)) {
                 Optional<String> key = config.getOptionalValue(name, String.class);
-                if (key.isEmpty() || key.get().contains(LOCAL_KEY_MARKER) || key.get().length() < MIN_KEY_LENGTH) {
+                if (key.isEmpty()
+                        || key.get().contains(LOCAL_KEY_MARKER)
+                        || key.get().length() < MIN_KEY_LENGTH) {
                     problems.add(name + " is the local default or shorter than " + MIN_KEY_LENGTH + " characters");
                 }
             }

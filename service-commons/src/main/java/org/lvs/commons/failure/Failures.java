@@ -32,8 +32,7 @@ import org.lvs.contract.event.MalformedEventException;
  */
 public final class Failures {
 
-    private Failures() {
-    }
+    private Failures() {}
 
     public static Failure classify(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = next(cause)) {
@@ -65,22 +64,28 @@ public final class Failures {
             if (bySqlState != null) {
                 return bySqlState;
             }
-            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
+            if (t instanceof SQLTransientException
+                    || t instanceof SQLRecoverableException
                     || t instanceof SQLNonTransientConnectionException) {
                 return transientFailure("database unavailable (" + t.getClass().getSimpleName() + ")");
             }
             return null;
         }
-        if (t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException
-                || t instanceof InvalidTopicException || t instanceof SerializationException
+        if (t instanceof RecordTooLargeException
+                || t instanceof RecordBatchTooLargeException
+                || t instanceof InvalidTopicException
+                || t instanceof SerializationException
                 || t instanceof AuthorizationException) {
             return permanent("refused by the broker (" + t.getClass().getSimpleName() + ")");
         }
         if (t instanceof RetriableException || t instanceof org.apache.kafka.common.errors.TimeoutException) {
             return transientFailure("broker unavailable (" + t.getClass().getSimpleName() + ")");
         }
-        if (t instanceof SocketTimeoutException || t instanceof ConnectException || t instanceof SocketException
-                || t instanceof TimeoutException || t instanceof java.io.EOFException) {
+        if (t instanceof SocketTimeoutException
+                || t instanceof ConnectException
+                || t instanceof SocketException
+                || t instanceof TimeoutException
+                || t instanceof java.io.EOFException) {
             return transientFailure("connection failure (" + t.getClass().getSimpleName() + ")");
         }
         if (t instanceof IOException && t.getClass().getName().startsWith("java.net")) {
@@ -102,12 +107,15 @@ public final class Failures {
             case "40" -> transientFailure("transaction rollback (SQLSTATE " + state + ")");
             case "53" -> transientFailure("insufficient resources (SQLSTATE " + state + ")");
             case "58" -> transientFailure("system error (SQLSTATE " + state + ")");
-            case "57" -> state.equals("57014") || state.startsWith("57P")
-                    ? transientFailure("operator intervention (SQLSTATE " + state + ")") : null;
-            case "55" -> state.equals("55P03") || state.equals("55006")
-                    ? transientFailure("lock not available (SQLSTATE " + state + ")") : null;
-            case "25" -> state.equals("25006")
-                    ? transientFailure("read-only database (SQLSTATE " + state + ")") : null;
+            case "57" ->
+                state.equals("57014") || state.startsWith("57P")
+                        ? transientFailure("operator intervention (SQLSTATE " + state + ")")
+                        : null;
+            case "55" ->
+                state.equals("55P03") || state.equals("55006")
+                        ? transientFailure("lock not available (SQLSTATE " + state + ")")
+                        : null;
+            case "25" -> state.equals("25006") ? transientFailure("read-only database (SQLSTATE " + state + ")") : null;
             case "HV", "XX" -> transientFailure("internal error (SQLSTATE " + state + ")");
             default -> null;
         };
@@ -134,8 +142,10 @@ public final class Failures {
         if (message == null) {
             return "";
         }
-        String oneLine = message.codePoints().map(c -> Character.isISOControl(c) ? ' ' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String oneLine = message.codePoints()
+                .map(c -> Character.isISOControl(c) ? ' ' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         return oneLine.length() > 300 ? oneLine.substring(0, 300) + "…" : oneLine;
     }
 

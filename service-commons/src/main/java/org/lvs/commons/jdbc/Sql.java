@@ -42,7 +42,8 @@ public class Sql {
     }
 
     public int update(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             bind(c, ps, params);
             return ps.executeUpdate();
         } catch (SQLException e) {
@@ -51,7 +52,8 @@ public class Sql {
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             bind(c, ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 List<T> rows = new ArrayList<>();
@@ -82,7 +84,8 @@ public class Sql {
         if (rows.isEmpty()) {
             return;
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             for (Object[] row : rows) {
                 bind(c, ps, row);
                 ps.addBatch();
@@ -132,9 +135,11 @@ public class Sql {
 
     private static Array array(Connection c, Collection<?> values) throws SQLException {
         Object first = values.stream().filter(v -> v != null).findFirst().orElse(null);
-        String type = first instanceof UUID ? "uuid" : first instanceof Long ? "bigint"
-                : first instanceof Integer ? "integer" : "text";
-        Object[] elements = values.stream().map(v -> v instanceof Enum<?> e ? e.name() : v).toArray();
+        String type = first instanceof UUID
+                ? "uuid"
+                : first instanceof Long ? "bigint" : first instanceof Integer ? "integer" : "text";
+        Object[] elements =
+                values.stream().map(v -> v instanceof Enum<?> e ? e.name() : v).toArray();
         return c.createArrayOf(type, elements);
     }
 

@@ -26,6 +26,7 @@ public class DeadLetters {
     public static final String GROUP = "dead-letter-group";
     /** Where it failed: {@code decode} (unreadable) or {@code apply} (refused while applying). */
     public static final String STAGE = "dead-letter-stage";
+
     public static final String TOPIC = "dead-letter-topic";
     public static final String PARTITION = "dead-letter-partition";
     public static final String OFFSET = "dead-letter-offset";
@@ -35,9 +36,8 @@ public class DeadLetters {
     public static final String REPLAYED_FROM = "lvs-replayed-from";
 
     /** A record to dead-letter and why; {@code reason} and {@code cause} never quote the record's content. */
-    public record DeadLetter(ConsumerRecord<String, String> record, String group, String stage, String reason,
-            String cause) {
-    }
+    public record DeadLetter(
+            ConsumerRecord<String, String> record, String group, String stage, String reason, String cause) {}
 
     private final EventPublisher publisher;
     private final Clock clock;

@@ -1,8 +1,8 @@
 package org.lvs.commons.messaging;
 
+import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -41,8 +41,10 @@ public class EventPublisher {
      *                      TLS/SCRAM broker exactly like the channels do
      */
     @Inject
-    public EventPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
-            KafkaPublishConfig config, @Identifier("default-kafka-broker") Instance<Map<String, Object>> kafkaDefaults) {
+    public EventPublisher(
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+            KafkaPublishConfig config,
+            @Identifier("default-kafka-broker") Instance<Map<String, Object>> kafkaDefaults) {
         Properties props = new Properties();
         if (kafkaDefaults.isResolvable()) {
             props.putAll(KafkaClientSecurity.of(kafkaDefaults.get()));
@@ -52,9 +54,13 @@ public class EventPublisher {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "2");
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(config.maxBlock().toMillis()));
+        props.put(
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                Long.toString(config.maxBlock().toMillis()));
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(Math.max(config.timeout().toMillis(), 7000)));
+        props.put(
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                Long.toString(Math.max(config.timeout().toMillis(), 7000)));
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "lvs-publisher");
@@ -84,7 +90,8 @@ public class EventPublisher {
             Thread.currentThread().interrupt();
             throw new PublishFailedException("interrupted while waiting for the broker", e);
         } catch (ExecutionException | TimeoutException | KafkaException e) {
-            throw new PublishFailedException("the broker did not acknowledge: " + e.getClass().getSimpleName(), e);
+            throw new PublishFailedException(
+                    "the broker did not acknowledge: " + e.getClass().getSimpleName(), e);
         }
     }
 

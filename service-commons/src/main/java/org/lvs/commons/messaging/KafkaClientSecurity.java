@@ -10,8 +10,7 @@ import java.util.TreeMap;
  */
 public final class KafkaClientSecurity {
 
-    private KafkaClientSecurity() {
-    }
+    private KafkaClientSecurity() {}
 
     public static Map<String, Object> of(Map<String, Object> kafkaDefaults) {
         Map<String, Object> security = new TreeMap<>();

@@ -15,11 +15,11 @@ import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
-import org.jboss.logging.Logger;
-import org.lvs.commons.failure.Failures;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.jboss.logging.Logger;
+import org.lvs.commons.failure.Failures;
 
 /**
  * The outbox on {@code /q/metrics} ({@code lvs_outbox_backlog}, {@code lvs_outbox_oldest_age_seconds},
@@ -56,11 +56,14 @@ public class OutboxMonitor implements HealthCheck {
         // Exported by every service, also one whose relay is off (its outbox then reads 0): dashboards and alerts
         // can sum over all services without knowing which ones publish.
         Gauge.builder("lvs_outbox_backlog", backlog, AtomicLong::get)
-                .description("outbox rows not yet acknowledged by the broker").register(registry);
+                .description("outbox rows not yet acknowledged by the broker")
+                .register(registry);
         Gauge.builder("lvs_outbox_oldest_age_seconds", oldestAgeSeconds, AtomicLong::get)
-                .description("age of the oldest pending outbox row").register(registry);
+                .description("age of the oldest pending outbox row")
+                .register(registry);
         Gauge.builder("lvs_outbox_quarantined", quarantined, AtomicLong::get)
-                .description("outbox rows the broker refused for good, kept aside").register(registry);
+                .description("outbox rows the broker refused for good, kept aside")
+                .register(registry);
     }
 
     void published(int rows) {
@@ -86,8 +89,7 @@ public class OutboxMonitor implements HealthCheck {
                 if (row.next()) {
                     backlog.set(row.getLong(1));
                     Timestamp oldest = row.getTimestamp(2);
-                    oldestAgeSeconds.set(oldest == null ? 0
-                            : Math.max(0, (clock.millis() - oldest.getTime()) / 1000));
+                    oldestAgeSeconds.set(oldest == null ? 0 : Math.max(0, (clock.millis() - oldest.getTime()) / 1000));
                     quarantined.set(row.getLong(3));
                 }
             }
@@ -99,7 +101,8 @@ public class OutboxMonitor implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("lvs outbox relay").up();
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("lvs outbox relay").up();
         if (!config.enabled()) {
             return response.withData("relay", "disabled").build();
         }

@@ -52,9 +52,10 @@ import org.lvs.commons.messaging.EventPublisher;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final String LOCK = "select pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_relay'))";
-    private static final String CLAIM = "select id, topic, record_key, payload, attempts from outbox_event "
-            + "order by id limit ? for update";
+    private static final String LOCK =
+            "select pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_relay'))";
+    private static final String CLAIM =
+            "select id, topic, record_key, payload, attempts from outbox_event " + "order by id limit ? for update";
     private static final String DELETE = "delete from outbox_event where id = any (?)";
     private static final String FAILED = "update outbox_event set attempts = attempts + 1, last_error = ? where id = ?";
     private static final String QUARANTINE = "insert into outbox_quarantine "
@@ -71,8 +72,13 @@ public class OutboxRelay {
     private volatile boolean running;
     private Thread worker;
 
-    OutboxRelay(DataSource dataSource, EventPublisher publisher, OutboxSignal signal, OutboxConfig config,
-            Clock clock, OutboxMonitor monitor) {
+    OutboxRelay(
+            DataSource dataSource,
+            EventPublisher publisher,
+            OutboxSignal signal,
+            OutboxConfig config,
+            Clock clock,
+            OutboxMonitor monitor) {
         this.dataSource = dataSource;
         this.publisher = publisher;
         this.signal = signal;
@@ -136,7 +142,8 @@ public class OutboxRelay {
                     LOG.warnf("outbox relay round failed (%s); retrying in %d ms", failure.reason(), backoff);
                     monitor.failed(failure.reason());
                 } catch (Throwable reporting) {
-                    LOG.errorf("outbox relay round failed (%s), and reporting it failed too (%s)",
+                    LOG.errorf(
+                            "outbox relay round failed (%s), and reporting it failed too (%s)",
                             e.getClass().getSimpleName(), reporting.getClass().getSimpleName());
                 }
                 sleepQuietly(backoff);
@@ -146,8 +153,7 @@ public class OutboxRelay {
     }
 
     /** What one round did: rows claimed, sent and acknowledged, and rows the broker refused this time. */
-    record Round(int claimed, int sent, int failed) {
-    }
+    record Round(int claimed, int sent, int failed) {}
 
     /** Publishes one batch of rows in commit order. */
     Round relayBatch() {
@@ -165,12 +171,12 @@ public class OutboxRelay {
                 for (Row row : rows) {
                     if (unavailable.contains(row.topic())) {
                         // the producer already waited for this topic's metadata once this round: do not wait again
-                        acks.add(CompletableFuture.failedFuture(new org.apache.kafka.common.errors.TimeoutException(
-                                "topic unavailable this round")));
+                        acks.add(CompletableFuture.failedFuture(
+                                new org.apache.kafka.common.errors.TimeoutException("topic unavailable this round")));
                         continue;
                     }
-                    Future<RecordMetadata> ack = publisher.send(new ProducerRecord<>(row.topic(), row.key(),
-                            row.payload()));
+                    Future<RecordMetadata> ack =
+                            publisher.send(new ProducerRecord<>(row.topic(), row.key(), row.payload()));
                     if (failedWithTimeout(ack)) {
                         unavailable.add(row.topic());
                     }
@@ -214,7 +220,8 @@ public class OutboxRelay {
     }
 
     private static boolean lockRelay(Connection connection) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(LOCK); ResultSet result = lock.executeQuery()) {
+        try (PreparedStatement lock = connection.prepareStatement(LOCK);
+                ResultSet result = lock.executeQuery()) {
             return result.next() && result.getBoolean(1);
         }
     }
@@ -225,7 +232,11 @@ public class OutboxRelay {
             claim.setInt(1, config.batchSize());
             try (ResultSet result = claim.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new Row(result.getLong(1), result.getString(2), result.getString(3), result.getString(4),
+                    rows.add(new Row(
+                            result.getLong(1),
+                            result.getString(2),
+                            result.getString(3),
+                            result.getString(4),
                             result.getInt(5)));
                 }
             }
@@ -274,7 +285,8 @@ public class OutboxRelay {
             boolean forGood = failure.kind() == FailureKind.PERMANENT
                     || (brokerTookOthers && row.attempts() + 1 >= config.quarantineAfter());
             if (forGood) {
-                String reason = failure.kind() == FailureKind.PERMANENT ? failure.reason()
+                String reason = failure.kind() == FailureKind.PERMANENT
+                        ? failure.reason()
                         : "refused " + (row.attempts() + 1) + " times while other rows went out: " + failure.reason();
                 try (PreparedStatement quarantine = connection.prepareStatement(QUARANTINE)) {
                     quarantine.setTimestamp(1, now);
@@ -295,14 +307,14 @@ public class OutboxRelay {
             }
         }
         if (pending > 0) {
-            LOG.warnf("the broker refused %d outbox row(s) for now (%s); they stay pending", pending,
-                    reasons.get(0).reason());
+            LOG.warnf(
+                    "the broker refused %d outbox row(s) for now (%s); they stay pending",
+                    pending, reasons.get(0).reason());
         }
         return pending;
     }
 
-    private record Row(long id, String topic, String key, String payload, int attempts) {
-    }
+    private record Row(long id, String topic, String key, String payload, int attempts) {}
 
     private static void sleepQuietly(long millis) {
         try {

@@ -28,8 +28,7 @@ public class OutboxSignal {
         registry.putResource(key, Boolean.TRUE);
         registry.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {

@@ -20,8 +20,7 @@ public final class HttpProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(HttpProblemMappers.class);
 
-    private HttpProblemMappers() {
-    }
+    private HttpProblemMappers() {}
 
     @Provider
     public static class WebApplication implements ExceptionMapper<WebApplicationException> {
@@ -70,16 +69,23 @@ public final class HttpProblemMappers {
     }
 
     static Response badJson(JsonProcessingException e) {
-        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (e instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
             String field = mismatch.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            String expected = mismatch.getTargetType() == null ? "another value"
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
+            String expected = mismatch.getTargetType() == null
+                    ? "another value"
                     : mismatch.getTargetType().isEnum()
                             ? "one of " + List.of(mismatch.getTargetType().getEnumConstants())
                             : "a " + mismatch.getTargetType().getSimpleName();
-            return ProblemResponses.of(400, "Invalid input", "1 field is invalid",
-                    List.of(new FieldError(field, "must be " + expected)), null);
+            return ProblemResponses.of(
+                    400,
+                    "Invalid input",
+                    "1 field is invalid",
+                    List.of(new FieldError(field, "must be " + expected)),
+                    null);
         }
         return ProblemResponses.of(400, "Invalid input", "The body is not valid JSON.");
     }
@@ -102,8 +108,12 @@ public final class HttpProblemMappers {
             Failure failure = Failures.classify(e);
             if (failure.kind() == FailureKind.TRANSIENT) {
                 LOG.warnf("answering 503: %s", failure.reason());
-                return ProblemResponses.of(503, "Service unavailable",
-                        "A service this request needs is unavailable for a moment; retry shortly.", null, 5);
+                return ProblemResponses.of(
+                        503,
+                        "Service unavailable",
+                        "A service this request needs is unavailable for a moment; retry shortly.",
+                        null,
+                        5);
             }
             StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
             LOG.errorf("unexpected %s at %s", e.getClass().getName(), where);

@@ -14,8 +14,8 @@ public class ProblemException extends RuntimeException {
     private final List<FieldError> errors;
     private final Integer retryAfterSeconds;
 
-    public ProblemException(int status, String title, String detail, List<FieldError> errors,
-            Integer retryAfterSeconds) {
+    public ProblemException(
+            int status, String title, String detail, List<FieldError> errors, Integer retryAfterSeconds) {
         super(detail);
         this.status = status;
         this.title = title;
@@ -24,8 +24,11 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException badRequest(List<FieldError> errors) {
-        return new ProblemException(400, "Invalid input",
-                errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid", List.copyOf(errors),
+        return new ProblemException(
+                400,
+                "Invalid input",
+                errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid",
+                List.copyOf(errors),
                 null);
     }
 

@@ -9,8 +9,7 @@ public final class ProblemResponses {
 
     private static final String TYPE_BASE = "https://lvs.local/problems/";
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     static String typeFor(int status) {
         return switch (status) {
@@ -32,8 +31,8 @@ public final class ProblemResponses {
         return of(status, title, detail, null, null);
     }
 
-    public static Response of(int status, String title, String detail, List<FieldError> errors,
-            Integer retryAfterSeconds) {
+    public static Response of(
+            int status, String title, String detail, List<FieldError> errors, Integer retryAfterSeconds) {
         Response.ResponseBuilder builder = Response.status(status)
                 .type(Problem.MEDIA_TYPE)
                 .entity(new Problem(typeFor(status), title, status, detail, errors));
@@ -47,6 +46,7 @@ public final class ProblemResponses {
     }
 
     public static Response of(ProblemException e) {
-        return of(e.status(), e.toProblem().title(), e.getMessage(), e.toProblem().errors(), e.retryAfterSeconds());
+        return of(
+                e.status(), e.toProblem().title(), e.getMessage(), e.toProblem().errors(), e.retryAfterSeconds());
     }
 }

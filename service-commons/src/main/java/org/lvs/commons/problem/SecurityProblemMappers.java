@@ -9,8 +9,7 @@ import jakarta.ws.rs.ext.Provider;
 
 /** 401 without a valid token, 403 with the wrong role: as problem+json like every other error. */
 public final class SecurityProblemMappers {
-    private SecurityProblemMappers() {
-    }
+    private SecurityProblemMappers() {}
 
     @Provider
     public static class Unauthorized implements ExceptionMapper<UnauthorizedException> {

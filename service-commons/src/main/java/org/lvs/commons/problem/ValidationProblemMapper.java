@@ -30,8 +30,8 @@ public class ValidationProblemMapper implements ExceptionMapper<ConstraintViolat
         for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
             if (isReturnValue(violation.getPropertyPath())) {
                 LOG.errorf("a response broke its own constraints at %s", violation.getPropertyPath());
-                return ProblemResponses.of(500, "Internal error",
-                        "Something went wrong on our side; it has been logged.");
+                return ProblemResponses.of(
+                        500, "Internal error", "Something went wrong on our side; it has been logged.");
             }
             errors.add(new FieldError(fieldName(violation.getPropertyPath()), violation.getMessage()));
         }
@@ -68,7 +68,8 @@ public class ValidationProblemMapper implements ExceptionMapper<ConstraintViolat
                 default -> {
                     // a container element (a list's item) is named "<list element>": only its index says which
                     String name = node.getKind() == ElementKind.CONTAINER_ELEMENT ? null : node.getName();
-                    String index = node.getIndex() != null ? "[" + node.getIndex() + "]"
+                    String index = node.getIndex() != null
+                            ? "[" + node.getIndex() + "]"
                             : node.getKey() != null ? "[" + node.getKey() + "]" : "";
                     if (name != null) {
                         parts.add(name + index);

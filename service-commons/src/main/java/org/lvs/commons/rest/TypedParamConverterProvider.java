@@ -39,8 +39,8 @@ public class TypedParamConverterProvider implements ParamConverterProvider {
         if (rawType == UUID.class) {
             return (ParamConverter<T>) new UuidConverter(name);
         } else if (rawType == Instant.class) {
-            return (ParamConverter<T>) new Parsed<>(name, "must be an ISO-8601 instant, e.g. 2017-07-01T00:00:00Z",
-                    Instant::parse);
+            return (ParamConverter<T>)
+                    new Parsed<>(name, "must be an ISO-8601 instant, e.g. 2017-07-01T00:00:00Z", Instant::parse);
         } else if (rawType == LocalDate.class) {
             return (ParamConverter<T>) new Parsed<>(name, "must be a date (yyyy-mm-dd)", LocalDate::parse);
         } else if (rawType == Integer.class) {

@@ -25,7 +25,8 @@ public class IssuedAtCheck implements SecurityIdentityAugmentor {
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        if (identity.getPrincipal() instanceof JsonWebToken token && token.getIssuedAtTime() > 0
+        if (identity.getPrincipal() instanceof JsonWebToken token
+                && token.getIssuedAtTime() > 0
                 && token.getIssuedAtTime() > System.currentTimeMillis() / 1000 + allowedSkewSeconds) {
             return Uni.createFrom().failure(new AuthenticationFailedException("token issued in the future"));
         }

@@ -38,9 +38,10 @@ public class SourceAccess {
     /** Answers 403, naming the source, unless the caller may act for it. */
     public void requireSource(String source) {
         if (!mayActFor(source)) {
-            throw ProblemException.forbidden(source == null
-                    ? "this token may not act for records without a valid source"
-                    : "this token may not act for source " + source);
+            throw ProblemException.forbidden(
+                    source == null
+                            ? "this token may not act for records without a valid source"
+                            : "this token may not act for source " + source);
         }
     }
 
@@ -54,8 +55,10 @@ public class SourceAccess {
      * admin.
      */
     public boolean limitedBySource() {
-        return identity.hasRole(Roles.REFERRER) && !identity.hasRole(Roles.CASE_HANDLER)
-                && !identity.hasRole(Roles.OPS) && !identity.hasRole(Roles.ADMIN);
+        return identity.hasRole(Roles.REFERRER)
+                && !identity.hasRole(Roles.CASE_HANDLER)
+                && !identity.hasRole(Roles.OPS)
+                && !identity.hasRole(Roles.ADMIN);
     }
 
     /** The sources the token names (empty without the claim). */
@@ -81,6 +84,7 @@ public class SourceAccess {
 
     private static String unquote(String value) {
         return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
-                ? value.substring(1, value.length() - 1) : value;
+                ? value.substring(1, value.length() - 1)
+                : value;
     }
 }

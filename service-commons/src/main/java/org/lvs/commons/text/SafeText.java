@@ -19,8 +19,7 @@ public final class SafeText {
         FREE_TEXT
     }
 
-    private SafeText() {
-    }
+    private SafeText() {}
 
     /** Null when {@code value} is acceptable for a field of this kind and maximum length (in characters). */
     public static String problem(String value, Kind kind, int maxLength) {
@@ -48,7 +47,8 @@ public final class SafeText {
                 return "must not contain NUL characters";
             }
             if (isControl(c) && !(kind == Kind.FREE_TEXT && (c == '\t' || c == '\n' || c == '\r'))) {
-                return kind == Kind.FREE_TEXT ? "must not contain control characters other than tab and line breaks"
+                return kind == Kind.FREE_TEXT
+                        ? "must not contain control characters other than tab and line breaks"
                         : "must not contain control characters or line breaks";
             }
             if (isNoncharacter(c)) {
@@ -85,6 +85,7 @@ public final class SafeText {
         }
         char first = value.charAt(0);
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
+                ? "'" + value
+                : value;
     }
 }

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 class ProductionSafetyTest {
 
     private static SmallRyeConfig config(Map<String, String> values) {
-        return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(values, "test", 500)).build();
+        return new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(values, "test", 500))
+                .build();
     }
 
     @Test
@@ -31,10 +33,16 @@ class ProductionSafetyTest {
 
     @Test
     void realValuesPass() {
-        assertEquals(List.of(), ProductionSafety.problems(config(Map.of(
-                "quarkus.datasource.password", "a-real-password",
-                "mp.jwt.verify.issuer", "https://login.example.org/realms/lvs",
-                "lvs.triage.identity-hash-key", "k".repeat(40),
-                "lvs.sla.search-audit-key", "s".repeat(40)))));
+        assertEquals(
+                List.of(),
+                ProductionSafety.problems(config(Map.of(
+                        "quarkus.datasource.password",
+                        "a-real-password",
+                        "mp.jwt.verify.issuer",
+                        "https://login.example.org/realms/lvs",
+                        "lvs.triage.identity-hash-key",
+                        "k".repeat(40),
+                        "lvs.sla.search-audit-key",
+                        "s".repeat(40)))));
     }
 }

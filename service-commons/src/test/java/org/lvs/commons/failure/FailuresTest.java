@@ -43,8 +43,7 @@ class FailuresTest {
 
     @Test
     void wrappedErrorsAreClassifiedByTheirCause() {
-        assertEquals(FailureKind.TRANSIENT,
-                kind(new IllegalStateException("cannot decide", sql("08003"))));
+        assertEquals(FailureKind.TRANSIENT, kind(new IllegalStateException("cannot decide", sql("08003"))));
         BatchUpdateException batch = new BatchUpdateException("batch failed", null, 0, new int[0], null);
         batch.setNextException(sql("22P05"));
         assertEquals(FailureKind.PERMANENT, kind(new IllegalStateException(batch)));
@@ -61,17 +60,21 @@ class FailuresTest {
 
     @Test
     void unreadableRecordsAndDomainRejectionsArePermanentWithTheirOwnSafeReason() {
-        assertEquals(new Failure(FailureKind.PERMANENT, "unreadable record: no referralId"),
+        assertEquals(
+                new Failure(FailureKind.PERMANENT, "unreadable record: no referralId"),
                 Failures.classify(new MalformedEventException("no referralId")));
-        assertEquals(new Failure(FailureKind.PERMANENT, "rejected: version out of range"),
+        assertEquals(
+                new Failure(FailureKind.PERMANENT, "rejected: version out of range"),
                 Failures.classify(new RejectedRecordException("version out of range")));
         assertEquals(FailureKind.UNKNOWN, kind(new NullPointerException()));
     }
 
     @Test
     void reasonsNeverQuoteMessages() {
-        String reason = Failures.classify(new IllegalStateException("no", sql("22021"))).reason();
+        String reason =
+                Failures.classify(new IllegalStateException("no", sql("22021"))).reason();
         assertEquals("data exception (SQLSTATE 22021)", reason);
-        assertFalse(Failures.kinds(new IllegalStateException("Amina", sql("22021"))).contains("Amina"));
+        assertFalse(
+                Failures.kinds(new IllegalStateException("Amina", sql("22021"))).contains("Amina"));
     }
 }

@@ -19,6 +19,7 @@ class ProcessedEventRetentionTest {
 
     @Inject
     ProcessedEventRetention retention;
+
     @Inject
     Sql sql;
 
@@ -26,10 +27,14 @@ class ProcessedEventRetentionTest {
     void marksOlderThanTheRetentionArePrunedAndRecentOnesKept() {
         UUID old = UUID.randomUUID();
         UUID recent = UUID.randomUUID();
-        sql.update("insert into processed_event (consumer, event_id, processed_at) values ('retention', ?, ?)", old,
+        sql.update(
+                "insert into processed_event (consumer, event_id, processed_at) values ('retention', ?, ?)",
+                old,
                 Instant.now().minusSeconds(40L * 24 * 3600));
-        sql.update("insert into processed_event (consumer, event_id, processed_at) values ('retention', ?, ?)",
-                recent, Instant.now().minusSeconds(3600));
+        sql.update(
+                "insert into processed_event (consumer, event_id, processed_at) values ('retention', ?, ?)",
+                recent,
+                Instant.now().minusSeconds(3600));
         assertTrue(retention.prune() >= 1);
         assertEquals(0, sql.count("select count(*) from processed_event where event_id = ?", old));
         assertEquals(1, sql.count("select count(*) from processed_event where event_id = ?", recent));

@@ -38,24 +38,34 @@ class OutboxRelayTest {
         UUID tooLarge = UUID.randomUUID();
         UUID after = UUID.randomUUID();
         try (TopicProbe probe = TopicProbe.open(Topics.CASES_EVENTS)) {
-            given().header("Authorization", TestTokens.bearer(Roles.OPS)).post("/probe/sized/" + tooLarge + "/2000000")
-                    .then().statusCode(204);
-            given().header("Authorization", TestTokens.bearer(Roles.OPS)).post("/probe/sized/" + after + "/10")
-                    .then().statusCode(204);
+            given().header("Authorization", TestTokens.bearer(Roles.OPS))
+                    .post("/probe/sized/" + tooLarge + "/2000000")
+                    .then()
+                    .statusCode(204);
+            given().header("Authorization", TestTokens.bearer(Roles.OPS))
+                    .post("/probe/sized/" + after + "/10")
+                    .then()
+                    .statusCode(204);
             List<EventEnvelope> events = probe.awaitEnvelopes(1, Duration.ofSeconds(30));
             assertEquals(EventIds.of(after, "sized"), events.get(0).eventId());
             assertEquals(0, probe.drain(Duration.ofSeconds(2)).size());
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> count("select count(*) from commons_test.outbox_quarantine "
-                + "where event_id = '" + EventIds.of(tooLarge, "sized") + "'") == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> count("select count(*) from commons_test.outbox_quarantine " + "where event_id = '"
+                                + EventIds.of(tooLarge, "sized") + "'")
+                        == 1);
         assertTrue(text("select reason from commons_test.outbox_quarantine where event_id = '"
-                + EventIds.of(tooLarge, "sized") + "'").contains("RecordTooLargeException"));
-        assertEquals(0, count("select count(*) from commons_test.outbox_event where event_id in ('"
-                + EventIds.of(tooLarge, "sized") + "', '" + EventIds.of(after, "sized") + "')"),
+                        + EventIds.of(tooLarge, "sized") + "'")
+                .contains("RecordTooLargeException"));
+        assertEquals(
+                0,
+                count("select count(*) from commons_test.outbox_event where event_id in ('"
+                        + EventIds.of(tooLarge, "sized") + "', '" + EventIds.of(after, "sized") + "')"),
                 "published rows are deleted, the refused one moved aside");
-        await().atMost(Duration.ofSeconds(20)).until(() -> ((Number) monitor.call().getData().orElseThrow()
-                .get("quarantined")).longValue() >= 1);
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> ((Number) monitor.call().getData().orElseThrow().get("quarantined")).longValue() >= 1);
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("lvs_outbox_quarantined "), "the quarantine on /q/metrics");
         assertTrue(metrics.contains("lvs_outbox_backlog "), "the backlog on /q/metrics");
         assertTrue(metrics.contains("lvs_outbox_published_total "), "published rows counted");
@@ -66,8 +76,9 @@ class OutboxRelayTest {
     }
 
     private static String text(String sql) {
-        try (Connection c = DriverManager.getConnection(LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(),
-                LvsTestResources.dbPassword()); PreparedStatement ps = c.prepareStatement(sql);
+        try (Connection c = DriverManager.getConnection(
+                        LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(), LvsTestResources.dbPassword());
+                PreparedStatement ps = c.prepareStatement(sql);
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getString(1);

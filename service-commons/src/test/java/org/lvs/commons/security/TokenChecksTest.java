@@ -3,11 +3,11 @@ package org.lvs.commons.security;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.lvs.contract.Roles;
 import org.lvs.infra.test.ForgedTokens;
@@ -25,27 +25,53 @@ class TokenChecksTest {
     @Test
     void everyForgedTokenIs401AndAProperOneGetsThrough() {
         Map<String, Integer> answers = new TreeMap<>();
-        ForgedTokens.all(Roles.OPS).forEach((name, bearer) -> answers.put(name,
-                given().header("Authorization", bearer).post("/probe/invalid").then()
-                        .contentType("application/problem+json").extract().statusCode()));
-        assertEquals(Map.of(), answers.entrySet().stream().filter(e -> e.getValue() != 401)
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)), "forged tokens not refused");
-        given().header("Authorization", TestTokens.bearer(Roles.OPS)).post("/probe/invalid").then().statusCode(400);
+        ForgedTokens.all(Roles.OPS)
+                .forEach((name, bearer) -> answers.put(
+                        name,
+                        given().header("Authorization", bearer)
+                                .post("/probe/invalid")
+                                .then()
+                                .contentType("application/problem+json")
+                                .extract()
+                                .statusCode()));
+        assertEquals(
+                Map.of(),
+                answers.entrySet().stream()
+                        .filter(e -> e.getValue() != 401)
+                        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)),
+                "forged tokens not refused");
+        given().header("Authorization", TestTokens.bearer(Roles.OPS))
+                .post("/probe/invalid")
+                .then()
+                .statusCode(400);
     }
 
     @Test
     void aReferrerActsOnlyForTheSourcesItsTokenNames() {
-        given().header("Authorization", TestTokens.referrerFor("MASH")).get("/probe/sources/MASH")
-                .then().statusCode(204);
-        given().header("Authorization", TestTokens.referrerFor("MASH")).get("/probe/sources/ADT")
-                .then().statusCode(403).contentType("application/problem+json");
-        given().header("Authorization", TestTokens.referrerFor("MASH", "ADT")).get("/probe/sources/ADT")
-                .then().statusCode(204);
-        given().header("Authorization", TestTokens.referrerFor()).get("/probe/sources/ADT")
-                .then().statusCode(403);
-        given().header("Authorization", TestTokens.bearer(Roles.REFERRER)).get("/probe/sources/SELF")
-                .then().statusCode(204);
-        given().header("Authorization", TestTokens.bearer(Roles.CASE_HANDLER)).get("/probe/sources/ADT")
-                .then().statusCode(204);
+        given().header("Authorization", TestTokens.referrerFor("MASH"))
+                .get("/probe/sources/MASH")
+                .then()
+                .statusCode(204);
+        given().header("Authorization", TestTokens.referrerFor("MASH"))
+                .get("/probe/sources/ADT")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().header("Authorization", TestTokens.referrerFor("MASH", "ADT"))
+                .get("/probe/sources/ADT")
+                .then()
+                .statusCode(204);
+        given().header("Authorization", TestTokens.referrerFor())
+                .get("/probe/sources/ADT")
+                .then()
+                .statusCode(403);
+        given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                .get("/probe/sources/SELF")
+                .then()
+                .statusCode(204);
+        given().header("Authorization", TestTokens.bearer(Roles.CASE_HANDLER))
+                .get("/probe/sources/ADT")
+                .then()
+                .statusCode(204);
     }
 }

@@ -21,17 +21,19 @@ class SafeTextTest {
         assertEquals("must not contain NUL characters", SafeText.problem("a\u0000b", Kind.FREE_TEXT, 200));
         assertEquals("must not contain control characters or line breaks", SafeText.problem("a\nb", Kind.LINE, 200));
         assertEquals("must not contain control characters or line breaks", SafeText.problem("a\u001bb", Kind.LINE, 9));
-        assertEquals("must not contain control characters other than tab and line breaks",
+        assertEquals(
+                "must not contain control characters other than tab and line breaks",
                 SafeText.problem("bell\u0007", Kind.FREE_TEXT, 200));
         assertEquals("must not contain control characters or line breaks", SafeText.problem("\u0085", Kind.LINE, 9));
     }
 
     @Test
     void loneSurrogatesAndNoncharactersAreRefused() {
-        assertEquals("must be valid Unicode text (a lone surrogate was found)",
+        assertEquals(
+                "must be valid Unicode text (a lone surrogate was found)",
                 SafeText.problem("a\ud800b", Kind.LINE, 200));
-        assertEquals("must be valid Unicode text (a lone surrogate was found)",
-                SafeText.problem("\udc00", Kind.LINE, 200));
+        assertEquals(
+                "must be valid Unicode text (a lone surrogate was found)", SafeText.problem("\udc00", Kind.LINE, 200));
         assertEquals("must not contain Unicode noncharacters", SafeText.problem("\uffff", Kind.LINE, 200));
     }
 

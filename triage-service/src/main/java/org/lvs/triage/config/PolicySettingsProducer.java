@@ -28,9 +28,16 @@ public class PolicySettingsProducer {
                 throw new IllegalStateException("lvs.triage.hate-crime-providers: unknown hate strand " + strand, e);
             }
         });
-        return new PolicySettings(config.mostSeriousCrimes().isEmpty() ? EnumSet.noneOf(CrimeCategory.class)
-                : EnumSet.copyOf(config.mostSeriousCrimes()), config.targets().priorityHours(),
-                config.targets().standardHours(), providers, config.defaultHateCrimeProvider(),
-                Duration.ofDays(config.repeat().windowDays()), config.repeat().count(), config.policyVersion());
+        return new PolicySettings(
+                config.mostSeriousCrimes().isEmpty()
+                        ? EnumSet.noneOf(CrimeCategory.class)
+                        : EnumSet.copyOf(config.mostSeriousCrimes()),
+                config.targets().priorityHours(),
+                config.targets().standardHours(),
+                providers,
+                config.defaultHateCrimeProvider(),
+                Duration.ofDays(config.repeat().windowDays()),
+                config.repeat().count(),
+                config.policyVersion());
     }
 }

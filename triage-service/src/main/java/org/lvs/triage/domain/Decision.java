@@ -27,8 +27,14 @@ public record Decision(ReferralDecided decided, List<String> missingFields) {
 
     /** The feedback event's payload; only meaningful when {@link #needsFeedback()}. */
     public FeedbackIssued feedback() {
-        return new FeedbackIssued(decided.referralId(), decided.source(), decided.sourceReference(),
-                decided.version(), decided.dataIssue(), decided.reasons().stream().map(Reason::code).toList(),
-                missingFields, decided.decidedAt());
+        return new FeedbackIssued(
+                decided.referralId(),
+                decided.source(),
+                decided.sourceReference(),
+                decided.version(),
+                decided.dataIssue(),
+                decided.reasons().stream().map(Reason::code).toList(),
+                missingFields,
+                decided.decidedAt());
     }
 }

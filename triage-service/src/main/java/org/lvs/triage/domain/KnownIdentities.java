@@ -29,14 +29,25 @@ public final class KnownIdentities {
      * A stored row: the identity the latest decided version of a referral carried, and that version's policy input
      * (null when not loaded, or stored before triage kept it).
      */
-    public record Known(UUID referralId, int version, String source, String sourceReference, Instant recordedAt,
-            VictimIdentity identity, PolicyInput facts) {
+    public record Known(
+            UUID referralId,
+            int version,
+            String source,
+            String sourceReference,
+            Instant recordedAt,
+            VictimIdentity identity,
+            PolicyInput facts) {
         public Known {
             Objects.requireNonNull(referralId, "referralId");
             recordedAt = atDatabasePrecision(recordedAt);
         }
 
-        public Known(UUID referralId, int version, String source, String sourceReference, Instant recordedAt,
+        public Known(
+                UUID referralId,
+                int version,
+                String source,
+                String sourceReference,
+                Instant recordedAt,
                 VictimIdentity identity) {
             this(referralId, version, source, sourceReference, recordedAt, identity, null);
         }
@@ -62,7 +73,8 @@ public final class KnownIdentities {
     /** Other referrals sharing either hash, recorded in (from, to], ordered by recordedAt then referralId. */
     public List<EarlierReferral> matching(VictimIdentity identity, UUID excludingReferralId, Instant from, Instant to) {
         return rowsMatching(identity, excludingReferralId, from, to).stream()
-                .map(k -> new EarlierReferral(k.referralId(), k.sourceReference(), k.recordedAt())).toList();
+                .map(k -> new EarlierReferral(k.referralId(), k.sourceReference(), k.recordedAt()))
+                .toList();
     }
 
     /** The rows of {@link #matching}. */
@@ -89,14 +101,25 @@ public final class KnownIdentities {
     }
 
     /** Keeps the identity of a referral's newly decided version; none (no consent) removes it. */
-    public void record(UUID referralId, int version, String source, String sourceReference, Instant recordedAt,
+    public void record(
+            UUID referralId,
+            int version,
+            String source,
+            String sourceReference,
+            Instant recordedAt,
             VictimIdentity identity) {
         record(referralId, version, source, sourceReference, recordedAt, identity, null);
     }
 
     /** Keeps the identity and the policy input of a referral's newly decided version; none removes both. */
-    public void record(UUID referralId, int version, String source, String sourceReference, Instant recordedAt,
-            VictimIdentity identity, PolicyInput facts) {
+    public void record(
+            UUID referralId,
+            int version,
+            String source,
+            String sourceReference,
+            Instant recordedAt,
+            VictimIdentity identity,
+            PolicyInput facts) {
         Known previous = byReferral.get(referralId);
         if (identity.isEmpty()) {
             remove(referralId);
@@ -119,7 +142,10 @@ public final class KnownIdentities {
 
     /** Referrals whose row must go. */
     public List<UUID> toRemove() {
-        return changes.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList();
+        return changes.entrySet().stream()
+                .filter(e -> e.getValue() == null)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     private void put(Known known) {

@@ -72,18 +72,34 @@ public record PolicyInput(
         Referral r = Objects.requireNonNull(received.referral(), "referral");
         Victim victim = r.victim();
         Integer age = victim == null ? null : AgeBand.ageAt(victim.dateOfBirth(), victim.age(), r.recordedAt());
-        AgeBand band = victim == null ? AgeBand.UNKNOWN
-                : age != null ? AgeBand.of(age)
-                : victim.ageBand() != null ? victim.ageBand() : AgeBand.UNKNOWN;
+        AgeBand band = victim == null
+                ? AgeBand.UNKNOWN
+                : age != null ? AgeBand.of(age) : victim.ageBand() != null ? victim.ageBand() : AgeBand.UNKNOWN;
         Instant receivedAt = received.receivedAt() != null ? received.receivedAt() : r.receivedAt();
         Instant firstReceivedAt = received.firstReceivedAt() != null ? received.firstReceivedAt() : receivedAt;
-        return new PolicyInput(received.referralId(), received.version(), r.source(), r.sourceReference(),
-                r.recordedAt(), receivedAt, firstReceivedAt, r.area(), r.crime() != null,
+        return new PolicyInput(
+                received.referralId(),
+                received.version(),
+                r.source(),
+                r.sourceReference(),
+                r.recordedAt(),
+                receivedAt,
+                firstReceivedAt,
+                r.area(),
+                r.crime() != null,
                 r.crime() == null ? null : r.crime().category(),
-                r.crime() == null ? List.of() : r.crime().hateStrands(), r.consent(), victim != null,
-                victim != null && victim.hasName(), victim != null && victim.hasContactChannel(), age, band,
-                victim == null ? null : victim.gender(), victim == null ? List.of() : victim.vulnerabilities(),
-                r.riskLevel(), r.safeguarding().unsafeToContact(), r.howHeard());
+                r.crime() == null ? List.of() : r.crime().hateStrands(),
+                r.consent(),
+                victim != null,
+                victim != null && victim.hasName(),
+                victim != null && victim.hasContactChannel(),
+                age,
+                band,
+                victim == null ? null : victim.gender(),
+                victim == null ? List.of() : victim.vulnerabilities(),
+                r.riskLevel(),
+                r.safeguarding().unsafeToContact(),
+                r.howHeard());
     }
 
     /** Under 18 at {@code recordedAt}: by age when known, else by the age band the referral carried. */

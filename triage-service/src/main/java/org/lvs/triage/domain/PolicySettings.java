@@ -49,9 +49,15 @@ public record PolicySettings(
     }
 
     public static Set<CrimeCategory> defaultMostSeriousCrimes() {
-        return EnumSet.of(CrimeCategory.DOMESTIC_ABUSE, CrimeCategory.SEXUAL_OFFENCE, CrimeCategory.HATE_CRIME,
-                CrimeCategory.TERRORISM, CrimeCategory.BEREAVED_BY_HOMICIDE, CrimeCategory.ATTEMPTED_MURDER,
-                CrimeCategory.HUMAN_TRAFFICKING, CrimeCategory.KIDNAP_FALSE_IMPRISONMENT,
+        return EnumSet.of(
+                CrimeCategory.DOMESTIC_ABUSE,
+                CrimeCategory.SEXUAL_OFFENCE,
+                CrimeCategory.HATE_CRIME,
+                CrimeCategory.TERRORISM,
+                CrimeCategory.BEREAVED_BY_HOMICIDE,
+                CrimeCategory.ATTEMPTED_MURDER,
+                CrimeCategory.HUMAN_TRAFFICKING,
+                CrimeCategory.KIDNAP_FALSE_IMPRISONMENT,
                 CrimeCategory.ARSON_ENDANGER_LIFE);
     }
 
@@ -66,14 +72,21 @@ public record PolicySettings(
 
     /** The spec's defaults (policy 2017-1). */
     public static PolicySettings defaults() {
-        return new PolicySettings(defaultMostSeriousCrimes(), DEFAULT_PRIORITY_TARGET_HOURS,
-                DEFAULT_STANDARD_TARGET_HOURS, defaultHateCrimeProviders(), DEFAULT_HATE_PROVIDER,
-                Duration.ofDays(DEFAULT_REPEAT_WINDOW_DAYS), DEFAULT_REPEAT_COUNT, DEFAULT_POLICY_VERSION);
+        return new PolicySettings(
+                defaultMostSeriousCrimes(),
+                DEFAULT_PRIORITY_TARGET_HOURS,
+                DEFAULT_STANDARD_TARGET_HOURS,
+                defaultHateCrimeProviders(),
+                DEFAULT_HATE_PROVIDER,
+                Duration.ofDays(DEFAULT_REPEAT_WINDOW_DAYS),
+                DEFAULT_REPEAT_COUNT,
+                DEFAULT_POLICY_VERSION);
     }
 
     /** The provider of a hate-crime case: by the first listed strand, else the default. */
     public String hateCrimeProvider(HateStrand firstStrand) {
-        return firstStrand == null ? defaultHateProvider
+        return firstStrand == null
+                ? defaultHateProvider
                 : hateCrimeProviders.getOrDefault(firstStrand, defaultHateProvider);
     }
 }

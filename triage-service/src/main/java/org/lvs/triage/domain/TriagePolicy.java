@@ -35,8 +35,7 @@ public final class TriagePolicy {
     /** Reason detail of a victim detected as persistently targeted from their earlier referrals. */
     public static final String REPEAT_VICTIM_DETECTED = "REPEAT_VICTIM_DETECTED";
 
-    private TriagePolicy() {
-    }
+    private TriagePolicy() {}
 
     /**
      * Decides one referral version.
@@ -47,14 +46,14 @@ public final class TriagePolicy {
      * @param settings the policy configuration
      * @param decidedAt when the decision is made (from the injected clock)
      */
-    public static Decision decide(ReferralReceived received, List<EarlierReferral> earlier, PolicySettings settings,
-            Instant decidedAt) {
+    public static Decision decide(
+            ReferralReceived received, List<EarlierReferral> earlier, PolicySettings settings, Instant decidedAt) {
         return decide(PolicyInput.of(received), earlier, settings, decidedAt);
     }
 
     /** Decides one referral version from its facts; the same facts give the same decision as the referral itself. */
-    public static Decision decide(PolicyInput input, List<EarlierReferral> earlier, PolicySettings settings,
-            Instant decidedAt) {
+    public static Decision decide(
+            PolicyInput input, List<EarlierReferral> earlier, PolicySettings settings, Instant decidedAt) {
         List<Reason> reasons = new ArrayList<>();
         DecisionBuilder decision = new DecisionBuilder();
 
@@ -71,8 +70,8 @@ public final class TriagePolicy {
                 return decision.declined(DecisionOutcome.DECLINED_NO_CONSENT, DataIssue.NO_CONSENT)
                         .build(input, reasons, settings, decidedAt, List.of("consent"));
             }
-            case IMPLIED -> reasons.add(
-                    new Reason(ReasonCode.CONSENT_IMPLIED, "consent implied; case waits for consent"));
+            case IMPLIED ->
+                reasons.add(new Reason(ReasonCode.CONSENT_IMPLIED, "consent implied; case waits for consent"));
             case EXPLICIT -> reasons.add(new Reason(ReasonCode.CONSENT_EXPLICIT, "consent explicit"));
         }
 
@@ -82,7 +81,8 @@ public final class TriagePolicy {
         DataIssue dataIssue = null;
         List<String> missing = new ArrayList<>();
         if (!hasName && !hasChannel) {
-            reasons.add(new Reason(ReasonCode.NO_DATA,
+            reasons.add(new Reason(
+                    ReasonCode.NO_DATA,
                     input.victimPresent() ? "victim has neither a name nor a contact channel" : "no victim"));
             missing.addAll(input.victimPresent() ? missingDataFields() : List.of("victim"));
             return decision.declined(DecisionOutcome.DATA_ISSUE, DataIssue.NO_DATA)
@@ -90,7 +90,8 @@ public final class TriagePolicy {
         }
         if (!hasChannel) {
             dataIssue = DataIssue.INSUFFICIENT_DATA;
-            reasons.add(new Reason(ReasonCode.INSUFFICIENT_NO_CONTACT_CHANNEL,
+            reasons.add(new Reason(
+                    ReasonCode.INSUFFICIENT_NO_CONTACT_CHANNEL,
                     "no valid phone, valid email or address with line1 and postcode"));
             missing.addAll(missingChannelFields());
         } else if (!hasName) {
@@ -123,14 +124,18 @@ public final class TriagePolicy {
             priorityReasons.add(new Reason(ReasonCode.PRIORITY_MOST_SERIOUS_CRIME, category.name()));
         }
         List<String> vulnerabilities = input.vulnerabilities().stream()
-                .filter(v -> v != Vulnerability.REPEAT_VICTIM).map(Enum::name).distinct().toList();
+                .filter(v -> v != Vulnerability.REPEAT_VICTIM)
+                .map(Enum::name)
+                .distinct()
+                .toList();
         if (!vulnerabilities.isEmpty()) {
             priorityReasons.add(new Reason(ReasonCode.PRIORITY_VULNERABLE, String.join(",", vulnerabilities)));
         }
         boolean flaggedRepeat = input.vulnerabilities().contains(Vulnerability.REPEAT_VICTIM);
         boolean detectedRepeat = countEarlierInWindow(input, earlier, settings) >= settings.repeatCount();
         if (flaggedRepeat || detectedRepeat) {
-            priorityReasons.add(new Reason(ReasonCode.PRIORITY_PERSISTENTLY_TARGETED,
+            priorityReasons.add(new Reason(
+                    ReasonCode.PRIORITY_PERSISTENTLY_TARGETED,
                     detectedRepeat ? REPEAT_VICTIM_DETECTED : Vulnerability.REPEAT_VICTIM.name()));
         }
         Priority priority = priorityReasons.isEmpty() ? Priority.STANDARD : Priority.PRIORITY;
@@ -163,8 +168,12 @@ public final class TriagePolicy {
      * @param current the version's current decision ({@code input} is that version's facts)
      * @return the re-decision as {@code current}'s revision + 1, or empty when the decision does not change
      */
-    public static Optional<Decision> redecide(PolicyInput input, List<EarlierReferral> earlier,
-            ReferralDecided current, PolicySettings settings, Instant decidedAt) {
+    public static Optional<Decision> redecide(
+            PolicyInput input,
+            List<EarlierReferral> earlier,
+            ReferralDecided current,
+            PolicySettings settings,
+            Instant decidedAt) {
         if (input.version() != current.version() || detectsRepeat(current)) {
             return Optional.empty();
         }
@@ -177,8 +186,9 @@ public final class TriagePolicy {
 
     /** The decision counted at least the configured number of other referrals of the victim. */
     public static boolean detectsRepeat(ReferralDecided decided) {
-        return decided.reasons().stream().anyMatch(r -> r.code() == ReasonCode.PRIORITY_PERSISTENTLY_TARGETED
-                && REPEAT_VICTIM_DETECTED.equals(r.detail()));
+        return decided.reasons().stream()
+                .anyMatch(r -> r.code() == ReasonCode.PRIORITY_PERSISTENTLY_TARGETED
+                        && REPEAT_VICTIM_DETECTED.equals(r.detail()));
     }
 
     /** Under 18 at {@code recordedAt}: from dateOfBirth (Europe/London date) when given, else age. */
@@ -198,15 +208,15 @@ public final class TriagePolicy {
      * Distinct other referrals (other source references) of the same victim recorded within
      * ({@code recordedAt} − window, {@code recordedAt}].
      */
-    public static int countEarlierInWindow(PolicyInput input, List<EarlierReferral> earlier,
-            PolicySettings settings) {
+    public static int countEarlierInWindow(PolicyInput input, List<EarlierReferral> earlier, PolicySettings settings) {
         Instant upper = input.recordedAt();
         Instant lower = upper.minus(settings.repeatWindow());
         Set<Object> distinct = new HashSet<>();
         for (EarlierReferral other : earlier) {
             boolean sameReferral = other.referralId().equals(input.referralId())
                     || Objects.equals(other.sourceReference(), input.sourceReference());
-            boolean inWindow = other.recordedAt().isAfter(lower) && !other.recordedAt().isAfter(upper);
+            boolean inWindow =
+                    other.recordedAt().isAfter(lower) && !other.recordedAt().isAfter(upper);
             if (!sameReferral && inWindow) {
                 distinct.add(other.referralId());
             }
@@ -214,8 +224,13 @@ public final class TriagePolicy {
         return distinct.size();
     }
 
-    private static Route route(boolean under18, CrimeCategory category, HateStrand firstHateStrand, RiskLevel risk,
-            PolicySettings settings, List<Reason> reasons) {
+    private static Route route(
+            boolean under18,
+            CrimeCategory category,
+            HateStrand firstHateStrand,
+            RiskLevel risk,
+            PolicySettings settings,
+            List<Reason> reasons) {
         if (under18) {
             reasons.add(new Reason(ReasonCode.ROUTE_UNDER_18, "under 18"));
             return new Route(Strand.NEST, Pathway.NEST, null);
@@ -262,8 +277,7 @@ public final class TriagePolicy {
         return List.of("victim.phone", "victim.email", "victim.address");
     }
 
-    private record Route(Strand strand, Pathway pathway, String provider) {
-    }
+    private record Route(Strand strand, Pathway pathway, String provider) {}
 
     /** Collects the decision fields; a decision that opens no case leaves the case fields null. */
     private static final class DecisionBuilder {
@@ -282,14 +296,39 @@ public final class TriagePolicy {
             return this;
         }
 
-        Decision build(PolicyInput in, List<Reason> reasons, PolicySettings settings, Instant decidedAt,
+        Decision build(
+                PolicyInput in,
+                List<Reason> reasons,
+                PolicySettings settings,
+                Instant decidedAt,
                 List<String> missingFields) {
-            ReferralDecided.CrimeFacts crime = !in.crimePresent() ? null
-                    : new ReferralDecided.CrimeFacts(in.category(), in.hateStrands());
-            ReferralDecided decided = new ReferralDecided(in.referralId(), in.sourceReference(), in.version(),
-                    outcome, caseStatus, dataIssue, priority, strand, pathway, provider, slaTargetHours, reasons,
-                    settings.policyVersion(), decidedAt, in.source(), in.recordedAt(), in.receivedAt(),
-                    in.firstReceivedAt(), in.area(), crime, in.riskLevel(), in.ageBand(), in.gender(), in.consent(),
+            ReferralDecided.CrimeFacts crime =
+                    !in.crimePresent() ? null : new ReferralDecided.CrimeFacts(in.category(), in.hateStrands());
+            ReferralDecided decided = new ReferralDecided(
+                    in.referralId(),
+                    in.sourceReference(),
+                    in.version(),
+                    outcome,
+                    caseStatus,
+                    dataIssue,
+                    priority,
+                    strand,
+                    pathway,
+                    provider,
+                    slaTargetHours,
+                    reasons,
+                    settings.policyVersion(),
+                    decidedAt,
+                    in.source(),
+                    in.recordedAt(),
+                    in.receivedAt(),
+                    in.firstReceivedAt(),
+                    in.area(),
+                    crime,
+                    in.riskLevel(),
+                    in.ageBand(),
+                    in.gender(),
+                    in.consent(),
                     in.howHeard());
             return new Decision(decided, dataIssue == null ? List.of() : missingFields);
         }

@@ -20,6 +20,7 @@ public record VictimIdentity(String personRefHash, String nameDobHash) {
 
     /** Compiled once: every referral's names pass through {@link #normaliseName}. */
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     public static final VictimIdentity NONE = new VictimIdentity(null, null);
@@ -45,13 +46,16 @@ public record VictimIdentity(String personRefHash, String nameDobHash) {
         if (victim == null) {
             return NONE;
         }
-        String personRef = ContactRules.notBlank(victim.personRef()) ? victim.personRef().trim() : null;
+        String personRef =
+                ContactRules.notBlank(victim.personRef()) ? victim.personRef().trim() : null;
         String first = normaliseName(victim.firstName());
         String last = normaliseName(victim.lastName());
-        String nameDob = first.isEmpty() || last.isEmpty() || victim.dateOfBirth() == null ? null
+        String nameDob = first.isEmpty() || last.isEmpty() || victim.dateOfBirth() == null
+                ? null
                 : first + '\u0000' + last + '\u0000' + victim.dateOfBirth();
         // Domain prefixes keep a personRef from ever colliding with a name key.
-        return new VictimIdentity(personRef == null ? null : hmac.hash("personRef\u0000" + personRef),
+        return new VictimIdentity(
+                personRef == null ? null : hmac.hash("personRef\u0000" + personRef),
                 nameDob == null ? null : hmac.hash("nameDob\u0000" + nameDob));
     }
 

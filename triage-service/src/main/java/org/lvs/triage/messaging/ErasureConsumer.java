@@ -21,8 +21,11 @@ public class ErasureConsumer {
     private final BatchConsumer<Erasure> consumer;
 
     ErasureConsumer(ErasureService erasures, BatchConsumers consumers) {
-        this.consumer = consumers.create(Topics.CASES_ERASURES, Channels.GROUP,
-                record -> ErasureEvents.read(record.value()), erasures::eraseAll);
+        this.consumer = consumers.create(
+                Topics.CASES_ERASURES,
+                Channels.GROUP,
+                record -> ErasureEvents.read(record.value()),
+                erasures::eraseAll);
     }
 
     @Incoming(Channels.ERASURES)

@@ -15,8 +15,7 @@ import org.lvs.triage.domain.Erasure;
  */
 public final class ErasureEvents {
 
-    private ErasureEvents() {
-    }
+    private ErasureEvents() {}
 
     public static Erasure read(String json) {
         if (json == null || json.isBlank()) {
@@ -30,7 +29,9 @@ public final class ErasureEvents {
         if (erased.referralId() == null) {
             throw new MalformedEventException("PersonalDataErased without a valid referralId");
         }
-        return new Erasure(erased.referralId(), erased.reason() == null ? "UNSPECIFIED" : erased.reason(),
+        return new Erasure(
+                erased.referralId(),
+                erased.reason() == null ? "UNSPECIFIED" : erased.reason(),
                 erased.at() == null ? envelope.occurredAt() : erased.at());
     }
 }

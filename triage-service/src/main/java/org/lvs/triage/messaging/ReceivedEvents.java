@@ -29,11 +29,9 @@ import org.lvs.contract.referral.Victim;
  */
 public final class ReceivedEvents {
 
-    private ReceivedEvents() {
-    }
+    private ReceivedEvents() {}
 
-    public record Received(EventEnvelope envelope, ReferralReceived payload) {
-    }
+    public record Received(EventEnvelope envelope, ReferralReceived payload) {}
 
     public static Received read(String json) {
         if (json == null || json.isBlank()) {
@@ -56,15 +54,18 @@ public final class ReceivedEvents {
         Referral referral = received.referral();
         require(referral != null, "referral");
         require(referral.source() != null, "referral.source");
-        require(referral.sourceReference() != null && !referral.sourceReference().isBlank(),
+        require(
+                referral.sourceReference() != null
+                        && !referral.sourceReference().isBlank(),
                 "referral.sourceReference");
         require(referral.recordedAt() != null, "referral.recordedAt");
         requireSafePersonalText(referral);
-        Instant receivedAt = received.receivedAt() != null ? received.receivedAt()
+        Instant receivedAt = received.receivedAt() != null
+                ? received.receivedAt()
                 : referral.receivedAt() != null ? referral.receivedAt() : envelope.occurredAt();
         if (receivedAt != received.receivedAt()) {
-            received = new ReferralReceived(received.referralId(), received.version(), receivedAt,
-                    received.firstReceivedAt(), referral);
+            received = new ReferralReceived(
+                    received.referralId(), received.version(), receivedAt, received.firstReceivedAt(), referral);
         }
         return new Received(envelope, received);
     }
@@ -76,16 +77,21 @@ public final class ReceivedEvents {
     static MalformedEventException withoutContent(MalformedEventException e) {
         Throwable cause = e.getCause();
         if (cause instanceof JsonMappingException mapping) {
-            return new MalformedEventException("not a ReferralReceived event: " + cause.getClass().getSimpleName()
-                    + " at " + mapping.getPathReference(), e);
+            return new MalformedEventException(
+                    "not a ReferralReceived event: " + cause.getClass().getSimpleName() + " at "
+                            + mapping.getPathReference(),
+                    e);
         }
         if (cause instanceof JsonProcessingException parsing) {
             var at = parsing.getLocation();
-            return new MalformedEventException("not JSON: " + cause.getClass().getSimpleName()
-                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()), e);
+            return new MalformedEventException(
+                    "not JSON: " + cause.getClass().getSimpleName()
+                            + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()),
+                    e);
         }
         if (cause != null) {
-            return new MalformedEventException("incomplete event: " + cause.getClass().getSimpleName(), e);
+            return new MalformedEventException(
+                    "incomplete event: " + cause.getClass().getSimpleName(), e);
         }
         return e;
     }

@@ -21,10 +21,14 @@ public class ReferralReceivedConsumer {
     private final BatchConsumer<TriageService.Received> consumer;
 
     ReferralReceivedConsumer(TriageService triage, BatchConsumers consumers) {
-        this.consumer = consumers.create(Topics.REFERRALS_RECEIVED, Channels.GROUP, record -> {
-            ReceivedEvents.Received received = ReceivedEvents.read(record.value());
-            return new TriageService.Received(received.envelope().eventId(), received.payload());
-        }, triage::decideAll);
+        this.consumer = consumers.create(
+                Topics.REFERRALS_RECEIVED,
+                Channels.GROUP,
+                record -> {
+                    ReceivedEvents.Received received = ReceivedEvents.read(record.value());
+                    return new TriageService.Received(received.envelope().eventId(), received.payload());
+                },
+                triage::decideAll);
     }
 
     @Incoming(Channels.RECEIVED)

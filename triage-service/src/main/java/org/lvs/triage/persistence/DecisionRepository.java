@@ -48,19 +48,32 @@ public class DecisionRepository {
 
     private static Object[] row(Decision decision) {
         ReferralDecided d = decision.decided();
-        return new Object[] {d.referralId(), d.version(), d.source().name(), d.sourceReference(), d.outcome().name(),
+        return new Object[] {
+            d.referralId(),
+            d.version(),
+            d.source().name(),
+            d.sourceReference(),
+            d.outcome().name(),
             d.dataIssue() == null ? null : d.dataIssue().name(),
-            String.join(",", d.reasons().stream().map(Reason::code).map(Enum::name).toList()),
-            String.join(",", decision.missingFields()), d.receivedAt(), d.decidedAt(), EventJson.write(d),
-            d.recordedAt(), d.revision()};
+            String.join(
+                    ",", d.reasons().stream().map(Reason::code).map(Enum::name).toList()),
+            String.join(",", decision.missingFields()),
+            d.receivedAt(),
+            d.decidedAt(),
+            EventJson.write(d),
+            d.recordedAt(),
+            d.revision()
+        };
     }
 
     /** The highest decided version of each of these referrals that has one. */
     public Map<UUID, Integer> latestVersions(Collection<UUID> referralIds) {
         Map<UUID, Integer> latest = new HashMap<>();
         if (!referralIds.isEmpty()) {
-            sql.query("SELECT referral_id, max(version) FROM decision WHERE referral_id = ANY (?) GROUP BY referral_id",
-                    r -> Map.entry(r.getObject(1, UUID.class), r.getInt(2)), referralIds)
+            sql.query(
+                            "SELECT referral_id, max(version) FROM decision WHERE referral_id = ANY (?) GROUP BY referral_id",
+                            r -> Map.entry(r.getObject(1, UUID.class), r.getInt(2)),
+                            referralIds)
                     .forEach(e -> latest.put(e.getKey(), e.getValue()));
         }
         return latest;
@@ -72,7 +85,8 @@ public class DecisionRepository {
      */
     public Optional<Instant> newestRecordedAt() {
         return sql.query("SELECT max(recorded_at) AS newest FROM decision", r -> Sql.instant(r, "newest")).stream()
-                .filter(Objects::nonNull).findFirst();
+                .filter(Objects::nonNull)
+                .findFirst();
     }
 
     /**
@@ -83,9 +97,11 @@ public class DecisionRepository {
         if (referralIds.isEmpty()) {
             return 0;
         }
-        List<Object[]> changed = sql.query("SELECT id, payload FROM decision "
-                + "WHERE referral_id = ANY (?) AND source_reference IS NOT NULL ORDER BY id",
-                r -> new Object[] {withoutSourceReference(r.getString(2)), r.getLong(1)}, referralIds);
+        List<Object[]> changed = sql.query(
+                "SELECT id, payload FROM decision "
+                        + "WHERE referral_id = ANY (?) AND source_reference IS NOT NULL ORDER BY id",
+                r -> new Object[] {withoutSourceReference(r.getString(2)), r.getLong(1)},
+                referralIds);
         sql.batch("UPDATE decision SET source_reference = NULL, payload = ? WHERE id = ?", changed);
         return changed.size();
     }
@@ -131,6 +147,5 @@ public class DecisionRepository {
     }
 
     /** A referral's latest decision, as published. */
-    public record Latest(String source, String payload) {
-    }
+    public record Latest(String source, String payload) {}
 }

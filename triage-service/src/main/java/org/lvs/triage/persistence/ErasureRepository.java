@@ -21,9 +21,12 @@ public class ErasureRepository {
 
     /** Records the erasures inside the caller's transaction; the first of each referral counts. */
     public void record(List<Erasure> erasures) {
-        sql.batch("INSERT INTO erased_referral (referral_id, reason, erased_at) VALUES (?, ?, ?) "
-                + "ON CONFLICT (referral_id) DO NOTHING",
-                erasures.stream().map(e -> new Object[] {e.referralId(), e.reason(), e.at()}).toList());
+        sql.batch(
+                "INSERT INTO erased_referral (referral_id, reason, erased_at) VALUES (?, ?, ?) "
+                        + "ON CONFLICT (referral_id) DO NOTHING",
+                erasures.stream()
+                        .map(e -> new Object[] {e.referralId(), e.reason(), e.at()})
+                        .toList());
     }
 
     /** Those of these referrals whose personal data was erased. */
@@ -31,7 +34,9 @@ public class ErasureRepository {
         if (referralIds.isEmpty()) {
             return new HashSet<>();
         }
-        return new HashSet<>(sql.query("SELECT referral_id FROM erased_referral WHERE referral_id = ANY (?)",
-                r -> Sql.uuid(r, "referral_id"), referralIds));
+        return new HashSet<>(sql.query(
+                "SELECT referral_id FROM erased_referral WHERE referral_id = ANY (?)",
+                r -> Sql.uuid(r, "referral_id"),
+                referralIds));
     }
 }

@@ -56,13 +56,16 @@ public class FeedbackRepository {
      */
     public void assignPositions(List<Decision> decided) {
         List<Decision> feedback = decided.stream()
-                .filter(d -> d.needsFeedback() && d.decided().revision() == 0).toList();
+                .filter(d -> d.needsFeedback() && d.decided().revision() == 0)
+                .toList();
         if (feedback.isEmpty()) {
             return;
         }
         sql.query("SELECT pg_advisory_xact_lock(?)", row -> true, FEEDBACK_SEQUENCER_LOCK);
         // A statement of its own: its snapshot is taken after the lock is ours, so it sees every earlier position.
-        sql.update(NUMBER_POSITIONS, feedback.stream().map(d -> d.decided().referralId()).toList(),
+        sql.update(
+                NUMBER_POSITIONS,
+                feedback.stream().map(d -> d.decided().referralId()).toList(),
                 feedback.stream().map(d -> d.decided().version()).toList());
     }
 
@@ -75,7 +78,8 @@ public class FeedbackRepository {
                 + (since == null ? "" : " AND d.received_at >= ?")
                 + (pendingOnly ? " AND latest.version = d.version" : "")
                 + " ORDER BY d.feedback_position LIMIT ?";
-        return since == null ? sql.query(query, FeedbackRepository::row, source, after, limit)
+        return since == null
+                ? sql.query(query, FeedbackRepository::row, source, after, limit)
                 : sql.query(query, FeedbackRepository::row, source, after, since, limit);
     }
 
@@ -93,17 +97,30 @@ public class FeedbackRepository {
 
     /** How many decisions {@link #since} reads over all pages. */
     public long countSince(String source, Instant since, boolean pendingOnly) {
-        return sql.count("SELECT count(*) FROM decision d WHERE d.source = ? AND d.feedback_position IS NOT NULL "
-                + "AND d.received_at >= ?" + (pendingOnly
-                        ? " AND d.version = (SELECT max(l.version) FROM decision l WHERE l.referral_id = d.referral_id)"
-                        : ""), source, since);
+        return sql.count(
+                "SELECT count(*) FROM decision d WHERE d.source = ? AND d.feedback_position IS NOT NULL "
+                        + "AND d.received_at >= ?"
+                        + (pendingOnly
+                                ? " AND d.version = (SELECT max(l.version) FROM decision l WHERE l.referral_id = d.referral_id)"
+                                : ""),
+                source,
+                since);
     }
 
     private static FeedbackRow row(ResultSet r) throws SQLException {
-        return new FeedbackRow(r.getLong(1), r.getObject(2, UUID.class), r.getInt(3), r.getString(4), r.getString(5),
-                r.getString(6), split(r.getString(7)), split(r.getString(8)),
-                r.getObject(9, OffsetDateTime.class).toInstant(), r.getObject(10, OffsetDateTime.class).toInstant(),
-                r.getInt(11), r.getString(12));
+        return new FeedbackRow(
+                r.getLong(1),
+                r.getObject(2, UUID.class),
+                r.getInt(3),
+                r.getString(4),
+                r.getString(5),
+                r.getString(6),
+                split(r.getString(7)),
+                split(r.getString(8)),
+                r.getObject(9, OffsetDateTime.class).toInstant(),
+                r.getObject(10, OffsetDateTime.class).toInstant(),
+                r.getInt(11),
+                r.getString(12));
     }
 
     private static List<String> split(String joined) {

@@ -5,7 +5,16 @@ import java.util.List;
 import java.util.UUID;
 
 /** One feedback decision, its position, and its referral's latest decided version and that version's data issue. */
-public record FeedbackRow(long position, UUID referralId, int version, String sourceReference, String outcome,
-        String dataIssue, List<String> reasonCodes, List<String> missingFields, Instant receivedAt, Instant decidedAt,
-        int latestVersion, String latestDataIssue) {
-}
+public record FeedbackRow(
+        long position,
+        UUID referralId,
+        int version,
+        String sourceReference,
+        String outcome,
+        String dataIssue,
+        List<String> reasonCodes,
+        List<String> missingFields,
+        Instant receivedAt,
+        Instant decidedAt,
+        int latestVersion,
+        String latestDataIssue) {}

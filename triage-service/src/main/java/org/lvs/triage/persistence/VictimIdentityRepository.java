@@ -56,8 +56,10 @@ public class VictimIdentityRepository {
      */
     public void lockAll(SortedSet<Long> keys) {
         if (!keys.isEmpty()) {
-            sql.query("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(k) FROM unnest(?) AS k) AS locked",
-                    r -> true, keys);
+            sql.query(
+                    "SELECT count(*) FROM (SELECT pg_advisory_xact_lock(k) FROM unnest(?) AS k) AS locked",
+                    r -> true,
+                    keys);
         }
     }
 
@@ -71,10 +73,15 @@ public class VictimIdentityRepository {
             return new KnownIdentities(List.of());
         }
         String[] array = hashes.toArray(String[]::new);
-        return new KnownIdentities(sql.query("SELECT " + COLUMNS + " FROM victim_identity"
-                + " WHERE (person_ref_hash = ANY (?) OR name_dob_hash = ANY (?))"
-                + " AND recorded_at > ? AND recorded_at <= ?",
-                r -> known(r, false), array, array, from, to));
+        return new KnownIdentities(sql.query(
+                "SELECT " + COLUMNS + " FROM victim_identity"
+                        + " WHERE (person_ref_hash = ANY (?) OR name_dob_hash = ANY (?))"
+                        + " AND recorded_at > ? AND recorded_at <= ?",
+                r -> known(r, false),
+                array,
+                array,
+                from,
+                to));
     }
 
     /**
@@ -84,14 +91,20 @@ public class VictimIdentityRepository {
         if (referralIds.isEmpty()) {
             return List.of();
         }
-        return sql.query("SELECT " + COLUMNS + ", policy_input FROM victim_identity WHERE referral_id = ANY (?)",
-                r -> known(r, true), referralIds);
+        return sql.query(
+                "SELECT " + COLUMNS + ", policy_input FROM victim_identity WHERE referral_id = ANY (?)",
+                r -> known(r, true),
+                referralIds);
     }
 
     private static KnownIdentities.Known known(ResultSet r, boolean withFacts) throws SQLException {
         String facts = withFacts ? r.getString("policy_input") : null;
-        return new KnownIdentities.Known(Sql.uuid(r, "referral_id"), r.getInt("version"), r.getString("source"),
-                r.getString("source_reference"), Sql.instant(r, "recorded_at"),
+        return new KnownIdentities.Known(
+                Sql.uuid(r, "referral_id"),
+                r.getInt("version"),
+                r.getString("source"),
+                r.getString("source_reference"),
+                Sql.instant(r, "recorded_at"),
                 new VictimIdentity(r.getString("person_ref_hash"), r.getString("name_dob_hash")),
                 facts == null ? null : PolicyInput.fromJson(facts));
     }
@@ -102,9 +115,21 @@ public class VictimIdentityRepository {
      */
     public void apply(KnownIdentities identities, Instant storedAt) {
         deleteFor(identities.toRemove());
-        sql.batch(UPSERT, identities.toKeep().stream().map(k -> new Object[] {k.referralId(), k.version(), k.source(),
-            k.sourceReference(), k.recordedAt(), orEmpty(k.identity().personRefHash()),
-            orEmpty(k.identity().nameDobHash()), storedAt, k.facts() == null ? null : k.facts().toJson()}).toList());
+        sql.batch(
+                UPSERT,
+                identities.toKeep().stream()
+                        .map(k -> new Object[] {
+                            k.referralId(),
+                            k.version(),
+                            k.source(),
+                            k.sourceReference(),
+                            k.recordedAt(),
+                            orEmpty(k.identity().personRefHash()),
+                            orEmpty(k.identity().nameDobHash()),
+                            storedAt,
+                            k.facts() == null ? null : k.facts().toJson()
+                        })
+                        .toList());
     }
 
     /** The upsert stores an empty hash as null ({@code NULLIF}): one parameter type whether a hash is there or not. */

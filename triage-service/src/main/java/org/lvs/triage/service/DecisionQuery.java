@@ -24,7 +24,8 @@ public class DecisionQuery {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public String latest(UUID referralId) {
-        DecisionRepository.Latest latest = decisions.latest(referralId)
+        DecisionRepository.Latest latest = decisions
+                .latest(referralId)
                 .orElseThrow(() -> ProblemException.notFound("no decision for referral " + referralId));
         access.requireSource(latest.source());
         return latest.payload();

@@ -32,7 +32,10 @@ public class ErasureService {
     private final DecisionRepository decisions;
     private final Duration lockTimeout;
 
-    ErasureService(ErasureRepository erasures, VictimIdentityRepository identities, DecisionRepository decisions,
+    ErasureService(
+            ErasureRepository erasures,
+            VictimIdentityRepository identities,
+            DecisionRepository decisions,
             TriageConfig config) {
         this.erasures = erasures;
         this.identities = identities;

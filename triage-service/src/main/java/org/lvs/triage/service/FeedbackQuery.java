@@ -52,22 +52,38 @@ public class FeedbackQuery {
             int limit = params.limitOrDefault();
             // one more than asked, to tell whether more follow
             List<FeedbackRow> rows = feedback.after(source.name(), after, since, pending, limit + 1);
-            List<FeedbackItem> items = rows.stream().limit(limit).map(r -> item(source, r)).toList();
-            long nextAfter = items.isEmpty() ? after : items.get(items.size() - 1).position();
+            List<FeedbackItem> items =
+                    rows.stream().limit(limit).map(r -> item(source, r)).toList();
+            long nextAfter =
+                    items.isEmpty() ? after : items.get(items.size() - 1).position();
             return FeedbackPage.cursor(source, since, pending, after, limit, nextAfter, rows.size() > limit, items);
         }
         int page = params.pageOrFirst();
         int size = params.sizeOrDefault();
         long total = feedback.countSince(source.name(), since, pending);
         List<FeedbackItem> items = feedback.since(source.name(), since, pending, page * size, size).stream()
-                .map(r -> item(source, r)).toList();
+                .map(r -> item(source, r))
+                .toList();
         return FeedbackPage.paged(source, since, pending, page, size, total, items);
     }
 
     private static FeedbackItem item(Source source, FeedbackRow r) {
         boolean superseded = r.latestVersion() > r.version();
-        return new FeedbackItem(r.position(), r.referralId(), source, r.sourceReference(), r.version(), r.outcome(),
-                r.dataIssue(), r.reasonCodes(), r.missingFields(), r.receivedAt(), r.decidedAt(), r.latestVersion(),
-                superseded, superseded && r.latestDataIssue() == null, !superseded);
+        return new FeedbackItem(
+                r.position(),
+                r.referralId(),
+                source,
+                r.sourceReference(),
+                r.version(),
+                r.outcome(),
+                r.dataIssue(),
+                r.reasonCodes(),
+                r.missingFields(),
+                r.receivedAt(),
+                r.decidedAt(),
+                r.latestVersion(),
+                superseded,
+                superseded && r.latestDataIssue() == null,
+                !superseded);
     }
 }

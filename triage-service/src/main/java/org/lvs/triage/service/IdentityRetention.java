@@ -38,8 +38,7 @@ public class IdentityRetention {
     private static final int CHUNK = 10_000;
 
     /** What a run did: the frontier and the two cut-offs it used, and how many identities it deleted. */
-    public record Run(Instant frontier, Instant recordedUpTo, Instant storedUpTo, int deleted) {
-    }
+    public record Run(Instant frontier, Instant recordedUpTo, Instant storedUpTo, int deleted) {}
 
     private final DecisionRepository decisions;
     private final VictimIdentityRepository identities;
@@ -47,8 +46,12 @@ public class IdentityRetention {
     private final Duration grace;
     private final Clock clock;
 
-    IdentityRetention(DecisionRepository decisions, VictimIdentityRepository identities, PolicySettings settings,
-            TriageConfig config, Clock clock) {
+    IdentityRetention(
+            DecisionRepository decisions,
+            VictimIdentityRepository identities,
+            PolicySettings settings,
+            TriageConfig config,
+            Clock clock) {
         this.decisions = decisions;
         this.identities = identities;
         this.window = settings.repeatWindow();
@@ -56,14 +59,17 @@ public class IdentityRetention {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${lvs.triage.identity-retention.every:1h}", delayed = "1m",
+    @Scheduled(
+            every = "${lvs.triage.identity-retention.every:1h}",
+            delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         Optional<Run> run = purge();
-        run.filter(r -> r.deleted() > 0).ifPresent(r -> LOG.infof(
-                "identity retention: deleted %d identity hashes recorded up to %s (frontier %s)", r.deleted(),
-                r.recordedUpTo(), r.frontier()));
+        run.filter(r -> r.deleted() > 0)
+                .ifPresent(r -> LOG.infof(
+                        "identity retention: deleted %d identity hashes recorded up to %s (frontier %s)",
+                        r.deleted(), r.recordedUpTo(), r.frontier()));
     }
 
     /** One run, in chunks of their own transactions; empty when nothing was decided yet. */

@@ -41,15 +41,17 @@ public class RepeatRedecisions {
     private static final Logger LOG = Logger.getLogger(RepeatRedecisions.class);
 
     /** A referral just decided whose kept identity may change the decisions of later referrals of its victim. */
-    public record Trigger(UUID referralId, Instant recordedAt, VictimIdentity identity) {
-    }
+    public record Trigger(UUID referralId, Instant recordedAt, VictimIdentity identity) {}
 
     private final VictimIdentityRepository identities;
     private final DecisionRepository decisions;
     private final PolicySettings settings;
     private final Counter redecided;
 
-    RepeatRedecisions(VictimIdentityRepository identities, DecisionRepository decisions, PolicySettings settings,
+    RepeatRedecisions(
+            VictimIdentityRepository identities,
+            DecisionRepository decisions,
+            PolicySettings settings,
             MeterRegistry registry) {
         this.identities = identities;
         this.decisions = decisions;
@@ -67,8 +69,8 @@ public class RepeatRedecisions {
      *              recordedAt + the window, as the caller's batch left them
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Decision> redecideLater(List<Trigger> triggers, KnownIdentities known, Set<Long> held,
-            Instant decidedAt) {
+    public List<Decision> redecideLater(
+            List<Trigger> triggers, KnownIdentities known, Set<Long> held, Instant decidedAt) {
         Duration window = settings.repeatWindow();
         Map<UUID, Known> candidates = new LinkedHashMap<>();
         for (Trigger trigger : triggers) {
@@ -98,7 +100,8 @@ public class RepeatRedecisions {
         }
         rows.sort(Comparator.comparing(Known::recordedAt).thenComparing(Known::referralId));
 
-        Map<UUID, ReferralDecided> latest = decisions.latestDecided(rows.stream().map(Known::referralId).toList());
+        Map<UUID, ReferralDecided> latest =
+                decisions.latestDecided(rows.stream().map(Known::referralId).toList());
         Set<String> hashes = new LinkedHashSet<>();
         rows.forEach(k -> hashes.addAll(k.identity().hashes()));
         Instant from = rows.get(0).recordedAt().minus(window);
@@ -111,13 +114,18 @@ public class RepeatRedecisions {
             if (currentDecision == null) {
                 continue;
             }
-            List<EarlierReferral> earlier = around.matching(row.identity(), row.referralId(),
-                    row.recordedAt().minus(window), row.recordedAt());
-            TriagePolicy.redecide(row.facts(), earlier, currentDecision, settings, decidedAt).ifPresent(d -> {
-                made.add(d);
-                LOG.debugf("re-decided referral %s version %d as revision %d: an earlier referral of the victim "
-                        + "arrived after it", row.referralId(), d.decided().version(), d.decided().revision());
-            });
+            List<EarlierReferral> earlier = around.matching(
+                    row.identity(), row.referralId(), row.recordedAt().minus(window), row.recordedAt());
+            TriagePolicy.redecide(row.facts(), earlier, currentDecision, settings, decidedAt)
+                    .ifPresent(d -> {
+                        made.add(d);
+                        LOG.debugf(
+                                "re-decided referral %s version %d as revision %d: an earlier referral of the victim "
+                                        + "arrived after it",
+                                row.referralId(),
+                                d.decided().version(),
+                                d.decided().revision());
+                    });
         }
         redecided.increment(made.size());
         return made;

@@ -58,8 +58,7 @@ public class TriageService {
     }
 
     /** One readable record of a batch. */
-    public record Received(UUID eventId, ReferralReceived received) {
-    }
+    public record Received(UUID eventId, ReferralReceived received) {}
 
     private final ProcessedEvents processedEvents;
     private final DecisionRepository decisions;
@@ -73,9 +72,17 @@ public class TriageService {
     private final ErasureService erasures;
     private final RepeatRedecisions redecisions;
 
-    TriageService(ProcessedEvents processedEvents, DecisionRepository decisions, FeedbackRepository feedback,
-            VictimIdentityRepository identities, IdentityHasher hasher, Outbox outbox,
-            PolicySettings settings, Clock clock, TriageConfig config, ErasureService erasures,
+    TriageService(
+            ProcessedEvents processedEvents,
+            DecisionRepository decisions,
+            FeedbackRepository feedback,
+            VictimIdentityRepository identities,
+            IdentityHasher hasher,
+            Outbox outbox,
+            PolicySettings settings,
+            Clock clock,
+            TriageConfig config,
+            ErasureService erasures,
             RepeatRedecisions redecisions) {
         this.processedEvents = processedEvents;
         this.decisions = decisions;
@@ -159,15 +166,21 @@ public class TriageService {
             Referral referral = received.referral();
             Instant recordedAt = referral.recordedAt();
             PolicyInput input = PolicyInput.of(received);
-            List<EarlierReferral> earlier = known.matching(identityOf.get(i), received.referralId(),
-                    recordedAt.minus(settings.repeatWindow()), recordedAt);
+            List<EarlierReferral> earlier = known.matching(
+                    identityOf.get(i), received.referralId(), recordedAt.minus(settings.repeatWindow()), recordedAt);
             Decision decision = TriagePolicy.decide(input, earlier, settings, clock.instant());
             decided.add(decision);
             latest.put(received.referralId(), received.version());
             // An erased referral's identity still finds its victim's earlier referrals, but is never kept.
             VictimIdentity kept = erased.contains(received.referralId()) ? VictimIdentity.NONE : identityOf.get(i);
-            known.record(received.referralId(), received.version(), referral.source().name(),
-                    referral.sourceReference(), recordedAt, kept, kept.isEmpty() ? null : input);
+            known.record(
+                    received.referralId(),
+                    received.version(),
+                    referral.source().name(),
+                    referral.sourceReference(),
+                    recordedAt,
+                    kept,
+                    kept.isEmpty() ? null : input);
             if (!kept.isEmpty()) {
                 triggers.add(new RepeatRedecisions.Trigger(received.referralId(), recordedAt, kept));
             }
@@ -196,13 +209,19 @@ public class TriageService {
     private static List<OutgoingEvent> eventsOf(Decision decision, boolean withFeedback) {
         var d = decision.decided();
         EventEnvelope envelope = d.toEnvelope();
-        LOG.debugf("decided referral %s version %d revision %d: %s", d.referralId(), d.version(), d.revision(),
-                d.outcome());
-        OutgoingEvent triaged = new OutgoingEvent(Topics.REFERRALS_TRIAGED, d.referralId().toString(), envelope);
+        LOG.debugf(
+                "decided referral %s version %d revision %d: %s",
+                d.referralId(), d.version(), d.revision(), d.outcome());
+        OutgoingEvent triaged =
+                new OutgoingEvent(Topics.REFERRALS_TRIAGED, d.referralId().toString(), envelope);
         if (!withFeedback || !decision.needsFeedback()) {
             return List.of(triaged);
         }
-        return List.of(triaged, new OutgoingEvent(Topics.REFERRALS_FEEDBACK, d.source().name(),
-                decision.feedback().toEnvelope(envelope.occurredAt())));
+        return List.of(
+                triaged,
+                new OutgoingEvent(
+                        Topics.REFERRALS_FEEDBACK,
+                        d.source().name(),
+                        decision.feedback().toEnvelope(envelope.occurredAt())));
     }
 }

@@ -58,8 +58,10 @@ class TriageThroughputBench {
             long start = System.nanoTime();
             List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
             for (ReferralReceived event : events) {
-                acks.add(producer.send(new ProducerRecord<>(Topics.REFERRALS_RECEIVED,
-                        event.referralId().toString(), event.toEnvelope().toJson())));
+                acks.add(producer.send(new ProducerRecord<>(
+                        Topics.REFERRALS_RECEIVED,
+                        event.referralId().toString(),
+                        event.toEnvelope().toJson())));
             }
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(60, TimeUnit.SECONDS);
@@ -73,7 +75,10 @@ class TriageThroughputBench {
             long lastReport = System.nanoTime();
             while (decided.size() < expected.size() && Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, String> r : triaged.awaitRecords(1, Duration.ofMillis(500))) {
-                    String id = EventJson.read(r.value()).payload().path("referralId").asText();
+                    String id = EventJson.read(r.value())
+                            .payload()
+                            .path("referralId")
+                            .asText();
                     if (expected.contains(id)) {
                         decided.add(id);
                         firstDecision = firstDecision == 0 ? System.nanoTime() : firstDecision;
@@ -81,8 +86,7 @@ class TriageThroughputBench {
                 }
                 if (System.nanoTime() - lastReport > 10_000_000_000L) {
                     lastReport = System.nanoTime();
-                    System.out.printf("bench: %,d decided after %.0f s%n", decided.size(),
-                            (lastReport - start) / 1e9);
+                    System.out.printf("bench: %,d decided after %.0f s%n", decided.size(), (lastReport - start) / 1e9);
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -90,7 +94,8 @@ class TriageThroughputBench {
                     "bench: %,d of %,d referrals decided and published in %.1f s: %.0f decisions/s",
                     decided.size(), expected.size(), seconds, decided.size() / seconds);
             // the same without the producer's ramp-up: from the first decision published to the last
-            String steady = String.format("bench: from the first decision to the last: %.0f decisions/s",
+            String steady = String.format(
+                    "bench: from the first decision to the last: %.0f decisions/s",
                     (decided.size() - 1) / Math.max(1e-9, (System.nanoTime() - firstDecision) / 1e9));
             System.out.println(figure);
             System.out.println(steady);
@@ -111,8 +116,17 @@ class TriageThroughputBench {
             Consent consent = i % 10 == 9 ? Consent.REFUSED : Consent.EXPLICIT;
             CrimeCategory category = i % 3 == 0 ? CrimeCategory.DOMESTIC_ABUSE : CrimeCategory.BURGLARY;
             Instant at = recorded.plusSeconds(i);
-            events.add(Events.received(UUID.randomUUID(), Events.referral(Source.ADT, "BENCH-" + run + "-R" + i, 1,
-                    at, category, Events.victim(personRef, "07700900123"), consent), at.plusSeconds(30)));
+            events.add(Events.received(
+                    UUID.randomUUID(),
+                    Events.referral(
+                            Source.ADT,
+                            "BENCH-" + run + "-R" + i,
+                            1,
+                            at,
+                            category,
+                            Events.victim(personRef, "07700900123"),
+                            consent),
+                    at.plusSeconds(30)));
         }
         return events;
     }

@@ -24,8 +24,8 @@ class IdentityHmacTest {
     @Test
     void sameHashAsAFreshMacCallAfterCall() throws Exception {
         IdentityHmac hmac = new IdentityHmac(KEY);
-        for (String value : List.of("personRef\u0000P-1", "nameDob\u0000amina\u0000example\u00001990-05-02", "",
-                "personRef\u0000P-1")) {
+        for (String value : List.of(
+                "personRef\u0000P-1", "nameDob\u0000amina\u0000example\u00001990-05-02", "", "personRef\u0000P-1")) {
             assertEquals(fresh(value), hmac.hash(value));
         }
     }
@@ -33,7 +33,8 @@ class IdentityHmacTest {
     @Test
     void threadsDoNotShareAMac() throws Exception {
         IdentityHmac hmac = new IdentityHmac(KEY);
-        List<String> values = IntStream.range(0, 2_000).mapToObj(i -> "personRef\u0000P-" + i).toList();
+        List<String> values =
+                IntStream.range(0, 2_000).mapToObj(i -> "personRef\u0000P-" + i).toList();
         List<String> parallel = values.parallelStream().map(hmac::hash).toList();
         for (int i = 0; i < values.size(); i++) {
             assertEquals(fresh(values.get(i)), parallel.get(i));

@@ -28,13 +28,17 @@ class KnownIdentitiesTest {
         UUID byName = UUID.randomUUID();
         UUID tooOld = UUID.randomUUID();
         UUID other = UUID.randomUUID();
-        KnownIdentities known = new KnownIdentities(List.of(known(self, 1, T.minusSeconds(5), A),
-                known(byName, 1, T.minusSeconds(10), ONLY_NAME_B), known(tooOld, 1, T.minus(YEAR), A),
+        KnownIdentities known = new KnownIdentities(List.of(
+                known(self, 1, T.minusSeconds(5), A),
+                known(byName, 1, T.minusSeconds(10), ONLY_NAME_B),
+                known(tooOld, 1, T.minus(YEAR), A),
                 known(other, 1, T.minusSeconds(1), C)));
 
         List<EarlierReferral> found = known.matching(A, self, T.minus(YEAR), T);
 
-        assertEquals(List.of(byName), found.stream().map(EarlierReferral::referralId).toList(),
+        assertEquals(
+                List.of(byName),
+                found.stream().map(EarlierReferral::referralId).toList(),
                 "the window is (from, to]: recorded exactly a year before does not count");
     }
 
@@ -48,7 +52,9 @@ class KnownIdentitiesTest {
 
         List<EarlierReferral> found = known.matching(A, UUID.randomUUID(), T.minus(YEAR), T);
 
-        assertEquals(List.of(second, first), found.stream().map(EarlierReferral::referralId).toList(),
+        assertEquals(
+                List.of(second, first),
+                found.stream().map(EarlierReferral::referralId).toList(),
                 "PostgreSQL compares UUIDs as unsigned bytes");
         assertEquals(2, known.toKeep().size());
     }
@@ -87,7 +93,9 @@ class KnownIdentitiesTest {
         known.record(id, 1, "ADT", "R", T.plusNanos(400), A); // stored as T
 
         assertEquals(1, known.matching(A, UUID.randomUUID(), T.minus(YEAR), T).size());
-        assertTrue(known.matching(A, UUID.randomUUID(), T.plusNanos(300), T.plusSeconds(1)).isEmpty(),
+        assertTrue(
+                known.matching(A, UUID.randomUUID(), T.plusNanos(300), T.plusSeconds(1))
+                        .isEmpty(),
                 "from rounds to T too, and the window excludes its start");
     }
 }

@@ -38,8 +38,11 @@ class RedecisionTest {
 
     private static PolicyInput input(Referrals r) {
         return PolicyInput.of(new ReferralReceived(
-                UUID.nameUUIDFromBytes(r.sourceReference().getBytes()), r.version(), r.receivedAt(),
-                r.receivedAt(), r.toReferral()));
+                UUID.nameUUIDFromBytes(r.sourceReference().getBytes()),
+                r.version(),
+                r.receivedAt(),
+                r.receivedAt(),
+                r.toReferral()));
     }
 
     private static EarlierReferral earlier(PolicyInput in) {
@@ -57,8 +60,8 @@ class RedecisionTest {
     @Test
     void theFactsHoldNoPersonalData() {
         String json = PolicyInput.of(Referrals.referral().received()).toJson();
-        for (String personal : List.of("Amina", "Example", "07700", "PR1", "Preston", "1990", "P-778812",
-                "what happened", "perpetrator")) {
+        for (String personal : List.of(
+                "Amina", "Example", "07700", "PR1", "Preston", "1990", "P-778812", "what happened", "perpetrator")) {
             assertFalse(json.contains(personal), personal + " in " + json);
         }
         assertEquals(PolicyInput.of(Referrals.referral().received()), PolicyInput.fromJson(json));
@@ -70,10 +73,13 @@ class RedecisionTest {
         assertEquals(Priority.STANDARD, alone.priority());
         assertEquals(120, alone.slaTargetHours());
 
-        assertEquals(Optional.empty(), TriagePolicy.redecide(later, List.of(earlier(first)), alone, DEFAULTS, NOW),
+        assertEquals(
+                Optional.empty(),
+                TriagePolicy.redecide(later, List.of(earlier(first)), alone, DEFAULTS, NOW),
                 "one earlier referral changes nothing");
-        Decision redecided = TriagePolicy.redecide(later, List.of(earlier(first), earlier(second)), alone, DEFAULTS,
-                NOW).orElseThrow();
+        Decision redecided = TriagePolicy.redecide(
+                        later, List.of(earlier(first), earlier(second)), alone, DEFAULTS, NOW)
+                .orElseThrow();
 
         ReferralDecided d = redecided.decided();
         assertEquals(1, d.revision());
@@ -81,16 +87,21 @@ class RedecisionTest {
         assertEquals(Priority.PRIORITY, d.priority());
         assertEquals(48, d.slaTargetHours());
         assertTrue(TriagePolicy.detectsRepeat(d));
-        assertEquals(ReferralDecided.eventId(d.referralId(), d.version(), 1), d.toEnvelope().eventId());
-        assertEquals(decided(later, List.of(earlier(first), earlier(second))).withRevision(1), d,
+        assertEquals(
+                ReferralDecided.eventId(d.referralId(), d.version(), 1),
+                d.toEnvelope().eventId());
+        assertEquals(
+                decided(later, List.of(earlier(first), earlier(second))).withRevision(1),
+                d,
                 "exactly the decision it would have had in recorded order");
     }
 
     @Test
     void aReDecisionOfAReDecisionCountsOn() {
         ReferralDecided second = decided(later, List.of()).withRevision(2);
-        Decision third = TriagePolicy.redecide(later, List.of(earlier(first), earlier(this.second)), second,
-                DEFAULTS, NOW).orElseThrow();
+        Decision third = TriagePolicy.redecide(
+                        later, List.of(earlier(first), earlier(this.second)), second, DEFAULTS, NOW)
+                .orElseThrow();
         assertEquals(3, third.decided().revision());
     }
 
@@ -99,11 +110,12 @@ class RedecisionTest {
         ReferralDecided targeted = decided(later, List.of(earlier(first), earlier(second)));
         assertTrue(TriagePolicy.detectsRepeat(targeted));
         PolicyInput third = input(referralAt("E3", T.minus(Duration.ofDays(10))));
-        assertEquals(Optional.empty(), TriagePolicy.redecide(later,
-                List.of(earlier(first), earlier(second), earlier(third)), targeted, DEFAULTS, NOW));
+        assertEquals(
+                Optional.empty(),
+                TriagePolicy.redecide(
+                        later, List.of(earlier(first), earlier(second), earlier(third)), targeted, DEFAULTS, NOW));
         // fewer known now (one erased, or aged out): never a downgrade
-        assertEquals(Optional.empty(), TriagePolicy.redecide(later, List.of(earlier(first)), targeted, DEFAULTS,
-                NOW));
+        assertEquals(Optional.empty(), TriagePolicy.redecide(later, List.of(earlier(first)), targeted, DEFAULTS, NOW));
     }
 
     @Test
@@ -114,17 +126,22 @@ class RedecisionTest {
         Decision d = TriagePolicy.redecide(flagged, List.of(earlier(first), earlier(second)), current, DEFAULTS, NOW)
                 .orElseThrow();
         assertEquals(Priority.PRIORITY, d.decided().priority());
-        assertEquals(TriagePolicy.REPEAT_VICTIM_DETECTED, d.decided().reasons().stream()
-                .filter(r -> r.code() == ReasonCode.PRIORITY_PERSISTENTLY_TARGETED).findFirst().orElseThrow()
-                .detail());
+        assertEquals(
+                TriagePolicy.REPEAT_VICTIM_DETECTED,
+                d.decided().reasons().stream()
+                        .filter(r -> r.code() == ReasonCode.PRIORITY_PERSISTENTLY_TARGETED)
+                        .findFirst()
+                        .orElseThrow()
+                        .detail());
     }
 
     @Test
     void factsOfAnotherVersionAreNotReDecided() {
         ObjectNode json = EventJson.mapper().valueToTree(decided(later, List.of()));
         ReferralDecided ofVersionTwo = EventJson.mapper().convertValue(json.put("version", 2), ReferralDecided.class);
-        assertEquals(Optional.empty(), TriagePolicy.redecide(later, List.of(earlier(first), earlier(second)),
-                ofVersionTwo, DEFAULTS, NOW));
+        assertEquals(
+                Optional.empty(),
+                TriagePolicy.redecide(later, List.of(earlier(first), earlier(second)), ofVersionTwo, DEFAULTS, NOW));
     }
 
     /**
@@ -139,9 +156,13 @@ class RedecisionTest {
         for (List<PolicyInput> order : permutations(recordedOrder)) {
             Map<UUID, ReferralDecided> actual = simulate(order);
             for (PolicyInput in : recordedOrder) {
-                assertEquals(expected.get(in.referralId()).withRevision(0),
-                        actual.get(in.referralId()).withRevision(0), in.sourceReference() + " in order "
-                                + order.stream().map(PolicyInput::sourceReference).toList());
+                assertEquals(
+                        expected.get(in.referralId()).withRevision(0),
+                        actual.get(in.referralId()).withRevision(0),
+                        in.sourceReference() + " in order "
+                                + order.stream()
+                                        .map(PolicyInput::sourceReference)
+                                        .toList());
             }
         }
         assertTrue(TriagePolicy.detectsRepeat(expected.get(later.referralId())));
@@ -160,8 +181,9 @@ class RedecisionTest {
                 boolean laterInWindow = other.recordedAt().isAfter(in.recordedAt())
                         && other.recordedAt().isBefore(in.recordedAt().plus(DEFAULTS.repeatWindow()));
                 if (laterInWindow) {
-                    TriagePolicy.redecide(other, earlierThan(other, known), decided.get(other.referralId()),
-                            DEFAULTS, NOW).ifPresent(d -> decided.put(other.referralId(), d.decided()));
+                    TriagePolicy.redecide(
+                                    other, earlierThan(other, known), decided.get(other.referralId()), DEFAULTS, NOW)
+                            .ifPresent(d -> decided.put(other.referralId(), d.decided()));
                 }
             }
         }
@@ -169,7 +191,9 @@ class RedecisionTest {
     }
 
     private static List<EarlierReferral> earlierThan(PolicyInput in, List<PolicyInput> known) {
-        return known.stream().filter(k -> !k.referralId().equals(in.referralId())).map(RedecisionTest::earlier)
+        return known.stream()
+                .filter(k -> !k.referralId().equals(in.referralId()))
+                .map(RedecisionTest::earlier)
                 .toList();
     }
 

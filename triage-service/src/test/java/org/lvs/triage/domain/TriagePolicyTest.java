@@ -71,7 +71,11 @@ class TriagePolicyTest {
     }
 
     private static String detail(Decision d, ReasonCode code) {
-        return d.decided().reasons().stream().filter(r -> r.code() == code).findFirst().orElseThrow().detail();
+        return d.decided().reasons().stream()
+                .filter(r -> r.code() == code)
+                .findFirst()
+                .orElseThrow()
+                .detail();
     }
 
     private static void assertNoCase(ReferralDecided d) {
@@ -88,7 +92,10 @@ class TriagePolicyTest {
         @ParameterizedTest
         @CsvSource({"REFUSED, CONSENT_REFUSED", "NOT_RECORDED, CONSENT_NOT_RECORDED"})
         void withoutConsentNoCaseIsOpenedAndThePoliceAreAskedForConsent(Consent consent, ReasonCode reason) {
-            Decision d = decide(referral().category(CrimeCategory.SEXUAL_OFFENCE).unsafe(true).consent(consent));
+            Decision d = decide(referral()
+                    .category(CrimeCategory.SEXUAL_OFFENCE)
+                    .unsafe(true)
+                    .consent(consent));
 
             assertEquals(DecisionOutcome.DECLINED_NO_CONSENT, d.decided().outcome());
             assertEquals(DataIssue.NO_CONSENT, d.decided().dataIssue());
@@ -100,7 +107,18 @@ class TriagePolicyTest {
 
         @Test
         void aMinimisedReferralWithoutConsentIsDeclinedNotADataIssue() {
-            Victim bare = new Victim(null, null, null, null, null, Gender.MALE, null, null, null, null, List.of(),
+            Victim bare = new Victim(
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    Gender.MALE,
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(),
                     AgeBand.FROM_25_TO_34);
             Decision d = decide(referral().victim(bare).consent(Consent.REFUSED));
 
@@ -161,8 +179,14 @@ class TriagePolicyTest {
                 assertEquals(DataIssue.NO_DATA, d.decided().dataIssue());
                 assertNoCase(d.decided());
                 assertEquals(List.of(ReasonCode.CONSENT_EXPLICIT, ReasonCode.NO_DATA), codes(d));
-                assertEquals(List.of("victim.firstName", "victim.lastName", "victim.phone", "victim.email",
-                        "victim.address"), d.missingFields());
+                assertEquals(
+                        List.of(
+                                "victim.firstName",
+                                "victim.lastName",
+                                "victim.phone",
+                                "victim.email",
+                                "victim.address"),
+                        d.missingFields());
             }
         }
 
@@ -173,8 +197,13 @@ class TriagePolicyTest {
             assertEquals(DecisionOutcome.CASE_OPENED, d.decided().outcome());
             assertEquals(DataIssue.INSUFFICIENT_DATA, d.decided().dataIssue());
             assertEquals(CaseStatus.AWAITING_INFORMATION, d.decided().caseStatus());
-            assertEquals(List.of(ReasonCode.CONSENT_EXPLICIT, ReasonCode.INSUFFICIENT_NO_CONTACT_CHANNEL,
-                    ReasonCode.STANDARD, ReasonCode.ROUTE_CORE), codes(d));
+            assertEquals(
+                    List.of(
+                            ReasonCode.CONSENT_EXPLICIT,
+                            ReasonCode.INSUFFICIENT_NO_CONTACT_CHANNEL,
+                            ReasonCode.STANDARD,
+                            ReasonCode.ROUTE_CORE),
+                    codes(d));
             assertTrue(d.needsFeedback());
             assertEquals(List.of("victim.phone", "victim.email", "victim.address"), d.missingFields());
         }
@@ -185,8 +214,13 @@ class TriagePolicyTest {
 
             assertEquals(DataIssue.INSUFFICIENT_DATA, d.decided().dataIssue());
             assertEquals(CaseStatus.AWAITING_INFORMATION, d.decided().caseStatus());
-            assertEquals(List.of(ReasonCode.CONSENT_EXPLICIT, ReasonCode.INSUFFICIENT_NO_NAME, ReasonCode.STANDARD,
-                    ReasonCode.ROUTE_CORE), codes(d));
+            assertEquals(
+                    List.of(
+                            ReasonCode.CONSENT_EXPLICIT,
+                            ReasonCode.INSUFFICIENT_NO_NAME,
+                            ReasonCode.STANDARD,
+                            ReasonCode.ROUTE_CORE),
+                    codes(d));
             assertEquals(List.of("victim.firstName", "victim.lastName"), d.missingFields());
         }
 
@@ -198,36 +232,63 @@ class TriagePolicyTest {
         }
 
         @ParameterizedTest(name = "first={0} last={1} has name: {2}")
-        @CsvSource(nullValues = "null", value = {"Amina, null, true", "null, Example, true", "' ', Example, true",
-            "'  ', '', false", "null, null, false"})
+        @CsvSource(
+                nullValues = "null",
+                value = {
+                    "Amina, null, true",
+                    "null, Example, true",
+                    "' ', Example, true",
+                    "'  ', '', false",
+                    "null, null, false"
+                })
         void aNameIsAFirstOrLastNameThatIsNotBlank(String first, String last, boolean hasName) {
             Decision d = decide(referral().victim(contact(first, last, "07700900123", null, null)));
             assertEquals(!hasName, codes(d).contains(ReasonCode.INSUFFICIENT_NO_NAME));
         }
 
         @ParameterizedTest(name = "phone [{0}] valid: {1}")
-        @CsvSource(nullValues = "null", value = {
-            "07700900123, true", "07700 900 123, true", "+447700900123, true", "+44 7700 900123, true",
-            "0161496000, true", "0123456789, true", "01234567, false", "012345678901, false",
-            "+4477009001234, false", "447700900123, false", "0770090012a, false", "07700-900123, false",
-            "'', false", "null, false", "+44770090, false"})
+        @CsvSource(
+                nullValues = "null",
+                value = {
+                    "07700900123, true", "07700 900 123, true", "+447700900123, true", "+44 7700 900123, true",
+                    "0161496000, true", "0123456789, true", "01234567, false", "012345678901, false",
+                    "+4477009001234, false", "447700900123, false", "0770090012a, false", "07700-900123, false",
+                    "'', false", "null, false", "+44770090, false"
+                })
         void aPhoneIsAUkNumber(String phone, boolean valid) {
             assertChannel(contact("Amina", null, phone, null, null), valid);
         }
 
         @ParameterizedTest(name = "email [{0}] valid: {1}")
-        @CsvSource(nullValues = "null", value = {
-            "amina@example.org, true", "a.b+c@mail.example.co.uk, true", "amina@example, false",
-            "amina.example.org, false", "amina@@example.org, false", "am ina@example.org, false",
-            "@example.org, false", "amina@.org, false", "'', false", "null, false", "a..b@example.org, false"})
+        @CsvSource(
+                nullValues = "null",
+                value = {
+                    "amina@example.org, true",
+                    "a.b+c@mail.example.co.uk, true",
+                    "amina@example, false",
+                    "amina.example.org, false",
+                    "amina@@example.org, false",
+                    "am ina@example.org, false",
+                    "@example.org, false",
+                    "amina@.org, false",
+                    "'', false",
+                    "null, false",
+                    "a..b@example.org, false"
+                })
         void anEmailIsSyntacticallyValid(String email, boolean valid) {
             assertChannel(contact("Amina", null, null, email, null), valid);
         }
 
         @ParameterizedTest(name = "address line1=[{0}] postcode=[{1}] usable: {2}")
-        @CsvSource(nullValues = "null", value = {
-            "1 Example Street, PR1 2AB, true", "1 Example Street, null, false", "null, PR1 2AB, false",
-            "' ', PR1 2AB, false", "1 Example Street, '', false"})
+        @CsvSource(
+                nullValues = "null",
+                value = {
+                    "1 Example Street, PR1 2AB, true",
+                    "1 Example Street, null, false",
+                    "null, PR1 2AB, false",
+                    "' ', PR1 2AB, false",
+                    "1 Example Street, '', false"
+                })
         void anAddressNeedsLine1AndPostcode(String line1, String postcode, boolean valid) {
             assertChannel(contact("Amina", null, null, null, new Address(line1, null, "Preston", postcode)), valid);
         }
@@ -302,7 +363,8 @@ class TriagePolicyTest {
         void anyVulnerabilityButRepeatVictimIsPriorityVulnerable(Vulnerability flag) {
             Decision d = decide(referral().vulnerabilities(flag));
             assertEquals(Priority.PRIORITY, d.decided().priority());
-            assertEquals(List.of(ReasonCode.CONSENT_EXPLICIT, ReasonCode.PRIORITY_VULNERABLE, ReasonCode.ROUTE_CORE),
+            assertEquals(
+                    List.of(ReasonCode.CONSENT_EXPLICIT, ReasonCode.PRIORITY_VULNERABLE, ReasonCode.ROUTE_CORE),
                     codes(d));
             assertEquals(flag.name(), detail(d, ReasonCode.PRIORITY_VULNERABLE));
         }
@@ -311,18 +373,30 @@ class TriagePolicyTest {
         void theRepeatVictimFlagIsPersistentlyTargetedNotVulnerable() {
             Decision d = decide(referral().vulnerabilities(Vulnerability.REPEAT_VICTIM));
             assertEquals(Priority.PRIORITY, d.decided().priority());
-            assertEquals(List.of(ReasonCode.CONSENT_EXPLICIT, ReasonCode.PRIORITY_PERSISTENTLY_TARGETED,
-                    ReasonCode.ROUTE_CORE), codes(d));
+            assertEquals(
+                    List.of(
+                            ReasonCode.CONSENT_EXPLICIT,
+                            ReasonCode.PRIORITY_PERSISTENTLY_TARGETED,
+                            ReasonCode.ROUTE_CORE),
+                    codes(d));
             assertEquals("REPEAT_VICTIM", detail(d, ReasonCode.PRIORITY_PERSISTENTLY_TARGETED));
         }
 
         @Test
         void everyRuleThatHoldsAddsItsReason() {
-            Decision d = decide(referral().category(CrimeCategory.TERRORISM).dateOfBirth(LocalDate.of(2005, 1, 1), null)
+            Decision d = decide(referral()
+                    .category(CrimeCategory.TERRORISM)
+                    .dateOfBirth(LocalDate.of(2005, 1, 1), null)
                     .vulnerabilities(Vulnerability.REPEAT_VICTIM, Vulnerability.INTIMIDATED));
-            assertEquals(List.of(ReasonCode.CONSENT_EXPLICIT, ReasonCode.PRIORITY_UNDER_18,
-                    ReasonCode.PRIORITY_MOST_SERIOUS_CRIME, ReasonCode.PRIORITY_VULNERABLE,
-                    ReasonCode.PRIORITY_PERSISTENTLY_TARGETED, ReasonCode.ROUTE_UNDER_18), codes(d));
+            assertEquals(
+                    List.of(
+                            ReasonCode.CONSENT_EXPLICIT,
+                            ReasonCode.PRIORITY_UNDER_18,
+                            ReasonCode.PRIORITY_MOST_SERIOUS_CRIME,
+                            ReasonCode.PRIORITY_VULNERABLE,
+                            ReasonCode.PRIORITY_PERSISTENTLY_TARGETED,
+                            ReasonCode.ROUTE_UNDER_18),
+                    codes(d));
         }
     }
 
@@ -332,8 +406,13 @@ class TriagePolicyTest {
         private final Referrals lateEvening = referral().recordedAt(Instant.parse("2017-08-14T23:30:00Z"));
 
         @ParameterizedTest(name = "born {0} -> under 18: {1}")
-        @CsvSource({"1999-08-15, false", "1999-08-16, true", "1999-08-14, false", "2010-01-01, true",
-            "1960-01-01, false"})
+        @CsvSource({
+            "1999-08-15, false",
+            "1999-08-16, true",
+            "1999-08-14, false",
+            "2010-01-01, true",
+            "1960-01-01, false"
+        })
         void ageIsTakenOnTheLondonDateOfRecordedAt(LocalDate dob, boolean under18) {
             Decision d = decide(lateEvening.dateOfBirth(dob, null));
             assertEquals(under18, codes(d).contains(ReasonCode.PRIORITY_UNDER_18));
@@ -344,10 +423,10 @@ class TriagePolicyTest {
         @Test
         void theEighteenthBirthdayInWinterUsesGmt() {
             Referrals winter = referral().recordedAt(Instant.parse("2018-01-15T00:10:00Z"));
-            assertFalse(TriagePolicy.isUnder18(winter.dateOfBirth(LocalDate.of(2000, 1, 15), null).victim(),
-                    winter.recordedAt()));
-            assertTrue(TriagePolicy.isUnder18(winter.dateOfBirth(LocalDate.of(2000, 1, 16), null).victim(),
-                    winter.recordedAt()));
+            assertFalse(TriagePolicy.isUnder18(
+                    winter.dateOfBirth(LocalDate.of(2000, 1, 15), null).victim(), winter.recordedAt()));
+            assertTrue(TriagePolicy.isUnder18(
+                    winter.dateOfBirth(LocalDate.of(2000, 1, 16), null).victim(), winter.recordedAt()));
         }
 
         @ParameterizedTest(name = "age {0} -> under 18: {1}")
@@ -388,8 +467,11 @@ class TriagePolicyTest {
 
         @Test
         void exactlyTwoOtherReferralsInTheWindowArePersistentlyTargeted() {
-            Decision d = decide(current, List.of(other("A", RECORDED.minus(Duration.ofDays(10))),
-                    other("B", RECORDED.minus(Duration.ofDays(300)))));
+            Decision d = decide(
+                    current,
+                    List.of(
+                            other("A", RECORDED.minus(Duration.ofDays(10))),
+                            other("B", RECORDED.minus(Duration.ofDays(300)))));
             assertEquals(Priority.PRIORITY, d.decided().priority());
             assertEquals(TriagePolicy.REPEAT_VICTIM_DETECTED, detail(d, ReasonCode.PRIORITY_PERSISTENTLY_TARGETED));
             assertEquals(48, d.decided().slaTargetHours());
@@ -403,7 +485,8 @@ class TriagePolicyTest {
         @Test
         void theWindowIsOpenAtMinus365DaysAndClosedAtRecordedAt() {
             EarlierReferral atRecordedAt = other("A", RECORDED);
-            EarlierReferral justInside = other("B", RECORDED.minus(Duration.ofDays(365)).plusSeconds(1));
+            EarlierReferral justInside =
+                    other("B", RECORDED.minus(Duration.ofDays(365)).plusSeconds(1));
             EarlierReferral exactly365 = other("C", RECORDED.minus(Duration.ofDays(365)));
             EarlierReferral later = other("D", RECORDED.plusSeconds(1));
 
@@ -415,10 +498,10 @@ class TriagePolicyTest {
         @Test
         void onlyOtherDistinctReferralsCount() {
             EarlierReferral a = other("A", RECORDED.minus(Duration.ofDays(2)));
-            EarlierReferral sameAsCurrent = new EarlierReferral(current.referralId(), current.sourceReference(),
-                    RECORDED.minus(Duration.ofDays(5)));
-            EarlierReferral sameReference = new EarlierReferral(UUID.randomUUID(), current.sourceReference(),
-                    RECORDED.minus(Duration.ofDays(5)));
+            EarlierReferral sameAsCurrent = new EarlierReferral(
+                    current.referralId(), current.sourceReference(), RECORDED.minus(Duration.ofDays(5)));
+            EarlierReferral sameReference = new EarlierReferral(
+                    UUID.randomUUID(), current.sourceReference(), RECORDED.minus(Duration.ofDays(5)));
             assertFalse(persistentlyTargeted(List.of(a, a)));
             assertFalse(persistentlyTargeted(List.of(a, sameAsCurrent)));
             assertFalse(persistentlyTargeted(List.of(a, sameReference)));
@@ -426,13 +509,20 @@ class TriagePolicyTest {
 
         @Test
         void theCountAndWindowAreConfiguration() {
-            PolicySettings strict = new PolicySettings(PolicySettings.defaultMostSeriousCrimes(), 48, 120,
-                    PolicySettings.defaultHateCrimeProviders(), "CORE", Duration.ofDays(30), 1, "test-1");
-            Decision d = TriagePolicy.decide(current.received(),
-                    List.of(other("A", RECORDED.minus(Duration.ofDays(29)))), strict, DECIDED);
+            PolicySettings strict = new PolicySettings(
+                    PolicySettings.defaultMostSeriousCrimes(),
+                    48,
+                    120,
+                    PolicySettings.defaultHateCrimeProviders(),
+                    "CORE",
+                    Duration.ofDays(30),
+                    1,
+                    "test-1");
+            Decision d = TriagePolicy.decide(
+                    current.received(), List.of(other("A", RECORDED.minus(Duration.ofDays(29)))), strict, DECIDED);
             assertTrue(codes(d).contains(ReasonCode.PRIORITY_PERSISTENTLY_TARGETED));
-            Decision outside = TriagePolicy.decide(current.received(),
-                    List.of(other("A", RECORDED.minus(Duration.ofDays(31)))), strict, DECIDED);
+            Decision outside = TriagePolicy.decide(
+                    current.received(), List.of(other("A", RECORDED.minus(Duration.ofDays(31)))), strict, DECIDED);
             assertFalse(codes(outside).contains(ReasonCode.PRIORITY_PERSISTENTLY_TARGETED));
         }
     }
@@ -441,28 +531,56 @@ class TriagePolicyTest {
     class Routing {
         static Stream<Arguments> rows() {
             return Stream.of(
-                    Arguments.of(CrimeCategory.SEXUAL_OFFENCE, null, Strand.SEXUAL_VIOLENCE, Pathway.ISVA,
+                    Arguments.of(
+                            CrimeCategory.SEXUAL_OFFENCE,
+                            null,
+                            Strand.SEXUAL_VIOLENCE,
+                            Pathway.ISVA,
                             List.of(ReasonCode.ROUTE_SEXUAL_VIOLENCE)),
-                    Arguments.of(CrimeCategory.DOMESTIC_ABUSE, RiskLevel.HIGH, Strand.DOMESTIC_ABUSE, Pathway.IDVA,
+                    Arguments.of(
+                            CrimeCategory.DOMESTIC_ABUSE,
+                            RiskLevel.HIGH,
+                            Strand.DOMESTIC_ABUSE,
+                            Pathway.IDVA,
                             List.of(ReasonCode.ROUTE_DA_HIGH_MEDIUM_RISK)),
-                    Arguments.of(CrimeCategory.DOMESTIC_ABUSE, RiskLevel.MEDIUM, Strand.DOMESTIC_ABUSE, Pathway.IDVA,
+                    Arguments.of(
+                            CrimeCategory.DOMESTIC_ABUSE,
+                            RiskLevel.MEDIUM,
+                            Strand.DOMESTIC_ABUSE,
+                            Pathway.IDVA,
                             List.of(ReasonCode.ROUTE_DA_HIGH_MEDIUM_RISK)),
-                    Arguments.of(CrimeCategory.DOMESTIC_ABUSE, RiskLevel.STANDARD, Strand.DOMESTIC_ABUSE,
-                            Pathway.IVA, List.of(ReasonCode.ROUTE_DA_STANDARD_RISK)),
-                    Arguments.of(CrimeCategory.DOMESTIC_ABUSE, null, Strand.DOMESTIC_ABUSE, Pathway.IVA,
+                    Arguments.of(
+                            CrimeCategory.DOMESTIC_ABUSE,
+                            RiskLevel.STANDARD,
+                            Strand.DOMESTIC_ABUSE,
+                            Pathway.IVA,
+                            List.of(ReasonCode.ROUTE_DA_STANDARD_RISK)),
+                    Arguments.of(
+                            CrimeCategory.DOMESTIC_ABUSE,
+                            null,
+                            Strand.DOMESTIC_ABUSE,
+                            Pathway.IVA,
                             List.of(ReasonCode.ROUTE_DA_STANDARD_RISK, ReasonCode.DA_RISK_NOT_GRADED)),
-                    Arguments.of(CrimeCategory.HATE_CRIME, null, Strand.HATE_CRIME, Pathway.HATE_CRIME_PARTNER,
+                    Arguments.of(
+                            CrimeCategory.HATE_CRIME,
+                            null,
+                            Strand.HATE_CRIME,
+                            Pathway.HATE_CRIME_PARTNER,
                             List.of(ReasonCode.ROUTE_HATE_CRIME)),
-                    Arguments.of(CrimeCategory.ASSAULT, RiskLevel.HIGH, Strand.CORE, Pathway.CORE,
+                    Arguments.of(
+                            CrimeCategory.ASSAULT,
+                            RiskLevel.HIGH,
+                            Strand.CORE,
+                            Pathway.CORE,
                             List.of(ReasonCode.ROUTE_CORE)),
-                    Arguments.of(CrimeCategory.TERRORISM, null, Strand.CORE, Pathway.CORE,
-                            List.of(ReasonCode.ROUTE_CORE)));
+                    Arguments.of(
+                            CrimeCategory.TERRORISM, null, Strand.CORE, Pathway.CORE, List.of(ReasonCode.ROUTE_CORE)));
         }
 
         @ParameterizedTest(name = "{0} risk {1} -> {2}/{3}")
         @MethodSource("rows")
-        void theFirstRouteThatApplies(CrimeCategory category, RiskLevel risk, Strand strand, Pathway pathway,
-                List<ReasonCode> routeReasons) {
+        void theFirstRouteThatApplies(
+                CrimeCategory category, RiskLevel risk, Strand strand, Pathway pathway, List<ReasonCode> routeReasons) {
             Decision d = decide(referral().category(category).risk(risk));
             assertEquals(strand, d.decided().strand());
             assertEquals(pathway, d.decided().pathway());
@@ -476,7 +594,9 @@ class TriagePolicyTest {
         @ParameterizedTest
         @EnumSource(CrimeCategory.class)
         void under18GoesToNestWhateverTheCrime(CrimeCategory category) {
-            Decision d = decide(referral().category(category, HateStrand.RELIGION).risk(RiskLevel.HIGH)
+            Decision d = decide(referral()
+                    .category(category, HateStrand.RELIGION)
+                    .risk(RiskLevel.HIGH)
                     .dateOfBirth(null, 15));
             assertEquals(Strand.NEST, d.decided().strand());
             assertEquals(Pathway.NEST, d.decided().pathway());
@@ -485,13 +605,25 @@ class TriagePolicyTest {
         }
 
         @ParameterizedTest(name = "strands {0} -> {1}")
-        @CsvSource({"RELIGION, LANCASHIRE_COUNCIL_OF_MOSQUES", "DISABILITY, DENW", "SEXUAL_ORIENTATION, RENAISSANCE",
-            "TRANSGENDER, RENAISSANCE", "RACE, CORE", "OTHER, CORE", "'', CORE",
+        @CsvSource({
+            "RELIGION, LANCASHIRE_COUNCIL_OF_MOSQUES",
+            "DISABILITY, DENW",
+            "SEXUAL_ORIENTATION, RENAISSANCE",
+            "TRANSGENDER, RENAISSANCE",
+            "RACE, CORE",
+            "OTHER, CORE",
+            "'', CORE",
             "RELIGION|DISABILITY, LANCASHIRE_COUNCIL_OF_MOSQUES",
-            "RACE|RELIGION, CORE", "DISABILITY|TRANSGENDER, DENW", "TRANSGENDER|RELIGION, RENAISSANCE"})
+            "RACE|RELIGION, CORE",
+            "DISABILITY|TRANSGENDER, DENW",
+            "TRANSGENDER|RELIGION, RENAISSANCE"
+        })
         void theHateCrimeProviderComesFromTheFirstListedStrand(String strands, String provider) {
-            HateStrand[] listed = strands.isEmpty() ? new HateStrand[0]
-                    : Arrays.stream(strands.split("\\|")).map(HateStrand::valueOf).toArray(HateStrand[]::new);
+            HateStrand[] listed = strands.isEmpty()
+                    ? new HateStrand[0]
+                    : Arrays.stream(strands.split("\\|"))
+                            .map(HateStrand::valueOf)
+                            .toArray(HateStrand[]::new);
             Decision d = decide(referral().category(CrimeCategory.HATE_CRIME, listed));
             assertEquals(provider, d.decided().provider());
             assertEquals(Pathway.HATE_CRIME_PARTNER, d.decided().pathway());
@@ -500,12 +632,37 @@ class TriagePolicyTest {
 
         @Test
         void providersAreConfiguration() {
-            PolicySettings custom = new PolicySettings(PolicySettings.defaultMostSeriousCrimes(), 48, 120,
-                    Map.of(HateStrand.RACE, "RACE_PARTNER"), "DEFAULT_PARTNER", Duration.ofDays(365), 2, "x");
-            assertEquals("RACE_PARTNER", TriagePolicy.decide(referral().category(CrimeCategory.HATE_CRIME,
-                    HateStrand.RACE).received(), List.of(), custom, DECIDED).decided().provider());
-            assertEquals("DEFAULT_PARTNER", TriagePolicy.decide(referral().category(CrimeCategory.HATE_CRIME,
-                    HateStrand.RELIGION).received(), List.of(), custom, DECIDED).decided().provider());
+            PolicySettings custom = new PolicySettings(
+                    PolicySettings.defaultMostSeriousCrimes(),
+                    48,
+                    120,
+                    Map.of(HateStrand.RACE, "RACE_PARTNER"),
+                    "DEFAULT_PARTNER",
+                    Duration.ofDays(365),
+                    2,
+                    "x");
+            assertEquals(
+                    "RACE_PARTNER",
+                    TriagePolicy.decide(
+                                    referral()
+                                            .category(CrimeCategory.HATE_CRIME, HateStrand.RACE)
+                                            .received(),
+                                    List.of(),
+                                    custom,
+                                    DECIDED)
+                            .decided()
+                            .provider());
+            assertEquals(
+                    "DEFAULT_PARTNER",
+                    TriagePolicy.decide(
+                                    referral()
+                                            .category(CrimeCategory.HATE_CRIME, HateStrand.RELIGION)
+                                            .received(),
+                                    List.of(),
+                                    custom,
+                                    DECIDED)
+                            .decided()
+                            .provider());
         }
     }
 
@@ -513,11 +670,20 @@ class TriagePolicyTest {
     class TargetsAndConfiguration {
         @Test
         void targetsAndPolicyVersionAreConfiguration() {
-            PolicySettings custom = new PolicySettings(EnumSet.of(CrimeCategory.BURGLARY), 24, 72,
-                    PolicySettings.defaultHateCrimeProviders(), "CORE", Duration.ofDays(365), 2, "2018-1");
-            ReferralDecided burglary = TriagePolicy.decide(referral().received(), List.of(), custom, DECIDED).decided();
-            ReferralDecided theft = TriagePolicy.decide(referral().category(CrimeCategory.THEFT).received(), List.of(),
-                    custom, DECIDED).decided();
+            PolicySettings custom = new PolicySettings(
+                    EnumSet.of(CrimeCategory.BURGLARY),
+                    24,
+                    72,
+                    PolicySettings.defaultHateCrimeProviders(),
+                    "CORE",
+                    Duration.ofDays(365),
+                    2,
+                    "2018-1");
+            ReferralDecided burglary = TriagePolicy.decide(referral().received(), List.of(), custom, DECIDED)
+                    .decided();
+            ReferralDecided theft = TriagePolicy.decide(
+                            referral().category(CrimeCategory.THEFT).received(), List.of(), custom, DECIDED)
+                    .decided();
             assertEquals(Priority.PRIORITY, burglary.priority());
             assertEquals(24, burglary.slaTargetHours());
             assertEquals(72, theft.slaTargetHours());
@@ -539,16 +705,39 @@ class TriagePolicyTest {
     class TheWholeDecision {
         @Test
         void reasonsFollowTheOrderOfTheSpecsSections() {
-            Victim nameOnly = new Victim("P-1", "Amina", null, LocalDate.of(2004, 3, 1), null, Gender.FEMALE, null,
-                    null, null, null, List.of(Vulnerability.MENTAL_HEALTH), null);
-            Decision d = decide(referral().consent(Consent.IMPLIED).victim(nameOnly).unsafe(true)
-                    .category(CrimeCategory.SEXUAL_OFFENCE), List.of(
+            Victim nameOnly = new Victim(
+                    "P-1",
+                    "Amina",
+                    null,
+                    LocalDate.of(2004, 3, 1),
+                    null,
+                    Gender.FEMALE,
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(Vulnerability.MENTAL_HEALTH),
+                    null);
+            Decision d = decide(
+                    referral()
+                            .consent(Consent.IMPLIED)
+                            .victim(nameOnly)
+                            .unsafe(true)
+                            .category(CrimeCategory.SEXUAL_OFFENCE),
+                    List.of(
                             new EarlierReferral(UUID.randomUUID(), "X-1", RECORDED.minus(Duration.ofDays(3))),
                             new EarlierReferral(UUID.randomUUID(), "X-2", RECORDED.minus(Duration.ofDays(4)))));
-            assertEquals(List.of(ReasonCode.CONSENT_IMPLIED, ReasonCode.INSUFFICIENT_NO_CONTACT_CHANNEL,
-                    ReasonCode.UNSAFE_TO_CONTACT, ReasonCode.PRIORITY_UNDER_18, ReasonCode.PRIORITY_MOST_SERIOUS_CRIME,
-                    ReasonCode.PRIORITY_VULNERABLE, ReasonCode.PRIORITY_PERSISTENTLY_TARGETED,
-                    ReasonCode.ROUTE_UNDER_18), codes(d));
+            assertEquals(
+                    List.of(
+                            ReasonCode.CONSENT_IMPLIED,
+                            ReasonCode.INSUFFICIENT_NO_CONTACT_CHANNEL,
+                            ReasonCode.UNSAFE_TO_CONTACT,
+                            ReasonCode.PRIORITY_UNDER_18,
+                            ReasonCode.PRIORITY_MOST_SERIOUS_CRIME,
+                            ReasonCode.PRIORITY_VULNERABLE,
+                            ReasonCode.PRIORITY_PERSISTENTLY_TARGETED,
+                            ReasonCode.ROUTE_UNDER_18),
+                    codes(d));
             assertEquals(CaseStatus.SCREENING, d.decided().caseStatus());
             assertEquals(Strand.NEST, d.decided().strand());
         }

@@ -26,8 +26,15 @@ class VictimIdentityTest {
     }
 
     @ParameterizedTest(name = "[{0}] -> [{1}]")
-    @CsvSource({"José, jose", "'  ZOË ', zoe", "Łukasz, łukasz", "Amina, amina", "Ångström, angstrom",
-        "'Mary  Ann', mary ann", "Siân, sian"})
+    @CsvSource({
+        "José, jose",
+        "'  ZOË ', zoe",
+        "Łukasz, łukasz",
+        "Amina, amina",
+        "Ångström, angstrom",
+        "'Mary  Ann', mary ann",
+        "Siân, sian"
+    })
     void namesIgnoreCaseAccentsAndSurroundingSpaces(String given, String normalised) {
         assertEquals(normalised, VictimIdentity.normaliseName(given));
     }
@@ -43,11 +50,17 @@ class VictimIdentityTest {
     @Test
     void anotherDateOfBirthOrNameIsAnotherIdentity() {
         VictimIdentity a = VictimIdentity.of(victim(null, "Amina", "Example", DOB), KEY);
-        assertNotEquals(a.nameDobHash(), VictimIdentity.of(victim(null, "Amina", "Example", DOB.plusDays(1)), KEY)
-                .nameDobHash());
-        assertNotEquals(a.nameDobHash(), VictimIdentity.of(victim(null, "Amina", "Exemple", DOB), KEY).nameDobHash());
+        assertNotEquals(
+                a.nameDobHash(),
+                VictimIdentity.of(victim(null, "Amina", "Example", DOB.plusDays(1)), KEY)
+                        .nameDobHash());
+        assertNotEquals(
+                a.nameDobHash(),
+                VictimIdentity.of(victim(null, "Amina", "Exemple", DOB), KEY).nameDobHash());
         // first and last name are separate parts: "Ami"+"naExample" is not "Amina"+"Example"
-        assertNotEquals(a.nameDobHash(), VictimIdentity.of(victim(null, "Ami", "naExample", DOB), KEY).nameDobHash());
+        assertNotEquals(
+                a.nameDobHash(),
+                VictimIdentity.of(victim(null, "Ami", "naExample", DOB), KEY).nameDobHash());
     }
 
     @Test
@@ -63,14 +76,16 @@ class VictimIdentityTest {
     @Test
     void aNameAndDateOfBirthNeedAllThreeParts() {
         assertTrue(VictimIdentity.of(victim(null, "Amina", null, DOB), KEY).isEmpty());
-        assertTrue(VictimIdentity.of(victim(null, "Amina", "Example", null), KEY).isEmpty());
+        assertTrue(
+                VictimIdentity.of(victim(null, "Amina", "Example", null), KEY).isEmpty());
         assertTrue(VictimIdentity.of(victim(" ", " ", "Example", DOB), KEY).isEmpty());
     }
 
     @Test
     void noVictimOrAMinimisedVictimCarriesNoIdentity() {
         assertSame(VictimIdentity.NONE, VictimIdentity.of(null, KEY));
-        assertTrue(VictimIdentity.of(victim("P-1", "Amina", "Example", DOB).minimised(), KEY).isEmpty());
+        assertTrue(VictimIdentity.of(victim("P-1", "Amina", "Example", DOB).minimised(), KEY)
+                .isEmpty());
     }
 
     @Test

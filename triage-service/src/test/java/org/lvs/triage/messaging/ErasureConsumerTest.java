@@ -44,12 +44,23 @@ class ErasureConsumerTest {
     private static final Instant T = Instant.parse("2017-09-20T10:00:00Z");
 
     private static ReferralReceived referralOf(UUID id, String ref, int version, String personRef, Instant recorded) {
-        return received(id, referral(Source.ADT, ref, version, recorded, CrimeCategory.THEFT,
-                victim(personRef, "07700900123"), Consent.EXPLICIT), recorded.plusSeconds(60 * version));
+        return received(
+                id,
+                referral(
+                        Source.ADT,
+                        ref,
+                        version,
+                        recorded,
+                        CrimeCategory.THEFT,
+                        victim(personRef, "07700900123"),
+                        Consent.EXPLICIT),
+                recorded.plusSeconds(60 * version));
     }
 
     private static void erase(UUID id) {
-        TopicProbe.send(Topics.CASES_ERASURES, id.toString(),
+        TopicProbe.send(
+                Topics.CASES_ERASURES,
+                id.toString(),
                 new PersonalDataErased(id, Source.ADT, PersonalDataErased.CONSENT_WITHDRAWN, T.plusSeconds(3600))
                         .toEnvelope());
     }
@@ -71,38 +82,59 @@ class ErasureConsumerTest {
             send(referralOf(other, uniqueReference("KEEP"), 1, personRef, T.minus(Duration.ofDays(10))));
             assertEquals(1, awaitFor(triaged, other, 1, WAIT).size());
             Object personRefHash = Db.column(
-                    "SELECT person_ref_hash FROM triage.victim_identity WHERE referral_id = ?", erased).get(0);
+                            "SELECT person_ref_hash FROM triage.victim_identity WHERE referral_id = ?", erased)
+                    .get(0);
 
             erase(erased);
             await().atMost(WAIT).until(() -> identities(erased) == 0);
             // Nothing in triage's schema holds the erased referral's source reference (the outbox may hold a
             // published row for a moment, until the relay deletes it); its identity hashes are left only on the other
             // referral of the same victim, which was not erased.
-            await().atMost(WAIT).untilAsserted(() -> assertEquals(List.of(),
-                    Db.scanSchema("triage", List.of(erasedRef))));
-            assertEquals(List.of(other), Db.column(
-                    "SELECT referral_id FROM triage.victim_identity WHERE person_ref_hash = ?", personRefHash));
+            await().atMost(WAIT)
+                    .untilAsserted(() -> assertEquals(List.of(), Db.scanSchema("triage", List.of(erasedRef))));
+            assertEquals(
+                    List.of(other),
+                    Db.column(
+                            "SELECT referral_id FROM triage.victim_identity WHERE person_ref_hash = ?", personRefHash));
             assertEquals(1, identities(other), "another referral of the victim keeps its identity");
 
             // the decision stays, without the source reference
-            given().header("Authorization", TestTokens.bearer(Roles.CASE_HANDLER)).get("/api/v1/triage/{id}", erased)
-                    .then().statusCode(200).body("outcome", equalTo("CASE_OPENED"))
-                    .body("sourceReference", nullValue()).body("referralId", equalTo(erased.toString()));
+            given().header("Authorization", TestTokens.bearer(Roles.CASE_HANDLER))
+                    .get("/api/v1/triage/{id}", erased)
+                    .then()
+                    .statusCode(200)
+                    .body("outcome", equalTo("CASE_OPENED"))
+                    .body("sourceReference", nullValue())
+                    .body("referralId", equalTo(erased.toString()));
 
             // Erasing again changes nothing and dead-letters nothing (a marker erasure after it shows it was read).
             erase(erased);
             UUID marker = UUID.randomUUID();
             erase(marker);
-            await().atMost(WAIT).until(() -> Db.count(
-                    "SELECT count(*) FROM triage.erased_referral WHERE referral_id = ?", marker) == 1);
-            assertEquals(List.of(), dlq.drain(QUIET).stream().filter(r -> r.key().equals(erased.toString())).toList());
+            await().atMost(WAIT)
+                    .until(() ->
+                            Db.count("SELECT count(*) FROM triage.erased_referral WHERE referral_id = ?", marker) == 1);
+            assertEquals(
+                    List.of(),
+                    dlq.drain(QUIET).stream()
+                            .filter(r -> r.key().equals(erased.toString()))
+                            .toList());
 
             // A version decided after the erasure stores no identity and no source reference either.
             send(referralOf(erased, erasedRef, 2, personRef, T.minus(Duration.ofDays(20))));
-            assertEquals(2, awaitFor(triaged, erased, 1, WAIT).get(0).payloadAs(ReferralDecided.class).version());
+            assertEquals(
+                    2,
+                    awaitFor(triaged, erased, 1, WAIT)
+                            .get(0)
+                            .payloadAs(ReferralDecided.class)
+                            .version());
             assertEquals(0, identities(erased));
-            assertEquals(0, Db.count("SELECT count(*) FROM triage.decision WHERE referral_id = ? "
-                    + "AND source_reference IS NOT NULL", erased));
+            assertEquals(
+                    0,
+                    Db.count(
+                            "SELECT count(*) FROM triage.decision WHERE referral_id = ? "
+                                    + "AND source_reference IS NOT NULL",
+                            erased));
 
             // The victim's next referral no longer matches the erased one: one other referral in the year, not two.
             UUID next = UUID.randomUUID();

@@ -50,27 +50,58 @@ class ErasurePoisonMatrixTest {
         UUID nulReason = UUID.randomUUID();
         UUID longReason = UUID.randomUUID();
         return List.of(
-                new Poison("unparseable JSON", UUID.randomUUID().toString(),
+                new Poison(
+                        "unparseable JSON",
+                        UUID.randomUUID().toString(),
                         "{\"eventId\": \"" + UUID.randomUUID() + "\", \"type\": \"PersonalDataErased\", \"payl",
-                        "decode", "unreadable record"),
-                new Poison("unknown event type", UUID.randomUUID().toString(), EventEnvelope.of(UUID.randomUUID(),
-                        EventTypes.CASE_OPENED, AT, Map.of("referralId", UUID.randomUUID().toString())).toJson(),
-                        "decode", "unexpected event type CaseOpened"),
-                new Poison("without its referral", UUID.randomUUID().toString(), EventEnvelope.of(UUID.randomUUID(),
-                        EventTypes.PERSONAL_DATA_ERASED, AT, Map.of("reason", "ADMIN_REQUEST")).toJson(),
-                        "decode", "referralId"),
+                        "decode",
+                        "unreadable record"),
+                new Poison(
+                        "unknown event type",
+                        UUID.randomUUID().toString(),
+                        EventEnvelope.of(
+                                        UUID.randomUUID(),
+                                        EventTypes.CASE_OPENED,
+                                        AT,
+                                        Map.of("referralId", UUID.randomUUID().toString()))
+                                .toJson(),
+                        "decode",
+                        "unexpected event type CaseOpened"),
+                new Poison(
+                        "without its referral",
+                        UUID.randomUUID().toString(),
+                        EventEnvelope.of(
+                                        UUID.randomUUID(),
+                                        EventTypes.PERSONAL_DATA_ERASED,
+                                        AT,
+                                        Map.of("reason", "ADMIN_REQUEST"))
+                                .toJson(),
+                        "decode",
+                        "referralId"),
                 // erased_at is stored: PostgreSQL's timestamps end in the year 294276 (SQLSTATE 22008)
-                new Poison("a time the database refuses", outOfRange.toString(),
+                new Poison(
+                        "a time the database refuses",
+                        outOfRange.toString(),
                         erasure(outOfRange, PersonalDataErased.ADMIN_REQUEST, Instant.parse("+294277-01-01T00:00:00Z")),
-                        "apply", "SQLSTATE 22008"),
-                new Poison("NUL in a string", nulReason.toString(),
-                        erasure(nulReason, "CONSENT\u0000WITHDRAWN", AT), "apply", "SQLSTATE 22021"),
-                new Poison("a string too long for its column", longReason.toString(),
-                        erasure(longReason, "R".repeat(40), AT), "apply", "SQLSTATE 22001"));
+                        "apply",
+                        "SQLSTATE 22008"),
+                new Poison(
+                        "NUL in a string",
+                        nulReason.toString(),
+                        erasure(nulReason, "CONSENT\u0000WITHDRAWN", AT),
+                        "apply",
+                        "SQLSTATE 22021"),
+                new Poison(
+                        "a string too long for its column",
+                        longReason.toString(),
+                        erasure(longReason, "R".repeat(40), AT),
+                        "apply",
+                        "SQLSTATE 22001"));
     }
 
     private static long tombstones(Set<UUID> ids) {
-        return Db.count("SELECT count(*) FROM triage.erased_referral WHERE referral_id = ANY (?::uuid[])",
+        return Db.count(
+                "SELECT count(*) FROM triage.erased_referral WHERE referral_id = ANY (?::uuid[])",
                 ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")));
     }
 
@@ -82,8 +113,8 @@ class ErasurePoisonMatrixTest {
         for (Poison poison : poisons) {
             UUID good = UUID.randomUUID();
             goods.add(good);
-            poll.add(new AbstractMap.SimpleEntry<>(good.toString(),
-                    erasure(good, PersonalDataErased.ADMIN_REQUEST, AT)));
+            poll.add(new AbstractMap.SimpleEntry<>(
+                    good.toString(), erasure(good, PersonalDataErased.ADMIN_REQUEST, AT)));
             poll.add(new AbstractMap.SimpleEntry<>(poison.key(), poison.value()));
         }
         try (TopicProbe dlq = TopicProbe.open(DLQ)) {
@@ -94,12 +125,17 @@ class ErasurePoisonMatrixTest {
             Map<String, List<ConsumerRecord<String, String>>> letters = Poison.deadLetters(dlq, poisonKeys, WAIT);
             Set<String> keys = new HashSet<>(poisonKeys);
             goods.forEach(g -> keys.add(g.toString()));
-            dlq.drain(QUIET).stream().filter(r -> keys.contains(r.key()))
-                    .forEach(r -> letters.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r));
+            dlq.drain(QUIET).stream()
+                    .filter(r -> keys.contains(r.key()))
+                    .forEach(r -> letters.computeIfAbsent(r.key(), k -> new ArrayList<>())
+                            .add(r));
             assertEquals(poisonKeys, letters.keySet(), "only the poison records are dead-lettered");
             for (Poison poison : poisons) {
                 assertEquals(1, letters.get(poison.key()).size(), poison.name() + ": once, alone");
-                poison.assertLetter(letters.get(poison.key()).get(0), Topics.CASES_ERASURES, Channels.GROUP,
+                poison.assertLetter(
+                        letters.get(poison.key()).get(0),
+                        Topics.CASES_ERASURES,
+                        Channels.GROUP,
                         List.of("CONSENT\u0000"));
             }
         }
@@ -114,12 +150,12 @@ class ErasurePoisonMatrixTest {
             for (Poison poison : poisons) {
                 TopicProbe.send(Topics.CASES_ERASURES, poison.key(), poison.value());
             }
-            TopicProbe.send(Topics.CASES_ERASURES, later.toString(),
-                    erasure(later, PersonalDataErased.ADMIN_REQUEST, AT));
+            TopicProbe.send(
+                    Topics.CASES_ERASURES, later.toString(), erasure(later, PersonalDataErased.ADMIN_REQUEST, AT));
 
             await().atMost(WAIT).until(() -> tombstones(Set.of(later)) == 1);
-            Map<String, List<ConsumerRecord<String, String>>> letters = Poison.deadLetters(dlq,
-                    poisons.stream().map(Poison::key).collect(Collectors.toSet()), WAIT);
+            Map<String, List<ConsumerRecord<String, String>>> letters =
+                    Poison.deadLetters(dlq, poisons.stream().map(Poison::key).collect(Collectors.toSet()), WAIT);
             for (Poison poison : poisons) {
                 List<ConsumerRecord<String, String>> mine = letters.get(poison.key());
                 assertEquals(1, mine == null ? 0 : mine.size(), poison.name());

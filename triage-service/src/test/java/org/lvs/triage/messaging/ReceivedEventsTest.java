@@ -29,14 +29,24 @@ class ReceivedEventsTest {
     private static final Instant AT = Instant.parse("2017-08-14T08:30:00Z");
 
     private static String reason(String json) {
-        return assertThrows(MalformedEventException.class, () -> ReceivedEvents.read(json)).getMessage();
+        return assertThrows(MalformedEventException.class, () -> ReceivedEvents.read(json))
+                .getMessage();
     }
 
     @Test
     void aValidEventIsRead() {
         UUID id = UUID.randomUUID();
-        var event = Events.received(id, Events.referral(Source.ADT, "R-1", 3, AT, CrimeCategory.THEFT,
-                Events.victim("P-1", "07700900123"), Consent.EXPLICIT), AT.plusSeconds(5));
+        var event = Events.received(
+                id,
+                Events.referral(
+                        Source.ADT,
+                        "R-1",
+                        3,
+                        AT,
+                        CrimeCategory.THEFT,
+                        Events.victim("P-1", "07700900123"),
+                        Consent.EXPLICIT),
+                AT.plusSeconds(5));
         ReceivedEvents.Received read = ReceivedEvents.read(event.toEnvelope().toJson());
         assertEquals(id, read.payload().referralId());
         assertEquals(3, read.payload().version());
@@ -54,8 +64,19 @@ class ReceivedEventsTest {
     @Test
     void aBadValueIsNamedByItsPathNotItsContent() {
         UUID id = UUID.randomUUID();
-        String json = Events.received(id, Events.referral(Source.ADT, "R-1", 1, AT, CrimeCategory.THEFT,
-                Events.victim("P-1", "07700900123"), Consent.EXPLICIT), AT).toEnvelope().toJson()
+        String json = Events.received(
+                        id,
+                        Events.referral(
+                                Source.ADT,
+                                "R-1",
+                                1,
+                                AT,
+                                CrimeCategory.THEFT,
+                                Events.victim("P-1", "07700900123"),
+                                Consent.EXPLICIT),
+                        AT)
+                .toEnvelope()
+                .toJson()
                 .replace("\"1990-05-02\"", "\"2-May-1990 Amina\"");
         String reason = reason(json);
         assertTrue(reason.contains("dateOfBirth"), reason);
@@ -64,26 +85,54 @@ class ReceivedEventsTest {
 
     @Test
     void anotherEventTypeOrAMissingFactIsMalformed() {
-        assertTrue(reason(EventEnvelope.of(UUID.randomUUID(), EventTypes.CASE_OPENED, AT, Map.of("x", 1)).toJson())
+        assertTrue(reason(EventEnvelope.of(UUID.randomUUID(), EventTypes.CASE_OPENED, AT, Map.of("x", 1))
+                        .toJson())
                 .contains("unexpected event type CaseOpened"));
-        String withoutRecordedAt = EventEnvelope.of(UUID.randomUUID(), EventTypes.REFERRAL_RECEIVED, AT,
-                Map.of("referralId", UUID.randomUUID().toString(), "version", 1,
-                        "referral", Map.of("source", "ADT", "sourceReference", "R-1"))).toJson();
+        String withoutRecordedAt = EventEnvelope.of(
+                        UUID.randomUUID(),
+                        EventTypes.REFERRAL_RECEIVED,
+                        AT,
+                        Map.of(
+                                "referralId",
+                                UUID.randomUUID().toString(),
+                                "version",
+                                1,
+                                "referral",
+                                Map.of("source", "ADT", "sourceReference", "R-1")))
+                .toJson();
         assertTrue(reason(withoutRecordedAt).contains("referral.recordedAt"));
-        String withoutReferral = EventEnvelope.of(UUID.randomUUID(), EventTypes.REFERRAL_RECEIVED, AT,
-                Map.of("referralId", UUID.randomUUID().toString(), "version", 1)).toJson();
+        String withoutReferral = EventEnvelope.of(
+                        UUID.randomUUID(),
+                        EventTypes.REFERRAL_RECEIVED,
+                        AT,
+                        Map.of("referralId", UUID.randomUUID().toString(), "version", 1))
+                .toJson();
         assertTrue(reason(withoutReferral).contains("referral"));
     }
 
     @Test
     void unsafePersonalTextIsRejectedByFieldNeverQuoted() {
-        var victim = new Victim("P-1\u0000", "Amina\u0007", "Example", null, null, null,
-                "07700900123", null, new Address("1 Example\u0000Street", null, "Preston",
-                        "PR1 2AB"), null, List.of(), null);
-        String json = Events.received(UUID.randomUUID(), Events.referral(Source.ADT, "R-1", 1, AT,
-                CrimeCategory.THEFT, victim, Consent.EXPLICIT), AT).toEnvelope().toJson();
-        String reason = assertThrows(RejectedRecordException.class,
-                () -> ReceivedEvents.read(json)).getMessage();
+        var victim = new Victim(
+                "P-1\u0000",
+                "Amina\u0007",
+                "Example",
+                null,
+                null,
+                null,
+                "07700900123",
+                null,
+                new Address("1 Example\u0000Street", null, "Preston", "PR1 2AB"),
+                null,
+                List.of(),
+                null);
+        String json = Events.received(
+                        UUID.randomUUID(),
+                        Events.referral(Source.ADT, "R-1", 1, AT, CrimeCategory.THEFT, victim, Consent.EXPLICIT),
+                        AT)
+                .toEnvelope()
+                .toJson();
+        String reason = assertThrows(RejectedRecordException.class, () -> ReceivedEvents.read(json))
+                .getMessage();
         assertTrue(reason.contains("referral.victim.personRef must not contain NUL"), reason);
         assertTrue(reason.contains("referral.victim.firstName must not contain control characters"), reason);
         assertTrue(reason.contains("referral.victim.address.line1"), reason);
@@ -92,12 +141,31 @@ class ReceivedEventsTest {
 
     @Test
     void freeTextMayHoldLineBreaksAndStoredFieldsAreLeftToTheDatabase() {
-        var referral = Events.referral(Source.ADT, "R-\u0000", 1, AT, CrimeCategory.THEFT,
-                Events.victim("P-1", "07700900123"), Consent.EXPLICIT);
-        var withNotes = new Referral(referral.source(), referral.sourceReference(), 1, null,
-                AT, null, referral.area(), new Crime(CrimeCategory.THEFT, List.of(),
-                        "line one\nline two\ttabbed"), referral.victim(), Consent.EXPLICIT, null, null, null, null);
-        String json = Events.received(UUID.randomUUID(), withNotes, AT).toEnvelope().toJson();
+        var referral = Events.referral(
+                Source.ADT,
+                "R-\u0000",
+                1,
+                AT,
+                CrimeCategory.THEFT,
+                Events.victim("P-1", "07700900123"),
+                Consent.EXPLICIT);
+        var withNotes = new Referral(
+                referral.source(),
+                referral.sourceReference(),
+                1,
+                null,
+                AT,
+                null,
+                referral.area(),
+                new Crime(CrimeCategory.THEFT, List.of(), "line one\nline two\ttabbed"),
+                referral.victim(),
+                Consent.EXPLICIT,
+                null,
+                null,
+                null,
+                null);
+        String json =
+                Events.received(UUID.randomUUID(), withNotes, AT).toEnvelope().toJson();
         assertEquals("R-\u0000", ReceivedEvents.read(json).payload().referral().sourceReference());
     }
 }

@@ -71,9 +71,19 @@ class ReceivedPoisonMatrixTest {
         }
 
         Victim victim(String first, String personRefValue) {
-            return new Victim(personRefValue, first, lastName, LocalDate.of(1985, 3, 4), null, Gender.FEMALE,
-                    "07700 900123", null, new Address("2 Hidden Lane", null, "Preston", "PR9 9ZZ"),
-                    PreferredContact.PHONE, List.of(), null);
+            return new Victim(
+                    personRefValue,
+                    first,
+                    lastName,
+                    LocalDate.of(1985, 3, 4),
+                    null,
+                    Gender.FEMALE,
+                    "07700 900123",
+                    null,
+                    new Address("2 Hidden Lane", null, "Preston", "PR9 9ZZ"),
+                    PreferredContact.PHONE,
+                    List.of(),
+                    null);
         }
 
         List<String> values() {
@@ -88,36 +98,94 @@ class ReceivedPoisonMatrixTest {
         String unparseable = "{\"eventId\": \"" + UUID.randomUUID() + "\", \"type\": \"ReferralReceived\", "
                 + "\"payload\": {\"referral\": {\"victim\": {\"firstName\": \"" + m.firstName() + "\", \"lastName\": \""
                 + m.lastName();
-        String unknownType = EventEnvelope.of(UUID.randomUUID(), "ReferralWithdrawn", RECORDED,
-                Map.of("referralId", UUID.randomUUID().toString(), "victim",
-                        Map.of("firstName", m.firstName(), "personRef", m.personRef()))).toJson();
+        String unknownType = EventEnvelope.of(
+                        UUID.randomUUID(),
+                        "ReferralWithdrawn",
+                        RECORDED,
+                        Map.of(
+                                "referralId",
+                                UUID.randomUUID().toString(),
+                                "victim",
+                                Map.of("firstName", m.firstName(), "personRef", m.personRef())))
+                .toJson();
         // sourceReference is stored (decision, identity): PostgreSQL refuses the NUL with SQLSTATE 22021
-        String refusedByDatabase = received(refusedId, referral(Source.ADT, "LC-\u0000-" + m.personRef(), 1,
-                RECORDED, CrimeCategory.THEFT, m.victim(m.firstName(), m.personRef()), Consent.EXPLICIT), RECORDED)
-                .toEnvelope().toJson();
+        String refusedByDatabase = received(
+                        refusedId,
+                        referral(
+                                Source.ADT,
+                                "LC-\u0000-" + m.personRef(),
+                                1,
+                                RECORDED,
+                                CrimeCategory.THEFT,
+                                m.victim(m.firstName(), m.personRef()),
+                                Consent.EXPLICIT),
+                        RECORDED)
+                .toEnvelope()
+                .toJson();
         // longer than the stored column (64): SQLSTATE 22001
-        String tooLongForTheDatabase = received(tooLongId, referral(Source.ADT, "R".repeat(70) + m.personRef(), 1,
-                RECORDED, CrimeCategory.THEFT, m.victim(m.firstName(), m.personRef()), Consent.EXPLICIT), RECORDED)
-                .toEnvelope().toJson();
+        String tooLongForTheDatabase = received(
+                        tooLongId,
+                        referral(
+                                Source.ADT,
+                                "R".repeat(70) + m.personRef(),
+                                1,
+                                RECORDED,
+                                CrimeCategory.THEFT,
+                                m.victim(m.firstName(), m.personRef()),
+                                Consent.EXPLICIT),
+                        RECORDED)
+                .toEnvelope()
+                .toJson();
         // personal fields are only hashed, never stored: triage itself refuses the NUL (it would alias identities)
-        String nulInPersonalFields = received(nulPersonalId, referral(Source.ADT, uniqueReference("NUL"), 1, RECORDED,
-                CrimeCategory.THEFT, m.victim(m.firstName() + "\u0000", m.personRef() + "\u0000"), Consent.EXPLICIT),
-                RECORDED).toEnvelope().toJson();
+        String nulInPersonalFields = received(
+                        nulPersonalId,
+                        referral(
+                                Source.ADT,
+                                uniqueReference("NUL"),
+                                1,
+                                RECORDED,
+                                CrimeCategory.THEFT,
+                                m.victim(m.firstName() + "\u0000", m.personRef() + "\u0000"),
+                                Consent.EXPLICIT),
+                        RECORDED)
+                .toEnvelope()
+                .toJson();
         return List.of(
-                new Poison("unparseable JSON", UUID.randomUUID().toString(), unparseable, "decode",
-                        "unreadable record"),
-                new Poison("unknown event type", UUID.randomUUID().toString(), unknownType, "decode",
+                new Poison(
+                        "unparseable JSON", UUID.randomUUID().toString(), unparseable, "decode", "unreadable record"),
+                new Poison(
+                        "unknown event type",
+                        UUID.randomUUID().toString(),
+                        unknownType,
+                        "decode",
                         "unexpected event type ReferralWithdrawn"),
                 new Poison("NUL in a stored field", refusedId.toString(), refusedByDatabase, "apply", "SQLSTATE 22021"),
-                new Poison("too long for a stored field", tooLongId.toString(), tooLongForTheDatabase, "apply",
+                new Poison(
+                        "too long for a stored field",
+                        tooLongId.toString(),
+                        tooLongForTheDatabase,
+                        "apply",
                         "SQLSTATE 22001"),
-                new Poison("NUL in personal fields", nulPersonalId.toString(), nulInPersonalFields, "decode",
+                new Poison(
+                        "NUL in personal fields",
+                        nulPersonalId.toString(),
+                        nulInPersonalFields,
+                        "decode",
                         "referral.victim.firstName must not contain NUL"));
     }
 
     private static ReferralReceived valid(String label) {
-        return received(UUID.randomUUID(), referral(Source.ADT, uniqueReference(label), 1, RECORDED,
-                CrimeCategory.FRAUD, victim(uniqueReference("P"), "07700900123"), Consent.EXPLICIT), RECORDED);
+        return received(
+                UUID.randomUUID(),
+                referral(
+                        Source.ADT,
+                        uniqueReference(label),
+                        1,
+                        RECORDED,
+                        CrimeCategory.FRAUD,
+                        victim(uniqueReference("P"), "07700900123"),
+                        Consent.EXPLICIT),
+                RECORDED);
     }
 
     @Test
@@ -129,30 +197,37 @@ class ReceivedPoisonMatrixTest {
         for (Poison poison : poisons) {
             ReferralReceived good = valid("GOOD");
             goods.add(good);
-            poll.add(new AbstractMap.SimpleEntry<>(good.referralId().toString(), good.toEnvelope().toJson()));
+            poll.add(new AbstractMap.SimpleEntry<>(
+                    good.referralId().toString(), good.toEnvelope().toJson()));
             poll.add(new AbstractMap.SimpleEntry<>(poison.key(), poison.value()));
         }
         ReferralReceived last = valid("LAST");
         goods.add(last);
-        poll.add(new AbstractMap.SimpleEntry<>(last.referralId().toString(), last.toEnvelope().toJson()));
+        poll.add(new AbstractMap.SimpleEntry<>(
+                last.referralId().toString(), last.toEnvelope().toJson()));
 
-        try (TopicProbe dlq = TopicProbe.open(DLQ); TopicProbe triaged = TopicProbe.open(Topics.REFERRALS_TRIAGED)) {
+        try (TopicProbe dlq = TopicProbe.open(DLQ);
+                TopicProbe triaged = TopicProbe.open(Topics.REFERRALS_TRIAGED)) {
             // handed over as the connector hands over one poll, so it surely is one poll
             consumer.consume(Poison.poll(Topics.REFERRALS_RECEIVED, poll));
 
-            Set<String> goodIds = goods.stream().map(g -> g.referralId().toString()).collect(Collectors.toSet());
+            Set<String> goodIds =
+                    goods.stream().map(g -> g.referralId().toString()).collect(Collectors.toSet());
             Map<String, Integer> decided = decisionsOf(triaged, goodIds);
-            assertEquals(goodIds.stream().collect(Collectors.toMap(id -> id, id -> 1)), decided,
+            assertEquals(
+                    goodIds.stream().collect(Collectors.toMap(id -> id, id -> 1)),
+                    decided,
                     "every valid record of the poll decided, once");
 
             Set<String> poisonKeys = poisons.stream().map(Poison::key).collect(Collectors.toSet());
             Map<String, List<ConsumerRecord<String, String>>> letters = Poison.deadLetters(dlq, poisonKeys, WAIT);
             Set<String> keys = new HashSet<>(goodIds);
             keys.addAll(poisonKeys);
-            dlq.drain(QUIET).stream().filter(r -> keys.contains(r.key()))
-                    .forEach(r -> letters.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r));
-            assertEquals(poisonKeys, letters.keySet(),
-                    "only the poison records are dead-lettered");
+            dlq.drain(QUIET).stream()
+                    .filter(r -> keys.contains(r.key()))
+                    .forEach(r -> letters.computeIfAbsent(r.key(), k -> new ArrayList<>())
+                            .add(r));
+            assertEquals(poisonKeys, letters.keySet(), "only the poison records are dead-lettered");
             for (Poison poison : poisons) {
                 List<ConsumerRecord<String, String>> mine = letters.get(poison.key());
                 assertEquals(1, mine.size(), poison.name() + ": dead-lettered once, alone");
@@ -167,15 +242,16 @@ class ReceivedPoisonMatrixTest {
         Marked marked = Marked.fresh();
         List<Poison> poisons = poisons(marked);
         ReferralReceived later = valid("LATER");
-        try (TopicProbe dlq = TopicProbe.open(DLQ); TopicProbe triaged = TopicProbe.open(Topics.REFERRALS_TRIAGED)) {
+        try (TopicProbe dlq = TopicProbe.open(DLQ);
+                TopicProbe triaged = TopicProbe.open(Topics.REFERRALS_TRIAGED)) {
             for (Poison poison : poisons) {
                 TopicProbe.send(Topics.REFERRALS_RECEIVED, poison.key(), poison.value());
             }
             send(later);
 
             assertEquals(1, awaitFor(triaged, later.referralId(), 1, WAIT).size(), "a later referral is decided");
-            Map<String, List<ConsumerRecord<String, String>>> letters = Poison.deadLetters(dlq,
-                    poisons.stream().map(Poison::key).collect(Collectors.toSet()), WAIT);
+            Map<String, List<ConsumerRecord<String, String>>> letters =
+                    Poison.deadLetters(dlq, poisons.stream().map(Poison::key).collect(Collectors.toSet()), WAIT);
             for (Poison poison : poisons) {
                 List<ConsumerRecord<String, String>> mine = letters.get(poison.key());
                 assertEquals(1, mine == null ? 0 : mine.size(), poison.name());
@@ -189,9 +265,10 @@ class ReceivedPoisonMatrixTest {
     void aLockHeldElsewhereIsWaitedOutNotDeadLettered() throws Exception {
         ReferralReceived event = valid("LOCKED");
         String key = event.referralId().toString();
-        try (TopicProbe dlq = TopicProbe.open(DLQ); TopicProbe triaged = TopicProbe.open(Topics.REFERRALS_TRIAGED);
-                Connection other = DriverManager.getConnection(LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(),
-                        LvsTestResources.dbPassword());
+        try (TopicProbe dlq = TopicProbe.open(DLQ);
+                TopicProbe triaged = TopicProbe.open(Topics.REFERRALS_TRIAGED);
+                Connection other = DriverManager.getConnection(
+                        LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(), LvsTestResources.dbPassword());
                 Statement statement = other.createStatement()) {
             // another instance deciding the same referral, for longer than triage's lock timeout
             long lockKey = VictimIdentityRepository.lockKey(event.referralId());
@@ -199,15 +276,20 @@ class ReceivedPoisonMatrixTest {
             try {
                 send(event);
                 // triage's lock wait ends with SQLSTATE 55P03: it waits that out (liveness UP, the reason shown)
-                await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> given()
-                        .get("/q/health/live").then().statusCode(200)
-                        .body(containsString("55P03")));
+                await().atMost(WAIT)
+                        .pollInterval(Duration.ofMillis(200))
+                        .untilAsserted(() -> given().get("/q/health/live")
+                                .then()
+                                .statusCode(200)
+                                .body(containsString("55P03")));
             } finally {
                 statement.execute("SELECT pg_advisory_unlock(" + lockKey + ")");
             }
 
             assertEquals(1, awaitFor(triaged, event.referralId(), 1, WAIT).size(), "decided once the lock is free");
-            assertEquals(List.of(), dlq.drain(QUIET).stream().filter(r -> key.equals(r.key())).toList(),
+            assertEquals(
+                    List.of(),
+                    dlq.drain(QUIET).stream().filter(r -> key.equals(r.key())).toList(),
                     "nothing dead-lettered");
         }
         Poison.assertLive();
@@ -224,8 +306,8 @@ class ReceivedPoisonMatrixTest {
         return counts;
     }
 
-    private static void count(List<ConsumerRecord<String, String>> records, Set<String> ids,
-            Map<String, Integer> counts) {
+    private static void count(
+            List<ConsumerRecord<String, String>> records, Set<String> ids, Map<String, Integer> counts) {
         for (ConsumerRecord<String, String> r : records) {
             if (ids.contains(r.key())) {
                 counts.merge(r.key(), 1, Integer::sum);

@@ -82,8 +82,16 @@ class ReferralReceivedConsumerTest {
         TestClockProducer.CLOCK.set(DECIDED_AT);
         UUID id = UUID.randomUUID();
         Instant receivedAt = RECORDED.plusSeconds(600);
-        ReferralReceived event = received(id, referral(Source.ADT, uniqueReference("NEW"), 1, RECORDED,
-                CrimeCategory.DOMESTIC_ABUSE, victim(uniqueReference("P"), "07700 900123"), Consent.EXPLICIT),
+        ReferralReceived event = received(
+                id,
+                referral(
+                        Source.ADT,
+                        uniqueReference("NEW"),
+                        1,
+                        RECORDED,
+                        CrimeCategory.DOMESTIC_ABUSE,
+                        victim(uniqueReference("P"), "07700 900123"),
+                        Consent.EXPLICIT),
                 receivedAt);
         try (TopicProbe triaged = TopicProbe.open(Topics.REFERRALS_TRIAGED)) {
             send(event);
@@ -105,7 +113,8 @@ class ReferralReceivedConsumerTest {
 
         given().header("Authorization", TestTokens.bearer(Roles.CASE_HANDLER))
                 .get("/api/v1/triage/{id}", id)
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("referralId", equalTo(id.toString()))
                 .body("version", equalTo(1))
                 .body("outcome", equalTo("CASE_OPENED"))
@@ -113,8 +122,13 @@ class ReferralReceivedConsumerTest {
                 .body("strand", equalTo("DOMESTIC_ABUSE"))
                 .body("pathway", equalTo("IVA"))
                 .body("provider", nullValue())
-                .body("reasons.code", contains("CONSENT_EXPLICIT", "PRIORITY_MOST_SERIOUS_CRIME",
-                        "ROUTE_DA_STANDARD_RISK", "DA_RISK_NOT_GRADED"))
+                .body(
+                        "reasons.code",
+                        contains(
+                                "CONSENT_EXPLICIT",
+                                "PRIORITY_MOST_SERIOUS_CRIME",
+                                "ROUTE_DA_STANDARD_RISK",
+                                "DA_RISK_NOT_GRADED"))
                 .body("decidedAt", equalTo(DECIDED_AT.toString()));
     }
 
@@ -123,10 +137,28 @@ class ReferralReceivedConsumerTest {
         UUID id = UUID.randomUUID();
         String ref = uniqueReference("AMEND");
         String personRef = uniqueReference("P");
-        ReferralReceived v1 = received(id, referral(Source.ADT, ref, 1, RECORDED, CrimeCategory.BURGLARY,
-                victim(personRef, null), Consent.EXPLICIT), RECORDED.plusSeconds(60));
-        ReferralReceived v2 = received(id, referral(Source.ADT, ref, 2, RECORDED, CrimeCategory.BURGLARY,
-                victim(personRef, "07700900123"), Consent.EXPLICIT), RECORDED.plusSeconds(3600));
+        ReferralReceived v1 = received(
+                id,
+                referral(
+                        Source.ADT,
+                        ref,
+                        1,
+                        RECORDED,
+                        CrimeCategory.BURGLARY,
+                        victim(personRef, null),
+                        Consent.EXPLICIT),
+                RECORDED.plusSeconds(60));
+        ReferralReceived v2 = received(
+                id,
+                referral(
+                        Source.ADT,
+                        ref,
+                        2,
+                        RECORDED,
+                        CrimeCategory.BURGLARY,
+                        victim(personRef, "07700900123"),
+                        Consent.EXPLICIT),
+                RECORDED.plusSeconds(3600));
         try (TopicProbe triaged = TopicProbe.open(Topics.REFERRALS_TRIAGED);
                 TopicProbe feedback = TopicProbe.open(Topics.REFERRALS_FEEDBACK)) {
             send(v1);
@@ -145,7 +177,10 @@ class ReferralReceivedConsumerTest {
         }
         given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
                 .get("/api/v1/triage/{id}", id)
-                .then().statusCode(200).body("version", equalTo(2)).body("caseStatus", equalTo("OPEN"))
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(2))
+                .body("caseStatus", equalTo("OPEN"))
                 .body("dataIssue", nullValue());
     }
 
@@ -153,10 +188,28 @@ class ReferralReceivedConsumerTest {
     void aRedeliveryOrALateLowerVersionChangesNothingAndPublishesNothing() {
         UUID id = UUID.randomUUID();
         String ref = uniqueReference("REDELIVER");
-        ReferralReceived v1 = received(id, referral(Source.ADT, ref, 1, RECORDED, CrimeCategory.THEFT,
-                victim(uniqueReference("P"), "07700900123"), Consent.EXPLICIT), RECORDED.plusSeconds(60));
-        ReferralReceived v2 = received(id, referral(Source.ADT, ref, 2, RECORDED, CrimeCategory.ROBBERY,
-                victim(uniqueReference("P"), "07700900123"), Consent.EXPLICIT), RECORDED.plusSeconds(120));
+        ReferralReceived v1 = received(
+                id,
+                referral(
+                        Source.ADT,
+                        ref,
+                        1,
+                        RECORDED,
+                        CrimeCategory.THEFT,
+                        victim(uniqueReference("P"), "07700900123"),
+                        Consent.EXPLICIT),
+                RECORDED.plusSeconds(60));
+        ReferralReceived v2 = received(
+                id,
+                referral(
+                        Source.ADT,
+                        ref,
+                        2,
+                        RECORDED,
+                        CrimeCategory.ROBBERY,
+                        victim(uniqueReference("P"), "07700900123"),
+                        Consent.EXPLICIT),
+                RECORDED.plusSeconds(120));
         try (TopicProbe triaged = TopicProbe.open(Topics.REFERRALS_TRIAGED)) {
             send(v2);
             send(v2);
@@ -167,7 +220,9 @@ class ReferralReceivedConsumerTest {
         }
         given().header("Authorization", TestTokens.bearer(Roles.ADMIN))
                 .get("/api/v1/triage/{id}", id)
-                .then().statusCode(200).body("version", equalTo(2))
+                .then()
+                .statusCode(200)
+                .body("version", equalTo(2))
                 .body("reasons.detail", hasItem("ROBBERY"));
     }
 
@@ -178,12 +233,21 @@ class ReferralReceivedConsumerTest {
         Instant[] recorded = {RECORDED.minus(Duration.ofDays(300)), RECORDED.minus(Duration.ofDays(20)), RECORDED};
         try (TopicProbe triaged = TopicProbe.open(Topics.REFERRALS_TRIAGED)) {
             for (int i = 0; i < 3; i++) {
-                ReferralReceived event = received(ids[i], referral(Source.OFFICER_DIRECT, uniqueReference("R" + i), 1,
-                        recorded[i], CrimeCategory.BURGLARY, victim(personRef, "07700900123"), Consent.EXPLICIT),
+                ReferralReceived event = received(
+                        ids[i],
+                        referral(
+                                Source.OFFICER_DIRECT,
+                                uniqueReference("R" + i),
+                                1,
+                                recorded[i],
+                                CrimeCategory.BURGLARY,
+                                victim(personRef, "07700900123"),
+                                Consent.EXPLICIT),
                         recorded[i].plusSeconds(60));
                 send(event);
                 // one at a time: the repeat count sees only referrals decided before
-                ReferralDecided decided = awaitFor(triaged, ids[i], 1, WAIT).get(0).payloadAs(ReferralDecided.class);
+                ReferralDecided decided =
+                        awaitFor(triaged, ids[i], 1, WAIT).get(0).payloadAs(ReferralDecided.class);
                 boolean targeted = decided.hasReason(ReasonCode.PRIORITY_PERSISTENTLY_TARGETED);
                 assertEquals(i == 2, targeted, "referral " + i);
                 assertEquals(i == 2 ? Priority.PRIORITY : Priority.STANDARD, decided.priority());
@@ -191,12 +255,15 @@ class ReferralReceivedConsumerTest {
         }
         given().header("Authorization", TestTokens.bearer(Roles.CASE_HANDLER))
                 .get("/api/v1/triage/{id}", ids[2])
-                .then().statusCode(200).body("priority", equalTo("PRIORITY"))
+                .then()
+                .statusCode(200)
+                .body("priority", equalTo("PRIORITY"))
                 .body("reasons.detail", hasItem("REPEAT_VICTIM_DETECTED"));
 
         // Triage keeps only keyed hashes of identities, never the identities themselves.
-        try (Connection c = DriverManager.getConnection(LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(),
-                LvsTestResources.dbPassword()); Statement s = c.createStatement();
+        try (Connection c = DriverManager.getConnection(
+                        LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(), LvsTestResources.dbPassword());
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT person_ref_hash, name_dob_hash FROM triage.victim_identity "
                         + "WHERE referral_id = '" + ids[2] + "'")) {
             assertTrue(rs.next());
@@ -211,11 +278,15 @@ class ReferralReceivedConsumerTest {
         String key = UUID.randomUUID().toString();
         try (TopicProbe dlq = TopicProbe.open(Topics.dlq(Topics.REFERRALS_RECEIVED))) {
             TopicProbe.send(Topics.REFERRALS_RECEIVED, key, "{not json");
-            TopicProbe.send(Topics.REFERRALS_RECEIVED, key, EventEnvelope.of(UUID.randomUUID(),
-                    EventTypes.CASE_OPENED, RECORDED, Map.of("x", 1)).toJson());
+            TopicProbe.send(
+                    Topics.REFERRALS_RECEIVED,
+                    key,
+                    EventEnvelope.of(UUID.randomUUID(), EventTypes.CASE_OPENED, RECORDED, Map.of("x", 1))
+                            .toJson());
 
             List<ConsumerRecord<String, String>> dead = dlq.awaitRecords(2, WAIT).stream()
-                    .filter(r -> key.equals(r.key())).toList();
+                    .filter(r -> key.equals(r.key()))
+                    .toList();
             assertEquals(2, dead.size());
             assertEquals("{not json", dead.get(0).value());
             for (ConsumerRecord<String, String> record : dead) {
@@ -223,14 +294,28 @@ class ReferralReceivedConsumerTest {
                 assertNotNull(reason, "reason header");
                 assertFalse(new String(reason.value(), StandardCharsets.UTF_8).isBlank());
             }
-            assertTrue(new String(dead.get(1).headers().lastHeader("dead-letter-reason").value(),
-                    StandardCharsets.UTF_8).contains("unexpected event type"));
+            assertTrue(new String(
+                            dead.get(1)
+                                    .headers()
+                                    .lastHeader("dead-letter-reason")
+                                    .value(),
+                            StandardCharsets.UTF_8)
+                    .contains("unexpected event type"));
         }
         // The consumer carries on after a poison message.
         UUID id = UUID.randomUUID();
         try (TopicProbe triaged = TopicProbe.open(Topics.REFERRALS_TRIAGED)) {
-            send(received(id, referral(Source.ADT, uniqueReference("AFTER"), 1, RECORDED, CrimeCategory.FRAUD,
-                    victim(uniqueReference("P"), "07700900123"), Consent.EXPLICIT), RECORDED));
+            send(received(
+                    id,
+                    referral(
+                            Source.ADT,
+                            uniqueReference("AFTER"),
+                            1,
+                            RECORDED,
+                            CrimeCategory.FRAUD,
+                            victim(uniqueReference("P"), "07700900123"),
+                            Consent.EXPLICIT),
+                    RECORDED));
             assertEquals(1, awaitFor(triaged, id, 1, WAIT).size());
         }
     }
@@ -246,15 +331,41 @@ class ReferralReceivedConsumerTest {
         String poison = "{\"eventId\": \"" + poisonContent + "\", \"type\": \"ReferralReceived\", \"payload\": {";
         TopicPartition partition = new TopicPartition(Topics.REFERRALS_RECEIVED, 0);
         List<ConsumerRecord<String, String>> records = List.of(
-                record(partition, 1, before.toString(), received(before, referral(Source.ADT,
-                        uniqueReference("BEFORE"), 1, RECORDED, CrimeCategory.FRAUD,
-                        victim(uniqueReference("P"), "07700900123"), Consent.EXPLICIT), RECORDED).toEnvelope()
-                        .toJson()),
+                record(
+                        partition,
+                        1,
+                        before.toString(),
+                        received(
+                                        before,
+                                        referral(
+                                                Source.ADT,
+                                                uniqueReference("BEFORE"),
+                                                1,
+                                                RECORDED,
+                                                CrimeCategory.FRAUD,
+                                                victim(uniqueReference("P"), "07700900123"),
+                                                Consent.EXPLICIT),
+                                        RECORDED)
+                                .toEnvelope()
+                                .toJson()),
                 record(partition, 2, poisonKey, poison),
-                record(partition, 3, after.toString(), received(after, referral(Source.ADT,
-                        uniqueReference("AFTER"), 1, RECORDED, CrimeCategory.FRAUD,
-                        victim(uniqueReference("P"), "07700900123"), Consent.EXPLICIT), RECORDED).toEnvelope()
-                        .toJson()));
+                record(
+                        partition,
+                        3,
+                        after.toString(),
+                        received(
+                                        after,
+                                        referral(
+                                                Source.ADT,
+                                                uniqueReference("AFTER"),
+                                                1,
+                                                RECORDED,
+                                                CrimeCategory.FRAUD,
+                                                victim(uniqueReference("P"), "07700900123"),
+                                                Consent.EXPLICIT),
+                                        RECORDED)
+                                .toEnvelope()
+                                .toJson()));
         try (TopicProbe dlq = TopicProbe.open(Topics.dlq(Topics.REFERRALS_RECEIVED));
                 TopicProbe triaged = TopicProbe.open(Topics.REFERRALS_TRIAGED)) {
             consumer.consume(new ConsumerRecords<>(Map.of(partition, records), Map.of()));
@@ -270,28 +381,44 @@ class ReferralReceivedConsumerTest {
             assertEquals(2, decided.size(), "both decided, once each");
             assertEquals(Set.of(before.toString(), after.toString()), Set.copyOf(decided));
             List<ConsumerRecord<String, String>> dead = dlq.awaitRecords(1, WAIT).stream()
-                    .filter(r -> poisonKey.equals(r.key())).toList();
+                    .filter(r -> poisonKey.equals(r.key()))
+                    .toList();
             assertEquals(1, dead.size());
             assertEquals(poison, dead.get(0).value());
-            String reason = new String(dead.get(0).headers().lastHeader(DeadLetters.REASON).value(),
-                    StandardCharsets.UTF_8);
+            String reason = new String(
+                    dead.get(0).headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8);
             assertTrue(reason.contains("not a ReferralReceived event") || reason.contains("not JSON"), reason);
             assertFalse(reason.contains(poisonContent), "the reason never quotes the record");
-            assertEquals("2", new String(dead.get(0).headers().lastHeader("dead-letter-offset").value(),
-                    StandardCharsets.UTF_8));
+            assertEquals(
+                    "2",
+                    new String(
+                            dead.get(0)
+                                    .headers()
+                                    .lastHeader("dead-letter-offset")
+                                    .value(),
+                            StandardCharsets.UTF_8));
         }
     }
 
-    private static ConsumerRecord<String, String> record(TopicPartition partition, long offset, String key,
-            String value) {
+    private static ConsumerRecord<String, String> record(
+            TopicPartition partition, long offset, String key, String value) {
         return new ConsumerRecord<>(partition.topic(), partition.partition(), offset, key, value);
     }
 
     @Test
     void aReferralWithoutConsentIsDeclinedAndFedBackWithoutPersonalData() {
         UUID id = UUID.randomUUID();
-        ReferralReceived event = received(id, referral(Source.MASH, uniqueReference("NOCONSENT"), 1, RECORDED,
-                CrimeCategory.ASSAULT, victim("P-SECRET", "07700900123"), Consent.REFUSED), RECORDED);
+        ReferralReceived event = received(
+                id,
+                referral(
+                        Source.MASH,
+                        uniqueReference("NOCONSENT"),
+                        1,
+                        RECORDED,
+                        CrimeCategory.ASSAULT,
+                        victim("P-SECRET", "07700900123"),
+                        Consent.REFUSED),
+                RECORDED);
         try (TopicProbe triaged = TopicProbe.open(Topics.REFERRALS_TRIAGED);
                 TopicProbe feedback = TopicProbe.open(Topics.REFERRALS_FEEDBACK)) {
             send(event);

@@ -53,8 +53,16 @@ class RepeatVictimOrderTest {
     TriageService triage;
 
     private static ReferralReceived burglary(String personRef, Source source, Instant recordedAt) {
-        return received(UUID.randomUUID(), referral(source, uniqueReference("ORDER"), 1, recordedAt,
-                CrimeCategory.BURGLARY, victim(personRef, "07700900123"), Consent.EXPLICIT),
+        return received(
+                UUID.randomUUID(),
+                referral(
+                        source,
+                        uniqueReference("ORDER"),
+                        1,
+                        recordedAt,
+                        CrimeCategory.BURGLARY,
+                        victim(personRef, "07700900123"),
+                        Consent.EXPLICIT),
                 recordedAt.plusSeconds(90));
     }
 
@@ -74,21 +82,22 @@ class RepeatVictimOrderTest {
             assertEquals(0, alone.revision());
 
             send(first);
-            Map<UUID, List<EventEnvelope>> afterFirst = awaitForAll(triaged, Map.of(first.referralId(), 1, laterId, 0),
-                    WAIT);
+            Map<UUID, List<EventEnvelope>> afterFirst =
+                    awaitForAll(triaged, Map.of(first.referralId(), 1, laterId, 0), WAIT);
             assertEquals(1, afterFirst.get(first.referralId()).size());
             afterFirst.get(laterId).addAll(awaitFor(triaged, laterId, 1, QUIET));
             assertEquals(List.of(), afterFirst.get(laterId), "one earlier referral changes nothing");
 
             send(second);
             // the second one's decision and the later one's re-decision come together
-            Map<UUID, List<EventEnvelope>> both = awaitForAll(triaged, Map.of(second.referralId(), 1, laterId, 1),
-                    WAIT);
+            Map<UUID, List<EventEnvelope>> both =
+                    awaitForAll(triaged, Map.of(second.referralId(), 1, laterId, 1), WAIT);
             ReferralDecided secondDecided = both.get(second.referralId()).get(0).payloadAs(ReferralDecided.class);
             assertFalse(TriagePolicy.detectsRepeat(secondDecided), "the later one never counts for an earlier one");
             List<EventEnvelope> redecided = both.get(laterId);
             assertEquals(1, redecided.size(), "the later referral is decided again");
-            assertEquals(ReferralDecided.eventId(laterId, 1, 1), redecided.get(0).eventId());
+            assertEquals(
+                    ReferralDecided.eventId(laterId, 1, 1), redecided.get(0).eventId());
             ReferralDecided again = redecided.get(0).payloadAs(ReferralDecided.class);
             assertEquals(1, again.version());
             assertEquals(1, again.revision());
@@ -99,8 +108,12 @@ class RepeatVictimOrderTest {
             assertEquals(List.of(), awaitFor(triaged, laterId, 1, QUIET), "once");
             assertEquals(List.of(), awaitFor(feedback, laterId, 1, Duration.ofMillis(500)), "no feedback again");
         }
-        given().header("Authorization", TestTokens.referrerFor("ADT")).get("/api/v1/triage/{id}", laterId)
-                .then().statusCode(200).body("revision", equalTo(1)).body("priority", equalTo("PRIORITY"))
+        given().header("Authorization", TestTokens.referrerFor("ADT"))
+                .get("/api/v1/triage/{id}", laterId)
+                .then()
+                .statusCode(200)
+                .body("revision", equalTo(1))
+                .body("priority", equalTo("PRIORITY"))
                 .body("slaTargetHours", equalTo(48))
                 .body("reasons.detail", hasItem(TriagePolicy.REPEAT_VICTIM_DETECTED));
     }
@@ -117,10 +130,15 @@ class RepeatVictimOrderTest {
             triage.decideAll(List.of(item(later), item(first), item(second), item(tooOld)));
 
             List<ReferralDecided> decisions = awaitFor(triaged, later.referralId(), 2, WAIT).stream()
-                    .map(e -> e.payloadAs(ReferralDecided.class)).toList();
-            assertEquals(List.of(0, 1), decisions.stream().map(ReferralDecided::revision).toList(),
+                    .map(e -> e.payloadAs(ReferralDecided.class))
+                    .toList();
+            assertEquals(
+                    List.of(0, 1),
+                    decisions.stream().map(ReferralDecided::revision).toList(),
                     "the first decision, then one re-decision, in that order");
-            assertEquals(List.of(120, 48), decisions.stream().map(ReferralDecided::slaTargetHours).toList());
+            assertEquals(
+                    List.of(120, 48),
+                    decisions.stream().map(ReferralDecided::slaTargetHours).toList());
             assertEquals(List.of(), awaitFor(triaged, later.referralId(), 1, QUIET));
         }
         // the whole batch again: nothing more

@@ -23,28 +23,39 @@ class OpenApiDocumentTest {
 
     @Test
     void everyResponseIsDescribedAndEveryErrorIsAProblem() throws Exception {
-        JsonNode doc = EventJson.mapper().readTree(given().queryParam("format", "json").get("/q/openapi")
-                .then().statusCode(200).extract().asString());
+        JsonNode doc = EventJson.mapper()
+                .readTree(given().queryParam("format", "json")
+                        .get("/q/openapi")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
         List<String> missing = new ArrayList<>();
-        doc.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
-            String where = op.getKey().toUpperCase() + " " + path.getKey();
-            if (op.getValue().path("operationId").asText().isBlank()) {
-                missing.add(where + ": operationId");
-            }
-            if (op.getValue().path("security").isEmpty()) {
-                missing.add(where + ": security");
-            }
-            op.getValue().path("responses").fields().forEachRemaining(response -> {
-                if (response.getValue().path("description").asText().isBlank()) {
-                    missing.add(where + " " + response.getKey() + ": description");
-                }
-                if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
-                    if (response.getValue().path("content").path("application/problem+json").isMissingNode()) {
-                        missing.add(where + " " + response.getKey() + ": application/problem+json");
+        doc.path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+                    String where = op.getKey().toUpperCase() + " " + path.getKey();
+                    if (op.getValue().path("operationId").asText().isBlank()) {
+                        missing.add(where + ": operationId");
                     }
-                }
-            });
-        }));
+                    if (op.getValue().path("security").isEmpty()) {
+                        missing.add(where + ": security");
+                    }
+                    op.getValue().path("responses").fields().forEachRemaining(response -> {
+                        if (response.getValue().path("description").asText().isBlank()) {
+                            missing.add(where + " " + response.getKey() + ": description");
+                        }
+                        if (response.getKey().startsWith("4")
+                                || response.getKey().startsWith("5")) {
+                            if (response.getValue()
+                                    .path("content")
+                                    .path("application/problem+json")
+                                    .isMissingNode()) {
+                                missing.add(where + " " + response.getKey() + ": application/problem+json");
+                            }
+                        }
+                    });
+                }));
         assertEquals(List.of(), missing);
         assertTrue(doc.path("components").path("securitySchemes").has("bearer"));
     }

@@ -76,8 +76,8 @@ class TriageAccessTest {
             "size", "10");
 
     /** One resource method: its HTTP method, its path template, and the parameters it reads. */
-    private record Endpoint(String method, String template, Map<String, String> pathParams,
-            Map<String, String> queryParams) {
+    private record Endpoint(
+            String method, String template, Map<String, String> pathParams, Map<String, String> queryParams) {
         String key() {
             return method + " " + template;
         }
@@ -143,7 +143,8 @@ class TriageAccessTest {
 
     @Test
     void everyResourceMethodIsInTheSpecsTable() {
-        assertEquals(new TreeSet<>(SPEC.keySet()),
+        assertEquals(
+                new TreeSet<>(SPEC.keySet()),
                 new TreeSet<>(endpoints().stream().map(Endpoint::key).toList()),
                 "a new endpoint needs its row in interfaces.md and here");
     }
@@ -194,8 +195,16 @@ class TriageAccessTest {
 
     @Test
     void aReferrerReadsOnlyDecisionsOfItsOwnSources() {
-        ReferralReceived adt = received(UUID.randomUUID(), referral(Source.ADT, uniqueReference("ADT-OWN"), 1,
-                RECORDED, CrimeCategory.THEFT, victim(uniqueReference("P"), "07700900123"), Consent.EXPLICIT),
+        ReferralReceived adt = received(
+                UUID.randomUUID(),
+                referral(
+                        Source.ADT,
+                        uniqueReference("ADT-OWN"),
+                        1,
+                        RECORDED,
+                        CrimeCategory.THEFT,
+                        victim(uniqueReference("P"), "07700900123"),
+                        Consent.EXPLICIT),
                 RECORDED);
         try (TopicProbe triaged = TopicProbe.open(Topics.REFERRALS_TRIAGED)) {
             send(adt);
@@ -218,11 +227,19 @@ class TriageAccessTest {
                 "case handler", TestTokens.bearer(Roles.CASE_HANDLER),
                 "admin", TestTokens.bearer(Roles.ADMIN));
         Map<String, Integer> answered = new LinkedHashMap<>();
-        expected.keySet().forEach(who -> answered.put(who, given().header("Authorization", tokens.get(who))
-                .get("/api/v1/triage/{id}", adt.referralId()).then().extract().statusCode()));
+        expected.keySet()
+                .forEach(who -> answered.put(
+                        who,
+                        given().header("Authorization", tokens.get(who))
+                                .get("/api/v1/triage/{id}", adt.referralId())
+                                .then()
+                                .extract()
+                                .statusCode()));
         assertEquals(expected, answered);
-        given().header("Authorization", TestTokens.referrerFor("MASH")).get("/api/v1/triage/{id}", adt.referralId())
-                .then().contentType("application/problem+json");
+        given().header("Authorization", TestTokens.referrerFor("MASH"))
+                .get("/api/v1/triage/{id}", adt.referralId())
+                .then()
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -245,8 +262,12 @@ class TriageAccessTest {
     }
 
     private static int feedback(String authorization, String source) {
-        return given().header("Authorization", authorization).queryParam("source", source)
-                .queryParam("since", "2017-01-01T00:00:00Z").get("/api/v1/triage/feedback")
-                .then().extract().statusCode();
+        return given().header("Authorization", authorization)
+                .queryParam("source", source)
+                .queryParam("since", "2017-01-01T00:00:00Z")
+                .get("/api/v1/triage/feedback")
+                .then()
+                .extract()
+                .statusCode();
     }
 }

@@ -54,22 +54,33 @@ class TriageResourceTest {
     void withoutATokenIs401AndWithTheWrongRole403() {
         UUID id = UUID.randomUUID();
         given().get("/api/v1/triage/{id}", id).then().statusCode(401);
-        given().header("Authorization", TestTokens.bearer(Roles.OPS)).get("/api/v1/triage/{id}", id)
-                .then().statusCode(403).contentType(startsWith("application/problem+json"));
-        given().get("/api/v1/triage/feedback?source=ADT&since=2017-08-01T00:00:00Z").then().statusCode(401);
+        given().header("Authorization", TestTokens.bearer(Roles.OPS))
+                .get("/api/v1/triage/{id}", id)
+                .then()
+                .statusCode(403)
+                .contentType(startsWith("application/problem+json"));
+        given().get("/api/v1/triage/feedback?source=ADT&since=2017-08-01T00:00:00Z")
+                .then()
+                .statusCode(401);
         given().header("Authorization", TestTokens.bearer(Roles.CASE_HANDLER))
-                .get("/api/v1/triage/feedback?source=ADT&since=2017-08-01T00:00:00Z").then().statusCode(403);
+                .get("/api/v1/triage/feedback?source=ADT&since=2017-08-01T00:00:00Z")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void anUnknownReferralIs404ProblemAndABadIdIs400() {
         given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
                 .get("/api/v1/triage/{id}", UUID.randomUUID())
-                .then().statusCode(404).contentType(startsWith("application/problem+json"))
+                .then()
+                .statusCode(404)
+                .contentType(startsWith("application/problem+json"))
                 .body("status", equalTo(404));
         given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
                 .get("/api/v1/triage/not-a-uuid")
-                .then().statusCode(400).contentType(startsWith("application/problem+json"))
+                .then()
+                .statusCode(400)
+                .contentType(startsWith("application/problem+json"))
                 .body("errors.field", hasItems("referralId"));
     }
 
@@ -77,24 +88,37 @@ class TriageResourceTest {
     void badFeedbackParametersAreNamed() {
         given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
                 .get("/api/v1/triage/feedback?source=NOPE&since=yesterday&size=0")
-                .then().statusCode(400).contentType(startsWith("application/problem+json"))
+                .then()
+                .statusCode(400)
+                .contentType(startsWith("application/problem+json"))
                 .body("errors.field", containsInAnyOrder("source", "since", "size"));
         given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
                 .get("/api/v1/triage/feedback")
-                .then().statusCode(400).body("errors.field", containsInAnyOrder("source"));
+                .then()
+                .statusCode(400)
+                .body("errors.field", containsInAnyOrder("source"));
         given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
                 .get("/api/v1/triage/feedback?source=ADT&after=-1&limit=0&page=2")
-                .then().statusCode(400).body("errors.field", containsInAnyOrder("after", "limit", "page"));
+                .then()
+                .statusCode(400)
+                .body("errors.field", containsInAnyOrder("after", "limit", "page"));
     }
 
     @Test
     void malformedFeedbackParametersAreNamedToo() {
-        for (String query : List.of("after=abc", "limit=ten", "pending=maybe", "since=2017-02-30T00:00:00Z",
-                "since=2017-08-01T00:00:00Z&page=x", "since=2017-08-01T00:00:00Z&size=1.5")) {
+        for (String query : List.of(
+                "after=abc",
+                "limit=ten",
+                "pending=maybe",
+                "since=2017-02-30T00:00:00Z",
+                "since=2017-08-01T00:00:00Z&page=x",
+                "since=2017-08-01T00:00:00Z&size=1.5")) {
             String field = query.substring(query.lastIndexOf('&') + 1, query.lastIndexOf('='));
             given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
                     .get("/api/v1/triage/feedback?source=ADT&" + query)
-                    .then().statusCode(400).contentType(startsWith("application/problem+json"))
+                    .then()
+                    .statusCode(400)
+                    .contentType(startsWith("application/problem+json"))
                     .body("errors.field", hasItems(field));
         }
     }
@@ -108,29 +132,78 @@ class TriageResourceTest {
         UUID fine = UUID.randomUUID();
         String correctedRef = uniqueReference("PARTNER-FIX");
         try (TopicProbe triaged = TopicProbe.open(Topics.REFERRALS_TRIAGED)) {
-            send(received(noConsent, referral(Source.PARTNER, uniqueReference("PARTNER-NC"), 1, recorded,
-                    CrimeCategory.ASSAULT, victim("P-1", "07700900123"), Consent.NOT_RECORDED),
+            send(received(
+                    noConsent,
+                    referral(
+                            Source.PARTNER,
+                            uniqueReference("PARTNER-NC"),
+                            1,
+                            recorded,
+                            CrimeCategory.ASSAULT,
+                            victim("P-1", "07700900123"),
+                            Consent.NOT_RECORDED),
                     recorded.plusSeconds(10)));
-            send(received(noData, referral(Source.PARTNER, uniqueReference("PARTNER-ND"), 1, recorded,
-                    CrimeCategory.ASSAULT, null, Consent.EXPLICIT), recorded.plusSeconds(20)));
-            send(received(corrected, referral(Source.PARTNER, correctedRef, 1, recorded, CrimeCategory.THEFT,
-                    victim(uniqueReference("P"), null), Consent.EXPLICIT), recorded.plusSeconds(30)));
-            send(received(fine, referral(Source.PARTNER, uniqueReference("PARTNER-OK"), 1, recorded,
-                    CrimeCategory.THEFT, victim(uniqueReference("P"), "07700900123"), Consent.EXPLICIT),
+            send(received(
+                    noData,
+                    referral(
+                            Source.PARTNER,
+                            uniqueReference("PARTNER-ND"),
+                            1,
+                            recorded,
+                            CrimeCategory.ASSAULT,
+                            null,
+                            Consent.EXPLICIT),
+                    recorded.plusSeconds(20)));
+            send(received(
+                    corrected,
+                    referral(
+                            Source.PARTNER,
+                            correctedRef,
+                            1,
+                            recorded,
+                            CrimeCategory.THEFT,
+                            victim(uniqueReference("P"), null),
+                            Consent.EXPLICIT),
+                    recorded.plusSeconds(30)));
+            send(received(
+                    fine,
+                    referral(
+                            Source.PARTNER,
+                            uniqueReference("PARTNER-OK"),
+                            1,
+                            recorded,
+                            CrimeCategory.THEFT,
+                            victim(uniqueReference("P"), "07700900123"),
+                            Consent.EXPLICIT),
                     recorded.plusSeconds(40)));
             // Decisions of different referrals come from different partitions in any order: collect them together.
-            assertEquals(Map.of(noConsent, 1, noData, 1, corrected, 1, fine, 1),
+            assertEquals(
+                    Map.of(noConsent, 1, noData, 1, corrected, 1, fine, 1),
                     countDecisions(triaged, List.of(noConsent, noData, corrected, fine), WAIT));
-            send(received(corrected, referral(Source.PARTNER, correctedRef, 2, recorded, CrimeCategory.THEFT,
-                    victim(uniqueReference("P"), "07700900123"), Consent.EXPLICIT), recorded.plusSeconds(50)));
+            send(received(
+                    corrected,
+                    referral(
+                            Source.PARTNER,
+                            correctedRef,
+                            2,
+                            recorded,
+                            CrimeCategory.THEFT,
+                            victim(uniqueReference("P"), "07700900123"),
+                            Consent.EXPLICIT),
+                    recorded.plusSeconds(50)));
             assertEquals(1, awaitFor(triaged, corrected, 1, WAIT).size());
         }
 
         JsonPath all = given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
                 .get("/api/v1/triage/feedback?source=PARTNER&since=2017-09-03T10:00:00Z")
-                .then().statusCode(200).extract().jsonPath();
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<String> ids = all.getList("items.referralId");
-        assertEquals(List.of(noConsent.toString(), noData.toString(), corrected.toString()), ids,
+        assertEquals(
+                List.of(noConsent.toString(), noData.toString(), corrected.toString()),
+                ids,
                 "oldest first; the referral without a data issue is not listed");
         assertEquals(List.of("DECLINED_NO_CONSENT", "DATA_ISSUE", "CASE_OPENED"), all.getList("items.outcome"));
         assertEquals(List.of("NO_CONSENT", "NO_DATA", "INSUFFICIENT_DATA"), all.getList("items.dataIssue"));
@@ -143,11 +216,15 @@ class TriageResourceTest {
 
         given().header("Authorization", TestTokens.bearer(Roles.ADMIN))
                 .get("/api/v1/triage/feedback?source=PARTNER&since=2017-09-03T10:00:00Z&pending=true&size=1&page=1")
-                .then().statusCode(200).body("total", equalTo(2)).body("items.referralId",
-                        containsInAnyOrder(noData.toString()));
+                .then()
+                .statusCode(200)
+                .body("total", equalTo(2))
+                .body("items.referralId", containsInAnyOrder(noData.toString()));
         given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
                 .get("/api/v1/triage/feedback?source=PARTNER&since=2017-09-03T10:00:25Z")
-                .then().statusCode(200).body("items.referralId", containsInAnyOrder(corrected.toString()));
+                .then()
+                .statusCode(200)
+                .body("items.referralId", containsInAnyOrder(corrected.toString()));
     }
 
     /** Counts the decisions of these referrals that arrive before each has one or the timeout passes. */

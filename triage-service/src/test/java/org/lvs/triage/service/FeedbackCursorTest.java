@@ -55,9 +55,17 @@ class FeedbackCursorTest {
     /** A referral without consent: declined, and so feedback for the police. */
     private static TriageService.Received declined(Source source) {
         UUID id = UUID.randomUUID();
-        ReferralReceived event = Events.received(id, Events.referral(source, Events.uniqueReference("FB"), 1,
-                RECORDED, CrimeCategory.THEFT, Events.victim(Events.uniqueReference("P"), "07700900123"),
-                Consent.NOT_RECORDED), RECORDED.plusSeconds(30));
+        ReferralReceived event = Events.received(
+                id,
+                Events.referral(
+                        source,
+                        Events.uniqueReference("FB"),
+                        1,
+                        RECORDED,
+                        CrimeCategory.THEFT,
+                        Events.victim(Events.uniqueReference("P"), "07700900123"),
+                        Consent.NOT_RECORDED),
+                RECORDED.plusSeconds(30));
         return new TriageService.Received(ReferralReceived.eventId(id, 1), event);
     }
 
@@ -91,8 +99,14 @@ class FeedbackCursorTest {
         /** One poll; true when the answer said more follow. */
         boolean poll() {
             JsonPath page = given().header("Authorization", TestTokens.referrerFor(source.name()))
-                    .queryParam("source", source.name()).queryParam("after", after).queryParam("limit", limit)
-                    .get("/api/v1/triage/feedback").then().statusCode(200).extract().jsonPath();
+                    .queryParam("source", source.name())
+                    .queryParam("after", after)
+                    .queryParam("limit", limit)
+                    .get("/api/v1/triage/feedback")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             seen.addAll(page.getList("items.referralId", String.class));
             positions.addAll(page.getList("items.position", Long.class));
             long next = page.getLong("nextAfter");
@@ -131,17 +145,28 @@ class FeedbackCursorTest {
 
         // since alone: the paged reading by receivedAt, with positions too
         JsonPath page = given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
-                .queryParam("source", "OFFICER_DIRECT").queryParam("since", RECORDED.plusSeconds(30).toString())
-                .queryParam("size", 1000).get("/api/v1/triage/feedback").then().statusCode(200).extract().jsonPath();
+                .queryParam("source", "OFFICER_DIRECT")
+                .queryParam("since", RECORDED.plusSeconds(30).toString())
+                .queryParam("size", 1000)
+                .get("/api/v1/triage/feedback")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertTrue(page.getList("items.referralId", String.class).containsAll(ids(batch)));
         assertEquals(0, page.getInt("page"));
         assertTrue(page.getLong("total") >= 5);
 
         // since with after: the cursor, filtered; a later since leaves ours out
         JsonPath filtered = given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
-                .queryParam("source", "OFFICER_DIRECT").queryParam("after", 0)
-                .queryParam("since", RECORDED.plusSeconds(31).toString()).get("/api/v1/triage/feedback")
-                .then().statusCode(200).extract().jsonPath();
+                .queryParam("source", "OFFICER_DIRECT")
+                .queryParam("after", 0)
+                .queryParam("since", RECORDED.plusSeconds(31).toString())
+                .get("/api/v1/triage/feedback")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertTrue(filtered.getList("items.referralId", String.class).stream().noneMatch(ids(batch)::contains));
     }
 

@@ -42,17 +42,25 @@ class IdentityRetentionTest {
 
     private UUID decide(String label, Instant recordedAt) {
         UUID id = UUID.randomUUID();
-        ReferralReceived event = Events.received(id, Events.referral(Source.ADT, Events.uniqueReference(label), 1,
-                recordedAt, CrimeCategory.THEFT, Events.victim(Events.uniqueReference("P"), "07700900123"),
-                Consent.EXPLICIT), recordedAt.plusSeconds(60));
+        ReferralReceived event = Events.received(
+                id,
+                Events.referral(
+                        Source.ADT,
+                        Events.uniqueReference(label),
+                        1,
+                        recordedAt,
+                        CrimeCategory.THEFT,
+                        Events.victim(Events.uniqueReference("P"), "07700900123"),
+                        Consent.EXPLICIT),
+                recordedAt.plusSeconds(60));
         assertEquals(TriageService.Result.DECIDED, triage.decide(ReferralReceived.eventId(id, 1), event));
         return id;
     }
 
     private static Map<String, Boolean> kept(Map<String, UUID> ids) {
         Map<String, Boolean> kept = new LinkedHashMap<>();
-        ids.forEach((name, id) -> kept.put(name,
-                Db.count("SELECT count(*) FROM triage.victim_identity WHERE referral_id = ?", id) == 1));
+        ids.forEach((name, id) ->
+                kept.put(name, Db.count("SELECT count(*) FROM triage.victim_identity WHERE referral_id = ?", id) == 1));
         return kept;
     }
 

@@ -51,9 +51,17 @@ class TriageServiceTest {
         String personRef = Events.uniqueReference("CONCURRENT");
         List<ReferralReceived> events = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            events.add(Events.received(UUID.randomUUID(), Events.referral(Source.ADT,
-                    Events.uniqueReference("C" + i), 1, recorded, CrimeCategory.THEFT,
-                    Events.victim(personRef, "07700900123"), Consent.EXPLICIT), recorded.plusSeconds(i)));
+            events.add(Events.received(
+                    UUID.randomUUID(),
+                    Events.referral(
+                            Source.ADT,
+                            Events.uniqueReference("C" + i),
+                            1,
+                            recorded,
+                            CrimeCategory.THEFT,
+                            Events.victim(personRef, "07700900123"),
+                            Consent.EXPLICIT),
+                    recorded.plusSeconds(i)));
         }
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
@@ -74,16 +82,25 @@ class TriageServiceTest {
         }
         long targeted = events.stream()
                 .map(e -> EventJson.mapper().convertValue(read(e.referralId()), ReferralDecided.class))
-                .filter(d -> d.hasReason(ReasonCode.PRIORITY_PERSISTENTLY_TARGETED)).count();
+                .filter(d -> d.hasReason(ReasonCode.PRIORITY_PERSISTENTLY_TARGETED))
+                .count();
         assertEquals(1, targeted);
     }
 
     @Test
     void theSameEventTwiceIsDecidedOnce() {
         Instant recorded = Instant.parse("2017-10-03T09:00:00Z");
-        ReferralReceived event = Events.received(UUID.randomUUID(), Events.referral(Source.ADT,
-                Events.uniqueReference("TWICE"), 1, recorded, CrimeCategory.THEFT,
-                Events.victim(Events.uniqueReference("P"), "07700900123"), Consent.EXPLICIT), recorded);
+        ReferralReceived event = Events.received(
+                UUID.randomUUID(),
+                Events.referral(
+                        Source.ADT,
+                        Events.uniqueReference("TWICE"),
+                        1,
+                        recorded,
+                        CrimeCategory.THEFT,
+                        Events.victim(Events.uniqueReference("P"), "07700900123"),
+                        Consent.EXPLICIT),
+                recorded);
         UUID eventId = ReferralReceived.eventId(event.referralId(), 1);
         assertEquals(TriageService.Result.DECIDED, triage.decide(eventId, event));
         assertEquals(TriageService.Result.ALREADY_PROCESSED, triage.decide(eventId, event));
@@ -97,18 +114,40 @@ class TriageServiceTest {
         UUID id = UUID.randomUUID();
         String ref = Events.uniqueReference("BATCH-V");
         String personRef = Events.uniqueReference("P");
-        ReferralReceived v1 = Events.received(id, Events.referral(Source.ADT, ref, 1, recorded, CrimeCategory.THEFT,
-                Events.victim(personRef, null), Consent.EXPLICIT), recorded);
-        ReferralReceived v2 = Events.received(id, Events.referral(Source.ADT, ref, 2, recorded, CrimeCategory.ROBBERY,
-                Events.victim(personRef, "07700900123"), Consent.EXPLICIT), recorded.plusSeconds(60));
+        ReferralReceived v1 = Events.received(
+                id,
+                Events.referral(
+                        Source.ADT,
+                        ref,
+                        1,
+                        recorded,
+                        CrimeCategory.THEFT,
+                        Events.victim(personRef, null),
+                        Consent.EXPLICIT),
+                recorded);
+        ReferralReceived v2 = Events.received(
+                id,
+                Events.referral(
+                        Source.ADT,
+                        ref,
+                        2,
+                        recorded,
+                        CrimeCategory.ROBBERY,
+                        Events.victim(personRef, "07700900123"),
+                        Consent.EXPLICIT),
+                recorded.plusSeconds(60));
         var first = new TriageService.Received(ReferralReceived.eventId(id, 1), v1);
         var second = new TriageService.Received(ReferralReceived.eventId(id, 2), v2);
         var lateFirst = new TriageService.Received(UUID.randomUUID(), v1);
 
         try (TopicProbe triaged = TopicProbe.open(Topics.REFERRALS_TRIAGED);
                 TopicProbe feedback = TopicProbe.open(Topics.REFERRALS_FEEDBACK)) {
-            assertEquals(List.of(TriageService.Result.DECIDED, TriageService.Result.DECIDED,
-                    TriageService.Result.ALREADY_PROCESSED, TriageService.Result.NOT_NEWER),
+            assertEquals(
+                    List.of(
+                            TriageService.Result.DECIDED,
+                            TriageService.Result.DECIDED,
+                            TriageService.Result.ALREADY_PROCESSED,
+                            TriageService.Result.NOT_NEWER),
                     triage.decideAll(List.of(first, second, second, lateFirst)));
             ReferralDecided latest = EventJson.mapper().convertValue(read(id), ReferralDecided.class);
             assertEquals(2, latest.version());
@@ -116,13 +155,20 @@ class TriageServiceTest {
 
             // Their events leave in decision order. The relay deletes published outbox rows, so the order shows on
             // the topics: version 1's decision before version 2's on referrals.triaged, version 1's feedback.
-            assertEquals(List.of(ReferralDecided.eventId(id, 1), ReferralDecided.eventId(id, 2)),
-                    Events.awaitFor(triaged, id, 2, WAIT).stream().map(e -> e.eventId()).toList());
-            assertEquals(List.of(FeedbackIssued.eventId(id, 1)),
-                    Events.awaitFor(feedback, id, 1, WAIT).stream().map(e -> e.eventId()).toList());
+            assertEquals(
+                    List.of(ReferralDecided.eventId(id, 1), ReferralDecided.eventId(id, 2)),
+                    Events.awaitFor(triaged, id, 2, WAIT).stream()
+                            .map(e -> e.eventId())
+                            .toList());
+            assertEquals(
+                    List.of(FeedbackIssued.eventId(id, 1)),
+                    Events.awaitFor(feedback, id, 1, WAIT).stream()
+                            .map(e -> e.eventId())
+                            .toList());
 
             // the whole batch redelivered changes nothing and publishes nothing
-            assertEquals(List.of(TriageService.Result.ALREADY_PROCESSED, TriageService.Result.ALREADY_PROCESSED),
+            assertEquals(
+                    List.of(TriageService.Result.ALREADY_PROCESSED, TriageService.Result.ALREADY_PROCESSED),
                     triage.decideAll(List.of(first, second)));
             assertEquals(List.of(), Events.awaitFor(triaged, id, 1, QUIET));
         }
@@ -136,9 +182,16 @@ class TriageServiceTest {
         List<TriageService.Received> batch = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             // the second one carries no identity (no consent): it never counts for the others
-            ReferralReceived event = Events.received(UUID.randomUUID(), Events.referral(Source.ADT,
-                    Events.uniqueReference("B" + i), 1, recorded.plusSeconds(i), CrimeCategory.THEFT,
-                    Events.victim(personRef, "07700900123"), i == 1 ? Consent.REFUSED : Consent.EXPLICIT),
+            ReferralReceived event = Events.received(
+                    UUID.randomUUID(),
+                    Events.referral(
+                            Source.ADT,
+                            Events.uniqueReference("B" + i),
+                            1,
+                            recorded.plusSeconds(i),
+                            CrimeCategory.THEFT,
+                            Events.victim(personRef, "07700900123"),
+                            i == 1 ? Consent.REFUSED : Consent.EXPLICIT),
                     recorded.plusSeconds(i));
             events.add(event);
             batch.add(new TriageService.Received(ReferralReceived.eventId(event.referralId(), 1), event));
@@ -148,8 +201,11 @@ class TriageServiceTest {
 
         List<Boolean> targeted = events.stream()
                 .map(e -> EventJson.mapper().convertValue(read(e.referralId()), ReferralDecided.class))
-                .map(d -> d.hasReason(ReasonCode.PRIORITY_PERSISTENTLY_TARGETED)).toList();
-        assertEquals(List.of(false, false, false, true), targeted,
+                .map(d -> d.hasReason(ReasonCode.PRIORITY_PERSISTENTLY_TARGETED))
+                .toList();
+        assertEquals(
+                List.of(false, false, false, true),
+                targeted,
                 "only the fourth sees two other referrals of the victim carrying its identity");
     }
 

@@ -13,17 +13,17 @@ import org.lvs.infra.test.LvsTestResources;
 /** Reads triage's schema directly, as an auditor would (plain JDBC, its own connection). */
 public final class Db {
 
-    private Db() {
-    }
+    private Db() {}
 
     public static Connection connect() throws SQLException {
-        return DriverManager.getConnection(LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(),
-                LvsTestResources.dbPassword());
+        return DriverManager.getConnection(
+                LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(), LvsTestResources.dbPassword());
     }
 
     /** The first column of every row of a query with positional parameters. */
     public static List<Object> column(String sql, Object... params) {
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = connect();
+                PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
@@ -51,8 +51,8 @@ public final class Db {
         List<String> found = new ArrayList<>();
         try (Connection c = connect()) {
             List<String> tables = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT table_name FROM information_schema.tables WHERE table_schema = ? "
+            try (PreparedStatement s =
+                    c.prepareStatement("SELECT table_name FROM information_schema.tables WHERE table_schema = ? "
                             + "AND table_type = 'BASE TABLE' ORDER BY table_name")) {
                 s.setString(1, schema);
                 try (ResultSet rows = s.executeQuery()) {

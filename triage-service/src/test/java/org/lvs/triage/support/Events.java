@@ -31,24 +31,51 @@ public final class Events {
 
     public static final Instant RECORDED = Instant.parse("2017-08-14T08:30:00Z");
 
-    private Events() {
-    }
+    private Events() {}
 
     /**
      * A consented adult victim. The last name derives from {@code personRef}, so victims of different tests never
      * share a name and date of birth (which would make them one victim for the repeat rule).
      */
     public static Victim victim(String personRef, String phone) {
-        return new Victim(personRef, "Amina", "Example " + personRef, LocalDate.of(1990, 5, 2), null, Gender.FEMALE,
-                phone, null,
+        return new Victim(
+                personRef,
+                "Amina",
+                "Example " + personRef,
+                LocalDate.of(1990, 5, 2),
+                null,
+                Gender.FEMALE,
+                phone,
+                null,
                 new Address(phone == null ? null : "1 Example Street", null, "Preston", "PR1 2AB"),
-                PreferredContact.PHONE, List.of(), AgeBand.FROM_25_TO_34);
+                PreferredContact.PHONE,
+                List.of(),
+                AgeBand.FROM_25_TO_34);
     }
 
-    public static Referral referral(Source source, String sourceReference, int version, Instant recordedAt,
-            CrimeCategory category, Victim victim, Consent consent) {
-        return new Referral(source, sourceReference, version, null, recordedAt, null, "CENTRAL",
-                new Crime(category, List.of(), "what happened"), victim, consent, null, Safeguarding.SAFE, null, null)
+    public static Referral referral(
+            Source source,
+            String sourceReference,
+            int version,
+            Instant recordedAt,
+            CrimeCategory category,
+            Victim victim,
+            Consent consent) {
+        return new Referral(
+                        source,
+                        sourceReference,
+                        version,
+                        null,
+                        recordedAt,
+                        null,
+                        "CENTRAL",
+                        new Crime(category, List.of(), "what happened"),
+                        victim,
+                        consent,
+                        null,
+                        Safeguarding.SAFE,
+                        null,
+                        null)
                 .asPublishable();
     }
 
@@ -65,13 +92,18 @@ public final class Events {
     }
 
     /** The records about one referral that arrive within the timeout (stops early once {@code count} arrived). */
-    public static List<ConsumerRecord<String, String>> awaitRecordsFor(TopicProbe probe, UUID referralId, int count,
-            Duration timeout) {
+    public static List<ConsumerRecord<String, String>> awaitRecordsFor(
+            TopicProbe probe, UUID referralId, int count, Duration timeout) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         Instant deadline = Instant.now().plus(timeout);
         while (found.size() < count && Instant.now().isBefore(deadline)) {
             for (ConsumerRecord<String, String> r : probe.awaitRecords(1, Duration.ofMillis(500))) {
-                if (referralId.toString().equals(EventJson.read(r.value()).payload().path("referralId").asText())) {
+                if (referralId
+                        .toString()
+                        .equals(EventJson.read(r.value())
+                                .payload()
+                                .path("referralId")
+                                .asText())) {
                     found.add(r);
                 }
             }
@@ -80,7 +112,8 @@ public final class Events {
     }
 
     public static List<EventEnvelope> awaitFor(TopicProbe probe, UUID referralId, int count, Duration timeout) {
-        return awaitRecordsFor(probe, referralId, count, timeout).stream().map(r -> EventJson.read(r.value()))
+        return awaitRecordsFor(probe, referralId, count, timeout).stream()
+                .map(r -> EventJson.read(r.value()))
                 .toList();
     }
 
@@ -88,8 +121,8 @@ public final class Events {
      * The envelopes about several referrals that arrive within the timeout, by referral (stops early once each has
      * its expected count): records of different referrals arrive interleaved, so they are collected together.
      */
-    public static Map<UUID, List<EventEnvelope>> awaitForAll(TopicProbe probe, Map<UUID, Integer> expected,
-            Duration timeout) {
+    public static Map<UUID, List<EventEnvelope>> awaitForAll(
+            TopicProbe probe, Map<UUID, Integer> expected, Duration timeout) {
         Map<UUID, List<EventEnvelope>> found = new HashMap<>();
         expected.keySet().forEach(id -> found.put(id, new ArrayList<>()));
         Instant deadline = Instant.now().plus(timeout);
@@ -98,7 +131,9 @@ public final class Events {
             for (ConsumerRecord<String, String> r : probe.awaitRecords(1, Duration.ofMillis(500))) {
                 EventEnvelope envelope = EventJson.read(r.value());
                 String id = envelope.payload().path("referralId").asText();
-                found.entrySet().stream().filter(e -> e.getKey().toString().equals(id)).findFirst()
+                found.entrySet().stream()
+                        .filter(e -> e.getKey().toString().equals(id))
+                        .findFirst()
                         .ifPresent(e -> e.getValue().add(envelope));
             }
         }

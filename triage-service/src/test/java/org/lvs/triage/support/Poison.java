@@ -46,8 +46,8 @@ public record Poison(String name, String key, String value, String stage, String
     }
 
     /** The dead letters with these keys that arrive within the timeout (stops once each key has one). */
-    public static Map<String, List<ConsumerRecord<String, String>>> deadLetters(TopicProbe dlq, Set<String> keys,
-            Duration timeout) {
+    public static Map<String, List<ConsumerRecord<String, String>>> deadLetters(
+            TopicProbe dlq, Set<String> keys, Duration timeout) {
         Map<String, List<ConsumerRecord<String, String>>> byKey = new HashMap<>();
         Instant deadline = Instant.now().plus(timeout);
         while (byKey.size() < keys.size() && Instant.now().isBefore(deadline)) {
@@ -64,8 +64,8 @@ public record Poison(String name, String key, String value, String stage, String
      * The dead letter is this record, unchanged, with its reason, group and stage, and no header holds any of the
      * record's personal values.
      */
-    public void assertLetter(ConsumerRecord<String, String> letter, String sourceTopic, String group,
-            List<String> personalValues) {
+    public void assertLetter(
+            ConsumerRecord<String, String> letter, String sourceTopic, String group, List<String> personalValues) {
         assertEquals(value, letter.value(), name + ": the record as it was");
         String reason = header(letter, DeadLetters.REASON);
         assertTrue(reason.contains(reasonPart), name + ": reason " + reason);

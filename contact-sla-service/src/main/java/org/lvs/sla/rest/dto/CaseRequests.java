@@ -27,66 +27,97 @@ public final class CaseRequests {
 
     /** Notes, a regrade's reason: at most this many characters. */
     public static final int NOTE_MAX = 2000;
+
     static final String REQUIRED = "is required";
     /**
      * A worker's or handler's id (a token subject or a staff id such as {@code isva-01}), never a free-text name: it
      * travels on cases.events, which keep no personal data. Blank counts as absent.
      */
     static final String WORKER_ID = "\\s*|\\s*[A-Za-z0-9][A-Za-z0-9._:-]{0,99}\\s*";
+
     static final String NOT_A_WORKER_ID =
             "must be a worker id (1 to 100 letters, digits, '.', '_', ':' or '-', no spaces), not a name";
 
-    private CaseRequests() {
-    }
+    private CaseRequests() {}
 
     /** A body every action has: {@code at}, admin only (historical replay). */
     public interface Timed {
         String at();
     }
 
-    public record ContactRequest(@IsoInstant String at,
-            @NotBlank(message = REQUIRED) @EnumName(ContactChannel.class) String channel,
-            @NotBlank(message = REQUIRED) @EnumName(ContactOutcome.class) String outcome,
+    public record ContactRequest(
+            @IsoInstant String at,
+
+            @NotBlank(message = REQUIRED) @EnumName(ContactChannel.class)
+            String channel,
+
+            @NotBlank(message = REQUIRED) @EnumName(ContactOutcome.class)
+            String outcome,
+
             List<@NotBlank(message = REQUIRED) @EnumName(SupportType.class) String> supportTypes,
-            @Pattern(regexp = WORKER_ID, message = NOT_A_WORKER_ID) String handler,
-            @FreeText(max = NOTE_MAX) String note) implements Timed {
-    }
 
-    public record ScreeningRequest(@IsoInstant String at,
-            @NotNull(message = "is required (true or false)") Boolean safeToContact,
-            @FreeText(max = NOTE_MAX) String note) implements Timed {
-    }
+            @Pattern(regexp = WORKER_ID, message = NOT_A_WORKER_ID)
+            String handler,
 
-    public record ConsentRequest(@IsoInstant String at,
-            @NotNull(message = "is required (true or false)") Boolean confirmed) implements Timed {
-    }
+            @FreeText(max = NOTE_MAX) String note)
+            implements Timed {}
 
-    public record AssignmentRequest(@IsoInstant String at,
-            @NotBlank(message = REQUIRED) @Pattern(regexp = WORKER_ID, message = NOT_A_WORKER_ID) String worker)
-            implements Timed {
-    }
+    public record ScreeningRequest(
+            @IsoInstant String at,
 
-    public record PathwayRequest(@IsoInstant String at,
-            @NotBlank(message = REQUIRED) @EnumName(Pathway.class) String pathway,
+            @NotNull(message = "is required (true or false)")
+            Boolean safeToContact,
+
+            @FreeText(max = NOTE_MAX) String note)
+            implements Timed {}
+
+    public record ConsentRequest(
+            @IsoInstant String at,
+
+            @NotNull(message = "is required (true or false)")
+            Boolean confirmed) implements Timed {}
+
+    public record AssignmentRequest(
+            @IsoInstant String at,
+
+            @NotBlank(message = REQUIRED) @Pattern(regexp = WORKER_ID, message = NOT_A_WORKER_ID)
+            String worker)
+            implements Timed {}
+
+    public record PathwayRequest(
+            @IsoInstant String at,
+
+            @NotBlank(message = REQUIRED) @EnumName(Pathway.class)
+            String pathway,
+
             @EnumName(RiskLevel.class) String riskLevel,
-            @NotBlank(message = REQUIRED) @FreeText(max = NOTE_MAX) String reason) implements Timed {
-    }
+
+            @NotBlank(message = REQUIRED) @FreeText(max = NOTE_MAX)
+            String reason)
+            implements Timed {}
 
     /** A service requested ({@code POST …/services}), or started ({@code service} from the path). */
-    public record ServiceRequest(@IsoInstant String at,
-            @NotBlank(message = REQUIRED) @EnumName(OnwardService.class) String service) implements Timed {
-    }
+    public record ServiceRequest(
+            @IsoInstant String at,
 
-    public record AtOnly(@IsoInstant String at) implements Timed {
-    }
+            @NotBlank(message = REQUIRED) @EnumName(OnwardService.class)
+            String service) implements Timed {}
+
+    public record AtOnly(@IsoInstant String at) implements Timed {}
 
     /** STAR-style scores by name; numbers stay numbers here, so a fraction is named rather than rounded. */
-    public record OutcomeRequest(@IsoInstant String at,
-            @NotBlank(message = REQUIRED) @EnumName(OutcomeStage.class) String stage,
-            @Scores Map<String, Number> scores) implements Timed {
-    }
+    public record OutcomeRequest(
+            @IsoInstant String at,
 
-    public record ClosureRequest(@IsoInstant String at,
-            @NotBlank(message = REQUIRED) @EnumName(ClosureReason.class) String reason) implements Timed {
-    }
+            @NotBlank(message = REQUIRED) @EnumName(OutcomeStage.class)
+            String stage,
+
+            @Scores Map<String, Number> scores)
+            implements Timed {}
+
+    public record ClosureRequest(
+            @IsoInstant String at,
+
+            @NotBlank(message = REQUIRED) @EnumName(ClosureReason.class)
+            String reason) implements Timed {}
 }

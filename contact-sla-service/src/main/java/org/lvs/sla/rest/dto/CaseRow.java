@@ -11,9 +11,26 @@ import java.util.UUID;
  * results; {@code hoursOverdue} for breaches, {@code hoursRemaining} for at-risk and queues.
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-public record CaseRow(UUID referralId, String strand, String pathway, String area, String priority, String status,
-        String clockState, Instant startedAt, Instant dueAt, Instant breachedAt, Double hoursOverdue,
-        Double hoursRemaining, int attempts, String worker, Instant firstContactAt, String crimeCategory,
-        List<String> hateStrands, String riskLevel, String ageBand, List<String> vulnerabilities,
-        boolean unsafeToContact, String victimName) {
-}
+public record CaseRow(
+        UUID referralId,
+        String strand,
+        String pathway,
+        String area,
+        String priority,
+        String status,
+        String clockState,
+        Instant startedAt,
+        Instant dueAt,
+        Instant breachedAt,
+        Double hoursOverdue,
+        Double hoursRemaining,
+        int attempts,
+        String worker,
+        Instant firstContactAt,
+        String crimeCategory,
+        List<String> hateStrands,
+        String riskLevel,
+        String ageBand,
+        List<String> vulnerabilities,
+        boolean unsafeToContact,
+        String victimName) {}

@@ -21,8 +21,10 @@ public record CaseSearchRequest(
         @FreeText(kind = SafeText.Kind.LINE, max = TERM_MAX) String phone,
         @FreeText(kind = SafeText.Kind.LINE, max = TERM_MAX) String email,
         @FreeText(kind = SafeText.Kind.LINE, max = TERM_MAX) String personRef,
+
         @NotBlank(message = "is required: say why you search for this victim (every search is audited)")
-        @FreeText(kind = SafeText.Kind.LINE, max = TERM_MAX) String reason) {
+        @FreeText(kind = SafeText.Kind.LINE, max = TERM_MAX)
+        String reason) {
 
     /** Each term (and the reason) is one line of at most this many characters. */
     public static final int TERM_MAX = 200;

@@ -53,32 +53,55 @@ public record CaseView(
      * else the decision's), the risk level and the decision's reasons. {@code safeguardingReason} is personal data,
      * gone after erasure.
      */
-    public record Context(CrimeCategory crimeCategory, List<HateStrand> hateStrands,
-            List<Vulnerability> vulnerabilities, boolean unsafeToContact, String screeningReason,
-            String safeguardingReason, RiskLevel riskLevel, String ageBand, List<Reason> decisionReasons) {
-    }
+    public record Context(
+            CrimeCategory crimeCategory,
+            List<HateStrand> hateStrands,
+            List<Vulnerability> vulnerabilities,
+            boolean unsafeToContact,
+            String screeningReason,
+            String safeguardingReason,
+            RiskLevel riskLevel,
+            String ageBand,
+            List<Reason> decisionReasons) {}
 
     /** The victim's identity and contact details: only for consented victims, gone after erasure. */
-    public record Victim(String personRef, String firstName, String lastName, String phone, String email,
-            Address address, String preferredContact) {
-    }
+    public record Victim(
+            String personRef,
+            String firstName,
+            String lastName,
+            String phone,
+            String email,
+            Address address,
+            String preferredContact) {}
 
-    public record Address(String line1, String line2, String town, String postcode) {
-    }
+    public record Address(String line1, String line2, String town, String postcode) {}
 
-    public record Contact(long id, Instant at, String channel, String outcome, boolean contactMade,
-            List<String> supportTypes, String handler, String note, String recordedBy) {
-    }
+    public record Contact(
+            long id,
+            Instant at,
+            String channel,
+            String outcome,
+            boolean contactMade,
+            List<String> supportTypes,
+            String handler,
+            String note,
+            String recordedBy) {}
 
     /** The contact clock; hours rounded to 0.01. */
-    public record Clock(ClockState clockState, Instant startedAt, Instant dueAt, Instant atRiskAt, int targetHours,
-            Double hoursRemaining, Double hoursOverdue, long pausedSeconds, boolean paused, Instant breachedAt,
-            Instant firstContactAt) {
-    }
+    public record Clock(
+            ClockState clockState,
+            Instant startedAt,
+            Instant dueAt,
+            Instant atRiskAt,
+            int targetHours,
+            Double hoursRemaining,
+            Double hoursOverdue,
+            long pausedSeconds,
+            boolean paused,
+            Instant breachedAt,
+            Instant firstContactAt) {}
 
-    public record Service(String service, Instant requestedAt, Instant startedAt, Double waitingHours) {
-    }
+    public record Service(String service, Instant requestedAt, Instant startedAt, Double waitingHours) {}
 
-    public record Outcome(Instant at, Map<String, Integer> scores, String recordedBy) {
-    }
+    public record Outcome(Instant at, Map<String, Integer> scores, String recordedBy) {}
 }

@@ -3,8 +3,7 @@ package org.lvs.sla.rest.validation;
 /** Reads a name {@link EnumName} accepted. */
 public final class EnumNames {
 
-    private EnumNames() {
-    }
+    private EnumNames() {}
 
     /** The constant {@code name} names (trimmed); null when absent or blank. */
     public static <E extends Enum<E>> E parse(Class<E> type, String name) {

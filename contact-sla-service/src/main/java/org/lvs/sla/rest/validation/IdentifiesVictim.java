@@ -38,7 +38,8 @@ public @interface IdentifiesVictim {
             context.disableDefaultConstraintViolation();
             for (FieldError problem : problems) {
                 context.buildConstraintViolationWithTemplate(Messages.escape(problem.message()))
-                        .addPropertyNode(problem.field()).addConstraintViolation();
+                        .addPropertyNode(problem.field())
+                        .addConstraintViolation();
             }
             return false;
         }

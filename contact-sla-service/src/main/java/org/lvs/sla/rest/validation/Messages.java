@@ -5,8 +5,7 @@ import jakarta.validation.ConstraintValidatorContext;
 /** Replaces a constraint's default message with one worked out while validating. */
 final class Messages {
 
-    private Messages() {
-    }
+    private Messages() {}
 
     /** Always false, so validators can {@code return Messages.fail(...)}. */
     static boolean fail(ConstraintValidatorContext context, String message) {
@@ -17,6 +16,9 @@ final class Messages {
 
     /** A message as a literal template: braces, dollars and backslashes are not expressions. */
     static String escape(String message) {
-        return message.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");
+        return message.replace("\\", "\\\\")
+                .replace("{", "\\{")
+                .replace("}", "\\}")
+                .replace("$", "\\$");
     }
 }

@@ -49,7 +49,8 @@ public @interface Scores {
                     }
                     valid = false;
                     context.buildConstraintViolationWithTemplate(Messages.escape(problem))
-                            .addPropertyNode(score.getKey()).addConstraintViolation();
+                            .addPropertyNode(score.getKey())
+                            .addConstraintViolation();
                 }
             }
             return valid;

@@ -14,8 +14,7 @@ public final class TimeText {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-    private TimeText() {
-    }
+    private TimeText() {}
 
     /** An ISO-8601 instant, in UTC ({@code Z}) or with an offset. */
     public static Instant instant(String text) {

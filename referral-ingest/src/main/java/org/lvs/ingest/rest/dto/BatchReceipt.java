@@ -15,12 +15,11 @@ import org.lvs.ingest.service.RecordResult;
                      "status":"ACCEPTED","errors":[]},
                     {"index":1,"sourceReference":"LC-2017-0012346","referralId":null,"status":"REJECTED",
                      "errors":[{"field":"crime.category","message":"is required"}]}]}""")
-public record BatchReceipt(String batchId, int accepted, int duplicates, int amended, int stale, int rejected,
-        List<Result> results) {
+public record BatchReceipt(
+        String batchId, int accepted, int duplicates, int amended, int stale, int rejected, List<Result> results) {
 
     /** One record's result; {@code status} is ACCEPTED, AMENDED, DUPLICATE, STALE or REJECTED. */
-    public record Result(int index, String sourceReference, UUID referralId, String status, List<FieldError> errors) {
-    }
+    public record Result(int index, String sourceReference, UUID referralId, String status, List<FieldError> errors) {}
 
     public static BatchReceipt of(String batchId, List<RecordResult> results) {
         int accepted = 0, duplicates = 0, amended = 0, stale = 0, rejected = 0;
@@ -33,7 +32,9 @@ public record BatchReceipt(String batchId, int accepted, int duplicates, int ame
                 case STALE -> stale++;
                 case CONFLICT, REJECTED -> rejected++;
             }
-            String status = r.status() == RecordStatus.CONFLICT ? RecordStatus.REJECTED.name() : r.status().name();
+            String status = r.status() == RecordStatus.CONFLICT
+                    ? RecordStatus.REJECTED.name()
+                    : r.status().name();
             out.add(new Result(r.index(), r.sourceReference(), r.referralId(), status, r.errors()));
         }
         return new BatchReceipt(batchId, accepted, duplicates, amended, stale, rejected, out);

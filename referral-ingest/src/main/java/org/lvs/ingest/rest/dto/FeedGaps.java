@@ -13,6 +13,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "gaps":[{"from":40203,"to":40204},{"from":40210,"to":40210}]}""")
 public record FeedGaps(String source, Long lowest, Long highest, long received, long missing, List<Range> gaps) {
 
-    public record Range(long from, long to) {
-    }
+    public record Range(long from, long to) {}
 }

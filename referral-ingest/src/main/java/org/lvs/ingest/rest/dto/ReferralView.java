@@ -12,16 +12,20 @@ import org.lvs.ingest.persistence.ReferralIdentity;
          "firstReceivedAt":"2017-08-14T08:31:02Z",
          "versions":[{"version":1,"receivedAt":"2017-08-14T08:31:02Z","status":"ACCEPTED","published":true},
                      {"version":2,"receivedAt":"2017-08-15T10:02:40Z","status":"AMENDED","published":true}]}""")
-public record ReferralView(UUID referralId, String source, String sourceReference, Instant firstReceivedAt,
-        List<Version> versions) {
+public record ReferralView(
+        UUID referralId, String source, String sourceReference, Instant firstReceivedAt, List<Version> versions) {
 
     /** @param published whether the broker confirmed this version's publication */
-    public record Version(int version, Instant receivedAt, String status, boolean published) {
-    }
+    public record Version(int version, Instant receivedAt, String status, boolean published) {}
 
     public static ReferralView of(ReferralIdentity identity) {
-        return new ReferralView(identity.referralId(), identity.source(), identity.sourceReference(),
-                identity.firstReceivedAt(), identity.versions().stream()
-                        .map(v -> new Version(v.version(), v.receivedAt(), v.status(), v.published())).toList());
+        return new ReferralView(
+                identity.referralId(),
+                identity.source(),
+                identity.sourceReference(),
+                identity.firstReceivedAt(),
+                identity.versions().stream()
+                        .map(v -> new Version(v.version(), v.receivedAt(), v.status(), v.published()))
+                        .toList());
     }
 }

@@ -30,13 +30,30 @@ public record Rejections(String source, long after, long next, List<Rejection> r
      * @param sourceReference null when it was missing or not valid
      * @param feedSequence    null when it was missing or not valid
      */
-    public record Rejection(long position, int index, String batchId, String sourceReference, Long feedSequence,
-            List<FieldError> errors, Instant receivedAt) {
-    }
+    public record Rejection(
+            long position,
+            int index,
+            String batchId,
+            String sourceReference,
+            Long feedSequence,
+            List<FieldError> errors,
+            Instant receivedAt) {}
 
     public static Rejections of(String source, long after, List<RejectionRow> rows) {
-        List<Rejection> list = rows.stream().map(r -> new Rejection(r.position(), r.index(), r.batchId(),
-                r.sourceReference(), r.feedSequence(), r.errors(), r.receivedAt())).toList();
-        return new Rejections(source, after, list.isEmpty() ? after : list.get(list.size() - 1).position(), list);
+        List<Rejection> list = rows.stream()
+                .map(r -> new Rejection(
+                        r.position(),
+                        r.index(),
+                        r.batchId(),
+                        r.sourceReference(),
+                        r.feedSequence(),
+                        r.errors(),
+                        r.receivedAt()))
+                .toList();
+        return new Rejections(
+                source,
+                after,
+                list.isEmpty() ? after : list.get(list.size() - 1).position(),
+                list);
     }
 }

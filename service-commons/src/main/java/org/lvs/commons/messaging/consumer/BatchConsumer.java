@@ -63,8 +63,16 @@ public final class BatchConsumer<T> {
     private final MeterRegistry registry;
     private final BatchConsumers.Lifecycle lifecycle;
 
-    BatchConsumer(String name, String group, Decoder<T> decoder, Applier<T> applier, DeadLetters deadLetters,
-            DatabaseProbe database, ConsumerConfig config, ConsumerHealth.Tracker tracker, MeterRegistry registry,
+    BatchConsumer(
+            String name,
+            String group,
+            Decoder<T> decoder,
+            Applier<T> applier,
+            DeadLetters deadLetters,
+            DatabaseProbe database,
+            ConsumerConfig config,
+            ConsumerHealth.Tracker tracker,
+            MeterRegistry registry,
             BatchConsumers.Lifecycle lifecycle) {
         this.name = name;
         this.group = group;
@@ -92,7 +100,8 @@ public final class BatchConsumer<T> {
                     }
                 } catch (RuntimeException e) {
                     Failure failure = Failures.classify(e);
-                    String reason = failure.kind() == FailureKind.PERMANENT ? failure.reason()
+                    String reason = failure.kind() == FailureKind.PERMANENT
+                            ? failure.reason()
                             : "unreadable record (" + e.getClass().getSimpleName() + ")";
                     letters.add(letter(record, DECODE, reason, e));
                 }
@@ -107,7 +116,8 @@ public final class BatchConsumer<T> {
             throw e;
         } catch (Throwable e) {
             tracker.crashed(e);
-            LOG.errorf("%s: a batch failed outside the failure policy (%s); the channel reports it",
+            LOG.errorf(
+                    "%s: a batch failed outside the failure policy (%s); the channel reports it",
                     name, Failures.kinds(e));
             throw e;
         } finally {
@@ -133,8 +143,8 @@ public final class BatchConsumer<T> {
                     applyAlone(items.get(0), failure, e, letters);
                     return;
                 }
-                LOG.debugf("%s: a batch of %d failed (%s); applying it in halves", name, items.size(),
-                        failure.reason());
+                LOG.debugf(
+                        "%s: a batch of %d failed (%s); applying it in halves", name, items.size(), failure.reason());
                 int half = items.size() / 2;
                 applyInParts(items.subList(0, half), letters);
                 applyInParts(items.subList(half, items.size()), letters);
@@ -171,8 +181,9 @@ public final class BatchConsumer<T> {
             }
         }
         ConsumerRecord<String, String> record = item.record();
-        LOG.warnf("%s: dead-lettering %s-%d@%d: %s", name, record.topic(), record.partition(), record.offset(),
-                failure.reason());
+        LOG.warnf(
+                "%s: dead-lettering %s-%d@%d: %s",
+                name, record.topic(), record.partition(), record.offset(), failure.reason());
         letters.add(letter(record, APPLY, failure.reason(), error));
     }
 
@@ -184,7 +195,8 @@ public final class BatchConsumer<T> {
 
     private void waitOut(Failure failure, Backoff backoff) {
         tracker.waiting(failure.reason());
-        registry.counter("lvs_consumer_transient_failures_total", "consumer", name).increment();
+        registry.counter("lvs_consumer_transient_failures_total", "consumer", name)
+                .increment();
         if (backoff.attempts() == 0 || backoff.attempts() % 10 == 0) {
             LOG.warnf("%s: waiting out a transient failure (%s); nothing is dead-lettered", name, failure.reason());
         }
@@ -198,8 +210,13 @@ public final class BatchConsumer<T> {
             try {
                 deadLetters.send(letters);
                 for (DeadLetter letter : letters) {
-                    registry.counter("lvs_dead_letters_total", "topic", letter.record().topic(), "stage",
-                            letter.stage()).increment();
+                    registry.counter(
+                                    "lvs_dead_letters_total",
+                                    "topic",
+                                    letter.record().topic(),
+                                    "stage",
+                                    letter.stage())
+                            .increment();
                 }
                 tracker.progressed();
                 return;
@@ -208,14 +225,20 @@ public final class BatchConsumer<T> {
                 if (failure.kind() == FailureKind.PERMANENT) {
                     // A record the dead-letter topic refuses for good cannot be kept anywhere else: say which.
                     for (DeadLetter letter : letters) {
-                        LOG.errorf("%s: the dead-letter topic refused %s-%d@%d (%s); it is skipped", name,
-                                letter.record().topic(), letter.record().partition(), letter.record().offset(),
+                        LOG.errorf(
+                                "%s: the dead-letter topic refused %s-%d@%d (%s); it is skipped",
+                                name,
+                                letter.record().topic(),
+                                letter.record().partition(),
+                                letter.record().offset(),
                                 failure.reason());
                     }
-                    registry.counter("lvs_dead_letters_lost_total", "consumer", name).increment(letters.size());
+                    registry.counter("lvs_dead_letters_lost_total", "consumer", name)
+                            .increment(letters.size());
                     return;
                 }
-                waitOut(new Failure(FailureKind.TRANSIENT, "dead-letter topic unavailable: " + failure.reason()),
+                waitOut(
+                        new Failure(FailureKind.TRANSIENT, "dead-letter topic unavailable: " + failure.reason()),
                         backoff);
             }
         }
@@ -225,8 +248,7 @@ public final class BatchConsumer<T> {
         return new DeadLetter(record, group, stage, reason, Failures.kinds(error));
     }
 
-    private record Item<T>(ConsumerRecord<String, String> record, T value) {
-    }
+    private record Item<T>(ConsumerRecord<String, String> record, T value) {}
 
     /** Thrown from a wait when the application stops: the poll is abandoned uncommitted and redelivered later. */
     static final class ShuttingDown extends RuntimeException {

@@ -28,7 +28,11 @@ public class BatchConsumers {
     private final MeterRegistry registry;
     private final Lifecycle lifecycle = new Lifecycle();
 
-    BatchConsumers(DeadLetters deadLetters, DatabaseProbe database, ConsumerConfig config, ConsumerHealth health,
+    BatchConsumers(
+            DeadLetters deadLetters,
+            DatabaseProbe database,
+            ConsumerConfig config,
+            ConsumerHealth health,
             MeterRegistry registry) {
         this.deadLetters = deadLetters;
         this.database = database;
@@ -41,15 +45,24 @@ public class BatchConsumers {
      * @param topic the topic read (dead letters go to {@code <topic>.dlq})
      * @param group the consumer group, named in each dead letter
      */
-    public <T> BatchConsumer<T> create(String topic, String group, BatchConsumer.Decoder<T> decoder,
-            BatchConsumer.Applier<T> applier) {
+    public <T> BatchConsumer<T> create(
+            String topic, String group, BatchConsumer.Decoder<T> decoder, BatchConsumer.Applier<T> applier) {
         String name = group + "/" + topic;
         // the dead-letter counters exist from the start at 0, so an alert on their increase sees the first letter
         for (String stage : new String[] {BatchConsumer.DECODE, BatchConsumer.APPLY}) {
             registry.counter("lvs_dead_letters_total", "topic", topic, "stage", stage);
         }
-        return new BatchConsumer<>(name, group, decoder, applier, deadLetters, database, config,
-                health.tracker(name), registry, lifecycle);
+        return new BatchConsumer<>(
+                name,
+                group,
+                decoder,
+                applier,
+                deadLetters,
+                database,
+                config,
+                health.tracker(name),
+                registry,
+                lifecycle);
     }
 
     void stopping(@Observes ShutdownEvent event) {

@@ -39,10 +39,12 @@ public class ConsumerHealth implements HealthCheck {
             Tracker tracker = new Tracker();
             if (registry != null) {
                 Gauge.builder("lvs_consumer_up", tracker, t -> t.healthy(config.stuckAfter()) ? 1 : 0)
-                        .tag("consumer", n).description("1 unless the consumer crashed or is stuck")
+                        .tag("consumer", n)
+                        .description("1 unless the consumer crashed or is stuck")
                         .register(registry);
                 Gauge.builder("lvs_consumer_waiting", tracker, t -> t.waitingReason.get() == null ? 0 : 1)
-                        .tag("consumer", n).description("1 while the consumer waits out a transient failure")
+                        .tag("consumer", n)
+                        .description("1 while the consumer waits out a transient failure")
                         .register(registry);
             }
             return tracker;
@@ -51,7 +53,8 @@ public class ConsumerHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("lvs batch consumers").up();
+        HealthCheckResponseBuilder response =
+                HealthCheckResponse.named("lvs batch consumers").up();
         long now = System.nanoTime();
         trackers.forEach((name, tracker) -> {
             String state = tracker.describe(now, config.stuckAfter());

@@ -35,8 +35,10 @@ class BatchConsumerTest {
 
     @Inject
     BatchConsumers consumers;
+
     @Inject
     ProbeFacts facts;
+
     @Inject
     ConsumerHealth health;
 
@@ -81,11 +83,13 @@ class BatchConsumerTest {
         ConsumerRecord<String, String> refused = dead.get(1);
         assertEquals("2", header(refused, DeadLetters.OFFSET));
         assertEquals("apply", header(refused, DeadLetters.STAGE));
-        assertTrue(header(refused, DeadLetters.REASON).startsWith("data exception (SQLSTATE 22"),
+        assertTrue(
+                header(refused, DeadLetters.REASON).startsWith("data exception (SQLSTATE 22"),
                 header(refused, DeadLetters.REASON));
         for (Header h : refused.headers()) {
             String value = new String(h.value(), StandardCharsets.UTF_8);
-            assertTrue(!value.contains("NUL") || h.key().equals(DeadLetters.REASON) && !value.contains("holds"),
+            assertTrue(
+                    !value.contains("NUL") || h.key().equals(DeadLetters.REASON) && !value.contains("holds"),
                     "no header quotes the record: " + h.key());
         }
     }
@@ -120,8 +124,8 @@ class BatchConsumerTest {
     @Test
     void aRecordTheConsumerIgnoresIsNeitherAppliedNorDeadLettered() {
         String run = "ignored-" + UUID.randomUUID() + "-";
-        BatchConsumer<Fact> skipping = consumers.create(TOPIC, "probe-group",
-                r -> r.value().startsWith("skip") ? null : decode(r), facts::apply);
+        BatchConsumer<Fact> skipping = consumers.create(
+                TOPIC, "probe-group", r -> r.value().startsWith("skip") ? null : decode(r), facts::apply);
         try (TopicProbe dlq = TopicProbe.open(Topics.dlq(TOPIC))) {
             skipping.consume(List.of(record(0, "skip me"), record(1, run + "a=1")));
             assertEquals(0, dlq.drain(Duration.ofSeconds(1)).size());

@@ -10,7 +10,19 @@ import org.lvs.contract.referral.Source;
  * was decided), {@code resolved} (that later decision has no data issue), {@code stillToCorrect} (this is the
  * referral's latest decision).
  */
-public record FeedbackItem(long position, UUID referralId, Source source, String sourceReference, int version,
-        String outcome, String dataIssue, List<String> reasonCodes, List<String> missingFields, Instant receivedAt,
-        Instant decidedAt, int latestVersion, boolean superseded, boolean resolved, boolean stillToCorrect) {
-}
+public record FeedbackItem(
+        long position,
+        UUID referralId,
+        Source source,
+        String sourceReference,
+        int version,
+        String outcome,
+        String dataIssue,
+        List<String> reasonCodes,
+        List<String> missingFields,
+        Instant receivedAt,
+        Instant decidedAt,
+        int latestVersion,
+        boolean superseded,
+        boolean resolved,
+        boolean stillToCorrect) {}

@@ -20,47 +20,58 @@ import org.lvs.triage.rest.validation.OneFeedbackReading;
  */
 @OneFeedbackReading
 public record FeedbackParams(
-        @Parameter(description = "The source whose feedback to read", required = true,
-                schema = @Schema(type = SchemaType.STRING,
-                        enumeration = {"ADT", "OFFICER_DIRECT", "MASH", "PARTNER", "SELF"}))
+        @Parameter(
+                description = "The source whose feedback to read",
+                required = true,
+                schema =
+                        @Schema(
+                                type = SchemaType.STRING,
+                                enumeration = {"ADT", "OFFICER_DIRECT", "MASH", "PARTNER", "SELF"}))
         @QueryParam("source")
         @NotBlank(message = "is required: one of " + SOURCE_NAMES)
         @Pattern(regexp = SOURCE_PATTERN, message = "must be one of " + SOURCE_NAMES)
         String source,
 
-        @Parameter(description = "Only versions received at or after this instant; without after, the paged "
-                + "reading by receivedAt", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+        @Parameter(
+                description = "Only versions received at or after this instant; without after, the paged "
+                        + "reading by receivedAt",
+                schema = @Schema(type = SchemaType.STRING, format = "date-time"))
         @QueryParam("since")
         @IsoInstant
         String since,
 
-        @Parameter(description = "Only decisions that are still their referral's latest",
+        @Parameter(
+                description = "Only decisions that are still their referral's latest",
                 schema = @Schema(type = SchemaType.BOOLEAN))
         @QueryParam("pending")
         @Pattern(regexp = "(?i)\\s*(true|false)?\\s*", message = "must be true or false")
         String pending,
 
-        @Parameter(description = "The last position seen (default 0): decisions after it",
+        @Parameter(
+                description = "The last position seen (default 0): decisions after it",
                 schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
         @QueryParam("after")
         @Min(value = 0, message = "must be a position: an integer from 0")
         Long after,
 
-        @Parameter(description = "At most this many decisions (with after; default 100)",
+        @Parameter(
+                description = "At most this many decisions (with after; default 100)",
                 schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000"))
         @QueryParam("limit")
         @Min(value = 1, message = SIZE_RANGE)
         @Max(value = MAX_SIZE, message = SIZE_RANGE)
         Integer limit,
 
-        @Parameter(description = "Page number of the paged reading (with since, without after; from 0)",
+        @Parameter(
+                description = "Page number of the paged reading (with since, without after; from 0)",
                 schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
         @QueryParam("page")
         @Min(value = 0, message = PAGE_RANGE)
         @Max(value = MAX_PAGE, message = PAGE_RANGE)
         Integer page,
 
-        @Parameter(description = "Page size of the paged reading (default 100)",
+        @Parameter(
+                description = "Page size of the paged reading (default 100)",
                 schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000"))
         @QueryParam("size")
         @Min(value = 1, message = SIZE_RANGE)
@@ -75,6 +86,7 @@ public record FeedbackParams(
     static final String SOURCE_NAMES = "ADT, OFFICER_DIRECT, MASH, PARTNER, SELF";
     /** The {@link Source} names; blank is left to {@code @NotBlank}, surrounding spaces are ignored. */
     static final String SOURCE_PATTERN = "\\s*(ADT|OFFICER_DIRECT|MASH|PARTNER|SELF)?\\s*";
+
     static final String SIZE_RANGE = "must be an integer from 1 to " + MAX_SIZE;
     static final String PAGE_RANGE = "must be an integer from 0 to " + MAX_PAGE;
 

@@ -34,7 +34,9 @@ public @interface IsoInstant {
 
         /** The instant a valid value names; null for an absent or blank one. */
         public static Instant parse(String value) {
-            return value == null || value.isBlank() ? null : OffsetDateTime.parse(value.trim()).toInstant();
+            return value == null || value.isBlank()
+                    ? null
+                    : OffsetDateTime.parse(value.trim()).toInstant();
         }
 
         @Override

@@ -29,8 +29,8 @@ public @interface OneFeedbackReading {
 
     class Validator implements ConstraintValidator<OneFeedbackReading, FeedbackParams> {
 
-        private static final String CURSOR_ONLY = "is used with since alone; with the cursor (after), use limit and "
-                + "continue from nextAfter";
+        private static final String CURSOR_ONLY =
+                "is used with since alone; with the cursor (after), use limit and " + "continue from nextAfter";
         private static final String SINCE_ONLY = "is used with after; with since alone, use page and size";
 
         @Override
@@ -53,7 +53,9 @@ public @interface OneFeedbackReading {
             if (value == null) {
                 return true;
             }
-            context.buildConstraintViolationWithTemplate(message).addPropertyNode(field).addConstraintViolation();
+            context.buildConstraintViolationWithTemplate(message)
+                    .addPropertyNode(field)
+                    .addConstraintViolation();
             return false;
         }
     }
