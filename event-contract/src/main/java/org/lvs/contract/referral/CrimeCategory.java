@@ -1,5 +1,8 @@
 package org.lvs.contract.referral;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** The crime a referral is about (referral-contract.md). */
 public enum CrimeCategory {
     ASSAULT,
@@ -20,5 +23,22 @@ public enum CrimeCategory {
     HUMAN_TRAFFICKING,
     TERRORISM,
     BEREAVED_BY_HOMICIDE,
-    OTHER
+    OTHER;
+
+    /**
+     * The categories triage-policy.md (4, Priority) names as the most serious crimes by default: the triage service's
+     * default setting and the demo generator's prediction of it read this one list.
+     */
+    public static Set<CrimeCategory> mostSeriousByDefault() {
+        return EnumSet.of(
+                DOMESTIC_ABUSE,
+                SEXUAL_OFFENCE,
+                HATE_CRIME,
+                TERRORISM,
+                BEREAVED_BY_HOMICIDE,
+                ATTEMPTED_MURDER,
+                HUMAN_TRAFFICKING,
+                KIDNAP_FALSE_IMPRISONMENT,
+                ARSON_ENDANGER_LIFE);
+    }
 }

@@ -2,7 +2,6 @@ package org.lvs.tools.feed;
 
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.EnumSet;
 import java.util.Set;
 import org.lvs.contract.casework.CaseStatus;
 import org.lvs.contract.referral.Consent;
@@ -22,16 +21,7 @@ import org.lvs.contract.triage.Pathway;
  */
 public final class ExpectedTriage {
 
-    static final Set<CrimeCategory> MOST_SERIOUS = EnumSet.of(
-            CrimeCategory.DOMESTIC_ABUSE,
-            CrimeCategory.SEXUAL_OFFENCE,
-            CrimeCategory.HATE_CRIME,
-            CrimeCategory.TERRORISM,
-            CrimeCategory.BEREAVED_BY_HOMICIDE,
-            CrimeCategory.ATTEMPTED_MURDER,
-            CrimeCategory.HUMAN_TRAFFICKING,
-            CrimeCategory.KIDNAP_FALSE_IMPRISONMENT,
-            CrimeCategory.ARSON_ENDANGER_LIFE);
+    static final Set<CrimeCategory> MOST_SERIOUS = CrimeCategory.mostSeriousByDefault();
 
     /** The expected decision; {@code status}, {@code pathway} are null when no case opens. */
     public record Expected(

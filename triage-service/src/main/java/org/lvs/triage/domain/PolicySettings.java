@@ -49,16 +49,7 @@ public record PolicySettings(
     }
 
     public static Set<CrimeCategory> defaultMostSeriousCrimes() {
-        return EnumSet.of(
-                CrimeCategory.DOMESTIC_ABUSE,
-                CrimeCategory.SEXUAL_OFFENCE,
-                CrimeCategory.HATE_CRIME,
-                CrimeCategory.TERRORISM,
-                CrimeCategory.BEREAVED_BY_HOMICIDE,
-                CrimeCategory.ATTEMPTED_MURDER,
-                CrimeCategory.HUMAN_TRAFFICKING,
-                CrimeCategory.KIDNAP_FALSE_IMPRISONMENT,
-                CrimeCategory.ARSON_ENDANGER_LIFE);
+        return CrimeCategory.mostSeriousByDefault();
     }
 
     public static Map<HateStrand, String> defaultHateCrimeProviders() {
