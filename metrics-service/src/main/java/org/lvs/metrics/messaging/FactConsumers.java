@@ -10,10 +10,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.lvs.commons.messaging.consumer.BatchConsumer;
 import org.lvs.commons.messaging.consumer.BatchConsumers;
 import org.lvs.contract.Topics;
-import org.lvs.contract.event.EventJson;
 import org.lvs.metrics.service.EventApplier;
 import org.lvs.metrics.service.EventApplier.BatchResult;
 import org.lvs.metrics.service.EventApplier.Decoded;
+import org.lvs.metrics.service.EventDecoder;
 import org.lvs.metrics.service.MetricsGauges;
 
 /**
@@ -51,7 +51,7 @@ public class FactConsumers {
     private static BatchConsumer<Decoded> create(BatchConsumers consumers, String topic, EventApplier applier,
             MetricsGauges gauges) {
         return consumers.create(topic, Channels.GROUP,
-                record -> EventApplier.decode(topic, EventJson.read(record.value()), publishedAt(record)),
+                record -> EventDecoder.read(topic, record.value(), publishedAt(record)),
                 (List<Decoded> batch) -> {
                     BatchResult result = applier.applyBatch(topic, batch);
                     gauges.counted(topic, result.applied(), result.duplicates());

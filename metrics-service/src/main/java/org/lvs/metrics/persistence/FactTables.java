@@ -17,10 +17,13 @@ public enum FactTables {
     LIVE("", 0),
     SHADOW("_next", 1);
 
-    /** Every table of a set, including its applied-event marks. Figures read them; a rebuild replaces them all. */
+    /**
+     * Every table of a set, including its applied-event marks and running counts (whose triggers on the set's tables
+     * write to the set's own {@code gauge_count}). Figures read them; a rebuild replaces them all.
+     */
     public static final List<String> TABLES = List.of("decision_fact", "referral_fact", "case_fact",
             "case_state_fact", "contact_fact", "service_event_fact", "outcome_fact", "intake_fact", "erasure_fact",
-            "applied_event");
+            "applied_event", "gauge_count");
 
     private static final Pattern NAMES = Pattern.compile("\\b(" + String.join("|", TABLES) + ")\\b");
 
@@ -39,6 +42,11 @@ public enum FactTables {
             return liveSql;
         }
         return rewritten.computeIfAbsent(liveSql, s -> NAMES.matcher(s).replaceAll("$1" + suffix));
+    }
+
+    /** What this set's table names add to the live ones. */
+    public String suffix() {
+        return suffix;
     }
 
     /** This set's name of a table of {@link #TABLES}. */

@@ -149,13 +149,6 @@ public class FigureQueries {
                 params.toArray());
     }
 
-    /** Cases waiting now, per strand (Prometheus). */
-    public Map<String, Long> waitingNowByStrand() {
-        return toMap(jdbc.query("SELECT coalesce(strand, 'UNKNOWN'), count(*) FROM case_fact WHERE status <> 'CLOSED' "
-                + "AND first_contact_at IS NOT NULL AND worker IS NULL GROUP BY 1",
-                rs -> Map.entry(rs.getString(1), rs.getLong(2))));
-    }
-
     /** A worker's open cases in a pathway, and the capacity those cases carry (the pathway's, when they were sent). */
     public record WorkerLoad(String pathway, String worker, long openCases, Long capacity) {
     }
@@ -250,20 +243,15 @@ public class FigureQueries {
         return result;
     }
 
+    /** Cases by current clock state (a case with none yet counts as RUNNING), from the running counts. */
     public Map<String, Long> clockStatesNow() {
-        return toMap(jdbc.query("SELECT coalesce(clock_state, 'RUNNING'), count(*) FROM case_fact GROUP BY 1",
-                rs -> Map.entry(rs.getString(1), rs.getLong(2))));
+        return toMap(jdbc.query("SELECT k1, sum(n) FROM gauge_count WHERE gauge = 'clock_state' GROUP BY 1 "
+                + "HAVING sum(n) <> 0", rs -> Map.entry(rs.getString(1), rs.getLong(2))));
     }
 
-    /** Referrals by source and latest outcome, all time (Prometheus). */
-    public List<String[]> referralsBySourceAndOutcome() {
-        return jdbc.query("SELECT coalesce(source, 'UNKNOWN'), outcome, count(*) FROM referral_fact GROUP BY 1, 2",
-                rs -> new String[] {rs.getString(1), rs.getString(2), Long.toString(rs.getLong(3))});
-    }
-
-    /** Events applied to the live facts (their applied-event marks). */
+    /** Events applied to the live facts (their applied-event marks), from the running counts. */
     public long eventsApplied() {
-        return jdbc.count("SELECT count(*) FROM applied_event");
+        return jdbc.count("SELECT coalesce(sum(n), 0) FROM gauge_count WHERE gauge = 'events_applied'");
     }
 
     private static Map<String, Long> toMap(List<Map.Entry<String, Long>> entries) {

@@ -104,12 +104,16 @@ public class RebuildRuns {
                 WHERE rebuild_id = ? AND state = 'RUNNING'""", error, now, rebuildId) == 1;
     }
 
-    /** Empty shadow tables shaped like the live ones (indexes, constraints and defaults included). */
+    /**
+     * Empty shadow tables shaped like the live ones (indexes, constraints and defaults included), with the triggers
+     * that keep their running counts (migration V6; LIKE copies no triggers).
+     */
     public void createShadowTables() {
         dropShadowTables();
         for (String table : FactTables.TABLES) {
             jdbc.update("CREATE TABLE " + FactTables.SHADOW.table(table) + " (LIKE " + table + " INCLUDING ALL)");
         }
+        jdbc.query("SELECT gauge_count_triggers(?)", rs -> 1, FactTables.SHADOW.suffix());
     }
 
     public void dropShadowTables() {

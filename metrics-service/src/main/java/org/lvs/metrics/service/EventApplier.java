@@ -14,9 +14,6 @@ import org.lvs.commons.failure.FailureKind;
 import org.lvs.commons.failure.Failures;
 import org.lvs.commons.jdbc.Sql;
 import org.lvs.contract.Topics;
-import org.lvs.contract.event.CaseEvent;
-import org.lvs.contract.event.EventEnvelope;
-import org.lvs.contract.event.EventTypes;
 import org.lvs.contract.event.IntakeRecorded;
 import org.lvs.contract.event.MalformedEventException;
 import org.lvs.contract.event.PersonalDataErased;
@@ -30,27 +27,22 @@ import org.lvs.metrics.persistence.RebuildRuns;
  * Applies events to the fact tables, once: the applied-event marks and the facts commit in one transaction. An
  * event type its topic does not carry is unreadable (dead-lettered by the consumer, never silently skipped).
  *
- * <p>Events are first {@linkplain #decode decoded} outside any transaction, so an event that cannot be applied is
+ * <p>Events are first {@linkplain EventDecoder decoded} outside any transaction, so an event that cannot be applied is
  * known (and dead-lettered) before its batch is written; then {@link #applyBatch} writes a whole batch at once.
  */
 @ApplicationScoped
 public class EventApplier {
 
-    /** The types on {@code cases.events} (interfaces.md): the case work and the contact clock. */
-    static final Set<String> CASE_EVENT_TYPES = Set.of(EventTypes.CASE_OPENED, EventTypes.CASE_UPDATED,
-            EventTypes.CONTACT_RECORDED, EventTypes.CASE_ASSIGNED, EventTypes.SERVICE_REQUESTED,
-            EventTypes.SERVICE_STARTED, EventTypes.OUTCOME_RECORDED, EventTypes.CASE_CLOSED, EventTypes.SLA_STARTED,
-            EventTypes.SLA_PAUSED, EventTypes.SLA_RESUMED, EventTypes.SLA_AT_RISK, EventTypes.SLA_BREACHED,
-            EventTypes.SLA_MET, EventTypes.SLA_MET_LATE, EventTypes.SLA_CANCELLED);
-
     /**
-     * An event checked and ready to write.
+     * An event checked and ready to write ({@link EventDecoder}).
      *
+     * @param eventId the envelope's id, marked applied with the event's facts
+     * @param occurredAt the envelope's time, standing in for an intake record's missing {@code at}
      * @param payload the {@link ReferralDecided}, {@link IntakeRecorded}, {@link TypedCaseEvent} or
      *     {@link PersonalDataErased} to record
      * @param publishedAt the Kafka record's timestamp (for the lag), or null if unknown
      */
-    public record Decoded(String topic, EventEnvelope envelope, Object payload, Instant publishedAt) {
+    public record Decoded(String topic, UUID eventId, Instant occurredAt, Object payload, Instant publishedAt) {
     }
 
     /** What a batch did: events newly applied, and those skipped as already processed. */
@@ -113,11 +105,11 @@ public class EventApplier {
 
     /** The events new to this table set, after writing their facts. */
     private List<Decoded> applyTo(FactTables tables, String topic, List<Decoded> events) {
-        Set<UUID> fresh = facts.firstTime(tables, events.stream().map(e -> e.envelope().eventId()).toList(),
+        Set<UUID> fresh = facts.firstTime(tables, events.stream().map(e -> e.eventId()).toList(),
                 clock.instant());
         List<Decoded> toApply = new ArrayList<>(fresh.size());
         for (Decoded e : events) {
-            if (fresh.remove(e.envelope().eventId())) {
+            if (fresh.remove(e.eventId())) {
                 toApply.add(e);
             }
         }
@@ -158,24 +150,6 @@ public class EventApplier {
         return newest;
     }
 
-    /**
-     * Checks an event read from a topic and extracts what it records; throws {@link MalformedEventException} when it
-     * cannot be applied (then it is dead-lettered, and never marked processed).
-     */
-    public static Decoded decode(String topic, EventEnvelope envelope, Instant publishedAt) {
-        if (envelope.eventId() == null) {
-            throw new MalformedEventException("an event needs an eventId");
-        }
-        Object payload = switch (topic) {
-            case Topics.REFERRALS_TRIAGED -> decision(envelope);
-            case Topics.REFERRALS_INTAKE -> intake(envelope);
-            case Topics.CASES_EVENTS -> caseEvent(envelope);
-            case Topics.CASES_ERASURES -> erasure(envelope);
-            default -> throw new MalformedEventException("metrics does not read topic " + topic);
-        };
-        return new Decoded(topic, envelope, payload, publishedAt);
-    }
-
     private void write(FactTables tables, String topic, List<Decoded> events) {
         switch (topic) {
             case Topics.REFERRALS_TRIAGED -> facts.recordDecisions(tables, payloads(events, ReferralDecided.class));
@@ -185,7 +159,7 @@ public class EventApplier {
                 for (Decoded e : events) {
                     if (e.payload() instanceof IntakeRecorded r) {
                         records.add(r);
-                        fallbackAts.add(e.envelope().occurredAt());
+                        fallbackAts.add(e.occurredAt());
                     }
                 }
                 facts.recordIntakes(tables, records, fallbackAts);
@@ -209,62 +183,5 @@ public class EventApplier {
     private Long lagMillis(Instant publishedAt) {
         return publishedAt == null ? null
                 : Math.max(0, Duration.between(publishedAt, Instant.now(systemClock)).toMillis());
-    }
-
-    private static ReferralDecided decision(EventEnvelope envelope) {
-        requireType(envelope, Topics.REFERRALS_TRIAGED, Set.of(EventTypes.REFERRAL_DECIDED));
-        ReferralDecided decision = envelope.payloadAs(ReferralDecided.class);
-        if (decision.referralId() == null || decision.outcome() == null) {
-            throw new MalformedEventException("a decision needs referralId and outcome");
-        }
-        return decision;
-    }
-
-    private static IntakeRecorded intake(EventEnvelope envelope) {
-        requireType(envelope, Topics.REFERRALS_INTAKE, Set.of(EventTypes.INTAKE_RECORDED));
-        IntakeRecorded record = envelope.payloadAs(IntakeRecorded.class);
-        if (record.recordId() == null || record.status() == null) {
-            throw new MalformedEventException("an intake record needs recordId and status");
-        }
-        return record;
-    }
-
-    private static PersonalDataErased erasure(EventEnvelope envelope) {
-        requireType(envelope, Topics.CASES_ERASURES, Set.of(EventTypes.PERSONAL_DATA_ERASED));
-        PersonalDataErased erasure = envelope.payloadAs(PersonalDataErased.class);
-        if (erasure.referralId() == null) {
-            throw new MalformedEventException("an erasure needs referralId");
-        }
-        return erasure;
-    }
-
-    private static TypedCaseEvent caseEvent(EventEnvelope envelope) {
-        requireType(envelope, Topics.CASES_EVENTS, CASE_EVENT_TYPES);
-        CaseEvent event = envelope.payloadAs(CaseEvent.class);
-        if (event.referralId() == null) {
-            throw new MalformedEventException("a case event needs referralId");
-        }
-        return new TypedCaseEvent(envelope.type(), withAt(event, envelope));
-    }
-
-    /**
-     * An event type the topic does not carry (interfaces.md) is a permanent failure: dead-lettered, so an operator sees
-     * it, rather than skipped unseen. The message names the topic, never the type read (it is record content).
-     */
-    private static void requireType(EventEnvelope envelope, String topic, Set<String> known) {
-        if (!known.contains(envelope.type())) {
-            throw new MalformedEventException("unknown event type for " + topic);
-        }
-    }
-
-    /** An event's own time is its {@code at}; where a producer left it out, the envelope's occurredAt. */
-    private static CaseEvent withAt(CaseEvent e, EventEnvelope envelope) {
-        if (e.at() != null) {
-            return e;
-        }
-        return new CaseEvent(e.referralId(), e.sequence(), envelope.occurredAt(), e.channel(), e.outcome(),
-                e.supportTypes(), e.handler(), e.service(), e.stage(), e.scores(), e.closureReason(), e.source(),
-                e.status(), e.priority(), e.strand(), e.pathway(), e.area(), e.clockState(), e.startedAt(),
-                e.dueAt(), e.targetHours(), e.pausedSeconds(), e.firstContactAt(), e.worker(), e.capacity());
     }
 }

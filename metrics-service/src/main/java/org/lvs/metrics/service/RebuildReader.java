@@ -97,9 +97,8 @@ final class RebuildReader {
                     }
                     read++;
                     try {
-                        byTopic.computeIfAbsent(record.topic(), t -> new ArrayList<>()).add(EventApplier.decode(
-                                record.topic(), EventJson.read(record.value()),
-                                Instant.ofEpochMilli(record.timestamp())));
+                        byTopic.computeIfAbsent(record.topic(), t -> new ArrayList<>()).add(EventDecoder.read(
+                                record.topic(), record.value(), Instant.ofEpochMilli(record.timestamp())));
                     } catch (RuntimeException e) {
                         skipped++; // unreadable: dead-lettered when the live consumer met it
                     }
