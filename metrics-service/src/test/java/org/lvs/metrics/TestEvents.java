@@ -40,8 +40,7 @@ import org.lvs.infra.test.TopicProbe;
 /** Builders for the upstream events the tests put on the topics, exactly as the producing services would. */
 public final class TestEvents {
 
-    private TestEvents() {
-    }
+    private TestEvents() {}
 
     /** A topic, key and envelope ready to send. */
     public record Sent(String topic, String key, EventEnvelope envelope) {
@@ -80,36 +79,116 @@ public final class TestEvents {
             return d;
         }
 
-        public Decision id(UUID id) { referralId = id; return this; }
-        public Decision ref(String ref) { sourceReference = ref; return this; }
-        public Decision version(int v, Instant received) { version = v; receivedAt = received; return this; }
-        public Decision noCase(DecisionOutcome o, DataIssue issue) {
-            outcome = o; dataIssue = issue; priority = null; strand = null; pathway = null; return this;
+        public Decision id(UUID id) {
+            referralId = id;
+            return this;
         }
-        public Decision issue(DataIssue issue) { dataIssue = issue; return this; }
-        public Decision route(Priority p, Strand s, Pathway pw) { priority = p; strand = s; pathway = pw; return this; }
-        public Decision reasons(ReasonCode... codes) { reasons = Arrays.asList(codes); return this; }
-        public Decision area(String a) { area = a; return this; }
-        public Decision crime(CrimeCategory c, HateStrand... strands) {
-            category = c; hateStrands = Arrays.asList(strands); return this;
-        }
-        public Decision risk(RiskLevel r) { riskLevel = r; return this; }
-        public Decision person(Gender g, AgeBand a) { gender = g; ageBand = a; return this; }
-        public Decision heard(HowHeard h) { howHeard = h; return this; }
-        /** A re-decision of the same version (triage decides a version again when a late fact changes it). */
-        public Decision revision(int r) { revision = r; return this; }
 
-        public UUID referralId() { return referralId; }
-        public String sourceReference() { return sourceReference; }
+        public Decision ref(String ref) {
+            sourceReference = ref;
+            return this;
+        }
+
+        public Decision version(int v, Instant received) {
+            version = v;
+            receivedAt = received;
+            return this;
+        }
+
+        public Decision noCase(DecisionOutcome o, DataIssue issue) {
+            outcome = o;
+            dataIssue = issue;
+            priority = null;
+            strand = null;
+            pathway = null;
+            return this;
+        }
+
+        public Decision issue(DataIssue issue) {
+            dataIssue = issue;
+            return this;
+        }
+
+        public Decision route(Priority p, Strand s, Pathway pw) {
+            priority = p;
+            strand = s;
+            pathway = pw;
+            return this;
+        }
+
+        public Decision reasons(ReasonCode... codes) {
+            reasons = Arrays.asList(codes);
+            return this;
+        }
+
+        public Decision area(String a) {
+            area = a;
+            return this;
+        }
+
+        public Decision crime(CrimeCategory c, HateStrand... strands) {
+            category = c;
+            hateStrands = Arrays.asList(strands);
+            return this;
+        }
+
+        public Decision risk(RiskLevel r) {
+            riskLevel = r;
+            return this;
+        }
+
+        public Decision person(Gender g, AgeBand a) {
+            gender = g;
+            ageBand = a;
+            return this;
+        }
+
+        public Decision heard(HowHeard h) {
+            howHeard = h;
+            return this;
+        }
+        /** A re-decision of the same version (triage decides a version again when a late fact changes it). */
+        public Decision revision(int r) {
+            revision = r;
+            return this;
+        }
+
+        public UUID referralId() {
+            return referralId;
+        }
+
+        public String sourceReference() {
+            return sourceReference;
+        }
 
         public Sent event() {
-            ReferralDecided d = new ReferralDecided(referralId, sourceReference, version, outcome,
-                    outcome == DecisionOutcome.CASE_OPENED ? CaseStatus.OPEN : null, dataIssue, priority, strand,
-                    pathway, null, priority == null ? null : priority == Priority.PRIORITY ? 48 : 120,
-                    reasons.stream().map(c -> new Reason(c, null)).toList(), "2017-1", receivedAt, source,
-                    receivedAt, receivedAt, firstReceivedAt, area,
-                    new ReferralDecided.CrimeFacts(category, hateStrands),
-                    riskLevel, ageBand, gender, Consent.EXPLICIT, howHeard).withRevision(revision);
+            ReferralDecided d = new ReferralDecided(
+                            referralId,
+                            sourceReference,
+                            version,
+                            outcome,
+                            outcome == DecisionOutcome.CASE_OPENED ? CaseStatus.OPEN : null,
+                            dataIssue,
+                            priority,
+                            strand,
+                            pathway,
+                            null,
+                            priority == null ? null : priority == Priority.PRIORITY ? 48 : 120,
+                            reasons.stream().map(c -> new Reason(c, null)).toList(),
+                            "2017-1",
+                            receivedAt,
+                            source,
+                            receivedAt,
+                            receivedAt,
+                            firstReceivedAt,
+                            area,
+                            new ReferralDecided.CrimeFacts(category, hateStrands),
+                            riskLevel,
+                            ageBand,
+                            gender,
+                            Consent.EXPLICIT,
+                            howHeard)
+                    .withRevision(revision);
             return new Sent(Topics.REFERRALS_TRIAGED, referralId.toString(), d.toEnvelope());
         }
     }
@@ -139,18 +218,58 @@ public final class TestEvents {
             this.startedAt = startedAt;
         }
 
-        public Case capacity(int c) { capacity = c; return this; }
-        public Case area(String a) { area = a; return this; }
-        public Case paused(long seconds) { pausedSeconds = seconds; return this; }
+        public Case capacity(int c) {
+            capacity = c;
+            return this;
+        }
 
-        private Sent event(String type, Instant at, ContactChannel channel, ContactOutcome outcome,
-                List<SupportType> support, OnwardService service, OutcomeStage stage, Map<String, Integer> scores) {
+        public Case area(String a) {
+            area = a;
+            return this;
+        }
+
+        public Case paused(long seconds) {
+            pausedSeconds = seconds;
+            return this;
+        }
+
+        private Sent event(
+                String type,
+                Instant at,
+                ContactChannel channel,
+                ContactOutcome outcome,
+                List<SupportType> support,
+                OnwardService service,
+                OutcomeStage stage,
+                Map<String, Integer> scores) {
             sequence++;
             int target = priority == Priority.PRIORITY ? 48 : 120;
-            CaseEvent e = new CaseEvent(referralId, sequence, at, channel, outcome, support, "handler", service,
-                    stage, scores, null, source, status, priority, strand, pathway, area, clockState, startedAt,
-                    startedAt.plusSeconds(target * 3600L + pausedSeconds), target, pausedSeconds, firstContactAt,
-                    worker, capacity);
+            CaseEvent e = new CaseEvent(
+                    referralId,
+                    sequence,
+                    at,
+                    channel,
+                    outcome,
+                    support,
+                    "handler",
+                    service,
+                    stage,
+                    scores,
+                    null,
+                    source,
+                    status,
+                    priority,
+                    strand,
+                    pathway,
+                    area,
+                    clockState,
+                    startedAt,
+                    startedAt.plusSeconds(target * 3600L + pausedSeconds),
+                    target,
+                    pausedSeconds,
+                    firstContactAt,
+                    worker,
+                    capacity);
             return new Sent(Topics.CASES_EVENTS, referralId.toString(), e.toEnvelope(type));
         }
 
@@ -185,14 +304,30 @@ public final class TestEvents {
         }
 
         public Sent outcome(OutcomeStage stage, int wellbeing, Instant at) {
-            return event(EventTypes.OUTCOME_RECORDED, at, null, null, null, null, stage,
+            return event(
+                    EventTypes.OUTCOME_RECORDED,
+                    at,
+                    null,
+                    null,
+                    null,
+                    null,
+                    stage,
                     Map.of("wellbeing", wellbeing, "safety", 5));
         }
     }
 
     public static Sent intake(String source, long feedSequence, IntakeStatus status, Instant at) {
-        IntakeRecorded r = new IntakeRecorded("rec-" + UUID.randomUUID(), status == IntakeStatus.REJECTED ? null
-                : UUID.randomUUID(), source, "REF-" + feedSequence, 1, feedSequence, "batch-1", status, List.of(), at);
+        IntakeRecorded r = new IntakeRecorded(
+                "rec-" + UUID.randomUUID(),
+                status == IntakeStatus.REJECTED ? null : UUID.randomUUID(),
+                source,
+                "REF-" + feedSequence,
+                1,
+                feedSequence,
+                "batch-1",
+                status,
+                List.of(),
+                at);
         return new Sent(Topics.REFERRALS_INTAKE, source, r.toEnvelope());
     }
 }

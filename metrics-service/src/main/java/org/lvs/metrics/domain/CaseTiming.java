@@ -7,8 +7,8 @@ import java.time.Instant;
  * A case's clock facts as the figures need them: when its clock started, the paused time, the first contact made
  * (if any) and its current clock state.
  */
-public record CaseTiming(String strand, String clockState, Instant startedAt, long pausedSeconds,
-        Instant firstContactAt) {
+public record CaseTiming(
+        String strand, String clockState, Instant startedAt, long pausedSeconds, Instant firstContactAt) {
 
     public boolean contacted() {
         return firstContactAt != null;
@@ -42,7 +42,8 @@ public record CaseTiming(String strand, String clockState, Instant startedAt, lo
 
     /** Not contacted and more than {@code hours} of unpaused time since the start, as of {@code now}. */
     public boolean uncontactedFor(int hours, Instant now) {
-        return !contacted() && startedAt != null
+        return !contacted()
+                && startedAt != null
                 && Duration.between(startedAt, now).getSeconds() - pausedSeconds > hours * 3600L;
     }
 

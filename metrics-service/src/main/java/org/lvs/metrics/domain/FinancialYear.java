@@ -8,10 +8,10 @@ public final class FinancialYear {
 
     /** The years a period may fall in: four-digit years whose successor has four digits too. */
     public static final int FIRST_YEAR = 1900;
+
     public static final int LAST_YEAR = 9998;
 
-    private FinancialYear() {
-    }
+    private FinancialYear() {}
 
     public static boolean isSupported(int year) {
         return year >= FIRST_YEAR && year <= LAST_YEAR;
@@ -28,7 +28,10 @@ public final class FinancialYear {
 
     public static ReportingPeriod year(int startYear) {
         LocalDate from = LocalDate.of(startYear, Month.APRIL, 1);
-        return new ReportingPeriod(ReportingPeriod.Kind.YEAR, yearName(startYear), from,
+        return new ReportingPeriod(
+                ReportingPeriod.Kind.YEAR,
+                yearName(startYear),
+                from,
                 from.plusYears(1).minusDays(1));
     }
 
@@ -37,8 +40,11 @@ public final class FinancialYear {
             throw new IllegalArgumentException("quarter must be 1 to 4");
         }
         LocalDate from = LocalDate.of(startYear, Month.APRIL, 1).plusMonths(3L * (quarter - 1));
-        return new ReportingPeriod(ReportingPeriod.Kind.QUARTER, yearName(startYear) + "-Q" + quarter,
-                from, from.plusMonths(3).minusDays(1));
+        return new ReportingPeriod(
+                ReportingPeriod.Kind.QUARTER,
+                yearName(startYear) + "-Q" + quarter,
+                from,
+                from.plusMonths(3).minusDays(1));
     }
 
     public static ReportingPeriod yearContaining(LocalDate date) {

@@ -18,8 +18,7 @@ public final class PeriodName {
 
     private static final Pattern NAME = Pattern.compile(PATTERN);
 
-    private PeriodName() {
-    }
+    private PeriodName() {}
 
     /** The year or quarter named; empty for a name of another shape or whose second year does not follow. */
     public static Optional<ReportingPeriod> parse(String name) {
@@ -31,7 +30,9 @@ public final class PeriodName {
         if (!FinancialYear.isSupported(startYear) || (startYear + 1) % 100 != Integer.parseInt(m.group(2))) {
             return Optional.empty();
         }
-        return Optional.of(m.group(3) == null ? FinancialYear.year(startYear)
-                : FinancialYear.quarter(startYear, Integer.parseInt(m.group(3))));
+        return Optional.of(
+                m.group(3) == null
+                        ? FinancialYear.year(startYear)
+                        : FinancialYear.quarter(startYear, Integer.parseInt(m.group(3))));
     }
 }

@@ -15,7 +15,11 @@ public record ReportingPeriod(Kind kind, String name, LocalDate from, LocalDate 
 
     public static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-    public enum Kind { QUARTER, YEAR, RANGE }
+    public enum Kind {
+        QUARTER,
+        YEAR,
+        RANGE
+    }
 
     /** Ranges longer than this are refused: they would only ever be typing mistakes. */
     public static final long MAX_RANGE_DAYS = 3660;

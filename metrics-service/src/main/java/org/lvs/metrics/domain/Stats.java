@@ -10,8 +10,7 @@ import java.util.List;
 /** The few statistics the figures use, defined once: nearest-rank percentiles and half-up rounding. */
 public final class Stats {
 
-    private Stats() {
-    }
+    private Stats() {}
 
     /**
      * Nearest-rank percentile: the smallest value such that at least {@code percent}% of the values are at or below
@@ -44,7 +43,8 @@ public final class Stats {
         if (denominator == 0) {
             return null;
         }
-        return BigDecimal.valueOf(numerator).multiply(BigDecimal.valueOf(100))
+        return BigDecimal.valueOf(numerator)
+                .multiply(BigDecimal.valueOf(100))
                 .divide(BigDecimal.valueOf(denominator), 1, RoundingMode.HALF_UP);
     }
 

@@ -9,6 +9,5 @@ public final class Channels {
     /** The Kafka consumer group of every channel, named in dead letters. */
     public static final String GROUP = "metrics-service";
 
-    private Channels() {
-    }
+    private Channels() {}
 }

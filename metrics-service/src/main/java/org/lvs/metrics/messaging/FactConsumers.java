@@ -48,9 +48,11 @@ public class FactConsumers {
         this.erasures = create(consumers, Topics.CASES_ERASURES, applier, gauges);
     }
 
-    private static BatchConsumer<Decoded> create(BatchConsumers consumers, String topic, EventApplier applier,
-            MetricsGauges gauges) {
-        return consumers.create(topic, Channels.GROUP,
+    private static BatchConsumer<Decoded> create(
+            BatchConsumers consumers, String topic, EventApplier applier, MetricsGauges gauges) {
+        return consumers.create(
+                topic,
+                Channels.GROUP,
                 record -> EventDecoder.read(topic, record.value(), publishedAt(record)),
                 (List<Decoded> batch) -> {
                     BatchResult result = applier.applyBatch(topic, batch);

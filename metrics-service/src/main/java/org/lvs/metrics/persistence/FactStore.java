@@ -15,8 +15,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.lvs.commons.jdbc.Sql;
 import org.lvs.contract.event.CaseEvent;
-import org.lvs.contract.event.EventTypes;
 import org.lvs.contract.event.EventJson;
+import org.lvs.contract.event.EventTypes;
 import org.lvs.contract.event.IntakeRecorded;
 import org.lvs.contract.event.PersonalDataErased;
 import org.lvs.contract.event.ReferralDecided;
@@ -50,8 +50,8 @@ public class FactStore {
         if (eventIds.isEmpty()) {
             return new HashSet<>();
         }
-        return new HashSet<>(jdbc.query(tables.sql(MARK_APPLIED), rs -> rs.getObject(1, UUID.class), now,
-                eventIds.toArray(UUID[]::new)));
+        return new HashSet<>(jdbc.query(
+                tables.sql(MARK_APPLIED), rs -> rs.getObject(1, UUID.class), now, eventIds.toArray(UUID[]::new)));
     }
 
     private static final String INSERT_DECISION = """
@@ -71,13 +71,18 @@ public class FactStore {
         if (decisions.isEmpty()) {
             return;
         }
-        UUID[] referralIds = decisions.stream().map(ReferralDecided::referralId).distinct().sorted()
+        UUID[] referralIds = decisions.stream()
+                .map(ReferralDecided::referralId)
+                .distinct()
+                .sorted()
                 .toArray(UUID[]::new);
         lockReferrals(tables, referralIds);
         List<Object[]> rows = decisions.stream()
-                .sorted(Comparator.comparing(ReferralDecided::referralId).thenComparingInt(ReferralDecided::version)
+                .sorted(Comparator.comparing(ReferralDecided::referralId)
+                        .thenComparingInt(ReferralDecided::version)
                         .thenComparingInt(ReferralDecided::revision))
-                .map(FactStore::decisionRow).toList();
+                .map(FactStore::decisionRow)
+                .toList();
         jdbc.batch(tables.sql(INSERT_DECISION), rows);
         jdbc.update(tables.sql(BLANK_ERASED_DECISIONS), (Object) referralIds);
         jdbc.update(tables.sql(RECOMPUTE_REFERRALS.formatted("referral_id = ANY (?)")), referralIds, referralIds);
@@ -94,15 +99,23 @@ public class FactStore {
         if (erasures.isEmpty()) {
             return;
         }
-        UUID[] referralIds = erasures.stream().map(PersonalDataErased::referralId).distinct().sorted()
+        UUID[] referralIds = erasures.stream()
+                .map(PersonalDataErased::referralId)
+                .distinct()
+                .sorted()
                 .toArray(UUID[]::new);
         lockReferrals(tables, referralIds);
-        jdbc.batch(tables.sql(INSERT_ERASURE), erasures.stream()
-                .sorted(Comparator.comparing(PersonalDataErased::referralId))
-                .map(e -> new Object[] {e.referralId(), e.at()}).toList());
+        jdbc.batch(
+                tables.sql(INSERT_ERASURE),
+                erasures.stream()
+                        .sorted(Comparator.comparing(PersonalDataErased::referralId))
+                        .map(e -> new Object[] {e.referralId(), e.at()})
+                        .toList());
         for (String table : List.of("decision_fact", "referral_fact", "intake_fact")) {
-            jdbc.update(tables.sql("UPDATE " + table + " SET source_reference = NULL "
-                    + "WHERE referral_id = ANY (?) AND source_reference IS NOT NULL"), (Object) referralIds);
+            jdbc.update(
+                    tables.sql("UPDATE " + table + " SET source_reference = NULL "
+                            + "WHERE referral_id = ANY (?) AND source_reference IS NOT NULL"),
+                    (Object) referralIds);
         }
     }
 
@@ -121,19 +134,40 @@ public class FactStore {
         jdbc.query("""
                 SELECT pg_advisory_xact_lock(k) FROM (
                     SELECT DISTINCT hashtextextended(id, ?::bigint) AS k FROM unnest(?::text[]) AS id
-                    ORDER BY k) keys""",
-                rs -> 1, tables.lockSeed(), texts);
+                    ORDER BY k) keys""", rs -> 1, tables.lockSeed(), texts);
     }
 
     private static Object[] decisionRow(ReferralDecided d) {
-        HateStrand firstHateStrand = d.crime() == null || d.crime().hateStrands().isEmpty()
-                ? null : d.crime().hateStrands().get(0);
+        HateStrand firstHateStrand =
+                d.crime() == null || d.crime().hateStrands().isEmpty()
+                        ? null
+                        : d.crime().hateStrands().get(0);
         String[] reasons = d.reasons().stream().map(r -> r.code().name()).toArray(String[]::new);
-        return new Object[] {d.referralId(), d.version(), d.revision(), d.source(), d.sourceReference(),
-                d.outcome(), d.dataIssue(), d.caseStatus(), d.priority(), d.strand(), d.pathway(), reasons,
-                d.decidedAt(),
-                d.receivedAt(), d.firstReceivedAt(), d.area(), d.crime() == null ? null : d.crime().category(),
-                firstHateStrand, d.riskLevel(), ageBand(d.ageBand()), d.gender(), d.consent(), d.howHeard()};
+        return new Object[] {
+            d.referralId(),
+            d.version(),
+            d.revision(),
+            d.source(),
+            d.sourceReference(),
+            d.outcome(),
+            d.dataIssue(),
+            d.caseStatus(),
+            d.priority(),
+            d.strand(),
+            d.pathway(),
+            reasons,
+            d.decidedAt(),
+            d.receivedAt(),
+            d.firstReceivedAt(),
+            d.area(),
+            d.crime() == null ? null : d.crime().category(),
+            firstHateStrand,
+            d.riskLevel(),
+            ageBand(d.ageBand()),
+            d.gender(),
+            d.consent(),
+            d.howHeard()
+        };
     }
 
     /**
@@ -194,6 +228,7 @@ public class FactStore {
             INSERT INTO case_state_fact (referral_id, sequence, at, status, strand, pathway, worker, capacity,
                 first_contact_at)
             VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING""";
+
     private static final String INSERT_CONTACT = """
             INSERT INTO contact_fact (referral_id, sequence, at, channel, outcome, contact_made, support_types)
             VALUES (?,?,?,?,?,?,?) ON CONFLICT DO NOTHING""";
@@ -209,8 +244,7 @@ public class FactStore {
             VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING""";
 
     /** A case event with its type (the event's {@code at} already filled in from the envelope where missing). */
-    public record TypedCaseEvent(String type, CaseEvent event) {
-    }
+    public record TypedCaseEvent(String type, CaseEvent event) {}
 
     /**
      * The case events of a whole batch. Only each case's newest event of the batch is upserted (the rest could not
@@ -223,14 +257,21 @@ public class FactStore {
         }
         Map<UUID, TypedCaseEvent> newest = new TreeMap<>();
         for (TypedCaseEvent t : events) {
-            newest.merge(t.event().referralId(), t,
+            newest.merge(
+                    t.event().referralId(),
+                    t,
                     (kept, next) -> next.event().sequence() > kept.event().sequence() ? next : kept);
         }
-        jdbc.batch(tables.sql(UPSERT_CASE), newest.values().stream().map(t -> caseRow(t.type(), t.event())).toList());
-        List<TypedCaseEvent> inKeyOrder = events.stream().sorted(Comparator
-                .comparing((TypedCaseEvent t) -> t.event().referralId())
-                .thenComparingLong(t -> t.event().sequence())).toList();
-        jdbc.batch(tables.sql(INSERT_CASE_STATE), inKeyOrder.stream().map(t -> caseStateRow(t.event())).toList());
+        jdbc.batch(
+                tables.sql(UPSERT_CASE),
+                newest.values().stream().map(t -> caseRow(t.type(), t.event())).toList());
+        List<TypedCaseEvent> inKeyOrder = events.stream()
+                .sorted(Comparator.comparing((TypedCaseEvent t) -> t.event().referralId())
+                        .thenComparingLong(t -> t.event().sequence()))
+                .toList();
+        jdbc.batch(
+                tables.sql(INSERT_CASE_STATE),
+                inKeyOrder.stream().map(t -> caseStateRow(t.event())).toList());
         List<Object[]> contacts = new ArrayList<>();
         List<Object[]> serviceEvents = new ArrayList<>();
         List<Object[]> outcomes = new ArrayList<>();
@@ -271,8 +312,12 @@ public class FactStore {
         if (records.isEmpty()) {
             return;
         }
-        UUID[] referralIds = records.stream().map(IntakeRecorded::referralId).filter(Objects::nonNull).distinct()
-                .sorted().toArray(UUID[]::new);
+        UUID[] referralIds = records.stream()
+                .map(IntakeRecorded::referralId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .sorted()
+                .toArray(UUID[]::new);
         lockReferrals(tables, referralIds);
         List<Object[]> rows = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
@@ -286,20 +331,52 @@ public class FactStore {
     }
 
     private static Object[] caseRow(String type, CaseEvent e) {
-        return new Object[] {e.referralId(), e.sequence(), type, e.source(), e.status(), e.priority(), e.strand(),
-                e.pathway(), e.area(), e.clockState(), e.startedAt(), e.dueAt(), e.targetHours(), e.pausedSeconds(),
-                e.firstContactAt(), e.worker(), e.capacity()};
+        return new Object[] {
+            e.referralId(),
+            e.sequence(),
+            type,
+            e.source(),
+            e.status(),
+            e.priority(),
+            e.strand(),
+            e.pathway(),
+            e.area(),
+            e.clockState(),
+            e.startedAt(),
+            e.dueAt(),
+            e.targetHours(),
+            e.pausedSeconds(),
+            e.firstContactAt(),
+            e.worker(),
+            e.capacity()
+        };
     }
 
     private static Object[] caseStateRow(CaseEvent e) {
-        return new Object[] {e.referralId(), e.sequence(), e.at(), e.status(), e.strand(), e.pathway(), e.worker(),
-                e.capacity(), e.firstContactAt()};
+        return new Object[] {
+            e.referralId(),
+            e.sequence(),
+            e.at(),
+            e.status(),
+            e.strand(),
+            e.pathway(),
+            e.worker(),
+            e.capacity(),
+            e.firstContactAt()
+        };
     }
 
     private static Object[] contactRow(CaseEvent e) {
         String[] supportTypes = e.supportTypes().stream().map(Enum::name).toArray(String[]::new);
-        return new Object[] {e.referralId(), e.sequence(), e.at(), e.channel(), e.outcome(),
-                e.outcome() != null && e.outcome().isContactMade(), supportTypes};
+        return new Object[] {
+            e.referralId(),
+            e.sequence(),
+            e.at(),
+            e.channel(),
+            e.outcome(),
+            e.outcome() != null && e.outcome().isContactMade(),
+            supportTypes
+        };
     }
 
     private static Object[] serviceEventRow(String kind, CaseEvent e) {
@@ -307,13 +384,23 @@ public class FactStore {
     }
 
     private static Object[] outcomeRow(CaseEvent e) {
-        return new Object[] {e.referralId(), e.sequence(), e.stage(), e.scores().get("wellbeing"),
-                EventJson.write(e.scores()), e.at()};
+        return new Object[] {
+            e.referralId(), e.sequence(), e.stage(), e.scores().get("wellbeing"), EventJson.write(e.scores()), e.at()
+        };
     }
 
     private static Object[] intakeRow(IntakeRecorded r, Instant fallbackAt) {
-        return new Object[] {r.recordId(), r.referralId(), r.source(), r.sourceReference(), r.version(),
-                r.feedSequence(), r.batchId(), r.status(), r.at() == null ? fallbackAt : r.at()};
+        return new Object[] {
+            r.recordId(),
+            r.referralId(),
+            r.source(),
+            r.sourceReference(),
+            r.version(),
+            r.feedSequence(),
+            r.batchId(),
+            r.status(),
+            r.at() == null ? fallbackAt : r.at()
+        };
     }
 
     private static String ageBand(AgeBand band) {

@@ -21,9 +21,18 @@ public enum FactTables {
      * Every table of a set, including its applied-event marks and running counts (whose triggers on the set's tables
      * write to the set's own {@code gauge_count}). Figures read them; a rebuild replaces them all.
      */
-    public static final List<String> TABLES = List.of("decision_fact", "referral_fact", "case_fact",
-            "case_state_fact", "contact_fact", "service_event_fact", "outcome_fact", "intake_fact", "erasure_fact",
-            "applied_event", "gauge_count");
+    public static final List<String> TABLES = List.of(
+            "decision_fact",
+            "referral_fact",
+            "case_fact",
+            "case_state_fact",
+            "contact_fact",
+            "service_event_fact",
+            "outcome_fact",
+            "intake_fact",
+            "erasure_fact",
+            "applied_event",
+            "gauge_count");
 
     private static final Pattern NAMES = Pattern.compile("\\b(" + String.join("|", TABLES) + ")\\b");
 

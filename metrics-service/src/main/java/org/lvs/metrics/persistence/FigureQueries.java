@@ -18,8 +18,18 @@ import org.lvs.metrics.domain.ReportingPeriod;
 public class FigureQueries {
 
     /** Referral columns a breakdown may group by (never user input: a fixed list). */
-    private static final Set<String> REFERRAL_COLUMNS = Set.of("source", "category", "area", "gender", "age_band",
-            "outcome", "strand", "pathway", "how_heard", "hate_strand", "risk_level");
+    private static final Set<String> REFERRAL_COLUMNS = Set.of(
+            "source",
+            "category",
+            "area",
+            "gender",
+            "age_band",
+            "outcome",
+            "strand",
+            "pathway",
+            "how_heard",
+            "hate_strand",
+            "risk_level");
 
     private static final String IN_PERIOD = " first_received_at >= ? AND first_received_at < ? ";
 
@@ -30,8 +40,11 @@ public class FigureQueries {
     }
 
     public long referralCount(ReportingPeriod p) {
-        return jdbc.count("SELECT count(DISTINCT coalesce(source, '') || '|' || coalesce(source_reference, "
-                + "referral_id::text)) FROM referral_fact WHERE" + IN_PERIOD, p.start(), p.endExclusive());
+        return jdbc.count(
+                "SELECT count(DISTINCT coalesce(source, '') || '|' || coalesce(source_reference, "
+                        + "referral_id::text)) FROM referral_fact WHERE" + IN_PERIOD,
+                p.start(),
+                p.endExclusive());
     }
 
     /** Referrals of the period grouped by a column of their latest decision, with an optional extra condition. */
@@ -39,55 +52,66 @@ public class FigureQueries {
         if (!REFERRAL_COLUMNS.contains(column)) {
             throw new IllegalArgumentException("not a breakdown column: " + column);
         }
-        String sql = "SELECT coalesce(" + column + ", '" + nullKey + "'), count(*) FROM referral_fact WHERE"
-                + IN_PERIOD + (condition == null ? "" : " AND " + condition) + " GROUP BY 1 ORDER BY 1";
+        String sql = "SELECT coalesce(" + column + ", '" + nullKey + "'), count(*) FROM referral_fact WHERE" + IN_PERIOD
+                + (condition == null ? "" : " AND " + condition) + " GROUP BY 1 ORDER BY 1";
         return toMap(jdbc.query(sql, rs -> Map.entry(rs.getString(1), rs.getLong(2)), p.start(), p.endExclusive()));
     }
 
     public long referralCountWhere(ReportingPeriod p, String condition) {
-        return jdbc.count("SELECT count(*) FROM referral_fact WHERE" + IN_PERIOD + " AND " + condition,
-                p.start(), p.endExclusive());
+        return jdbc.count(
+                "SELECT count(*) FROM referral_fact WHERE" + IN_PERIOD + " AND " + condition,
+                p.start(),
+                p.endExclusive());
     }
 
     /** Per first-decision issue: {count, resolved}. */
     public Map<String, long[]> dataIssues(ReportingPeriod p) {
         Map<String, long[]> result = new LinkedHashMap<>();
-        jdbc.query("SELECT first_data_issue, count(*), count(*) FILTER (WHERE first_issue_resolved) "
-                + "FROM referral_fact WHERE" + IN_PERIOD + " AND first_data_issue IS NOT NULL GROUP BY 1",
+        jdbc.query(
+                "SELECT first_data_issue, count(*), count(*) FILTER (WHERE first_issue_resolved) "
+                        + "FROM referral_fact WHERE" + IN_PERIOD + " AND first_data_issue IS NOT NULL GROUP BY 1",
                 rs -> result.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)}),
-                p.start(), p.endExclusive());
+                p.start(),
+                p.endExclusive());
         return result;
     }
 
     public Map<String, Long> intakeByStatus(ReportingPeriod p) {
-        return toMap(jdbc.query("SELECT status, count(*) FROM intake_fact WHERE at >= ? AND at < ? GROUP BY 1",
-                rs -> Map.entry(rs.getString(1), rs.getLong(2)), p.start(), p.endExclusive()));
+        return toMap(jdbc.query(
+                "SELECT status, count(*) FROM intake_fact WHERE at >= ? AND at < ? GROUP BY 1",
+                rs -> Map.entry(rs.getString(1), rs.getLong(2)),
+                p.start(),
+                p.endExclusive()));
     }
 
-    public record Gap(String source, long from, long to) {
-    }
+    public record Gap(String source, long from, long to) {}
 
     public List<String> feedSources(ReportingPeriod p) {
-        return jdbc.query("SELECT DISTINCT coalesce(source, 'UNKNOWN') FROM intake_fact WHERE at >= ? AND at < ? "
-                + "AND feed_sequence IS NOT NULL ORDER BY 1", rs -> rs.getString(1), p.start(), p.endExclusive());
+        return jdbc.query(
+                "SELECT DISTINCT coalesce(source, 'UNKNOWN') FROM intake_fact WHERE at >= ? AND at < ? "
+                        + "AND feed_sequence IS NOT NULL ORDER BY 1",
+                rs -> rs.getString(1),
+                p.start(),
+                p.endExclusive());
     }
 
     /** Runs of missing feedSequence numbers per source, between the lowest and highest seen in the period. */
     public List<Gap> feedGaps(ReportingPeriod p) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT source, prev + 1, feed_sequence - 1 FROM (
                     SELECT source, feed_sequence,
                            lag(feed_sequence) OVER (PARTITION BY source ORDER BY feed_sequence) AS prev
                     FROM (SELECT DISTINCT coalesce(source, 'UNKNOWN') AS source, feed_sequence FROM intake_fact
                           WHERE at >= ? AND at < ? AND feed_sequence IS NOT NULL) seen) ordered
                 WHERE prev IS NOT NULL AND feed_sequence > prev + 1
-                ORDER BY source, prev""",
-                rs -> new Gap(rs.getString(1), rs.getLong(2), rs.getLong(3)), p.start(), p.endExclusive());
+                ORDER BY source, prev""", rs -> new Gap(rs.getString(1), rs.getLong(2), rs.getLong(3)), p.start(), p.endExclusive());
     }
 
     /** Cases whose clock started in the period; priority by the referral's latest decision (else the case's). */
     public List<CaseRow> casesStartedIn(ReportingPeriod p) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 SELECT c.referral_id,
                        CASE WHEN r.referral_id IS NOT NULL THEN r.priority ELSE c.priority END AS priority,
                        coalesce(c.strand, r.strand) AS strand, c.clock_state, c.started_at, c.paused_seconds,
@@ -96,10 +120,17 @@ public class FigureQueries {
                                   WHERE k.referral_id = c.referral_id AND k.contact_made)) AS first_contact_at
                 FROM case_fact c LEFT JOIN referral_fact r ON r.referral_id = c.referral_id
                 WHERE c.started_at >= ? AND c.started_at < ?""",
-                rs -> new CaseRow((UUID) rs.getObject(1), rs.getString(2), new CaseTiming(rs.getString(3),
-                        rs.getString(4), Sql.instant(rs, "started_at"), rs.getLong(6),
-                        Sql.instant(rs, "first_contact_at"))),
-                p.start(), p.endExclusive());
+                rs -> new CaseRow(
+                        (UUID) rs.getObject(1),
+                        rs.getString(2),
+                        new CaseTiming(
+                                rs.getString(3),
+                                rs.getString(4),
+                                Sql.instant(rs, "started_at"),
+                                rs.getLong(6),
+                                Sql.instant(rs, "first_contact_at"))),
+                p.start(),
+                p.endExclusive());
     }
 
     public record CaseRow(UUID referralId, String priority, CaseTiming timing) {
@@ -115,8 +146,7 @@ public class FigureQueries {
      */
     public record AsAt(Instant instant, boolean now) {
         public static AsAt of(ReportingPeriod period, Instant now) {
-            return now.isBefore(period.endExclusive()) ? new AsAt(now, true)
-                    : new AsAt(period.endExclusive(), false);
+            return now.isBefore(period.endExclusive()) ? new AsAt(now, true) : new AsAt(period.endExclusive(), false);
         }
 
         /** Each case's facts at that instant, as a subquery, with its parameters. */
@@ -135,37 +165,42 @@ public class FigureQueries {
     }
 
     /** A case waiting for a worker after first contact: its strand, pathway and first contact. */
-    public record WaitingCase(String strand, String pathway, Instant firstContactAt) {
-    }
+    public record WaitingCase(String strand, String pathway, Instant firstContactAt) {}
 
     /** Cases open at that instant, contacted by then and not assigned. */
     public List<WaitingCase> waitingCases(AsAt asAt) {
         List<Object> params = new ArrayList<>(asAt.caseParameters());
         params.add(asAt.instant());
-        return jdbc.query("SELECT coalesce(strand, 'UNKNOWN'), coalesce(pathway, 'UNKNOWN'), first_contact_at FROM ("
-                + asAt.cases() + ") c WHERE coalesce(status, '') <> 'CLOSED' AND first_contact_at <= ? "
-                + "AND worker IS NULL",
+        return jdbc.query(
+                "SELECT coalesce(strand, 'UNKNOWN'), coalesce(pathway, 'UNKNOWN'), first_contact_at FROM ("
+                        + asAt.cases() + ") c WHERE coalesce(status, '') <> 'CLOSED' AND first_contact_at <= ? "
+                        + "AND worker IS NULL",
                 rs -> new WaitingCase(rs.getString(1), rs.getString(2), Sql.instant(rs, "first_contact_at")),
                 params.toArray());
     }
 
     /** A worker's open cases in a pathway, and the capacity those cases carry (the pathway's, when they were sent). */
-    public record WorkerLoad(String pathway, String worker, long openCases, Long capacity) {
-    }
+    public record WorkerLoad(String pathway, String worker, long openCases, Long capacity) {}
 
     public List<WorkerLoad> workerLoads(AsAt asAt) {
-        return jdbc.query("SELECT coalesce(pathway, 'UNKNOWN'), worker, count(*), max(capacity) FROM ("
-                + asAt.cases() + ") c WHERE coalesce(status, '') <> 'CLOSED' AND worker IS NOT NULL "
-                + "GROUP BY 1, 2 ORDER BY 1, 2",
-                rs -> new WorkerLoad(rs.getString(1), rs.getString(2), rs.getLong(3),
+        return jdbc.query(
+                "SELECT coalesce(pathway, 'UNKNOWN'), worker, count(*), max(capacity) FROM ("
+                        + asAt.cases() + ") c WHERE coalesce(status, '') <> 'CLOSED' AND worker IS NOT NULL "
+                        + "GROUP BY 1, 2 ORDER BY 1, 2",
+                rs -> new WorkerLoad(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getLong(3),
                         rs.getObject(4) == null ? null : rs.getLong(4)),
                 asAt.caseParameters().toArray());
     }
 
     public Map<String, Long> capacityByPathway(AsAt asAt) {
-        return toMap(jdbc.query("SELECT pathway, max(capacity) FROM (" + asAt.cases() + ") c "
-                + "WHERE pathway IS NOT NULL AND capacity IS NOT NULL GROUP BY 1",
-                rs -> Map.entry(rs.getString(1), rs.getLong(2)), asAt.caseParameters().toArray()));
+        return toMap(jdbc.query(
+                "SELECT pathway, max(capacity) FROM (" + asAt.cases() + ") c "
+                        + "WHERE pathway IS NOT NULL AND capacity IS NOT NULL GROUP BY 1",
+                rs -> Map.entry(rs.getString(1), rs.getLong(2)),
+                asAt.caseParameters().toArray()));
     }
 
     /**
@@ -184,16 +219,16 @@ public class FigureQueries {
                 WHERE r.kind = 'REQUESTED')
             """;
 
-    public record ServiceWait(String service, Instant requestedAt, Instant startedAt) {
-    }
+    public record ServiceWait(String service, Instant requestedAt, Instant startedAt) {}
 
     /** Requests whose service started in the period, with both times. */
     public List<ServiceWait> servicesStartedIn(ReportingPeriod p) {
-        return jdbc.query(SERVICE_PAIRS + "SELECT service, requested_at, started_at FROM pairs "
-                + "WHERE started_at >= ? AND started_at < ?",
-                rs -> new ServiceWait(rs.getString(1), Sql.instant(rs, "requested_at"),
-                        Sql.instant(rs, "started_at")),
-                p.start(), p.endExclusive());
+        return jdbc.query(
+                SERVICE_PAIRS + "SELECT service, requested_at, started_at FROM pairs "
+                        + "WHERE started_at >= ? AND started_at < ?",
+                rs -> new ServiceWait(rs.getString(1), Sql.instant(rs, "requested_at"), Sql.instant(rs, "started_at")),
+                p.start(),
+                p.endExclusive());
     }
 
     /** Per service, the requests made before the instant and not started by then, of cases open then. */
@@ -201,30 +236,32 @@ public class FigureQueries {
         List<Object> params = new ArrayList<>(asAt.caseParameters());
         params.add(asAt.instant());
         params.add(asAt.instant());
-        return toMap(jdbc.query(SERVICE_PAIRS + "SELECT p.service, count(*) FROM pairs p LEFT JOIN ("
-                + asAt.cases() + ") c ON c.referral_id = p.referral_id "
-                + "WHERE p.requested_at < ? AND (p.started_at IS NULL OR p.started_at >= ?) "
-                + "AND coalesce(c.status, '') <> 'CLOSED' GROUP BY 1",
-                rs -> Map.entry(rs.getString(1), rs.getLong(2)), params.toArray()));
+        return toMap(jdbc.query(
+                SERVICE_PAIRS + "SELECT p.service, count(*) FROM pairs p LEFT JOIN ("
+                        + asAt.cases() + ") c ON c.referral_id = p.referral_id "
+                        + "WHERE p.requested_at < ? AND (p.started_at IS NULL OR p.started_at >= ?) "
+                        + "AND coalesce(c.status, '') <> 'CLOSED' GROUP BY 1",
+                rs -> Map.entry(rs.getString(1), rs.getLong(2)),
+                params.toArray()));
     }
 
-    public record ContactRow(String channel, String outcome, boolean contactMade, List<String> supportTypes) {
-    }
+    public record ContactRow(String channel, String outcome, boolean contactMade, List<String> supportTypes) {}
 
     public List<ContactRow> contactsIn(ReportingPeriod p) {
-        return jdbc.query("SELECT channel, outcome, contact_made, support_types FROM contact_fact "
-                + "WHERE at >= ? AND at < ?",
-                rs -> new ContactRow(rs.getString(1), rs.getString(2), rs.getBoolean(3),
-                        List.of((String[]) rs.getArray(4).getArray())),
-                p.start(), p.endExclusive());
+        return jdbc.query(
+                "SELECT channel, outcome, contact_made, support_types FROM contact_fact " + "WHERE at >= ? AND at < ?",
+                rs -> new ContactRow(rs.getString(1), rs.getString(2), rs.getBoolean(3), List.of((String[])
+                        rs.getArray(4).getArray())),
+                p.start(),
+                p.endExclusive());
     }
 
-    public record OutcomePair(Integer startWellbeing, Integer endWellbeing) {
-    }
+    public record OutcomePair(Integer startWellbeing, Integer endWellbeing) {}
 
     /** Cases whose latest START and latest END scores were both recorded in the period. */
     public List<OutcomePair> outcomesIn(ReportingPeriod p) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 WITH latest AS (
                     SELECT DISTINCT ON (referral_id, stage) referral_id, stage, wellbeing, at
                     FROM outcome_fact ORDER BY referral_id, stage, sequence DESC)
@@ -232,21 +269,28 @@ public class FigureQueries {
                     ON e.referral_id = s.referral_id AND s.stage = 'START' AND e.stage = 'END'
                 WHERE s.at >= ? AND s.at < ? AND e.at >= ? AND e.at < ?""",
                 rs -> new OutcomePair((Integer) rs.getObject(1), (Integer) rs.getObject(2)),
-                p.start(), p.endExclusive(), p.start(), p.endExclusive());
+                p.start(),
+                p.endExclusive(),
+                p.start(),
+                p.endExclusive());
     }
 
     public Map<LocalDate, Long> referralsPerDay(ReportingPeriod p) {
         Map<LocalDate, Long> result = new LinkedHashMap<>();
-        jdbc.query("SELECT (first_received_at AT TIME ZONE 'Europe/London')::date, count(*) FROM referral_fact "
-                + "WHERE" + IN_PERIOD + " GROUP BY 1 ORDER BY 1",
-                rs -> result.put(rs.getObject(1, LocalDate.class), rs.getLong(2)), p.start(), p.endExclusive());
+        jdbc.query(
+                "SELECT (first_received_at AT TIME ZONE 'Europe/London')::date, count(*) FROM referral_fact " + "WHERE"
+                        + IN_PERIOD + " GROUP BY 1 ORDER BY 1",
+                rs -> result.put(rs.getObject(1, LocalDate.class), rs.getLong(2)),
+                p.start(),
+                p.endExclusive());
         return result;
     }
 
     /** Cases by current clock state (a case with none yet counts as RUNNING), from the running counts. */
     public Map<String, Long> clockStatesNow() {
-        return toMap(jdbc.query("SELECT k1, sum(n) FROM gauge_count WHERE gauge = 'clock_state' GROUP BY 1 "
-                + "HAVING sum(n) <> 0", rs -> Map.entry(rs.getString(1), rs.getLong(2))));
+        return toMap(jdbc.query(
+                "SELECT k1, sum(n) FROM gauge_count WHERE gauge = 'clock_state' GROUP BY 1 " + "HAVING sum(n) <> 0",
+                rs -> Map.entry(rs.getString(1), rs.getLong(2))));
     }
 
     /** Events applied to the live facts (their applied-event marks), from the running counts. */

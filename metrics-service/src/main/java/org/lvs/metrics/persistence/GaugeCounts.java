@@ -20,9 +20,8 @@ public class GaugeCounts {
     static final int FOLD_ABOVE = 500;
 
     /** The counts, keys with a count of 0 left out (as a GROUP BY leaves them out). */
-    public record Counts(List<String[]> referrals, Map<String, Long> clockStates, Map<String, Long> waiting,
-            long eventsApplied) {
-    }
+    public record Counts(
+            List<String[]> referrals, Map<String, Long> clockStates, Map<String, Long> waiting, long eventsApplied) {}
 
     private final Sql jdbc;
 
@@ -31,8 +30,9 @@ public class GaugeCounts {
     }
 
     public Counts read() {
-        List<String[]> rows = jdbc.query("SELECT gauge, k1, k2, sum(n) FROM gauge_count GROUP BY 1, 2, 3 "
-                + "HAVING sum(n) <> 0 ORDER BY 1, 2, 3",
+        List<String[]> rows = jdbc.query(
+                "SELECT gauge, k1, k2, sum(n) FROM gauge_count GROUP BY 1, 2, 3 "
+                        + "HAVING sum(n) <> 0 ORDER BY 1, 2, 3",
                 rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), Long.toString(rs.getLong(4))});
         List<String[]> referrals = new ArrayList<>();
         Map<String, Long> clockStates = new LinkedHashMap<>();

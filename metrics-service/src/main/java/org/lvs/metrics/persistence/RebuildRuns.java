@@ -34,12 +34,23 @@ public class RebuildRuns {
     /** The {@code application_name} of the rebuild's session, so operators see it in {@code pg_stat_activity}. */
     public static final String SESSION_NAME = "lvs-metrics-rebuild";
 
-    public enum State { RUNNING, DONE, FAILED }
+    public enum State {
+        RUNNING,
+        DONE,
+        FAILED
+    }
 
     /** One rebuild as stored. */
-    public record Run(UUID rebuildId, State state, Instant requestedAt, Instant finishedAt, Instant progressAt,
-            long recordsRead, long eventsApplied, long recordsSkipped, String error) {
-    }
+    public record Run(
+            UUID rebuildId,
+            State state,
+            Instant requestedAt,
+            Instant finishedAt,
+            Instant progressAt,
+            long recordsRead,
+            long eventsApplied,
+            long recordsSkipped,
+            String error) {}
 
     private final Sql jdbc;
 
@@ -59,8 +70,8 @@ public class RebuildRuns {
     }
 
     public UUID running() {
-        List<UUID> ids = jdbc.query("SELECT rebuild_id FROM rebuild_run WHERE state = 'RUNNING'",
-                rs -> rs.getObject(1, UUID.class));
+        List<UUID> ids = jdbc.query(
+                "SELECT rebuild_id FROM rebuild_run WHERE state = 'RUNNING'", rs -> rs.getObject(1, UUID.class));
         return ids.isEmpty() ? null : ids.get(0);
     }
 
@@ -74,8 +85,12 @@ public class RebuildRuns {
 
     /** Records a new RUNNING run; the unique index refuses a second one (SQLSTATE 23505). */
     public void insertRunning(UUID rebuildId, Instant now) {
-        jdbc.update("INSERT INTO rebuild_run (rebuild_id, state, requested_at, progress_at) "
-                + "VALUES (?, 'RUNNING', ?, ?)", rebuildId, now, now);
+        jdbc.update(
+                "INSERT INTO rebuild_run (rebuild_id, state, requested_at, progress_at) "
+                        + "VALUES (?, 'RUNNING', ?, ?)",
+                rebuildId,
+                now,
+                now);
     }
 
     public void recordEndOffsets(UUID rebuildId, String endOffsets) {
@@ -143,8 +158,11 @@ public class RebuildRuns {
      * in one statement, so the pooled connection never keeps it.
      */
     public boolean noRebuildSession() {
-        return jdbc.query("SELECT CASE WHEN pg_try_advisory_lock(" + REBUILD_SESSION_KEY + ") THEN pg_advisory_unlock("
-                + REBUILD_SESSION_KEY + ") ELSE false END", rs -> rs.getBoolean(1)).get(0);
+        return jdbc.query(
+                        "SELECT CASE WHEN pg_try_advisory_lock(" + REBUILD_SESSION_KEY + ") THEN pg_advisory_unlock("
+                                + REBUILD_SESSION_KEY + ") ELSE false END",
+                        rs -> rs.getBoolean(1))
+                .get(0);
     }
 
     /**
@@ -158,8 +176,8 @@ public class RebuildRuns {
             name.setString(1, SESSION_NAME);
             name.execute();
         }
-        try (PreparedStatement lock = connection.prepareStatement(
-                "SELECT pg_try_advisory_lock(" + REBUILD_SESSION_KEY + ")");
+        try (PreparedStatement lock =
+                        connection.prepareStatement("SELECT pg_try_advisory_lock(" + REBUILD_SESSION_KEY + ")");
                 ResultSet rs = lock.executeQuery()) {
             rs.next();
             return rs.getBoolean(1);
@@ -171,15 +189,22 @@ public class RebuildRuns {
      * physical connection (and with it any session lock) open.
      */
     public static void releaseRebuildSession(Connection connection) throws SQLException {
-        try (PreparedStatement release = connection.prepareStatement("SELECT pg_advisory_unlock("
-                + REBUILD_SESSION_KEY + "), set_config('application_name', '', false)")) {
+        try (PreparedStatement release = connection.prepareStatement(
+                "SELECT pg_advisory_unlock(" + REBUILD_SESSION_KEY + "), set_config('application_name', '', false)")) {
             release.execute();
         }
     }
 
     private static Run run(ResultSet rs) throws SQLException {
-        return new Run(rs.getObject(1, UUID.class), State.valueOf(rs.getString(2)), Sql.instant(rs, "requested_at"),
-                Sql.instant(rs, "finished_at"), Sql.instant(rs, "progress_at"), rs.getLong(6), rs.getLong(7),
-                rs.getLong(8), rs.getString(9));
+        return new Run(
+                rs.getObject(1, UUID.class),
+                State.valueOf(rs.getString(2)),
+                Sql.instant(rs, "requested_at"),
+                Sql.instant(rs, "finished_at"),
+                Sql.instant(rs, "progress_at"),
+                rs.getLong(6),
+                rs.getLong(7),
+                rs.getLong(8),
+                rs.getString(9));
     }
 }

@@ -45,14 +45,13 @@ public final class Charts {
      * @param percent the HTML bar's length, in percent of the longest (at least 1, so every bar shows)
      */
     @TemplateData
-    public record Bar(String label, String value, int y, int textY, String width, String valueX, int percent) {
-    }
+    public record Bar(String label, String value, int y, int textY, String width, String valueX, int percent) {}
 
-    private Charts() {
-    }
+    private Charts() {}
 
     static Chart bars(String title, Map<String, ? extends Number> values, boolean svg) {
-        double max = values.values().stream().mapToDouble(Number::doubleValue).max().orElse(0);
+        double max =
+                values.values().stream().mapToDouble(Number::doubleValue).max().orElse(0);
         List<Bar> bars = new ArrayList<>();
         StringBuilder description = new StringBuilder();
         int y = 5;
@@ -61,13 +60,25 @@ public final class Charts {
             String value = ReportFormat.number(e.getValue());
             double width = max <= 0 ? 0 : e.getValue().doubleValue() / max * PLOT_WIDTH;
             int percent = max <= 0 ? 0 : (int) Math.round(e.getValue().doubleValue() / max * 100);
-            bars.add(new Bar(label, value, y, y + 15, oneDecimal(width), oneDecimal(LABEL_WIDTH + width + 4),
+            bars.add(new Bar(
+                    label,
+                    value,
+                    y,
+                    y + 15,
+                    oneDecimal(width),
+                    oneDecimal(LABEL_WIDTH + width + 4),
                     Math.max(percent, 1)));
             description.append(label).append(": ").append(value).append(". ");
             y += BAR_HEIGHT + 6;
         }
-        return new Chart(title, svg, svg && !bars.isEmpty() ? IDS.incrementAndGet() : 0,
-                LABEL_WIDTH + PLOT_WIDTH + 60, values.size() * (BAR_HEIGHT + 6) + 10, description.toString(), bars);
+        return new Chart(
+                title,
+                svg,
+                svg && !bars.isEmpty() ? IDS.incrementAndGet() : 0,
+                LABEL_WIDTH + PLOT_WIDTH + 60,
+                values.size() * (BAR_HEIGHT + 6) + 10,
+                description.toString(),
+                bars);
     }
 
     private static String oneDecimal(double value) {

@@ -45,8 +45,7 @@ public class QuarterlyReportService {
 
     private static final String[] QUARTER_WORDS = {"", "one", "two", "three", "four"};
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-    private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm",
-            Locale.UK);
+    private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
 
     /** The report's one style sheet, inline; {@code PagePolicy} allows exactly it by its hash. */
     public static final String STYLE = """
@@ -105,11 +104,22 @@ public class QuarterlyReportService {
 
     static ReportView view(ReportingPeriod period, Summary s, Summary prev, boolean svg) {
         String asAt = asAtWords(period, s);
-        return new ReportView(title(period), STYLE, period.from().toString(), period.to().toString(),
-                s.generatedAt().toString(), number(s.eventsApplied()), asAt, overview(period, s, prev, svg),
-                domesticAbuse(s, svg), sexualViolence(s), nest(s, svg),
-                new ReportView.HateCrime(number(s.hateCrime().count()),
-                        Charts.bars("Hate crime referrals by strand", s.hateCrime().byHateStrand(), svg),
+        return new ReportView(
+                title(period),
+                STYLE,
+                period.from().toString(),
+                period.to().toString(),
+                s.generatedAt().toString(),
+                number(s.eventsApplied()),
+                asAt,
+                overview(period, s, prev, svg),
+                domesticAbuse(s, svg),
+                sexualViolence(s),
+                nest(s, svg),
+                new ReportView.HateCrime(
+                        number(s.hateCrime().count()),
+                        Charts.bars(
+                                "Hate crime referrals by strand", s.hateCrime().byHateStrand(), svg),
                         number(s.repeatVictims().count())),
                 new ReportView.WaitingTimes(waitingRows(s.waitingLists()), serviceRows(s, prev)),
                 outcomes(s, svg));
@@ -117,41 +127,68 @@ public class QuarterlyReportService {
 
     private static ReportView.Overview overview(ReportingPeriod period, Summary s, Summary prev, boolean svg) {
         Summary.DataIssues issues = s.dataIssues();
-        Map<String, Long> firstIssues = Map.of(DataIssue.NO_DATA.name(), issues.noData(),
-                DataIssue.INSUFFICIENT_DATA.name(), issues.insufficientData(),
-                DataIssue.NO_CONSENT.name(), issues.noConsent());
-        List<IssueLine> issueLines = List.of(DataIssue.INSUFFICIENT_DATA, DataIssue.NO_DATA, DataIssue.NO_CONSENT)
-                .stream().map(issue -> new IssueLine(label(issue.name()), number(firstIssues.get(issue.name())),
-                        number(issues.resolvedByIssue().get(issue.name()))))
-                .toList();
-        return new ReportView.Overview(number(s.referrals().total()), periodWords(period),
-                period.financialYear().name(), number(s.referrals().yearToDate()), period.previous().name(),
-                number(s.referrals().previousPeriod()), share(s.priority().contactedWithin48h()),
-                share(prev.priority().contactedWithin48h()), share(s.priority().contactedWithin72h()),
-                number(s.priority().cases()), issueLines,
+        Map<String, Long> firstIssues = Map.of(
+                DataIssue.NO_DATA.name(),
+                issues.noData(),
+                DataIssue.INSUFFICIENT_DATA.name(),
+                issues.insufficientData(),
+                DataIssue.NO_CONSENT.name(),
+                issues.noConsent());
+        List<IssueLine> issueLines =
+                List.of(DataIssue.INSUFFICIENT_DATA, DataIssue.NO_DATA, DataIssue.NO_CONSENT).stream()
+                        .map(issue -> new IssueLine(
+                                label(issue.name()),
+                                number(firstIssues.get(issue.name())),
+                                number(issues.resolvedByIssue().get(issue.name()))))
+                        .toList();
+        return new ReportView.Overview(
+                number(s.referrals().total()),
+                periodWords(period),
+                period.financialYear().name(),
+                number(s.referrals().yearToDate()),
+                period.previous().name(),
+                number(s.referrals().previousPeriod()),
+                share(s.priority().contactedWithin48h()),
+                share(prev.priority().contactedWithin48h()),
+                share(s.priority().contactedWithin72h()),
+                number(s.priority().cases()),
+                issueLines,
                 Charts.bars("Referrals by source", s.referrals().bySource(), svg),
                 number(s.selfReferrals().count()),
                 Charts.bars("Self-referrals by gender", s.selfReferrals().byGender(), svg),
-                Charts.bars("How self-referrers heard about the service", s.selfReferrals().byHowHeard(), svg));
+                Charts.bars(
+                        "How self-referrers heard about the service",
+                        s.selfReferrals().byHowHeard(),
+                        svg));
     }
 
     private static ReportView.DomesticAbuse domesticAbuse(Summary s, boolean svg) {
-        return new ReportView.DomesticAbuse(number(s.domesticAbuse().mashReferrals()),
+        return new ReportView.DomesticAbuse(
+                number(s.domesticAbuse().mashReferrals()),
                 Charts.bars("MASH referrals by risk grade", s.domesticAbuse().mashByRiskLevel(), svg),
                 Charts.bars("Domestic abuse cases by pathway", s.domesticAbuse().byPathway(), svg),
-                pathwayWaiting(Pathway.IDVA, s), pathwayWaiting(Pathway.IVA, s));
+                pathwayWaiting(Pathway.IDVA, s),
+                pathwayWaiting(Pathway.IVA, s));
     }
 
     private static ReportView.SexualViolence sexualViolence(Summary s) {
         List<CaseloadRow> rows = s.caseloads().entrySet().stream()
-                .map(e -> caseloadRow(e.getKey(), e.getValue())).toList();
-        return new ReportView.SexualViolence(caseloadRow(Pathway.ISVA.name(), s.sexualViolence().isvaCaseloads()),
-                pathwayWaiting(Pathway.ISVA, s), rows);
+                .map(e -> caseloadRow(e.getKey(), e.getValue()))
+                .toList();
+        return new ReportView.SexualViolence(
+                caseloadRow(Pathway.ISVA.name(), s.sexualViolence().isvaCaseloads()),
+                pathwayWaiting(Pathway.ISVA, s),
+                rows);
     }
 
     private static CaseloadRow caseloadRow(String pathway, Caseload c) {
-        return new CaseloadRow(label(pathway), number(c.workers()), number(c.openAssigned()),
-                orNa(c.meanPerWorker()), orNa(c.capacity()), number(c.largestCaseload()),
+        return new CaseloadRow(
+                label(pathway),
+                number(c.workers()),
+                number(c.openAssigned()),
+                orNa(c.meanPerWorker()),
+                orNa(c.capacity()),
+                number(c.largestCaseload()),
                 number(c.workersOverCapacity()));
     }
 
@@ -160,16 +197,24 @@ public class QuarterlyReportService {
         if (waiting == null) {
             return new PathwayWaiting(label(pathway.name()), false, null, null, null);
         }
-        return new PathwayWaiting(label(pathway.name()), true, number(waiting.count()),
-                decimal(waiting.medianDays()), decimal(waiting.longestDays()));
+        return new PathwayWaiting(
+                label(pathway.name()),
+                true,
+                number(waiting.count()),
+                decimal(waiting.medianDays()),
+                decimal(waiting.longestDays()));
     }
 
     private static ReportView.Nest nest(Summary s, boolean svg) {
         WaitingList nestWaiting = s.waitingLists().get(Strand.NEST.name());
         Summary.Engagement engagement = s.engagement();
-        return new ReportView.Nest(number(s.referrals().byStrand().getOrDefault(Strand.NEST.name(), 0L)),
-                number(nestWaiting.count()), decimal(nestWaiting.medianDays()), decimal(nestWaiting.longestDays()),
-                number(engagement.contactsMade()), number(engagement.recorded()),
+        return new ReportView.Nest(
+                number(s.referrals().byStrand().getOrDefault(Strand.NEST.name(), 0L)),
+                number(nestWaiting.count()),
+                decimal(nestWaiting.medianDays()),
+                decimal(nestWaiting.longestDays()),
+                number(engagement.contactsMade()),
+                number(engagement.recorded()),
                 number(engagement.faceToFaceSessions()),
                 Charts.bars("Contacts by channel", engagement.byChannel(), svg),
                 Charts.bars("Support given in contacts", engagement.bySupportType(), svg));
@@ -177,17 +222,29 @@ public class QuarterlyReportService {
 
     /** Per strand, the cases waiting for a worker after first contact, with their waits in days. */
     private static List<WaitingRow> waitingRows(Map<String, WaitingList> byStrand) {
-        return byStrand.entrySet().stream().map(e -> new WaitingRow(label(e.getKey()), number(e.getValue().count()),
-                decimal(e.getValue().medianDays()), decimal(e.getValue().longestDays()))).toList();
+        return byStrand.entrySet().stream()
+                .map(e -> new WaitingRow(
+                        label(e.getKey()),
+                        number(e.getValue().count()),
+                        decimal(e.getValue().medianDays()),
+                        decimal(e.getValue().longestDays())))
+                .toList();
     }
 
     private static List<ServiceRow> serviceRows(Summary s, Summary prev) {
-        return s.serviceWaitingDays().entrySet().stream().map(e -> {
-            ServiceWaiting w = e.getValue();
-            ServiceWaiting before = prev.serviceWaitingDays().get(e.getKey());
-            return new ServiceRow(label(e.getKey()), number(w.started()), decimal(w.median()), decimal(w.p90()),
-                    decimal(before == null ? null : before.median()), number(w.waiting()));
-        }).toList();
+        return s.serviceWaitingDays().entrySet().stream()
+                .map(e -> {
+                    ServiceWaiting w = e.getValue();
+                    ServiceWaiting before = prev.serviceWaitingDays().get(e.getKey());
+                    return new ServiceRow(
+                            label(e.getKey()),
+                            number(w.started()),
+                            decimal(w.median()),
+                            decimal(w.p90()),
+                            decimal(before == null ? null : before.median()),
+                            number(w.waiting()));
+                })
+                .toList();
     }
 
     private static ReportView.Outcomes outcomes(Summary s, boolean svg) {
@@ -196,8 +253,11 @@ public class QuarterlyReportService {
         change.put("improve", wellbeing.improve());
         change.put("stay", wellbeing.stay());
         change.put("fall", wellbeing.fall());
-        return new ReportView.Outcomes(number(s.outcomes().count()), number(wellbeing.improve()),
-                number(wellbeing.stay()), number(wellbeing.fall()),
+        return new ReportView.Outcomes(
+                number(s.outcomes().count()),
+                number(wellbeing.improve()),
+                number(wellbeing.stay()),
+                number(wellbeing.fall()),
                 Charts.bars("Change in wellbeing score", change, svg));
     }
 
@@ -214,8 +274,10 @@ public class QuarterlyReportService {
 
     static String title(ReportingPeriod period) {
         return switch (period.kind()) {
-            case QUARTER -> "Lancashire Victim Services quarter " + period.name().charAt(period.name().length() - 1)
-                    + " summary report " + period.financialYear().name();
+            case QUARTER ->
+                "Lancashire Victim Services quarter "
+                        + period.name().charAt(period.name().length() - 1) + " summary report "
+                        + period.financialYear().name();
             case YEAR -> "Lancashire Victim Services annual summary report " + period.name();
             case RANGE -> "Lancashire Victim Services summary report " + period.from() + " to " + period.to();
         };
@@ -223,7 +285,8 @@ public class QuarterlyReportService {
 
     static String periodWords(ReportingPeriod period) {
         return switch (period.kind()) {
-            case QUARTER -> "quarter " + QUARTER_WORDS[period.name().charAt(period.name().length() - 1) - '0'];
+            case QUARTER ->
+                "quarter " + QUARTER_WORDS[period.name().charAt(period.name().length() - 1) - '0'];
             case YEAR -> "the year " + period.name();
             case RANGE -> "the period";
         };

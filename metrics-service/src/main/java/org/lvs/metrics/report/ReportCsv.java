@@ -20,17 +20,17 @@ import org.lvs.metrics.rest.dto.Summary.ServiceWaiting;
 final class ReportCsv {
 
     /** The previous period's figures the report compares against. */
-    record PreviousFigures(Summary.Period period, Total referrals, Priority priority,
-            Map<String, ServiceWaiting> serviceWaitingDays) {
-    }
+    record PreviousFigures(
+            Summary.Period period,
+            Total referrals,
+            Priority priority,
+            Map<String, ServiceWaiting> serviceWaitingDays) {}
 
-    record Total(long total) {
-    }
+    record Total(long total) {}
 
     private final StringBuilder out = new StringBuilder("section,figure,value\r\n");
 
-    private ReportCsv() {
-    }
+    private ReportCsv() {}
 
     static String of(Summary summary, Summary previous) {
         ReportCsv csv = new ReportCsv();
@@ -42,8 +42,14 @@ final class ReportCsv {
                 csv.row("meta", jsonName(component), value);
             }
         }
-        csv.flatten("previousPeriod", "", new PreviousFigures(previous.period(),
-                new Total(previous.referrals().total()), previous.priority(), previous.serviceWaitingDays()));
+        csv.flatten(
+                "previousPeriod",
+                "",
+                new PreviousFigures(
+                        previous.period(),
+                        new Total(previous.referrals().total()),
+                        previous.priority(),
+                        previous.serviceWaitingDays()));
         return csv.out.toString();
     }
 
@@ -97,10 +103,14 @@ final class ReportCsv {
      * formula. Numbers are written as they are.
      */
     private void row(String section, String figure, Object value) {
-        String cell = value == null ? ""
-                : value instanceof Number ? value.toString() : SafeText.csvCell(value.toString());
-        out.append(field(SafeText.csvCell(section))).append(',').append(field(SafeText.csvCell(figure)))
-                .append(',').append(field(cell)).append("\r\n");
+        String cell =
+                value == null ? "" : value instanceof Number ? value.toString() : SafeText.csvCell(value.toString());
+        out.append(field(SafeText.csvCell(section)))
+                .append(',')
+                .append(field(SafeText.csvCell(figure)))
+                .append(',')
+                .append(field(cell))
+                .append("\r\n");
     }
 
     static String field(String text) {

@@ -10,8 +10,7 @@ import org.lvs.metrics.service.Labels;
 /** How the report writes figures: counts grouped, fractions to one decimal, "n/a" for what is not known. */
 final class ReportFormat {
 
-    private ReportFormat() {
-    }
+    private ReportFormat() {}
 
     /** 15072 → "15,072"; a decimal as it is. */
     static String number(Object value) {
@@ -29,7 +28,9 @@ final class ReportFormat {
         if (value == null) {
             return "n/a";
         }
-        return new BigDecimal(value.toString()).setScale(1, RoundingMode.HALF_UP).toPlainString();
+        return new BigDecimal(value.toString())
+                .setScale(1, RoundingMode.HALF_UP)
+                .toPlainString();
     }
 
     /** "50.0% (2 of 4)", or "n/a (0 of 0)". */

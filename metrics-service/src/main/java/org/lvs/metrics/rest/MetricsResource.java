@@ -46,11 +46,19 @@ import org.lvs.metrics.service.SummaryService;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Figures", description = "The figures of metrics.md, the live page's data, and their rebuild")
 @SecuritySchemes({
-    @SecurityScheme(securitySchemeName = MetricsResource.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
-            bearerFormat = "JWT", description = "A JWT (RS256) with the caller's roles in groups (interfaces.md)"),
-    @SecurityScheme(securitySchemeName = MetricsResource.TICKET, type = SecuritySchemeType.APIKEY,
-            apiKeyName = "ticket", in = SecuritySchemeIn.QUERY,
-            description = "A short-lived stream ticket from POST /api/v1/metrics/stream-tickets")})
+    @SecurityScheme(
+            securitySchemeName = MetricsResource.BEARER,
+            type = SecuritySchemeType.HTTP,
+            scheme = "bearer",
+            bearerFormat = "JWT",
+            description = "A JWT (RS256) with the caller's roles in groups (interfaces.md)"),
+    @SecurityScheme(
+            securitySchemeName = MetricsResource.TICKET,
+            type = SecuritySchemeType.APIKEY,
+            apiKeyName = "ticket",
+            in = SecuritySchemeIn.QUERY,
+            description = "A short-lived stream ticket from POST /api/v1/metrics/stream-tickets")
+})
 public class MetricsResource {
 
     static final String BEARER = "bearer";
@@ -68,8 +76,13 @@ public class MetricsResource {
     private final MetricsChanges changes;
     private final RebuildService rebuilds;
 
-    MetricsResource(PeriodService periods, SummaryService summaries, LiveService live, StreamTickets tickets,
-            MetricsChanges changes, RebuildService rebuilds) {
+    MetricsResource(
+            PeriodService periods,
+            SummaryService summaries,
+            LiveService live,
+            StreamTickets tickets,
+            MetricsChanges changes,
+            RebuildService rebuilds) {
         this.periods = periods;
         this.summaries = summaries;
         this.live = live;
@@ -81,28 +94,41 @@ public class MetricsResource {
     @GET
     @Path("/summary")
     @RolesAllowed({Roles.OPS, Roles.ADMIN})
-    @Operation(summary = "Every figure of metrics.md for a period",
+    @Operation(
+            summary = "Every figure of metrics.md for a period",
             description = "A quarter (2017-18-Q2), a financial year (2017-18), or from/to dates (inclusive); "
                     + "without any, the current quarter (Europe/London).")
     @SecurityRequirement(name = BEARER)
-    @APIResponse(responseCode = "200", description = "The figures, nested as their dotted names say",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = Summary.class)))
-    @APIResponse(responseCode = "400", description = "A malformed period, naming the bad parameters",
+    @APIResponse(
+            responseCode = "200",
+            description = "The figures, nested as their dotted names say",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Summary.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A malformed period, naming the bad parameters",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid token",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token has neither the ops nor the admin role",
+    @APIResponse(
+            responseCode = "403",
+            description = "The token has neither the ops nor the admin role",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The database is unavailable; retry after the given time",
+    @APIResponse(
+            responseCode = "503",
+            description = "The database is unavailable; retry after the given time",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Summary summary(
-            @Parameter(description = "A quarter (2017-18-Q2) or a financial year (2017-18)") @QueryParam("period")
-            @Pattern(regexp = PeriodName.PATTERN, message = PERIOD_SHAPE) String period,
+            @Parameter(description = "A quarter (2017-18-Q2) or a financial year (2017-18)")
+                    @QueryParam("period")
+                    @Pattern(regexp = PeriodName.PATTERN, message = PERIOD_SHAPE)
+                    String period,
             @Parameter(description = "First day of a range (ISO date), with to") @QueryParam("from") @IsoDate
-            String from,
+                    String from,
             @Parameter(description = "Last day of a range (ISO date), with from") @QueryParam("to") @IsoDate
-            String to) {
+                    String to) {
         return summaries.summary(periods.fromParameters(period, from, to));
     }
 
@@ -110,28 +136,41 @@ public class MetricsResource {
     @GET
     @Path("/live")
     @RolesAllowed({Roles.OPS, Roles.ADMIN})
-    @Operation(summary = "The live page's data",
+    @Operation(
+            summary = "The live page's data",
             description = "The period's summary, referrals per day, priority contact per week, the open breaches "
                     + "and at-risk cases now, and the service's labels; without a period, the current quarter.")
     @SecurityRequirement(name = BEARER)
-    @APIResponse(responseCode = "200", description = "The live page's data",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = LiveView.class)))
-    @APIResponse(responseCode = "400", description = "A malformed period, naming the bad parameters",
+    @APIResponse(
+            responseCode = "200",
+            description = "The live page's data",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LiveView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A malformed period, naming the bad parameters",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid token",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token has neither the ops nor the admin role",
+    @APIResponse(
+            responseCode = "403",
+            description = "The token has neither the ops nor the admin role",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The database is unavailable; retry after the given time",
+    @APIResponse(
+            responseCode = "503",
+            description = "The database is unavailable; retry after the given time",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public LiveView live(
-            @Parameter(description = "A quarter (2017-18-Q2) or a financial year (2017-18)") @QueryParam("period")
-            @Pattern(regexp = PeriodName.PATTERN, message = PERIOD_SHAPE) String period,
+            @Parameter(description = "A quarter (2017-18-Q2) or a financial year (2017-18)")
+                    @QueryParam("period")
+                    @Pattern(regexp = PeriodName.PATTERN, message = PERIOD_SHAPE)
+                    String period,
             @Parameter(description = "First day of a range (ISO date), with to") @QueryParam("from") @IsoDate
-            String from,
+                    String from,
             @Parameter(description = "Last day of a range (ISO date), with from") @QueryParam("to") @IsoDate
-            String to) {
+                    String to) {
         return live.live(periods.fromParameters(period, from, to));
     }
 
@@ -139,16 +178,25 @@ public class MetricsResource {
     @POST
     @Path("/stream-tickets")
     @RolesAllowed({Roles.OPS, Roles.ADMIN})
-    @Operation(summary = "A ticket for the live stream",
+    @Operation(
+            summary = "A ticket for the live stream",
             description = "EventSource cannot send an Authorization header: the page trades its token for a "
                     + "short-lived random ticket, so the token never appears in a URL.")
     @SecurityRequirement(name = BEARER)
-    @APIResponse(responseCode = "200", description = "The ticket and when it expires",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = StreamTicket.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
+    @APIResponse(
+            responseCode = "200",
+            description = "The ticket and when it expires",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = StreamTicket.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid token",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token has neither the ops nor the admin role",
+    @APIResponse(
+            responseCode = "403",
+            description = "The token has neither the ops nor the admin role",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public StreamTicket streamTicket() {
         return tickets.issue();
@@ -163,21 +211,30 @@ public class MetricsResource {
     @PermitAll
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.TEXT_PLAIN)
-    @Operation(summary = "Server-sent events when the figures change",
+    @Operation(
+            summary = "Server-sent events when the figures change",
             description = "{\"version\": n} whenever applied events changed the figures, and a heartbeat now and "
                     + "then; the page reloads its data on each.")
     @SecurityRequirement(name = TICKET)
-    @APIResponse(responseCode = "200", description = "The event stream",
-            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
-                    schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "401", description = "No valid stream ticket",
+    @APIResponse(
+            responseCode = "200",
+            description = "The event stream",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid stream ticket",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Multi<String> stream(
             @Parameter(in = ParameterIn.QUERY, description = "A ticket from POST /api/v1/metrics/stream-tickets")
-            @QueryParam("ticket") String ticket) {
+                    @QueryParam("ticket")
+                    String ticket) {
         if (!tickets.valid(ticket)) {
-            throw new ProblemException(401, "Unauthorized", "a valid stream ticket is required "
-                    + "(POST /api/v1/metrics/stream-tickets)", null, null);
+            throw new ProblemException(
+                    401,
+                    "Unauthorized",
+                    "a valid stream ticket is required " + "(POST /api/v1/metrics/stream-tickets)",
+                    null,
+                    null);
         }
         return changes.versions();
     }
@@ -189,20 +246,33 @@ public class MetricsResource {
     @POST
     @Path("/rebuild")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Rebuild the figures from the topics",
+    @Operation(
+            summary = "Rebuild the figures from the topics",
             description = "Builds new tables from the long-lived topics while the current figures serve, and swaps "
                     + "them in once complete; a failed rebuild leaves the current figures.")
     @SecurityRequirement(name = BEARER)
-    @APIResponse(responseCode = "202", description = "The rebuild started",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = RebuildStatus.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
+    @APIResponse(
+            responseCode = "202",
+            description = "The rebuild started",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RebuildStatus.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid token",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token has no admin role",
+    @APIResponse(
+            responseCode = "403",
+            description = "The token has no admin role",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A rebuild is already running",
+    @APIResponse(
+            responseCode = "409",
+            description = "A rebuild is already running",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The database is unavailable; retry after the given time",
+    @APIResponse(
+            responseCode = "503",
+            description = "The database is unavailable; retry after the given time",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response rebuild() {
         return Response.accepted(rebuilds.start()).build();
@@ -212,18 +282,29 @@ public class MetricsResource {
     @GET
     @Path("/rebuild")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "The latest rebuild",
+    @Operation(
+            summary = "The latest rebuild",
             description = "Its state (IDLE before any, RUNNING, DONE or FAILED), progress, error and which "
                     + "figures serve; kept across restarts.")
     @SecurityRequirement(name = BEARER)
-    @APIResponse(responseCode = "200", description = "The latest rebuild",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = RebuildStatus.class)))
-    @APIResponse(responseCode = "401", description = "No valid token",
+    @APIResponse(
+            responseCode = "200",
+            description = "The latest rebuild",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RebuildStatus.class)))
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid token",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token has no admin role",
+    @APIResponse(
+            responseCode = "403",
+            description = "The token has no admin role",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The database is unavailable; retry after the given time",
+    @APIResponse(
+            responseCode = "503",
+            description = "The database is unavailable; retry after the given time",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public RebuildStatus rebuildStatus() {
         return rebuilds.status();

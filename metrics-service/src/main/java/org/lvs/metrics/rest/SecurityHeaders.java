@@ -27,7 +27,8 @@ public class SecurityHeaders {
         boolean quarkusPage = context.normalizedPath().startsWith("/q/");
         context.addHeadersEndHandler(ignored -> {
             MultiMap headers = context.response().headers();
-            headers.set("Content-Security-Policy",
+            headers.set(
+                    "Content-Security-Policy",
                     quarkusPage ? PagePolicy.FRAMING_ONLY : PagePolicy.CONTENT_SECURITY_POLICY);
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("Referrer-Policy", "no-referrer");

@@ -42,12 +42,10 @@ public class EventApplier {
      *     {@link PersonalDataErased} to record
      * @param publishedAt the Kafka record's timestamp (for the lag), or null if unknown
      */
-    public record Decoded(String topic, UUID eventId, Instant occurredAt, Object payload, Instant publishedAt) {
-    }
+    public record Decoded(String topic, UUID eventId, Instant occurredAt, Object payload, Instant publishedAt) {}
 
     /** What a batch did: events newly applied, and those skipped as already processed. */
-    public record BatchResult(int applied, int duplicates) {
-    }
+    public record BatchResult(int applied, int duplicates) {}
 
     private static final Logger LOG = Logger.getLogger(EventApplier.class);
 
@@ -105,8 +103,8 @@ public class EventApplier {
 
     /** The events new to this table set, after writing their facts. */
     private List<Decoded> applyTo(FactTables tables, String topic, List<Decoded> events) {
-        Set<UUID> fresh = facts.firstTime(tables, events.stream().map(e -> e.eventId()).toList(),
-                clock.instant());
+        Set<UUID> fresh =
+                facts.firstTime(tables, events.stream().map(e -> e.eventId()).toList(), clock.instant());
         List<Decoded> toApply = new ArrayList<>(fresh.size());
         for (Decoded e : events) {
             if (fresh.remove(e.eventId())) {
@@ -181,7 +179,10 @@ public class EventApplier {
     }
 
     private Long lagMillis(Instant publishedAt) {
-        return publishedAt == null ? null
-                : Math.max(0, Duration.between(publishedAt, Instant.now(systemClock)).toMillis());
+        return publishedAt == null
+                ? null
+                : Math.max(
+                        0,
+                        Duration.between(publishedAt, Instant.now(systemClock)).toMillis());
     }
 }

@@ -30,15 +30,26 @@ import org.lvs.metrics.service.EventApplier.Decoded;
 public final class EventDecoder {
 
     /** The types on {@code cases.events} (interfaces.md): the case work and the contact clock. */
-    static final Set<String> CASE_EVENT_TYPES = Set.of(EventTypes.CASE_OPENED, EventTypes.CASE_UPDATED,
-            EventTypes.CONTACT_RECORDED, EventTypes.CASE_ASSIGNED, EventTypes.SERVICE_REQUESTED,
-            EventTypes.SERVICE_STARTED, EventTypes.OUTCOME_RECORDED, EventTypes.CASE_CLOSED, EventTypes.SLA_STARTED,
-            EventTypes.SLA_PAUSED, EventTypes.SLA_RESUMED, EventTypes.SLA_AT_RISK, EventTypes.SLA_BREACHED,
-            EventTypes.SLA_MET, EventTypes.SLA_MET_LATE, EventTypes.SLA_CANCELLED);
+    static final Set<String> CASE_EVENT_TYPES = Set.of(
+            EventTypes.CASE_OPENED,
+            EventTypes.CASE_UPDATED,
+            EventTypes.CONTACT_RECORDED,
+            EventTypes.CASE_ASSIGNED,
+            EventTypes.SERVICE_REQUESTED,
+            EventTypes.SERVICE_STARTED,
+            EventTypes.OUTCOME_RECORDED,
+            EventTypes.CASE_CLOSED,
+            EventTypes.SLA_STARTED,
+            EventTypes.SLA_PAUSED,
+            EventTypes.SLA_RESUMED,
+            EventTypes.SLA_AT_RISK,
+            EventTypes.SLA_BREACHED,
+            EventTypes.SLA_MET,
+            EventTypes.SLA_MET_LATE,
+            EventTypes.SLA_CANCELLED);
 
     /** An envelope whose payload is read as the topic's type in the same pass. */
-    record TypedEnvelope<T>(UUID eventId, String type, Instant occurredAt, T payload) {
-    }
+    record TypedEnvelope<T>(UUID eventId, String type, Instant occurredAt, T payload) {}
 
     private static final ObjectMapper MAPPER = EventJson.mapper();
     private static final Map<String, JavaType> ENVELOPES = Map.of(
@@ -47,8 +58,7 @@ public final class EventDecoder {
             Topics.CASES_EVENTS, envelopeOf(CaseEvent.class),
             Topics.CASES_ERASURES, envelopeOf(PersonalDataErased.class));
 
-    private EventDecoder() {
-    }
+    private EventDecoder() {}
 
     /** The record's event, checked and ready to write. */
     public static Decoded read(String topic, String json, Instant publishedAt) {
@@ -68,8 +78,11 @@ public final class EventDecoder {
         } catch (Exception e) {
             return null;
         }
-        if (envelope == null || envelope.eventId() == null || envelope.type() == null
-                || envelope.occurredAt() == null || envelope.payload() == null) {
+        if (envelope == null
+                || envelope.eventId() == null
+                || envelope.type() == null
+                || envelope.occurredAt() == null
+                || envelope.payload() == null) {
             return null;
         }
         try {
@@ -158,10 +171,32 @@ public final class EventDecoder {
         if (e.at() != null) {
             return e;
         }
-        return new CaseEvent(e.referralId(), e.sequence(), occurredAt, e.channel(), e.outcome(),
-                e.supportTypes(), e.handler(), e.service(), e.stage(), e.scores(), e.closureReason(), e.source(),
-                e.status(), e.priority(), e.strand(), e.pathway(), e.area(), e.clockState(), e.startedAt(),
-                e.dueAt(), e.targetHours(), e.pausedSeconds(), e.firstContactAt(), e.worker(), e.capacity());
+        return new CaseEvent(
+                e.referralId(),
+                e.sequence(),
+                occurredAt,
+                e.channel(),
+                e.outcome(),
+                e.supportTypes(),
+                e.handler(),
+                e.service(),
+                e.stage(),
+                e.scores(),
+                e.closureReason(),
+                e.source(),
+                e.status(),
+                e.priority(),
+                e.strand(),
+                e.pathway(),
+                e.area(),
+                e.clockState(),
+                e.startedAt(),
+                e.dueAt(),
+                e.targetHours(),
+                e.pausedSeconds(),
+                e.firstContactAt(),
+                e.worker(),
+                e.capacity());
     }
 
     private static JavaType envelopeOf(Class<?> payloadType) {

@@ -59,13 +59,25 @@ public final class Labels {
     /** Keys written like the contract's enum constants; anything else (an area, an age band) is shown as it is. */
     private static final Pattern ENUM_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
 
-    private static final List<Class<? extends Enum<?>>> LABELLED = List.of(Source.class, Strand.class,
-            Pathway.class, RiskLevel.class, Gender.class, HowHeard.class, CrimeCategory.class, HateStrand.class,
-            ContactChannel.class, ContactOutcome.class, SupportType.class, OnwardService.class, DataIssue.class,
-            DecisionOutcome.class, ClockState.class, CaseStatus.class);
+    private static final List<Class<? extends Enum<?>>> LABELLED = List.of(
+            Source.class,
+            Strand.class,
+            Pathway.class,
+            RiskLevel.class,
+            Gender.class,
+            HowHeard.class,
+            CrimeCategory.class,
+            HateStrand.class,
+            ContactChannel.class,
+            ContactOutcome.class,
+            SupportType.class,
+            OnwardService.class,
+            DataIssue.class,
+            DecisionOutcome.class,
+            ClockState.class,
+            CaseStatus.class);
 
-    private Labels() {
-    }
+    private Labels() {}
 
     /** {@code OFFICER_DIRECT} → "Officer direct", {@code IDVA} → "IDVA", "Preston" → "Preston". */
     public static String of(String key) {

@@ -15,9 +15,9 @@ import org.lvs.metrics.domain.Share;
 import org.lvs.metrics.persistence.FigureQueries;
 import org.lvs.metrics.persistence.FigureQueries.CaseRow;
 import org.lvs.metrics.rest.dto.LiveView;
-import org.lvs.metrics.rest.dto.Summary;
 import org.lvs.metrics.rest.dto.LiveView.DayCount;
 import org.lvs.metrics.rest.dto.LiveView.WeekShare;
+import org.lvs.metrics.rest.dto.Summary;
 
 /**
  * What the live page shows: the period's figures plus its daily and weekly series, the open breaches now, and the
@@ -43,8 +43,14 @@ public class LiveService {
         List<DayCount> perDay = referralsPerDay(period);
         List<WeekShare> perWeek = priorityContactPerWeek(period);
         Map<String, Long> states = queries.clockStatesNow();
-        return new LiveView(version, summary, perDay, perWeek, states.getOrDefault("BREACHED", 0L),
-                states.getOrDefault("AT_RISK", 0L), Labels.all());
+        return new LiveView(
+                version,
+                summary,
+                perDay,
+                perWeek,
+                states.getOrDefault("BREACHED", 0L),
+                states.getOrDefault("AT_RISK", 0L),
+                Labels.all());
     }
 
     /** Every day of the period up to today or its end, with the referrals first received that day. */
@@ -61,12 +67,16 @@ public class LiveService {
     List<WeekShare> priorityContactPerWeek(ReportingPeriod period) {
         Map<LocalDate, List<CaseTiming>> byWeek = new TreeMap<>();
         for (LocalDate week = period.from().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-                !week.isAfter(period.to()); week = week.plusWeeks(1)) {
+                !week.isAfter(period.to());
+                week = week.plusWeeks(1)) {
             byWeek.put(week, new ArrayList<>());
         }
         for (CaseRow row : queries.casesStartedIn(period)) {
             if (row.isPriority()) {
-                LocalDate week = row.timing().startedAt().atZone(ReportingPeriod.LONDON).toLocalDate()
+                LocalDate week = row.timing()
+                        .startedAt()
+                        .atZone(ReportingPeriod.LONDON)
+                        .toLocalDate()
                         .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
                 byWeek.computeIfAbsent(week, k -> new ArrayList<>()).add(row.timing());
             }

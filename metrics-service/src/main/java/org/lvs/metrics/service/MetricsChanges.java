@@ -74,7 +74,9 @@ public class MetricsChanges {
      */
     public Multi<String> versions() {
         AtomicLong seen = new AtomicLong(-1);
-        return Multi.createFrom().ticks().every(config.streamPoll())
+        return Multi.createFrom()
+                .ticks()
+                .every(config.streamPoll())
                 .filter(tick -> {
                     long now = version();
                     return seen.getAndSet(now) != now || tick % HEARTBEAT_POLLS == 0;

@@ -42,8 +42,7 @@ public class MetricsGauges {
     private MultiGauge waitingLists;
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>(new Snapshot(0, 0, 0, 0));
 
-    record Snapshot(long openBreaches, long atRisk, double lagSeconds, long eventsApplied) {
-    }
+    record Snapshot(long openBreaches, long atRisk, double lagSeconds, long eventsApplied) {}
 
     MetricsGauges(MeterRegistry registry, GaugeCounts counts, MetricsChanges changes) {
         this.registry = registry;
@@ -53,28 +52,39 @@ public class MetricsGauges {
 
     @PostConstruct
     void register() {
-        referrals = MultiGauge.builder("lvs.referrals").description("Referrals by source and latest outcome")
+        referrals = MultiGauge.builder("lvs.referrals")
+                .description("Referrals by source and latest outcome")
                 .register(registry);
-        clockStates = MultiGauge.builder("lvs.cases.by.clock.state").description("Cases by current clock state")
+        clockStates = MultiGauge.builder("lvs.cases.by.clock.state")
+                .description("Cases by current clock state")
                 .register(registry);
         waitingLists = MultiGauge.builder("lvs.waiting.list")
-                .description("Open cases contacted and not yet assigned, per strand").register(registry);
+                .description("Open cases contacted and not yet assigned, per strand")
+                .register(registry);
         Gauge.builder("lvs.sla.open.breaches", snapshot, s -> s.get().openBreaches())
-                .description("Cases whose clock breached with no contact made").register(registry);
+                .description("Cases whose clock breached with no contact made")
+                .register(registry);
         Gauge.builder("lvs.sla.at.risk", snapshot, s -> s.get().atRisk())
-                .description("Uncontacted cases past 75% of their target").register(registry);
+                .description("Uncontacted cases past 75% of their target")
+                .register(registry);
         Gauge.builder("lvs.metrics.consumer.lag.seconds", snapshot, s -> s.get().lagSeconds())
-                .description("Seconds between publishing and applying the newest applied event").register(registry);
+                .description("Seconds between publishing and applying the newest applied event")
+                .register(registry);
         Gauge.builder("lvs.metrics.events.applied", snapshot, s -> s.get().eventsApplied())
-                .description("Events applied to the fact tables (since the last rebuild)").register(registry);
+                .description("Events applied to the fact tables (since the last rebuild)")
+                .register(registry);
     }
 
     /** Counts a batch's events once: those applied and those skipped as already processed. */
     public void counted(String topic, int applied, int duplicates) {
         // both series registered even at zero, so the names are on /q/metrics from the first batch
-        Counter.builder("lvs.metrics.events").tags("topic", topic, "result", "applied").register(registry)
+        Counter.builder("lvs.metrics.events")
+                .tags("topic", topic, "result", "applied")
+                .register(registry)
                 .increment(applied);
-        Counter.builder("lvs.metrics.events").tags("topic", topic, "result", "duplicate").register(registry)
+        Counter.builder("lvs.metrics.events")
+                .tags("topic", topic, "result", "duplicate")
+                .register(registry)
                 .increment(duplicates);
     }
 
@@ -99,7 +109,10 @@ public class MetricsGauges {
         now.waiting().forEach((strand, count) -> waiting.merge(strand, count, Long::sum));
         waiting.forEach((strand, count) -> waitingRows.add(MultiGauge.Row.of(Tags.of("strand", strand), count)));
         waitingLists.register(waitingRows, true);
-        snapshot.set(new Snapshot(states.getOrDefault("BREACHED", 0L), states.getOrDefault("AT_RISK", 0L),
-                changes.lagSeconds(), now.eventsApplied()));
+        snapshot.set(new Snapshot(
+                states.getOrDefault("BREACHED", 0L),
+                states.getOrDefault("AT_RISK", 0L),
+                changes.lagSeconds(),
+                now.eventsApplied()));
     }
 }

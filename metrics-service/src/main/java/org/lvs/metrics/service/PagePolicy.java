@@ -22,8 +22,7 @@ public final class PagePolicy {
     /** For Quarkus's own pages under {@code /q/} (Swagger UI runs inline scripts): no framing, at least. */
     public static final String FRAMING_ONLY = "frame-ancestors 'none'";
 
-    private PagePolicy() {
-    }
+    private PagePolicy() {}
 
     static String sha256(String text) {
         try {

@@ -63,8 +63,14 @@ final class RebuildReader {
      *
      * @param brokerSecurity how to reach the broker (security protocol, SASL, TLS), as the channels do
      */
-    RebuildReader(UUID rebuildId, Connection session, RebuildSteps steps, EventApplier applier, MetricsConfig config,
-            Map<String, Object> brokerSecurity, Clock clock) {
+    RebuildReader(
+            UUID rebuildId,
+            Connection session,
+            RebuildSteps steps,
+            EventApplier applier,
+            MetricsConfig config,
+            Map<String, Object> brokerSecurity,
+            Clock clock) {
         this.rebuildId = rebuildId;
         this.session = session;
         this.steps = steps;
@@ -76,8 +82,8 @@ final class RebuildReader {
 
     /** Runs the rebuild to its end; true when the rebuilt tables were swapped in. Releases the session lock. */
     boolean run() {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProperties(
-                brokerSecurity, config.kafkaBootstrap(), config.rebuildPollRecords(), rebuildId))) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                consumerProperties(brokerSecurity, config.kafkaBootstrap(), config.rebuildPollRecords(), rebuildId))) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : RebuildService.TOPICS) {
                 for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
@@ -97,8 +103,9 @@ final class RebuildReader {
                     }
                     read++;
                     try {
-                        byTopic.computeIfAbsent(record.topic(), t -> new ArrayList<>()).add(EventDecoder.read(
-                                record.topic(), record.value(), Instant.ofEpochMilli(record.timestamp())));
+                        byTopic.computeIfAbsent(record.topic(), t -> new ArrayList<>())
+                                .add(EventDecoder.read(
+                                        record.topic(), record.value(), Instant.ofEpochMilli(record.timestamp())));
                     } catch (RuntimeException e) {
                         skipped++; // unreadable: dead-lettered when the live consumer met it
                     }
@@ -115,18 +122,19 @@ final class RebuildReader {
             if (!steps.swap(rebuildId, read, applied, skipped, clock.instant())) {
                 throw new NoLongerRunning();
             }
-            LOG.infof("metrics rebuild %s done: %d records read, %d events applied, %d skipped; swapped in",
+            LOG.infof(
+                    "metrics rebuild %s done: %d records read, %d events applied, %d skipped; swapped in",
                     rebuildId, read, applied, skipped);
             return true;
         } catch (NoLongerRunning e) {
-            LOG.warnf("metrics rebuild %s stopped: it no longer runs (see its status); nothing was swapped",
-                    rebuildId);
+            LOG.warnf("metrics rebuild %s stopped: it no longer runs (see its status); nothing was swapped", rebuildId);
             abandon("stopped: it no longer ran");
             return false;
         } catch (Throwable e) {
             String reason = "failed: " + Failures.kinds(e);
-            LOG.errorf("metrics rebuild %s %s after %d records; the previous figures keep serving", rebuildId,
-                    reason, read);
+            LOG.errorf(
+                    "metrics rebuild %s %s after %d records; the previous figures keep serving",
+                    rebuildId, reason, read);
             abandon(reason);
             return false;
         } finally {
@@ -219,8 +227,8 @@ final class RebuildReader {
     }
 
     /** A group-less consumer that reads only committed records; the broker's security settings come first. */
-    static Properties consumerProperties(Map<String, Object> brokerSecurity, String bootstrap, int pollRecords,
-            UUID rebuildId) {
+    static Properties consumerProperties(
+            Map<String, Object> brokerSecurity, String bootstrap, int pollRecords, UUID rebuildId) {
         Properties p = new Properties();
         p.putAll(brokerSecurity);
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);

@@ -1,8 +1,8 @@
 package org.lvs.metrics.service;
 
 import io.agroal.api.AgroalDataSource;
-import io.smallrye.common.annotation.Identifier;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,8 +17,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
-import org.lvs.commons.messaging.KafkaClientSecurity;
 import org.lvs.commons.failure.Failures;
+import org.lvs.commons.messaging.KafkaClientSecurity;
 import org.lvs.commons.problem.ProblemException;
 import org.lvs.contract.Topics;
 import org.lvs.metrics.config.MetricsConfig;
@@ -48,8 +48,8 @@ public class RebuildService {
      * The topics every figure is built from, read again by a rebuild; with the erasures, so a rebuilt table holds no
      * source reference that was erased (they are long-lived too).
      */
-    public static final List<String> TOPICS = List.of(Topics.REFERRALS_INTAKE, Topics.REFERRALS_TRIAGED,
-            Topics.CASES_EVENTS, Topics.CASES_ERASURES);
+    public static final List<String> TOPICS =
+            List.of(Topics.REFERRALS_INTAKE, Topics.REFERRALS_TRIAGED, Topics.CASES_EVENTS, Topics.CASES_ERASURES);
 
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
 
@@ -73,8 +73,13 @@ public class RebuildService {
      *                      {@code KAFKA_*} environment), whose security settings the rebuild's own consumer takes, so
      *                      it reaches a TLS/SCRAM broker exactly like the channels do
      */
-    RebuildService(RebuildSteps steps, EventApplier applier, MetricsChanges changes, MetricsConfig config,
-            Clock clock, AgroalDataSource dataSource,
+    RebuildService(
+            RebuildSteps steps,
+            EventApplier applier,
+            MetricsChanges changes,
+            MetricsConfig config,
+            Clock clock,
+            AgroalDataSource dataSource,
             @Identifier("default-kafka-broker") Instance<Map<String, Object>> kafkaDefaults) {
         this.steps = steps;
         this.applier = applier;
@@ -100,8 +105,19 @@ public class RebuildService {
     public RebuildStatus status() {
         steps.recoverInterrupted(clock.instant());
         Run run = steps.latest();
-        return run == null ? new RebuildStatus(null, State.IDLE, null, null, null, 0, 0, 0, null,
-                "the figures built by the live consumers serve") : toStatus(run);
+        return run == null
+                ? new RebuildStatus(
+                        null,
+                        State.IDLE,
+                        null,
+                        null,
+                        null,
+                        0,
+                        0,
+                        0,
+                        null,
+                        "the figures built by the live consumers serve")
+                : toStatus(run);
     }
 
     /** Starts a rebuild; 409 while one is running (in this process or another). */
@@ -140,8 +156,8 @@ public class RebuildService {
                 release(session);
             } catch (SQLException e) {
                 release(session);
-                throw new IllegalStateException("cannot open the rebuild's database session ("
-                        + Failures.kinds(e) + ")", e);
+                throw new IllegalStateException(
+                        "cannot open the rebuild's database session (" + Failures.kinds(e) + ")", e);
             }
             Run latest = steps.latest();
             if (attempt >= 50 || latest == null || latest.state() == RebuildRuns.State.RUNNING) {
@@ -182,8 +198,17 @@ public class RebuildService {
             case FAILED -> "nothing was swapped: the figures from before this rebuild still serve";
             case IDLE -> "";
         };
-        return new RebuildStatus(run.rebuildId(), state, run.requestedAt(), run.progressAt(), run.finishedAt(),
-                run.recordsRead(), run.eventsApplied(), run.recordsSkipped(), run.error(), figures);
+        return new RebuildStatus(
+                run.rebuildId(),
+                state,
+                run.requestedAt(),
+                run.progressAt(),
+                run.finishedAt(),
+                run.recordsRead(),
+                run.eventsApplied(),
+                run.recordsSkipped(),
+                run.error(),
+                figures);
     }
 
     @PreDestroy

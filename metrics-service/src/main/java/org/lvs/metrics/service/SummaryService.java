@@ -116,8 +116,7 @@ public class SummaryService {
                 queries.referralBreakdown(period, "gender", null, UNKNOWN),
                 queries.referralBreakdown(period, "age_band", null, UNKNOWN),
                 queries.referralBreakdown(period, "outcome", null, UNKNOWN),
-                queries.referralBreakdown(period, "strand", "outcome = 'CASE_OPENED' AND strand IS NOT NULL",
-                        UNKNOWN));
+                queries.referralBreakdown(period, "strand", "outcome = 'CASE_OPENED' AND strand IS NOT NULL", UNKNOWN));
     }
 
     private DataIssues dataIssues(ReportingPeriod period) {
@@ -129,9 +128,14 @@ public class SummaryService {
             first.put(issue, counts[0]);
             resolvedByIssue.put(issue.name(), counts[1]);
         }
-        long resolved = resolvedByIssue.values().stream().mapToLong(Long::longValue).sum();
-        return new DataIssues(first.get(DataIssue.NO_DATA), first.get(DataIssue.INSUFFICIENT_DATA),
-                first.get(DataIssue.NO_CONSENT), resolved, resolvedByIssue);
+        long resolved =
+                resolvedByIssue.values().stream().mapToLong(Long::longValue).sum();
+        return new DataIssues(
+                first.get(DataIssue.NO_DATA),
+                first.get(DataIssue.INSUFFICIENT_DATA),
+                first.get(DataIssue.NO_CONSENT),
+                resolved,
+                resolvedByIssue);
     }
 
     private Intake intake(ReportingPeriod period) {
@@ -154,20 +158,25 @@ public class SummaryService {
             ranges.computeIfAbsent(gap.source(), k -> new ArrayList<>()).add(new Range(gap.from(), gap.to()));
         }
         Map<String, FeedGap> gaps = new TreeMap<>();
-        ranges.forEach((source, list) -> gaps.put(source,
+        ranges.forEach((source, list) -> gaps.put(
+                source,
                 new FeedGap(list.stream().mapToLong(r -> r.to() - r.from() + 1).sum(), list)));
         return gaps;
     }
 
     static Priority priority(List<CaseRow> cases, Instant now) {
-        List<CaseTiming> priority = cases.stream().filter(CaseRow::isPriority).map(CaseRow::timing).toList();
-        return new Priority(priority.size(), within(priority, 48, CaseTiming::decidedFor48h),
+        List<CaseTiming> priority =
+                cases.stream().filter(CaseRow::isPriority).map(CaseRow::timing).toList();
+        return new Priority(
+                priority.size(),
+                within(priority, 48, CaseTiming::decidedFor48h),
                 within(priority, 72, t -> t.decidedFor72h(now)));
     }
 
     static Share within(List<CaseTiming> cases, int hours, Predicate<CaseTiming> decided) {
         List<CaseTiming> decidedCases = cases.stream().filter(decided).toList();
-        long inTime = decidedCases.stream().filter(t -> t.contactedWithin(hours)).count();
+        long inTime =
+                decidedCases.stream().filter(t -> t.contactedWithin(hours)).count();
         return Share.of(inTime, decidedCases.size());
     }
 
@@ -180,17 +189,29 @@ public class SummaryService {
             String state = row.timing().clockState();
             counts.merge(state == null ? ClockState.RUNNING : ClockState.valueOf(state), 1L, Long::sum);
         }
-        return new Sla(counts.get(ClockState.RUNNING), counts.get(ClockState.AT_RISK),
-                counts.get(ClockState.BREACHED), counts.get(ClockState.PAUSED), counts.get(ClockState.MET),
-                counts.get(ClockState.MET_LATE), counts.get(ClockState.CANCELLED));
+        return new Sla(
+                counts.get(ClockState.RUNNING),
+                counts.get(ClockState.AT_RISK),
+                counts.get(ClockState.BREACHED),
+                counts.get(ClockState.PAUSED),
+                counts.get(ClockState.MET),
+                counts.get(ClockState.MET_LATE),
+                counts.get(ClockState.CANCELLED));
     }
 
     static TimeToFirstContact timeToFirstContact(List<CaseRow> cases) {
-        List<CaseTiming> contacted = cases.stream().map(CaseRow::timing).filter(CaseTiming::contacted).toList();
-        Percentiles overall = percentiles(contacted.stream().map(CaseTiming::hoursToFirstContact).toList());
+        List<CaseTiming> contacted = cases.stream()
+                .map(CaseRow::timing)
+                .filter(CaseTiming::contacted)
+                .toList();
+        Percentiles overall = percentiles(
+                contacted.stream().map(CaseTiming::hoursToFirstContact).toList());
         Map<String, Percentiles> byStrand = new TreeMap<>();
-        contacted.stream().collect(Collectors.groupingBy(t -> t.strand() == null ? UNKNOWN : t.strand(),
-                TreeMap::new, Collectors.mapping(CaseTiming::hoursToFirstContact, Collectors.toList())))
+        contacted.stream()
+                .collect(Collectors.groupingBy(
+                        t -> t.strand() == null ? UNKNOWN : t.strand(),
+                        TreeMap::new,
+                        Collectors.mapping(CaseTiming::hoursToFirstContact, Collectors.toList())))
                 .forEach((strand, hours) -> byStrand.put(strand, percentiles(hours)));
         return new TimeToFirstContact(overall.count(), overall.median(), overall.p90(), byStrand);
     }
@@ -203,8 +224,8 @@ public class SummaryService {
      * Cases open at the instant, contacted and not yet assigned, and their waits, grouped by {@code key}; every one
      * of {@code alwaysListed} appears, with nothing waiting too.
      */
-    private static Map<String, WaitingList> waitingLists(List<WaitingCase> waitingCases, AsAt asAt,
-            Function<WaitingCase, String> key, Enum<?>... alwaysListed) {
+    private static Map<String, WaitingList> waitingLists(
+            List<WaitingCase> waitingCases, AsAt asAt, Function<WaitingCase, String> key, Enum<?>... alwaysListed) {
         Map<String, List<Double>> waits = new TreeMap<>();
         for (Enum<?> value : alwaysListed) {
             waits.put(value.name(), new ArrayList<>());
@@ -214,8 +235,12 @@ public class SummaryService {
                     .add(days(waiting.firstContactAt(), asAt.instant()));
         }
         Map<String, WaitingList> lists = new LinkedHashMap<>();
-        waits.forEach((name, days) -> lists.put(name, new WaitingList(days.size(), Stats.median(days),
-                days.stream().max(Double::compare).orElse(null))));
+        waits.forEach((name, days) -> lists.put(
+                name,
+                new WaitingList(
+                        days.size(),
+                        Stats.median(days),
+                        days.stream().max(Double::compare).orElse(null))));
         return lists;
     }
 
@@ -240,8 +265,10 @@ public class SummaryService {
         Map<String, Long> waiting = queries.servicesWaiting(asAt);
         waiting.keySet().forEach(service -> started.computeIfAbsent(service, k -> new ArrayList<>()));
         Map<String, ServiceWaiting> services = new LinkedHashMap<>();
-        started.forEach((service, days) -> services.put(service, new ServiceWaiting(days.size(), Stats.median(days),
-                Stats.p90(days), waiting.getOrDefault(service, 0L))));
+        started.forEach((service, days) -> services.put(
+                service,
+                new ServiceWaiting(
+                        days.size(), Stats.median(days), Stats.p90(days), waiting.getOrDefault(service, 0L))));
         return services;
     }
 
@@ -251,7 +278,10 @@ public class SummaryService {
         for (Pathway pathway : Pathway.values()) {
             byPathway.put(pathway.name(), new ArrayList<>());
         }
-        queries.workerLoads(asAt).forEach(w -> byPathway.computeIfAbsent(w.pathway(), k -> new ArrayList<>()).add(w));
+        queries.workerLoads(asAt)
+                .forEach(w -> byPathway
+                        .computeIfAbsent(w.pathway(), k -> new ArrayList<>())
+                        .add(w));
         Map<String, Caseload> caseloads = new LinkedHashMap<>();
         byPathway.forEach((pathway, loads) -> caseloads.put(pathway, caseload(loads, capacities.get(pathway))));
         return caseloads;
@@ -259,49 +289,59 @@ public class SummaryService {
 
     private static Caseload caseload(List<WorkerLoad> loads, Long capacity) {
         long open = loads.stream().mapToLong(WorkerLoad::openCases).sum();
-        BigDecimal mean = loads.isEmpty() ? null
+        BigDecimal mean = loads.isEmpty()
+                ? null
                 : BigDecimal.valueOf(open).divide(BigDecimal.valueOf(loads.size()), 1, RoundingMode.HALF_UP);
         long largest = loads.stream().mapToLong(WorkerLoad::openCases).max().orElse(0);
         // each worker against the capacity their own cases carry, else the pathway's
-        long over = loads.stream().filter(w -> {
-            Long limit = w.capacity() != null ? w.capacity() : capacity;
-            return limit != null && w.openCases() > limit;
-        }).count();
+        long over = loads.stream()
+                .filter(w -> {
+                    Long limit = w.capacity() != null ? w.capacity() : capacity;
+                    return limit != null && w.openCases() > limit;
+                })
+                .count();
         return new Caseload(loads.size(), open, mean, capacity, largest, over);
     }
 
     private Engagement engagement(ReportingPeriod period) {
         List<ContactRow> contacts = queries.contactsIn(period);
         long made = contacts.stream().filter(ContactRow::contactMade).count();
-        return new Engagement(contacts.size(), contacts.size() - made, made,
+        return new Engagement(
+                contacts.size(),
+                contacts.size() - made,
+                made,
                 count(contacts.stream().map(ContactRow::channel).toList()),
                 count(contacts.stream().map(ContactRow::outcome).toList()),
                 count(contacts.stream().flatMap(c -> c.supportTypes().stream()).toList()),
-                contacts.stream().filter(c -> c.contactMade() && "FACE_TO_FACE".equals(c.channel())).count());
+                contacts.stream()
+                        .filter(c -> c.contactMade() && "FACE_TO_FACE".equals(c.channel()))
+                        .count());
     }
 
     private static Map<String, Long> count(List<String> values) {
-        return values.stream().collect(Collectors.groupingBy(v -> v == null ? UNKNOWN : v, TreeMap::new,
-                Collectors.counting()));
+        return values.stream()
+                .collect(Collectors.groupingBy(v -> v == null ? UNKNOWN : v, TreeMap::new, Collectors.counting()));
     }
 
     private SelfReferrals selfReferrals(ReportingPeriod period) {
         String self = "source = 'SELF'";
-        return new SelfReferrals(queries.referralCountWhere(period, self),
+        return new SelfReferrals(
+                queries.referralCountWhere(period, self),
                 queries.referralBreakdown(period, "gender", self, UNKNOWN),
                 queries.referralBreakdown(period, "how_heard", self, UNKNOWN));
     }
 
     private HateCrime hateCrime(ReportingPeriod period) {
         String hate = "category = 'HATE_CRIME'";
-        return new HateCrime(queries.referralCountWhere(period, hate),
+        return new HateCrime(
+                queries.referralCountWhere(period, hate),
                 queries.referralBreakdown(period, "hate_strand", hate, "NONE"));
     }
 
     private RepeatVictims repeatVictims(ReportingPeriod period) {
         String repeat = "persistently_targeted";
-        return new RepeatVictims(queries.referralCountWhere(period, repeat),
-                queries.referralBreakdown(period, "area", repeat, UNKNOWN));
+        return new RepeatVictims(
+                queries.referralCountWhere(period, repeat), queries.referralBreakdown(period, "area", repeat, UNKNOWN));
     }
 
     private Outcomes outcomes(ReportingPeriod period) {
@@ -327,9 +367,10 @@ public class SummaryService {
 
     private DomesticAbuse domesticAbuse(ReportingPeriod period) {
         String mash = "source = 'MASH'";
-        return new DomesticAbuse(queries.referralCountWhere(period, mash),
+        return new DomesticAbuse(
+                queries.referralCountWhere(period, mash),
                 queries.referralBreakdown(period, "risk_level", mash, "NOT_GRADED"),
-                queries.referralBreakdown(period, "pathway", "outcome = 'CASE_OPENED' AND strand = 'DOMESTIC_ABUSE'",
-                        UNKNOWN));
+                queries.referralBreakdown(
+                        period, "pathway", "outcome = 'CASE_OPENED' AND strand = 'DOMESTIC_ABUSE'", UNKNOWN));
     }
 }

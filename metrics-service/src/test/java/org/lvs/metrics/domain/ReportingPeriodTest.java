@@ -95,7 +95,8 @@ class ReportingPeriodTest {
         assertEquals("2017-18", name("2017-18-Q2").financialYear().name());
         assertEquals("2017-18", name("2017-18-Q4").financialYear().name());
         assertEquals("2017-18", name("2017-18").financialYear().name());
-        assertEquals("2018-19", range("2018-03-01", "2018-04-10").financialYear().name());
+        assertEquals(
+                "2018-19", range("2018-03-01", "2018-04-10").financialYear().name());
     }
 
     @Test
@@ -119,8 +120,14 @@ class ReportingPeriodTest {
 
     @Test
     void quarterContainingADate() {
-        assertEquals("2017-18-Q4", FinancialYear.quarterContaining(LocalDate.of(2018, 3, 31)).name());
-        assertEquals("2018-19-Q1", FinancialYear.quarterContaining(LocalDate.of(2018, 4, 1)).name());
-        assertEquals("2017-18-Q3", FinancialYear.quarterContaining(LocalDate.of(2017, 12, 31)).name());
+        assertEquals(
+                "2017-18-Q4",
+                FinancialYear.quarterContaining(LocalDate.of(2018, 3, 31)).name());
+        assertEquals(
+                "2018-19-Q1",
+                FinancialYear.quarterContaining(LocalDate.of(2018, 4, 1)).name());
+        assertEquals(
+                "2017-18-Q3",
+                FinancialYear.quarterContaining(LocalDate.of(2017, 12, 31)).name());
     }
 }

@@ -47,12 +47,15 @@ class ErasureTest {
     void anErasureBlanksTheSourceReferencesEverywhereAndKeepsTheCounts() throws Exception {
         int year = 8100 + ThreadLocalRandom.current().nextInt(800);
         String quarter = String.format("%d-%02d-Q1", year, (year + 1) % 100);
-        Instant day = LocalDateTime.of(year, 5, 2, 10, 0).atZone(ReportingPeriod.LONDON).toInstant();
+        Instant day = LocalDateTime.of(year, 5, 2, 10, 0)
+                .atZone(ReportingPeriod.LONDON)
+                .toInstant();
 
         // a referral with two versions and its intake records, then its erasure
         String reference = "ERASE-ME-" + UUID.randomUUID();
         Decision v1 = Decision.of(Source.ADT, day).ref(reference);
-        Decision v2 = Decision.of(Source.ADT, day).id(v1.referralId()).ref(reference).version(2, day.plusSeconds(60));
+        Decision v2 =
+                Decision.of(Source.ADT, day).id(v1.referralId()).ref(reference).version(2, day.plusSeconds(60));
         v1.event().send();
         v2.event().send();
         intake(v1.referralId(), reference, 1, day);
@@ -71,8 +74,10 @@ class ErasureTest {
         Decision.of(Source.SELF, day).id(later).ref(laterReference).event().send();
         intake(later, laterReference, 3, day);
 
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                .until(() -> rowsHolding(reference).isEmpty() && rowsHolding(laterReference).isEmpty()
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> rowsHolding(reference).isEmpty()
+                        && rowsHolding(laterReference).isEmpty()
                         && summary(quarter).getInt("referrals.total") == 3);
         JsonPath s = awaitSummary(quarter, 3, 3);
         assertEquals(1, s.getInt("referrals.bySource.ADT"), "the erased referral still counts once");
@@ -81,11 +86,18 @@ class ErasureTest {
         assertEquals(List.of(), rowsHolding(reference));
 
         // a rebuild reads the topics again, erasures included
-        given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).post("/api/v1/metrics/rebuild").then()
+        given().header("Authorization", TestTokens.bearer(Roles.ADMIN))
+                .post("/api/v1/metrics/rebuild")
+                .then()
                 .statusCode(202);
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> "DONE".equals(
-                given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).get("/api/v1/metrics/rebuild")
-                        .then().extract().path("state")));
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> "DONE"
+                        .equals(given().header("Authorization", TestTokens.bearer(Roles.ADMIN))
+                                .get("/api/v1/metrics/rebuild")
+                                .then()
+                                .extract()
+                                .path("state")));
         assertEquals(List.of(), rowsHolding(reference), "the rebuilt tables hold no erased reference");
         assertEquals(List.of(), rowsHolding(laterReference));
         awaitSummary(quarter, 3, 3);
@@ -98,50 +110,76 @@ class ErasureTest {
             assertEquals(1, dlq.awaitRecords(1, Duration.ofSeconds(60)).size());
         }
         int year = 8950 + ThreadLocalRandom.current().nextInt(40);
-        Instant day = LocalDateTime.of(year, 5, 2, 10, 0).atZone(ReportingPeriod.LONDON).toInstant();
+        Instant day = LocalDateTime.of(year, 5, 2, 10, 0)
+                .atZone(ReportingPeriod.LONDON)
+                .toInstant();
         String reference = "ERASE-AFTER-POISON-" + UUID.randomUUID();
         Decision d = Decision.of(Source.ADT, day).ref(reference);
         d.event().send();
         erase(d.referralId(), day);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> summary(String.format("%d-%02d-Q1", year, (year + 1) % 100))
-                        .getInt("referrals.total") == 1 && rowsHolding(reference).isEmpty());
+                                        .getInt("referrals.total")
+                                == 1
+                        && rowsHolding(reference).isEmpty());
     }
 
     private static void erase(UUID referralId, Instant at) {
-        TopicProbe.send(Topics.CASES_ERASURES, referralId.toString(),
-                new PersonalDataErased(referralId, Source.ADT, PersonalDataErased.CONSENT_WITHDRAWN, at)
-                        .toEnvelope());
+        TopicProbe.send(
+                Topics.CASES_ERASURES,
+                referralId.toString(),
+                new PersonalDataErased(referralId, Source.ADT, PersonalDataErased.CONSENT_WITHDRAWN, at).toEnvelope());
     }
 
     private static void intake(UUID referralId, String reference, int version, Instant at) {
-        TopicProbe.send(Topics.REFERRALS_INTAKE, "ADT", new IntakeRecorded("rec-" + UUID.randomUUID(), referralId,
-                "ADT", reference, version, null, "batch-erasure", version == 1 ? IntakeStatus.ACCEPTED
-                : IntakeStatus.AMENDED, List.of(), at).toEnvelope());
+        TopicProbe.send(
+                Topics.REFERRALS_INTAKE,
+                "ADT",
+                new IntakeRecorded(
+                                "rec-" + UUID.randomUUID(),
+                                referralId,
+                                "ADT",
+                                reference,
+                                version,
+                                null,
+                                "batch-erasure",
+                                version == 1 ? IntakeStatus.ACCEPTED : IntakeStatus.AMENDED,
+                                List.of(),
+                                at)
+                        .toEnvelope());
     }
 
     private static JsonPath summary(String quarter) {
-        return given().header("Authorization", TestTokens.bearer(Roles.OPS)).queryParam("period", quarter)
-                .get("/api/v1/metrics/summary").then().statusCode(200).extract().jsonPath();
+        return given().header("Authorization", TestTokens.bearer(Roles.OPS))
+                .queryParam("period", quarter)
+                .get("/api/v1/metrics/summary")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static JsonPath awaitSummary(String quarter, int referrals, int intakeRecords) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            JsonPath s = summary(quarter);
-            return s.getInt("referrals.total") == referrals
-                    && s.getInt("intake.accepted") + s.getInt("intake.amended") == intakeRecords;
-        });
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    JsonPath s = summary(quarter);
+                    return s.getInt("referrals.total") == referrals
+                            && s.getInt("intake.accepted") + s.getInt("intake.amended") == intakeRecords;
+                });
         return summary(quarter);
     }
 
     /** Every table of the service's schema whose rows hold the text anywhere: the whole row, read as text. */
     private static List<String> rowsHolding(String text) throws SQLException {
         List<String> found = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection(LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(),
-                LvsTestResources.dbPassword())) {
+        try (Connection db = DriverManager.getConnection(
+                LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(), LvsTestResources.dbPassword())) {
             List<String> tables = new ArrayList<>();
-            try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(
-                    "SELECT tablename FROM pg_tables WHERE schemaname = 'metrics' ORDER BY 1")) {
+            try (Statement statement = db.createStatement();
+                    ResultSet rs = statement.executeQuery(
+                            "SELECT tablename FROM pg_tables WHERE schemaname = 'metrics' ORDER BY 1")) {
                 while (rs.next()) {
                     tables.add(rs.getString(1));
                 }

@@ -51,18 +51,24 @@ class FactConsumersBatchTest {
     void aPoisonRecordBetweenGoodOnesIsDeadLetteredAloneAndTheRestApplied() {
         int year = 2500 + ThreadLocalRandom.current().nextInt(400);
         String period = String.format("%d-%02d", year, (year + 1) % 100);
-        Instant base = LocalDateTime.of(year, 6, 1, 9, 0).atZone(ReportingPeriod.LONDON).toInstant();
+        Instant base = LocalDateTime.of(year, 6, 1, 9, 0)
+                .atZone(ReportingPeriod.LONDON)
+                .toInstant();
         Decision first = Decision.of(Source.ADT, base);
         Decision second = Decision.of(Source.MASH, base.plusSeconds(3600));
         EventEnvelope firstEvent = first.event().envelope();
-        EventEnvelope notADecision = EventEnvelope.of(UUID.randomUUID(), EventTypes.REFERRAL_DECIDED,
-                base, Map.of("version", 1)); // readable JSON, but no referralId or outcome
+        EventEnvelope notADecision = EventEnvelope.of(
+                UUID.randomUUID(),
+                EventTypes.REFERRAL_DECIDED,
+                base,
+                Map.of("version", 1)); // readable JSON, but no referralId or outcome
 
         List<ConsumerRecord<String, String>> batch = new ArrayList<>();
         batch.add(record(0, first.referralId().toString(), firstEvent.toJson()));
         batch.add(record(1, "poison", "{ not an event"));
         batch.add(record(2, "incomplete", notADecision.toJson()));
-        batch.add(record(3, second.referralId().toString(), second.event().envelope().toJson()));
+        batch.add(record(
+                3, second.referralId().toString(), second.event().envelope().toJson()));
         batch.add(record(4, first.referralId().toString(), firstEvent.toJson())); // redelivered within the batch
 
         List<ConsumerRecord<String, String>> dead;
@@ -78,22 +84,33 @@ class FactConsumersBatchTest {
         assertEquals(Topics.REFERRALS_TRIAGED, header(dead.get(0), "dead-letter-topic"));
         assertFalse(header(dead.get(0), DeadLetters.REASON).isBlank(), "the reason is in the header");
         assertEquals("2", header(dead.get(1), "dead-letter-offset"));
-        assertEquals("unreadable record: a decision needs referralId and outcome",
-                header(dead.get(1), DeadLetters.REASON));
+        assertEquals(
+                "unreadable record: a decision needs referralId and outcome", header(dead.get(1), DeadLetters.REASON));
         assertEquals(Channels.GROUP, header(dead.get(1), DeadLetters.GROUP));
         assertEquals("decode", header(dead.get(1), DeadLetters.STAGE));
 
         JsonPath summary = given().header("Authorization", TestTokens.bearer(Roles.OPS))
-                .queryParam("period", period).get("/api/v1/metrics/summary").then().statusCode(200).extract()
+                .queryParam("period", period)
+                .get("/api/v1/metrics/summary")
+                .then()
+                .statusCode(200)
+                .extract()
                 .jsonPath();
         assertEquals(2, summary.getInt("referrals.total"), "both good decisions applied, the repeated one once");
         assertEquals(Map.of("ADT", 1, "MASH", 1), summary.getMap("referrals.bySource"));
 
         // delivered again (a rebalance before the commit): nothing changes, nothing more is dead-lettered but the bad
         consumers.triaged(records(List.of(batch.get(0), batch.get(3))));
-        assertEquals(2, given().header("Authorization", TestTokens.bearer(Roles.OPS)).queryParam("period", period)
-                .get("/api/v1/metrics/summary").then().statusCode(200).extract().jsonPath()
-                .getInt("referrals.total"));
+        assertEquals(
+                2,
+                given().header("Authorization", TestTokens.bearer(Roles.OPS))
+                        .queryParam("period", period)
+                        .get("/api/v1/metrics/summary")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getInt("referrals.total"));
     }
 
     private static ConsumerRecords<String, String> records(List<ConsumerRecord<String, String>> batch) {

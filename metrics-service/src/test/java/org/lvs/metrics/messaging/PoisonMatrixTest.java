@@ -80,15 +80,20 @@ class PoisonMatrixTest {
         /** A good record of the feed, counted by {@link #figure} in the quarter starting at {@code at}. */
         String[] good(Instant at) {
             return switch (this) {
-                case INTAKE -> keyed("ADT", intake("ADT", "REF-" + UUID.randomUUID(), at).toJson());
+                case INTAKE ->
+                    keyed("ADT", intake("ADT", "REF-" + UUID.randomUUID(), at).toJson());
                 case TRIAGED -> {
                     Decision d = Decision.of(Source.ADT, at);
                     yield keyed(d.referralId().toString(), d.event().envelope().toJson());
                 }
                 case CASE_EVENTS -> {
                     UUID id = UUID.randomUUID();
-                    yield keyed(id.toString(), new Case(id, Priority.STANDARD, Strand.CORE, Pathway.CORE, at)
-                            .opened().envelope().toJson());
+                    yield keyed(
+                            id.toString(),
+                            new Case(id, Priority.STANDARD, Strand.CORE, Pathway.CORE, at)
+                                    .opened()
+                                    .envelope()
+                                    .toJson());
                 }
             };
         }
@@ -103,10 +108,15 @@ class PoisonMatrixTest {
         /** A well-formed event whose timestamp PostgreSQL refuses. */
         String refusedByTheDatabase() {
             return switch (this) {
-                case INTAKE -> intake("ADT", "REF-" + UUID.randomUUID(), BEYOND_POSTGRES).toJson();
-                case TRIAGED -> Decision.of(Source.ADT, BEYOND_POSTGRES).event().envelope().toJson();
-                case CASE_EVENTS -> new Case(UUID.randomUUID(), Priority.STANDARD, Strand.CORE, Pathway.CORE,
-                        BEYOND_POSTGRES).opened().envelope().toJson();
+                case INTAKE ->
+                    intake("ADT", "REF-" + UUID.randomUUID(), BEYOND_POSTGRES).toJson();
+                case TRIAGED ->
+                    Decision.of(Source.ADT, BEYOND_POSTGRES).event().envelope().toJson();
+                case CASE_EVENTS ->
+                    new Case(UUID.randomUUID(), Priority.STANDARD, Strand.CORE, Pathway.CORE, BEYOND_POSTGRES)
+                            .opened()
+                            .envelope()
+                            .toJson();
             };
         }
 
@@ -114,17 +124,35 @@ class PoisonMatrixTest {
         String nulStrings(Instant at) {
             return switch (this) {
                 case INTAKE -> intake("\u0000", "\u0000REF", at).toJson();
-                case TRIAGED -> Decision.of(Source.ADT, at).ref("A\u0000B").area("\u0000").event().envelope()
-                        .toJson();
-                case CASE_EVENTS -> new Case(UUID.randomUUID(), Priority.STANDARD, Strand.CORE, Pathway.CORE, at)
-                        .area("Pres\u0000ton").opened().envelope().toJson();
+                case TRIAGED ->
+                    Decision.of(Source.ADT, at)
+                            .ref("A\u0000B")
+                            .area("\u0000")
+                            .event()
+                            .envelope()
+                            .toJson();
+                case CASE_EVENTS ->
+                    new Case(UUID.randomUUID(), Priority.STANDARD, Strand.CORE, Pathway.CORE, at)
+                            .area("Pres\u0000ton")
+                            .opened()
+                            .envelope()
+                            .toJson();
             };
         }
 
         private static EventEnvelope intake(String source, String reference, Instant at) {
-            return new IntakeRecorded("rec-" + UUID.randomUUID(), UUID.randomUUID(), source, reference, 1,
-                    ThreadLocalRandom.current().nextLong(1, 1_000_000), "batch-poison", IntakeStatus.ACCEPTED,
-                    List.of(), at).toEnvelope();
+            return new IntakeRecorded(
+                            "rec-" + UUID.randomUUID(),
+                            UUID.randomUUID(),
+                            source,
+                            reference,
+                            1,
+                            ThreadLocalRandom.current().nextLong(1, 1_000_000),
+                            "batch-poison",
+                            IntakeStatus.ACCEPTED,
+                            List.of(),
+                            at)
+                    .toEnvelope();
         }
 
         private static String[] keyed(String key, String value) {
@@ -133,15 +161,15 @@ class PoisonMatrixTest {
     }
 
     /** What a poison record must look like on the dead-letter topic. */
-    record Expected(String value, String stage, String reasonStart) {
-    }
+    record Expected(String value, String stage, String reasonStart) {}
 
     @ParameterizedTest
     @EnumSource(Feed.class)
     void eachPoisonGoesAloneToTheDeadLetterTopicTheRestIsAppliedAndTheChannelStaysHealthy(Feed feed) {
         int year = 3000 + ThreadLocalRandom.current().nextInt(900);
         String quarter = String.format("%d-%02d-Q1", year, (year + 1) % 100);
-        IntFunction<Instant> day = d -> LocalDateTime.of(year, 4, d, 10, 0).atZone(ReportingPeriod.LONDON)
+        IntFunction<Instant> day = d -> LocalDateTime.of(year, 4, d, 10, 0)
+                .atZone(ReportingPeriod.LONDON)
                 .toInstant();
 
         // --- one poll, handed over as the channel does: good, four poisons, good ---
@@ -155,8 +183,7 @@ class PoisonMatrixTest {
             records.add(new ConsumerRecord<>(feed.topic, 0, 1_000_000L + i, poll.get(i)[0], poll.get(i)[1]));
         }
         try (TopicProbe dlq = TopicProbe.open(Topics.dlq(feed.topic))) {
-            channel(feed).accept(new ConsumerRecords<>(Map.of(new TopicPartition(feed.topic, 0), records),
-                    Map.of()));
+            channel(feed).accept(new ConsumerRecords<>(Map.of(new TopicPartition(feed.topic, 0), records), Map.of()));
             List<ConsumerRecord<String, String>> dead = dlq.awaitRecords(expected.size(), Duration.ofSeconds(60));
             dead.addAll(dlq.drain(Duration.ofSeconds(2)));
             assertEquals(expected.size(), dead.size(), "each poison once, nothing else");
@@ -170,7 +197,8 @@ class PoisonMatrixTest {
                 assertEquals(e.value(), letter.value(), "the record itself is kept");
                 assertEquals(Channels.GROUP, header(letter, DeadLetters.GROUP));
                 assertEquals(e.stage(), header(letter, DeadLetters.STAGE), "stage of poison " + i);
-                assertTrue(header(letter, DeadLetters.REASON).startsWith(e.reasonStart()),
+                assertTrue(
+                        header(letter, DeadLetters.REASON).startsWith(e.reasonStart()),
                         () -> "reason of poison " + n + ": " + header(letter, DeadLetters.REASON));
                 assertEquals(feed.topic, header(letter, DeadLetters.TOPIC));
                 assertTrue(!header(letter, DeadLetters.REASON).contains("\u0000"), "no record value in headers");
@@ -185,9 +213,12 @@ class PoisonMatrixTest {
             }
             String[] after = feed.good(day.apply(5));
             TopicProbe.send(feed.topic, after[0], after[1]);
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(500))
                     .until(() -> figure(feed, quarter) == 3);
-            assertEquals(expected.size(), dlq.awaitRecords(expected.size(), Duration.ofSeconds(60)).size());
+            assertEquals(
+                    expected.size(),
+                    dlq.awaitRecords(expected.size(), Duration.ofSeconds(60)).size());
         }
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
@@ -195,7 +226,9 @@ class PoisonMatrixTest {
 
     private static List<Expected> poisons(Feed feed, Instant at) {
         return List.of(
-                new Expected("{\"eventId\": \"" + UUID.randomUUID() + "\", \"type\": ", "decode",
+                new Expected(
+                        "{\"eventId\": \"" + UUID.randomUUID() + "\", \"type\": ",
+                        "decode",
                         "unreadable record: not an event envelope"),
                 new Expected(feed.unknownType(at), "decode", "unreadable record: unknown event type"),
                 new Expected(feed.refusedByTheDatabase(), "apply", "data exception (SQLSTATE 22008)"),
@@ -211,8 +244,14 @@ class PoisonMatrixTest {
     }
 
     private static int figure(Feed feed, String quarter) {
-        return given().header("Authorization", TestTokens.bearer(Roles.OPS)).queryParam("period", quarter)
-                .get("/api/v1/metrics/summary").then().statusCode(200).extract().jsonPath().getInt(feed.figure);
+        return given().header("Authorization", TestTokens.bearer(Roles.OPS))
+                .queryParam("period", quarter)
+                .get("/api/v1/metrics/summary")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getInt(feed.figure);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

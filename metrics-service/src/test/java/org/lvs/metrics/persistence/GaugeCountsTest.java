@@ -64,7 +64,9 @@ class GaugeCountsTest {
     @Test
     void theRunningCountsEqualTheFactsCountsAlwaysAndAfterARebuild() throws Exception {
         int year = 8000 + ThreadLocalRandom.current().nextInt(1000);
-        Instant start = LocalDateTime.of(year, 5, 1, 9, 0).atZone(ReportingPeriod.LONDON).toInstant();
+        Instant start = LocalDateTime.of(year, 5, 1, 9, 0)
+                .atZone(ReportingPeriod.LONDON)
+                .toInstant();
         List<Sent> events = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             Instant at = start.plusSeconds(i * 3600L);
@@ -72,12 +74,13 @@ class GaugeCountsTest {
             events.add(d.event());
             if (i % 4 == 0) {
                 // a later version without a case: the referral moves to another outcome
-                events.add(d.version(2, at.plusSeconds(60)).noCase(DecisionOutcome.DATA_ISSUE, DataIssue.NO_DATA)
+                events.add(d.version(2, at.plusSeconds(60))
+                        .noCase(DecisionOutcome.DATA_ISSUE, DataIssue.NO_DATA)
                         .event());
                 continue;
             }
-            Case c = new Case(d.referralId(), Priority.STANDARD, i % 2 == 0 ? Strand.CORE : Strand.NEST,
-                    Pathway.CORE, at);
+            Case c = new Case(
+                    d.referralId(), Priority.STANDARD, i % 2 == 0 ? Strand.CORE : Strand.NEST, Pathway.CORE, at);
             Sent opened = c.opened();
             Sent contact = c.contact(at.plusSeconds(600), ContactChannel.PHONE, ContactOutcome.SPOKE_TO_VICTIM);
             events.add(contact); // before the opening: out of order
@@ -100,31 +103,49 @@ class GaugeCountsTest {
                 assertEquals(0, differences(db), "running counts while events are applied");
             }
             String period = String.format("%d-%02d", year, (year + 1) % 100);
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
-                assertEquals(0, differences(db), "running counts while events are applied");
-                assertEquals(40, given().header("Authorization", TestTokens.bearer(Roles.OPS))
-                        .queryParam("period", period).get("/api/v1/metrics/summary").then().statusCode(200)
-                        .extract().jsonPath().getInt("referrals.total"));
-            });
-            given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).post("/api/v1/metrics/rebuild").then()
+            await().atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(300))
+                    .untilAsserted(() -> {
+                        assertEquals(0, differences(db), "running counts while events are applied");
+                        assertEquals(
+                                40,
+                                given().header("Authorization", TestTokens.bearer(Roles.OPS))
+                                        .queryParam("period", period)
+                                        .get("/api/v1/metrics/summary")
+                                        .then()
+                                        .statusCode(200)
+                                        .extract()
+                                        .jsonPath()
+                                        .getInt("referrals.total"));
+                    });
+            given().header("Authorization", TestTokens.bearer(Roles.ADMIN))
+                    .post("/api/v1/metrics/rebuild")
+                    .then()
                     .statusCode(202);
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300)).until(() ->
-                    "DONE".equals(given().header("Authorization", TestTokens.bearer(Roles.ADMIN))
-                            .get("/api/v1/metrics/rebuild").then().statusCode(200).extract().jsonPath()
-                            .getString("state")));
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(300))
+                    .until(() -> "DONE"
+                            .equals(given().header("Authorization", TestTokens.bearer(Roles.ADMIN))
+                                    .get("/api/v1/metrics/rebuild")
+                                    .then()
+                                    .statusCode(200)
+                                    .extract()
+                                    .jsonPath()
+                                    .getString("state")));
             assertEquals(0, differences(db), "running counts after the rebuild swapped its tables in");
         }
     }
 
     private static long differences(Connection db) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(DIFFERENCES)) {
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery(DIFFERENCES)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     private static Connection database() throws SQLException {
-        return DriverManager.getConnection(LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(),
-                LvsTestResources.dbPassword());
+        return DriverManager.getConnection(
+                LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(), LvsTestResources.dbPassword());
     }
 }

@@ -63,7 +63,9 @@ class ApplyThroughputBench {
     void printsTheApplyRate() throws Exception {
         int year = 3000 + ThreadLocalRandom.current().nextInt(500);
         String period = String.format("%d-%02d", year, (year + 1) % 100);
-        Instant base = LocalDateTime.of(year, 6, 1, 9, 0).atZone(ReportingPeriod.LONDON).toInstant();
+        Instant base = LocalDateTime.of(year, 6, 1, 9, 0)
+                .atZone(ReportingPeriod.LONDON)
+                .toInstant();
         List<Sent> events = new ArrayList<>();
         for (int i = 0; i < EVENTS; i++) {
             Instant at = base.plusSeconds(i * 60L);
@@ -75,8 +77,8 @@ class ApplyThroughputBench {
             events.add(c.clock(EventTypes.SLA_STARTED, ClockState.RUNNING, at));
             events.add(c.contact(at.plusSeconds(3600), ContactChannel.PHONE, ContactOutcome.SPOKE_TO_VICTIM));
         }
-        try (Connection db = DriverManager.getConnection(LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(),
-                LvsTestResources.dbPassword())) {
+        try (Connection db = DriverManager.getConnection(
+                LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(), LvsTestResources.dbPassword())) {
             long appliedBefore = applied(db);
             String loadBefore = loadAverage();
             Map<String, Long> threadsBefore = threadCpu();
@@ -92,7 +94,8 @@ class ApplyThroughputBench {
             props.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
                 for (Sent e : events) {
-                    producer.send(new ProducerRecord<>(e.topic(), e.key(), e.envelope().toJson()));
+                    producer.send(new ProducerRecord<>(
+                            e.topic(), e.key(), e.envelope().toJson()));
                 }
                 producer.flush();
             }
@@ -113,40 +116,59 @@ class ApplyThroughputBench {
             Thread.sleep(1000); // the database's statistics are flushed within a second
             long transactions = commits(db) - commitsBefore;
             int n = events.size();
-            System.out.printf("BENCH metrics apply: %d referrals, %d events (intake, decision, 3 case events) sent in"
-                    + " %d ms, all applied after %d ms (%.0f events/s end to end)%n",
-                    EVENTS, n, (sent - started) / 1_000_000, (done - started) / 1_000_000,
-                    n * 1e9 / (done - started));
-            System.out.printf("BENCH metrics apply: CPU per event: consumer threads %.0f us, database servers %.0f us"
-                    + " (together %.0f us); the test's broker %.0f us, other threads %.0f us; load average before [%s]"
-                    + " after [%s]%n", consumerCpu * 1e6 / n, serverCpu * 1e6 / n,
-                    (consumerCpu + serverCpu) * 1e6 / n, brokerCpu * 1e6 / n, otherCpu * 1e6 / n, loadBefore,
+            System.out.printf(
+                    "BENCH metrics apply: %d referrals, %d events (intake, decision, 3 case events) sent in"
+                            + " %d ms, all applied after %d ms (%.0f events/s end to end)%n",
+                    EVENTS, n, (sent - started) / 1_000_000, (done - started) / 1_000_000, n * 1e9 / (done - started));
+            System.out.printf(
+                    "BENCH metrics apply: CPU per event: consumer threads %.0f us, database servers %.0f us"
+                            + " (together %.0f us); the test's broker %.0f us, other threads %.0f us; load average before [%s]"
+                            + " after [%s]%n",
+                    consumerCpu * 1e6 / n,
+                    serverCpu * 1e6 / n,
+                    (consumerCpu + serverCpu) * 1e6 / n,
+                    brokerCpu * 1e6 / n,
+                    otherCpu * 1e6 / n,
+                    loadBefore,
                     loadAfter);
-            System.out.printf("BENCH metrics apply: %d transactions committed in the database (%.0f events each, "
-                    + "the bench's own polling included)%n", transactions, n / (double) transactions);
+            System.out.printf(
+                    "BENCH metrics apply: %d transactions committed in the database (%.0f events each, "
+                            + "the bench's own polling included)%n",
+                    transactions, n / (double) transactions);
         }
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() ->
-                given().header("Authorization", TestTokens.bearer(Roles.OPS)).queryParam("period", period)
-                        .get("/api/v1/metrics/summary").then().statusCode(200).extract()
-                        .jsonPath().getInt("referrals.total") == EVENTS);
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> given().header("Authorization", TestTokens.bearer(Roles.OPS))
+                                .queryParam("period", period)
+                                .get("/api/v1/metrics/summary")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath()
+                                .getInt("referrals.total")
+                        == EVENTS);
         long summaryStart = System.nanoTime();
-        given().header("Authorization", TestTokens.bearer(Roles.OPS)).queryParam("period", period)
-                .get("/api/v1/metrics/summary").then().statusCode(200);
-        System.out.printf("BENCH metrics apply: summary over them in %d ms%n",
-                (System.nanoTime() - summaryStart) / 1_000_000);
+        given().header("Authorization", TestTokens.bearer(Roles.OPS))
+                .queryParam("period", period)
+                .get("/api/v1/metrics/summary")
+                .then()
+                .statusCode(200);
+        System.out.printf(
+                "BENCH metrics apply: summary over them in %d ms%n", (System.nanoTime() - summaryStart) / 1_000_000);
     }
 
     private static long applied(Connection db) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT count(*) FROM metrics.applied_event")) {
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM metrics.applied_event")) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     private static long commits(Connection db) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
+        try (Statement s = db.createStatement();
+                ResultSet rs =
+                        s.executeQuery("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -174,13 +196,19 @@ class ApplyThroughputBench {
     }
 
     private static String group(String thread) {
-        if (thread.startsWith("metrics-apply") || thread.startsWith("smallrye-kafka-consumer")
+        if (thread.startsWith("metrics-apply")
+                || thread.startsWith("smallrye-kafka-consumer")
                 || thread.startsWith("kafka-coordinator-heartbeat")) {
             return "consumer";
         }
-        if (thread.startsWith("data-plane-kafka") || thread.startsWith("kafka-") || thread.startsWith("quorum")
-                || thread.startsWith("raft") || thread.startsWith("broker") || thread.startsWith("controller")
-                || thread.startsWith("ExpirationReaper") || thread.startsWith("LogDirFailureHandler")
+        if (thread.startsWith("data-plane-kafka")
+                || thread.startsWith("kafka-")
+                || thread.startsWith("quorum")
+                || thread.startsWith("raft")
+                || thread.startsWith("broker")
+                || thread.startsWith("controller")
+                || thread.startsWith("ExpirationReaper")
+                || thread.startsWith("LogDirFailureHandler")
                 || thread.contains("kafka")) {
             return "broker";
         }
@@ -200,8 +228,9 @@ class ApplyThroughputBench {
     /** CPU clock ticks of the database's server processes serving the service (not this connection). */
     private static Map<Integer, Long> serverCpu(Connection db) throws SQLException, IOException {
         Map<Integer, Long> cpu = new HashMap<>();
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT pid FROM pg_stat_activity "
-                + "WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
+        try (Statement s = db.createStatement();
+                ResultSet rs = s.executeQuery("SELECT pid FROM pg_stat_activity "
+                        + "WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
             while (rs.next()) {
                 Path stat = Path.of("/proc", Integer.toString(rs.getInt(1)), "stat");
                 if (Files.exists(stat)) {

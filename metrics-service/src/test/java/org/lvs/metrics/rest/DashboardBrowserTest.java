@@ -67,53 +67,79 @@ class DashboardBrowserTest {
         }
         int year = 2950 + ThreadLocalRandom.current().nextInt(40);
         String quarter = String.format("%d-%02d-Q1", year, (year + 1) % 100);
-        Decision.of(Source.ADT, LocalDateTime.of(year, 5, 2, 10, 0).atZone(ReportingPeriod.LONDON).toInstant())
-                .event().send();
+        Decision.of(
+                        Source.ADT,
+                        LocalDateTime.of(year, 5, 2, 10, 0)
+                                .atZone(ReportingPeriod.LONDON)
+                                .toInstant())
+                .event()
+                .send();
 
         Path profile = Files.createTempDirectory("lvs-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + profile);
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         WebDriver driver = new ChromeDriver(service, options);
         try {
             String token = TestTokens.token(Roles.OPS);
             driver.get("http://localhost:" + port + "/#token=" + token + "&period=" + quarter);
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-            wait.withMessage(() -> "page state: period " + driver.findElement(By.id("period-name")).getText()
-                    + ", total " + driver.findElement(By.id("fig-referrals-total")).getText() + ", status "
+            wait.withMessage(() -> "page state: period "
+                    + driver.findElement(By.id("period-name")).getText()
+                    + ", total "
+                    + driver.findElement(By.id("fig-referrals-total")).getText() + ", status "
                     + driver.findElement(By.id("status")).getText());
             wait.until(d -> quarter.equals(d.findElement(By.id("period-name")).getText())
                     && "1".equals(d.findElement(By.id("fig-referrals-total")).getText()));
             // read in one script: the page may redraw the chart between two WebDriver calls
-            Object chart = ((JavascriptExecutor) driver).executeScript(
-                    "var svg = document.querySelectorAll('#chart-per-day svg');"
-                    + "return svg.length + ':' + svg[0].getAttribute('role') + ':'"
-                    + " + svg[0].querySelectorAll('rect').length;");
-            assertTrue(chart.toString().startsWith("1:img:"),
-                    "the referrals-per-day chart is drawn, labelled: " + chart);
+            Object chart = ((JavascriptExecutor) driver)
+                    .executeScript("var svg = document.querySelectorAll('#chart-per-day svg');"
+                            + "return svg.length + ':' + svg[0].getAttribute('role') + ':'"
+                            + " + svg[0].querySelectorAll('rect').length;");
+            assertTrue(
+                    chart.toString().startsWith("1:img:"), "the referrals-per-day chart is drawn, labelled: " + chart);
             assertEquals(91, Integer.parseInt(chart.toString().split(":")[2]), "one bar per day of the quarter");
             assertTrue(driver.getCurrentUrl().indexOf('?') < 0, "the token never goes into a query string");
-            assertTrue(!driver.getCurrentUrl().contains(token) && !driver.getCurrentUrl().contains("token="),
+            assertTrue(
+                    !driver.getCurrentUrl().contains(token)
+                            && !driver.getCurrentUrl().contains("token="),
                     "the token is removed from the address bar once read: " + driver.getCurrentUrl());
-            assertTrue(driver.getCurrentUrl().endsWith("#period=" + quarter), "the period stays in the fragment: "
-                    + driver.getCurrentUrl());
+            assertTrue(
+                    driver.getCurrentUrl().endsWith("#period=" + quarter),
+                    "the period stays in the fragment: " + driver.getCurrentUrl());
             // wait for the stream to be open before the event, so the update can only come from it
             wait.until(d -> "open".equals(d.findElement(By.tagName("html")).getAttribute("data-stream")));
 
             for (int i = 0; i < 2; i++) {
-                Decision.of(Source.SELF, LocalDateTime.of(year, 6, 3 + i, 10, 0).atZone(ReportingPeriod.LONDON)
-                        .toInstant()).event().send();
+                Decision.of(
+                                Source.SELF,
+                                LocalDateTime.of(year, 6, 3 + i, 10, 0)
+                                        .atZone(ReportingPeriod.LONDON)
+                                        .toInstant())
+                        .event()
+                        .send();
             }
-            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d ->
-                    "3".equals(d.findElement(By.id("fig-referrals-total")).getText()));
+            new WebDriverWait(driver, Duration.ofSeconds(20))
+                    .until(d -> "3"
+                            .equals(d.findElement(By.id("fig-referrals-total")).getText()));
             assertEquals("2", driver.findElement(By.id("fig-self-referrals")).getText());
-            List<?> requests = (List<?>) ((JavascriptExecutor) driver).executeScript(
-                    "return performance.getEntriesByType('resource').map(function (e) { return e.name; });");
+            List<?> requests = (List<?>) ((JavascriptExecutor) driver)
+                    .executeScript(
+                            "return performance.getEntriesByType('resource').map(function (e) { return e.name; });");
             for (Object url : requests) {
                 assertTrue(!url.toString().contains(token), "no request URL carries the token: " + url);
             }
@@ -143,8 +169,11 @@ class DashboardBrowserTest {
             try {
                 driver.get("about:blank");
                 driver.get("http://localhost:" + port + "/#token=" + token);
-                wait.until(d -> current.equals(d.findElement(By.id("period-name")).getText())
-                        && "0".equals(d.findElement(By.id("fig-referrals-total")).getText()));
+                wait.until(
+                        d -> current.equals(d.findElement(By.id("period-name")).getText())
+                                && "0"
+                                        .equals(d.findElement(By.id("fig-referrals-total"))
+                                                .getText()));
                 assertTrue(!driver.getCurrentUrl().contains("token="), driver.getCurrentUrl());
             } finally {
                 TestClockProducer.CLOCK.reset();
@@ -153,11 +182,11 @@ class DashboardBrowserTest {
             // the HTML report, in the browser, under the pages' Content-Security-Policy: its inline style applies
             ChromeDriver chrome = (ChromeDriver) driver;
             chrome.executeCdpCommand("Network.enable", Map.of());
-            chrome.executeCdpCommand("Network.setExtraHTTPHeaders",
-                    Map.of("headers", Map.of("Authorization", "Bearer " + token)));
+            chrome.executeCdpCommand(
+                    "Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Bearer " + token)));
             driver.get("http://localhost:" + port + "/api/v1/reports/quarterly/" + quarter);
-            Object transform = chrome.executeScript(
-                    "return getComputedStyle(document.querySelector('h1')).textTransform;");
+            Object transform =
+                    chrome.executeScript("return getComputedStyle(document.querySelector('h1')).textTransform;");
             assertEquals("uppercase", transform, "the report's style sheet is allowed by the policy");
             assertNoPolicyViolations(driver);
         } finally {

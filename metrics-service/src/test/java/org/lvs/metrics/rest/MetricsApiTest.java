@@ -50,15 +50,23 @@ class MetricsApiTest {
 
     @Test
     void figuresNeedAnOpsOrAdminToken() {
-        given().get("/api/v1/metrics/summary?period=2017-18-Q2").then().statusCode(401)
+        given().get("/api/v1/metrics/summary?period=2017-18-Q2")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json");
         given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
-                .get("/api/v1/metrics/summary?period=2017-18-Q2").then().statusCode(403)
+                .get("/api/v1/metrics/summary?period=2017-18-Q2")
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json");
         given().header("Authorization", TestTokens.bearer(Roles.CASE_HANDLER))
-                .get("/api/v1/reports/quarterly/2017-18-Q2").then().statusCode(403);
+                .get("/api/v1/reports/quarterly/2017-18-Q2")
+                .then()
+                .statusCode(403);
         given().header("Authorization", TestTokens.bearer(Roles.ADMIN))
-                .get("/api/v1/metrics/summary?period=2017-18").then().statusCode(200)
+                .get("/api/v1/metrics/summary?period=2017-18")
+                .then()
+                .statusCode(200)
                 .body("period.name", equalTo("2017-18"));
         given().get("/api/v1/reports/quarterly/2017-18-Q2").then().statusCode(401);
     }
@@ -66,19 +74,29 @@ class MetricsApiTest {
     @Test
     void malformedPeriodsAreProblemsNamingTheField() {
         given().header("Authorization", TestTokens.bearer(Roles.OPS))
-                .get("/api/v1/metrics/summary?period=2017-19-Q2").then().statusCode(400)
-                .contentType("application/problem+json").body("status", equalTo(400))
+                .get("/api/v1/metrics/summary?period=2017-19-Q2")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
                 .body("errors[0].field", equalTo("period"));
         given().header("Authorization", TestTokens.bearer(Roles.OPS))
-                .get("/api/v1/metrics/summary?from=2017-02-30&to=soon").then().statusCode(400)
+                .get("/api/v1/metrics/summary?from=2017-02-30&to=soon")
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItems("from", "to"));
         given().header("Authorization", TestTokens.bearer(Roles.OPS))
-                .get("/api/v1/metrics/summary?period=2017-18&from=2017-01-01&to=2017-01-02").then().statusCode(400);
+                .get("/api/v1/metrics/summary?period=2017-18&from=2017-01-01&to=2017-01-02")
+                .then()
+                .statusCode(400);
     }
 
     @Test
     void theDashboardFilesNeedNoToken() {
-        given().get("/").then().statusCode(200).contentType(containsString("text/html"))
+        given().get("/")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
                 .body(containsString("live figures"));
         given().get("/dashboard.js").then().statusCode(200);
         given().get("/dashboard.css").then().statusCode(200);
@@ -91,16 +109,23 @@ class MetricsApiTest {
         given().get("/api/v1/metrics/stream?ticket=made-up").then().statusCode(401);
         given().post("/api/v1/metrics/stream-tickets").then().statusCode(401);
         String ticket = given().header("Authorization", TestTokens.bearer(Roles.OPS))
-                .post("/api/v1/metrics/stream-tickets").then().statusCode(200).body("expiresAt", notNullValue())
-                .extract().path("ticket");
+                .post("/api/v1/metrics/stream-tickets")
+                .then()
+                .statusCode(200)
+                .body("expiresAt", notNullValue())
+                .extract()
+                .path("ticket");
 
         HttpClient client = HttpClient.newHttpClient();
-        HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/api/v1/metrics/stream?ticket=" + ticket))
-                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = client.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + port + "/api/v1/metrics/stream?ticket=" + ticket))
+                        .header("Accept", "text/event-stream")
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         assertTrue(response.statusCode() == 200);
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String first = nextData(reader);
             long before = versionOf(first);
             CompletableFuture<String> next = CompletableFuture.supplyAsync(() -> {
@@ -114,7 +139,9 @@ class MetricsApiTest {
                     throw new IllegalStateException(e);
                 }
             });
-            Decision.of(Source.SELF, Instant.parse("2090-05-01T10:00:00Z")).event().send();
+            Decision.of(Source.SELF, Instant.parse("2090-05-01T10:00:00Z"))
+                    .event()
+                    .send();
             String changed = next.get(30, TimeUnit.SECONDS);
             assertTrue(versionOf(changed) > before, changed);
         }
@@ -137,8 +164,11 @@ class MetricsApiTest {
     @Test
     void prometheusExportsTheFigures() {
         Decision.of(Source.MASH, Instant.parse("2091-05-01T10:00:00Z")).event().send();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                given().get("/q/metrics").then().statusCode(200)
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> given().get("/q/metrics")
+                        .then()
+                        .statusCode(200)
                         .body(containsString("lvs_referrals{outcome=\"CASE_OPENED\",source=\"MASH\"}"))
                         .body(containsString("lvs_sla_open_breaches"))
                         .body(containsString("lvs_sla_at_risk"))
@@ -160,14 +190,25 @@ class MetricsApiTest {
         assertTrue(names.size() >= 6, names.toString());
         Decision decision = Decision.of(Source.ADT, Instant.parse("2092-05-01T10:00:00Z"));
         decision.event().send();
-        new Case(decision.referralId(), Priority.STANDARD,
-                Strand.CORE, Pathway.CORE,
-                Instant.parse("2092-05-01T10:00:00Z")).opened().send();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            String exported = given().get("/q/metrics").then().statusCode(200).extract().asString();
-            for (String name : names) {
-                assertTrue(exported.contains(name), "/q/metrics lacks " + name);
-            }
-        });
+        new Case(
+                        decision.referralId(),
+                        Priority.STANDARD,
+                        Strand.CORE,
+                        Pathway.CORE,
+                        Instant.parse("2092-05-01T10:00:00Z"))
+                .opened()
+                .send();
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    String exported = given().get("/q/metrics")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .asString();
+                    for (String name : names) {
+                        assertTrue(exported.contains(name), "/q/metrics lacks " + name);
+                    }
+                });
     }
 }

@@ -87,7 +87,9 @@ class MetricsFiguresTest {
 
     static Instant at(int month, int day, int hour, int minute) {
         int year = month >= 4 ? Y : Y + 1;
-        return LocalDateTime.of(year, month, day, hour, minute).atZone(ReportingPeriod.LONDON).toInstant();
+        return LocalDateTime.of(year, month, day, hour, minute)
+                .atZone(ReportingPeriod.LONDON)
+                .toInstant();
     }
 
     static Instant hoursAfter(Instant start, double hours) {
@@ -109,48 +111,84 @@ class MetricsFiguresTest {
     }
 
     static JsonPath summary(String period) {
-        return given().header("Authorization", ops()).queryParam("period", period)
-                .get("/api/v1/metrics/summary").then().statusCode(200).extract().jsonPath();
+        return given().header("Authorization", ops())
+                .queryParam("period", period)
+                .get("/api/v1/metrics/summary")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     /** The events, in the order sent: duplicates included, some later versions and sequences before earlier ones. */
     static List<Sent> events() {
         List<Sent> sent = new ArrayList<>();
         // --- referrals (referrals.triaged) ---
-        Decision r1 = Decision.of(Source.ADT, at(7, 2, 10, 0)).ref("A-1").crime(CrimeCategory.DOMESTIC_ABUSE)
-                .route(Priority.PRIORITY, Strand.DOMESTIC_ABUSE, Pathway.IDVA).risk(RiskLevel.HIGH)
+        Decision r1 = Decision.of(Source.ADT, at(7, 2, 10, 0))
+                .ref("A-1")
+                .crime(CrimeCategory.DOMESTIC_ABUSE)
+                .route(Priority.PRIORITY, Strand.DOMESTIC_ABUSE, Pathway.IDVA)
+                .risk(RiskLevel.HIGH)
                 .reasons(ReasonCode.CONSENT_EXPLICIT, ReasonCode.PRIORITY_MOST_SERIOUS_CRIME);
-        Decision r2v1 = Decision.of(Source.ADT, at(7, 3, 9, 0)).ref("A-2").area("Blackpool")
-                .person(Gender.MALE, AgeBand.FROM_45_TO_54).noCase(DecisionOutcome.DATA_ISSUE, DataIssue.NO_DATA);
-        Decision r2v2 = Decision.of(Source.ADT, at(7, 3, 9, 0)).id(r2v1.referralId()).ref("A-2").area("Blackpool")
-                .person(Gender.MALE, AgeBand.FROM_45_TO_54).version(2, at(7, 5, 9, 0));
+        Decision r2v1 = Decision.of(Source.ADT, at(7, 3, 9, 0))
+                .ref("A-2")
+                .area("Blackpool")
+                .person(Gender.MALE, AgeBand.FROM_45_TO_54)
+                .noCase(DecisionOutcome.DATA_ISSUE, DataIssue.NO_DATA);
+        Decision r2v2 = Decision.of(Source.ADT, at(7, 3, 9, 0))
+                .id(r2v1.referralId())
+                .ref("A-2")
+                .area("Blackpool")
+                .person(Gender.MALE, AgeBand.FROM_45_TO_54)
+                .version(2, at(7, 5, 9, 0));
         // 00:30 BST on 1 July is 23:30 UTC on 30 June: inside Q2
-        Decision r3 = Decision.of(Source.MASH, at(7, 1, 0, 30)).ref("M-1").crime(CrimeCategory.DOMESTIC_ABUSE)
-                .issue(DataIssue.INSUFFICIENT_DATA).route(Priority.PRIORITY, Strand.DOMESTIC_ABUSE, Pathway.IDVA)
-                .risk(RiskLevel.MEDIUM).area("Lancaster");
-        Decision r4 = Decision.of(Source.SELF, at(8, 10, 12, 0)).ref("S-1").crime(CrimeCategory.SEXUAL_OFFENCE)
-                .person(Gender.MALE, AgeBand.FROM_18_TO_24).heard(HowHeard.SOCIAL_MEDIA)
+        Decision r3 = Decision.of(Source.MASH, at(7, 1, 0, 30))
+                .ref("M-1")
+                .crime(CrimeCategory.DOMESTIC_ABUSE)
+                .issue(DataIssue.INSUFFICIENT_DATA)
+                .route(Priority.PRIORITY, Strand.DOMESTIC_ABUSE, Pathway.IDVA)
+                .risk(RiskLevel.MEDIUM)
+                .area("Lancaster");
+        Decision r4 = Decision.of(Source.SELF, at(8, 10, 12, 0))
+                .ref("S-1")
+                .crime(CrimeCategory.SEXUAL_OFFENCE)
+                .person(Gender.MALE, AgeBand.FROM_18_TO_24)
+                .heard(HowHeard.SOCIAL_MEDIA)
                 .noCase(DecisionOutcome.DECLINED_NO_CONSENT, DataIssue.NO_CONSENT);
-        Decision r5 = Decision.of(Source.SELF, at(9, 20, 12, 0)).ref("S-2").crime(CrimeCategory.SEXUAL_OFFENCE)
-                .heard(HowHeard.WEBSITE).route(Priority.PRIORITY, Strand.SEXUAL_VIOLENCE, Pathway.ISVA)
+        Decision r5 = Decision.of(Source.SELF, at(9, 20, 12, 0))
+                .ref("S-2")
+                .crime(CrimeCategory.SEXUAL_OFFENCE)
+                .heard(HowHeard.WEBSITE)
+                .route(Priority.PRIORITY, Strand.SEXUAL_VIOLENCE, Pathway.ISVA)
                 .reasons(ReasonCode.PRIORITY_MOST_SERIOUS_CRIME, ReasonCode.PRIORITY_PERSISTENTLY_TARGETED);
-        Decision r6 = Decision.of(Source.PARTNER, at(8, 15, 9, 0)).ref("P-1")
-                .crime(CrimeCategory.HATE_CRIME, HateStrand.RELIGION, HateStrand.RACE).area("Burnley")
+        Decision r6 = Decision.of(Source.PARTNER, at(8, 15, 9, 0))
+                .ref("P-1")
+                .crime(CrimeCategory.HATE_CRIME, HateStrand.RELIGION, HateStrand.RACE)
+                .area("Burnley")
                 .route(Priority.PRIORITY, Strand.HATE_CRIME, Pathway.HATE_CRIME_PARTNER)
                 .reasons(ReasonCode.PRIORITY_PERSISTENTLY_TARGETED);
-        Decision r7 = Decision.of(Source.OFFICER_DIRECT, at(9, 1, 9, 0)).ref("O-1").crime(CrimeCategory.BULLYING)
-                .person(Gender.FEMALE, AgeBand.UNDER_18).route(Priority.PRIORITY, Strand.NEST, Pathway.NEST);
+        Decision r7 = Decision.of(Source.OFFICER_DIRECT, at(9, 1, 9, 0))
+                .ref("O-1")
+                .crime(CrimeCategory.BULLYING)
+                .person(Gender.FEMALE, AgeBand.UNDER_18)
+                .route(Priority.PRIORITY, Strand.NEST, Pathway.NEST);
         // 23:30 BST on 30 September is 22:30 UTC: still Q2; r9 at 00:10 BST on 1 October is Q3
         Decision r8 = Decision.of(Source.ADT, at(9, 30, 23, 30)).ref("A-3");
         Decision r9 = Decision.of(Source.ADT, at(10, 1, 0, 10)).ref("A-4");
-        Decision r10 = Decision.of(Source.ADT, at(5, 15, 9, 0)).ref("A-5")
+        Decision r10 = Decision.of(Source.ADT, at(5, 15, 9, 0))
+                .ref("A-5")
                 .noCase(DecisionOutcome.DATA_ISSUE, DataIssue.NO_DATA);
-        Decision r11v1 = Decision.of(Source.ADT, at(7, 20, 9, 0)).ref("A-6")
+        Decision r11v1 = Decision.of(Source.ADT, at(7, 20, 9, 0))
+                .ref("A-6")
                 .noCase(DecisionOutcome.DECLINED_NO_CONSENT, DataIssue.NO_CONSENT);
-        Decision r11v2 = Decision.of(Source.ADT, at(7, 20, 9, 0)).id(r11v1.referralId()).ref("A-6")
+        Decision r11v2 = Decision.of(Source.ADT, at(7, 20, 9, 0))
+                .id(r11v1.referralId())
+                .ref("A-6")
                 .version(2, at(7, 22, 9, 0));
         Decision r12v1 = Decision.of(Source.ADT, at(7, 25, 9, 0)).ref("A-7").issue(DataIssue.INSUFFICIENT_DATA);
-        Decision r12v2 = Decision.of(Source.ADT, at(7, 25, 9, 0)).id(r12v1.referralId()).ref("A-7")
+        Decision r12v2 = Decision.of(Source.ADT, at(7, 25, 9, 0))
+                .id(r12v1.referralId())
+                .ref("A-7")
                 .version(2, at(7, 26, 9, 0));
 
         sent.add(r1.event());
@@ -170,8 +208,12 @@ class MetricsFiguresTest {
         Case c1 = new Case(r1.referralId(), Priority.PRIORITY, Strand.DOMESTIC_ABUSE, Pathway.IDVA, s1);
         Sent c1Open = c1.opened();
         Sent c1Attempt = c1.contact(hoursAfter(s1, 5), ContactChannel.PHONE, ContactOutcome.NO_ANSWER);
-        Sent c1Contact = c1.contact(hoursAfter(s1, 30), ContactChannel.PHONE, ContactOutcome.SPOKE_TO_VICTIM,
-                SupportType.IMMEDIATE_SUPPORT, SupportType.SAFETY_PLANNING);
+        Sent c1Contact = c1.contact(
+                hoursAfter(s1, 30),
+                ContactChannel.PHONE,
+                ContactOutcome.SPOKE_TO_VICTIM,
+                SupportType.IMMEDIATE_SUPPORT,
+                SupportType.SAFETY_PLANNING);
         Sent c1Met = c1.clock(EventTypes.SLA_MET, ClockState.MET, hoursAfter(s1, 30));
         sent.addAll(List.of(c1Met, c1Open, c1Contact, c1Attempt, c1Contact)); // newest first, and a duplicate
         sent.add(c1.outcome(OutcomeStage.START, 7, at(7, 4, 9, 0)));
@@ -180,8 +222,8 @@ class MetricsFiguresTest {
         Instant s3 = at(7, 1, 0, 30);
         Case c3 = new Case(r3.referralId(), Priority.PRIORITY, Strand.DOMESTIC_ABUSE, Pathway.IDVA, s3).paused(36_000);
         sent.add(c3.opened());
-        sent.add(c3.contact(hoursAfter(s3, 55), ContactChannel.EMAIL, ContactOutcome.VICTIM_RESPONDED,
-                SupportType.SIGNPOSTING));
+        sent.add(c3.contact(
+                hoursAfter(s3, 55), ContactChannel.EMAIL, ContactOutcome.VICTIM_RESPONDED, SupportType.SIGNPOSTING));
         sent.add(c3.clock(EventTypes.SLA_MET, ClockState.MET, hoursAfter(s3, 55)));
         sent.add(c3.assign("idva-1", hoursAfter(s3, 60)));
         sent.add(c3.outcome(OutcomeStage.START, 6, at(7, 10, 9, 0)));
@@ -200,7 +242,10 @@ class MetricsFiguresTest {
                 .capacity(60);
         sent.add(c6.opened());
         sent.add(c6.clock(EventTypes.SLA_BREACHED, ClockState.BREACHED, hoursAfter(s6, 48)));
-        sent.add(c6.contact(hoursAfter(s6, 60), ContactChannel.FACE_TO_FACE, ContactOutcome.SPOKE_TO_VICTIM,
+        sent.add(c6.contact(
+                hoursAfter(s6, 60),
+                ContactChannel.FACE_TO_FACE,
+                ContactOutcome.SPOKE_TO_VICTIM,
                 SupportType.EMOTIONAL_SUPPORT));
         sent.add(c6.clock(EventTypes.SLA_MET_LATE, ClockState.MET_LATE, hoursAfter(s6, 60)));
         sent.add(c6.assign("hate-1", hoursAfter(s6, 70)));
@@ -230,9 +275,13 @@ class MetricsFiguresTest {
         sent.add(requested);
 
         Instant s8 = r8.event().envelope().occurredAt();
-        sent.add(new Case(r8.referralId(), Priority.STANDARD, Strand.CORE, Pathway.CORE, s8).capacity(1).opened());
+        sent.add(new Case(r8.referralId(), Priority.STANDARD, Strand.CORE, Pathway.CORE, s8)
+                .capacity(1)
+                .opened());
         Instant s9 = r9.event().envelope().occurredAt();
-        sent.add(new Case(r9.referralId(), Priority.STANDARD, Strand.CORE, Pathway.CORE, s9).capacity(1).opened());
+        sent.add(new Case(r9.referralId(), Priority.STANDARD, Strand.CORE, Pathway.CORE, s9)
+                .capacity(1)
+                .opened());
 
         Instant s11 = at(7, 22, 9, 0);
         Case c11 = new Case(r11v1.referralId(), Priority.STANDARD, Strand.CORE, Pathway.CORE, s11).capacity(1);
@@ -268,13 +317,15 @@ class MetricsFiguresTest {
     void replayedEventsGiveExactFigures() throws Exception {
         baselineEvents = summary(Q2).getLong("eventsApplied");
         List<Sent> events = events();
-        distinctEvents = (int) events.stream().map(e -> e.envelope().eventId()).distinct().count();
+        distinctEvents = (int)
+                events.stream().map(e -> e.envelope().eventId()).distinct().count();
         try (TopicProbe dlq = TopicProbe.open(Topics.dlq(Topics.REFERRALS_TRIAGED))) {
             TopicProbe.send(Topics.REFERRALS_TRIAGED, "poison", "{ not an event");
             events.forEach(Sent::send);
             assertEquals(1, dlq.awaitRecords(1, Duration.ofSeconds(60)).size(), "a malformed record is dead-lettered");
         }
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(300))
                 .until(() -> summary(Q2).getLong("eventsApplied") >= baselineEvents + distinctEvents);
 
         JsonPath s = summary(Q2);
@@ -286,15 +337,18 @@ class MetricsFiguresTest {
         assertEquals(10, s.getInt("referrals.total"));
         assertEquals(11, s.getInt("referrals.yearToDate"));
         assertEquals(1, s.getInt("referrals.previousPeriod"));
-        assertEquals(Map.of("ADT", 5, "MASH", 1, "SELF", 2, "PARTNER", 1, "OFFICER_DIRECT", 1),
+        assertEquals(
+                Map.of("ADT", 5, "MASH", 1, "SELF", 2, "PARTNER", 1, "OFFICER_DIRECT", 1),
                 s.getMap("referrals.bySource"));
-        assertEquals(Map.of("DOMESTIC_ABUSE", 2, "THEFT", 4, "SEXUAL_OFFENCE", 2, "HATE_CRIME", 1, "BULLYING", 1),
+        assertEquals(
+                Map.of("DOMESTIC_ABUSE", 2, "THEFT", 4, "SEXUAL_OFFENCE", 2, "HATE_CRIME", 1, "BULLYING", 1),
                 s.getMap("referrals.byCategory"));
         assertEquals(Map.of("Preston", 7, "Blackpool", 1, "Lancaster", 1, "Burnley", 1), s.getMap("referrals.byArea"));
         assertEquals(Map.of("FEMALE", 8, "MALE", 2), s.getMap("referrals.byGender"));
         assertEquals(Map.of("25-34", 7, "45-54", 1, "18-24", 1, "0-17", 1), s.getMap("referrals.byAgeBand"));
         assertEquals(Map.of("CASE_OPENED", 9, "DECLINED_NO_CONSENT", 1), s.getMap("referrals.byOutcome"));
-        assertEquals(Map.of("DOMESTIC_ABUSE", 2, "CORE", 4, "SEXUAL_VIOLENCE", 1, "HATE_CRIME", 1, "NEST", 1),
+        assertEquals(
+                Map.of("DOMESTIC_ABUSE", 2, "CORE", 4, "SEXUAL_VIOLENCE", 1, "HATE_CRIME", 1, "NEST", 1),
                 s.getMap("referrals.byStrand"));
 
         // data issues by first decision, and how many a later decision resolved
@@ -302,8 +356,8 @@ class MetricsFiguresTest {
         assertEquals(2, s.getInt("dataIssues.INSUFFICIENT_DATA"));
         assertEquals(2, s.getInt("dataIssues.NO_CONSENT"));
         assertEquals(3, s.getInt("dataIssues.resolved"));
-        assertEquals(Map.of("NO_DATA", 1, "INSUFFICIENT_DATA", 1, "NO_CONSENT", 1),
-                s.getMap("dataIssues.resolvedByIssue"));
+        assertEquals(
+                Map.of("NO_DATA", 1, "INSUFFICIENT_DATA", 1, "NO_CONSENT", 1), s.getMap("dataIssues.resolvedByIssue"));
 
         // intake and feed gaps
         assertEquals(4, s.getInt("intake.accepted"));
@@ -322,8 +376,9 @@ class MetricsFiguresTest {
         assertShare(s, "priority.contactedWithin72h", 3, 4, 75.0f);
 
         // clock states of the quarter's cases add up to its 9 cases
-        assertEquals(Map.of("running", 1, "atRisk", 1, "paused", 1, "breached", 1, "met", 3, "metLate", 1,
-                "cancelled", 1), s.getMap("sla"));
+        assertEquals(
+                Map.of("running", 1, "atRisk", 1, "paused", 1, "breached", 1, "met", 3, "metLate", 1, "cancelled", 1),
+                s.getMap("sla"));
 
         // time to first contact: 30, 45, 60, 100 hours
         assertEquals(4, s.getInt("timeToFirstContactHours.count"));
@@ -346,9 +401,10 @@ class MetricsFiguresTest {
         assertEquals(1, s.getInt("engagement.attempts"));
         assertEquals(4, s.getInt("engagement.contactsMade"));
         assertEquals(Map.of("PHONE", 2, "EMAIL", 1, "FACE_TO_FACE", 1, "TEXT", 1), s.getMap("engagement.byChannel"));
-        assertEquals(Map.of("NO_ANSWER", 1, "SPOKE_TO_VICTIM", 2, "VICTIM_RESPONDED", 2),
-                s.getMap("engagement.byOutcome"));
-        assertEquals(Map.of("IMMEDIATE_SUPPORT", 1, "SAFETY_PLANNING", 1, "SIGNPOSTING", 1, "EMOTIONAL_SUPPORT", 1),
+        assertEquals(
+                Map.of("NO_ANSWER", 1, "SPOKE_TO_VICTIM", 2, "VICTIM_RESPONDED", 2), s.getMap("engagement.byOutcome"));
+        assertEquals(
+                Map.of("IMMEDIATE_SUPPORT", 1, "SAFETY_PLANNING", 1, "SIGNPOSTING", 1, "EMOTIONAL_SUPPORT", 1),
                 s.getMap("engagement.bySupportType"));
         assertEquals(1, s.getInt("engagement.faceToFaceSessions"));
 
@@ -383,8 +439,13 @@ class MetricsFiguresTest {
         assertEquals(1, q3.getInt("sla.running"));
         // a from/to range: the first week of July holds r1, r2 and r3
         JsonPath week = given().header("Authorization", ops())
-                .queryParam("from", Y + "-07-01").queryParam("to", Y + "-07-07")
-                .get("/api/v1/metrics/summary").then().statusCode(200).extract().jsonPath();
+                .queryParam("from", Y + "-07-01")
+                .queryParam("to", Y + "-07-07")
+                .get("/api/v1/metrics/summary")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(3, week.getInt("referrals.total"));
         assertEquals(Y + "-06-24", week.getString("period.previous").substring(0, 10));
     }
@@ -401,7 +462,8 @@ class MetricsFiguresTest {
         // c1 was contacted 30 h after its start and waits unassigned: counted from then to the quarter's end, not
         // to "now" (mid-October): the quarter is over, so its waits are as at its end (metrics.md)
         assertEquals(at(10, 1, 0, 0).toString(), s.getString("asAt"));
-        double c1Wait = Duration.between(hoursAfter(at(7, 2, 10, 0), 30), at(10, 1, 0, 0)).toMinutes()
+        double c1Wait = Duration.between(hoursAfter(at(7, 2, 10, 0), 30), at(10, 1, 0, 0))
+                        .toMinutes()
                 / 1440.0;
         assertTrue(s.getInt("waitingLists.DOMESTIC_ABUSE.count") >= 1);
         assertTrue(s.getDouble("waitingLists.DOMESTIC_ABUSE.longestDays") >= c1Wait - 1e-4);
@@ -411,27 +473,55 @@ class MetricsFiguresTest {
     @Test
     @Order(3)
     void theQuarterlyReportInHtmlCsvAndPdf() throws IOException {
-        String html = given().header("Authorization", ops()).get("/api/v1/reports/quarterly/" + Q2)
-                .then().statusCode(200).contentType("text/html").extract().asString();
-        for (String expected : List.of("quarter 2 summary report", "Service overview",
-                "received 10 referrals in quarter two", "totals 11", "50.0% (2 of 4)", "Domestic abuse", "MASH",
-                "Sexual violence", "NEST", "Hate crime",
-                "Counselling", "Outcomes", "<svg", "role=\"img\"")) {
+        String html = given().header("Authorization", ops())
+                .get("/api/v1/reports/quarterly/" + Q2)
+                .then()
+                .statusCode(200)
+                .contentType("text/html")
+                .extract()
+                .asString();
+        for (String expected : List.of(
+                "quarter 2 summary report",
+                "Service overview",
+                "received 10 referrals in quarter two",
+                "totals 11",
+                "50.0% (2 of 4)",
+                "Domestic abuse",
+                "MASH",
+                "Sexual violence",
+                "NEST",
+                "Hate crime",
+                "Counselling",
+                "Outcomes",
+                "<svg",
+                "role=\"img\"")) {
             assertTrue(html.contains(expected), () -> "report HTML lacks " + expected);
         }
-        String csv = given().header("Authorization", ops()).queryParam("format", "csv")
-                .get("/api/v1/reports/quarterly/" + Q2).then().statusCode(200).extract().asString();
+        String csv = given().header("Authorization", ops())
+                .queryParam("format", "csv")
+                .get("/api/v1/reports/quarterly/" + Q2)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         List<String> lines = csv.lines().toList();
         assertEquals("section,figure,value", lines.get(0));
-        for (String row : List.of("referrals,total,10", "referrals,yearToDate,11", "referrals,previousPeriod,1",
-                "priority,contactedWithin48h.percent,50.0", "dataIssues,NO_CONSENT,2",
+        for (String row : List.of(
+                "referrals,total,10",
+                "referrals,yearToDate,11",
+                "referrals,previousPeriod,1",
+                "priority,contactedWithin48h.percent,50.0",
+                "dataIssues,NO_CONSENT,2",
                 "feedGaps,ADT.ranges[1].from,8",
-                "sla,met,3", "outcomes,wellbeing.fall,1", "hateCrime,byHateStrand.RELIGION,1",
+                "sla,met,3",
+                "outcomes,wellbeing.fall,1",
+                "hateCrime,byHateStrand.RELIGION,1",
                 "serviceWaitingDays,COUNSELLING.median,4.5",
                 "meta,eventsApplied," + (baselineEvents + distinctEvents))) {
             assertTrue(lines.contains(row), () -> "CSV lacks " + row);
         }
-        Response pdf = given().header("Authorization", ops()).queryParam("format", "pdf")
+        Response pdf = given().header("Authorization", ops())
+                .queryParam("format", "pdf")
                 .get("/api/v1/reports/quarterly/" + Q2);
         assertEquals(200, pdf.statusCode());
         assertEquals("application/pdf", pdf.contentType());
@@ -442,24 +532,42 @@ class MetricsFiguresTest {
             assertTrue(text.toUpperCase().contains("SEXUAL VIOLENCE"), text);
             assertTrue(text.contains("50.0% (2 of 4)"), text);
         }
-        given().header("Authorization", ops()).queryParam("format", "docx").get("/api/v1/reports/quarterly/" + Q2)
-                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field",
-                        equalTo("format"));
-        given().header("Authorization", ops()).get("/api/v1/reports/quarterly/2017-Q9")
-                .then().statusCode(400).contentType("application/problem+json");
+        given().header("Authorization", ops())
+                .queryParam("format", "docx")
+                .get("/api/v1/reports/quarterly/" + Q2)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("format"));
+        given().header("Authorization", ops())
+                .get("/api/v1/reports/quarterly/2017-Q9")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
     @Order(4)
     void aRebuildFromTheTopicsGivesTheSameFigures() {
         Map<String, Object> before = withoutFreshness(summary(Q2).getMap(""));
-        given().header("Authorization", TestTokens.bearer(Roles.OPS)).post("/api/v1/metrics/rebuild")
-                .then().statusCode(403);
-        given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).post("/api/v1/metrics/rebuild")
-                .then().statusCode(202).body("state", equalTo("RUNNING"));
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
-                "DONE".equals(given().header("Authorization", TestTokens.bearer(Roles.ADMIN))
-                        .get("/api/v1/metrics/rebuild").then().statusCode(200).extract().path("state")));
+        given().header("Authorization", TestTokens.bearer(Roles.OPS))
+                .post("/api/v1/metrics/rebuild")
+                .then()
+                .statusCode(403);
+        given().header("Authorization", TestTokens.bearer(Roles.ADMIN))
+                .post("/api/v1/metrics/rebuild")
+                .then()
+                .statusCode(202)
+                .body("state", equalTo("RUNNING"));
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> "DONE"
+                        .equals(given().header("Authorization", TestTokens.bearer(Roles.ADMIN))
+                                .get("/api/v1/metrics/rebuild")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .path("state")));
         Map<String, Object> after = withoutFreshness(summary(Q2).getMap(""));
         assertEquals(before, after);
     }

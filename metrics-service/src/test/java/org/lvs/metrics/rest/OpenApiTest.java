@@ -23,12 +23,16 @@ class OpenApiTest {
     @Test
     @SuppressWarnings("unchecked")
     void everyOperationIsDescribedWithEveryResponse() throws Exception {
-        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
+        JsonPath doc = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
                 .jsonPath();
         Map<String, Map<String, Object>> paths = doc.getMap("paths");
         for (RoleMatrixTest.Endpoint e : RoleMatrixTest.resourceMethods()) {
-            Map<String, Object> operation = (Map<String, Object>) paths.get(e.template())
-                    .get(e.method().toLowerCase());
+            Map<String, Object> operation =
+                    (Map<String, Object>) paths.get(e.template()).get(e.method().toLowerCase());
             assertTrue(operation != null, e.key() + " is in the document");
             assertTrue(operation.get("operationId") != null && operation.get("summary") != null, e.key());
             assertFalse(((List<?>) operation.get("security")).isEmpty(), e.key() + " names its security");
@@ -36,7 +40,8 @@ class OpenApiTest {
             assertTrue(responses.containsKey("401"), e.key() + " describes its 401");
             boolean success = responses.keySet().stream().anyMatch(code -> code.startsWith("2"));
             assertTrue(success, e.key() + " describes its success");
-            responses.forEach((code, response) -> assertFalse(String.valueOf(response.get("description")).isBlank(),
+            responses.forEach((code, response) -> assertFalse(
+                    String.valueOf(response.get("description")).isBlank(),
                     e.key() + " " + code + " has a description"));
         }
     }

@@ -41,31 +41,65 @@ import org.lvs.metrics.domain.ReportingPeriod;
 class OutputSafetyTest {
 
     /** Spreadsheet formulas an unknown source could send as its name (OWASP, CSV injection). */
-    static final List<String> HOSTILE = List.of("=HYPERLINK(\"http://evil.example/\",\"click\")", "+SUM(1,2)",
-            "-2+3", "@SUM(A1)", "\tcmd", "=cmd|' /C calc'!A0");
+    static final List<String> HOSTILE = List.of(
+            "=HYPERLINK(\"http://evil.example/\",\"click\")",
+            "+SUM(1,2)",
+            "-2+3",
+            "@SUM(A1)",
+            "\tcmd",
+            "=cmd|' /C calc'!A0");
 
     @Test
     void aHostileValueReachesTheCsvReportOnlyAsAnInertCell() {
         int year = 7100 + ThreadLocalRandom.current().nextInt(800);
         String quarter = String.format("%d-%02d-Q1", year, (year + 1) % 100);
-        Instant day = LocalDateTime.of(year, 4, 10, 10, 0).atZone(ReportingPeriod.LONDON).toInstant();
+        Instant day = LocalDateTime.of(year, 4, 10, 10, 0)
+                .atZone(ReportingPeriod.LONDON)
+                .toInstant();
         long sequence = 1;
         for (String source : HOSTILE) {
             // a rejected record names the source as sent; two sequence numbers apart, so a gap is reported too
             for (int i = 0; i < 2; i++) {
-                TopicProbe.send(Topics.REFERRALS_INTAKE, "x", new IntakeRecorded("rec-" + UUID.randomUUID(), null,
-                        source, "=1+1", null, sequence, "@batch", IntakeStatus.REJECTED, List.of(), day).toEnvelope());
+                TopicProbe.send(
+                        Topics.REFERRALS_INTAKE,
+                        "x",
+                        new IntakeRecorded(
+                                        "rec-" + UUID.randomUUID(),
+                                        null,
+                                        source,
+                                        "=1+1",
+                                        null,
+                                        sequence,
+                                        "@batch",
+                                        IntakeStatus.REJECTED,
+                                        List.of(),
+                                        day)
+                                .toEnvelope());
                 sequence += 2;
             }
         }
-        Decision.of(Source.ADT, day).area("=HYPERLINK(\"http://evil.example/\")").event().send();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
-                given().header("Authorization", TestTokens.bearer(Roles.OPS)).queryParam("period", quarter)
-                        .get("/api/v1/metrics/summary").then().extract().jsonPath()
-                        .getInt("intake.rejected") == 2 * HOSTILE.size());
+        Decision.of(Source.ADT, day)
+                .area("=HYPERLINK(\"http://evil.example/\")")
+                .event()
+                .send();
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> given().header("Authorization", TestTokens.bearer(Roles.OPS))
+                                .queryParam("period", quarter)
+                                .get("/api/v1/metrics/summary")
+                                .then()
+                                .extract()
+                                .jsonPath()
+                                .getInt("intake.rejected")
+                        == 2 * HOSTILE.size());
 
-        String csv = given().header("Authorization", TestTokens.bearer(Roles.OPS)).queryParam("format", "csv")
-                .get("/api/v1/reports/quarterly/" + quarter).then().statusCode(200).extract().asString();
+        String csv = given().header("Authorization", TestTokens.bearer(Roles.OPS))
+                .queryParam("format", "csv")
+                .get("/api/v1/reports/quarterly/" + quarter)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         List<List<String>> rows = parse(csv);
         int hostileCells = 0;
         for (List<String> row : rows) {
@@ -74,14 +108,16 @@ class OutputSafetyTest {
                 if (cell.isEmpty() || isNumber(cell)) {
                     continue;
                 }
-                assertFalse(Set.of('=', '+', '-', '@', '\t', '\r').contains(cell.charAt(0)),
+                assertFalse(
+                        Set.of('=', '+', '-', '@', '\t', '\r').contains(cell.charAt(0)),
                         () -> "a spreadsheet would read this cell as a formula: " + row);
                 if (cell.startsWith("'") && HOSTILE.stream().anyMatch(h -> cell.startsWith("'" + h))) {
                     hostileCells++;
                 }
             }
         }
-        assertTrue(rows.contains(List.of("feedGaps", "'=HYPERLINK(\"http://evil.example/\",\"click\").missing", "1")),
+        assertTrue(
+                rows.contains(List.of("feedGaps", "'=HYPERLINK(\"http://evil.example/\",\"click\").missing", "1")),
                 "the hostile source is kept, neutralised, with its figure");
         assertTrue(rows.contains(List.of("feedGaps", "'-2+3.missing", "1")), "numbers-like text is text too");
         assertTrue(hostileCells >= HOSTILE.size() * 2, "each hostile source's missing count and ranges");
@@ -90,11 +126,15 @@ class OutputSafetyTest {
     @Test
     void everyPageSendsTheSecurityHeaders() {
         String ops = TestTokens.bearer(Roles.OPS);
-        for (Response page : List.of(given().get("/"), given().get("/dashboard.js"),
+        for (Response page : List.of(
+                given().get("/"),
+                given().get("/dashboard.js"),
                 given().header("Authorization", ops).get("/api/v1/reports/quarterly/2017-18-Q2"),
                 given().header("Authorization", TestTokens.bearer(Roles.OPS)).get("/api/v1/metrics/summary"),
-                given().get("/api/v1/metrics/summary"), given().get("/no-such-page"))) {
-            page.then().header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                given().get("/api/v1/metrics/summary"),
+                given().get("/no-such-page"))) {
+            page.then()
+                    .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                     .header("Content-Security-Policy", containsString("script-src 'self'"))
                     .header("Content-Security-Policy", not(containsString("unsafe-inline")))
                     .header("X-Content-Type-Options", equalTo("nosniff"))
@@ -102,7 +142,9 @@ class OutputSafetyTest {
         }
         given().get("/").then().statusCode(200).contentType(containsString("text/html"));
         // Quarkus's own pages (Swagger UI runs inline script) may not be framed either
-        given().get("/q/swagger-ui/").then().statusCode(200)
+        given().get("/q/swagger-ui/")
+                .then()
+                .statusCode(200)
                 .header("Content-Security-Policy", equalTo("frame-ancestors 'none'"))
                 .header("X-Content-Type-Options", equalTo("nosniff"));
     }

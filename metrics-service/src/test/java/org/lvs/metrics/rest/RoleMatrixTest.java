@@ -78,7 +78,9 @@ class RoleMatrixTest {
         List<Endpoint> endpoints = resourceMethods();
         Set<String> found = new TreeSet<>();
         endpoints.forEach(e -> found.add(e.key()));
-        assertEquals(new TreeSet<>(EXPECTED.keySet()), found,
+        assertEquals(
+                new TreeSet<>(EXPECTED.keySet()),
+                found,
                 "every resource method is in the matrix, and the matrix names no method that is gone");
 
         for (Endpoint e : endpoints) {
@@ -109,8 +111,11 @@ class RoleMatrixTest {
             forged.forEach((name, bearer) -> assertEquals(401, call(e, bearer), e.key() + " with a token " + name));
         }
         // the proper token still gets through
-        assertEquals(200, call(new Endpoint("GET", "/api/v1/metrics/summary", Set.of(), false),
-                TestTokens.bearer(Roles.OPS, Roles.ADMIN)));
+        assertEquals(
+                200,
+                call(
+                        new Endpoint("GET", "/api/v1/metrics/summary", Set.of(), false),
+                        TestTokens.bearer(Roles.OPS, Roles.ADMIN)));
     }
 
     @Test
@@ -137,9 +142,14 @@ class RoleMatrixTest {
 
     /** A rebuild the matrix started must end before the next request or test (a second start is a 409). */
     private static void awaitNoRebuildRunning() {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300)).until(() -> !"RUNNING".equals(
-                given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).get("/api/v1/metrics/rebuild")
-                        .then().extract().path("state")));
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> !"RUNNING"
+                        .equals(given().header("Authorization", TestTokens.bearer(Roles.ADMIN))
+                                .get("/api/v1/metrics/rebuild")
+                                .then()
+                                .extract()
+                                .path("state")));
     }
 
     /**
@@ -151,7 +161,8 @@ class RoleMatrixTest {
         var classes = Paths.get("target", "classes", pkg.replace('.', '/'));
         List<String> names = new ArrayList<>();
         try (var files = Files.list(classes)) {
-            files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".class") && !n.contains("$"))
+            files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".class") && !n.contains("$"))
                     .forEach(n -> names.add(pkg + "." + n.substring(0, n.length() - ".class".length())));
         }
         List<Endpoint> endpoints = new ArrayList<>();
@@ -168,9 +179,12 @@ class RoleMatrixTest {
                 }
                 Path sub = m.getAnnotation(Path.class);
                 String template = (base.value() + (sub == null ? "" : "/" + sub.value())).replaceAll("/+", "/");
-                RolesAllowed roles = m.getAnnotation(RolesAllowed.class) != null ? m.getAnnotation(RolesAllowed.class)
+                RolesAllowed roles = m.getAnnotation(RolesAllowed.class) != null
+                        ? m.getAnnotation(RolesAllowed.class)
                         : type.getAnnotation(RolesAllowed.class);
-                endpoints.add(new Endpoint(http, template,
+                endpoints.add(new Endpoint(
+                        http,
+                        template,
                         roles == null ? Set.of() : Set.copyOf(Arrays.asList(roles.value())),
                         m.isAnnotationPresent(PermitAll.class)));
             }

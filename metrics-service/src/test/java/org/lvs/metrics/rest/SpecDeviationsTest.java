@@ -52,16 +52,24 @@ import org.lvs.metrics.domain.ReportingPeriod;
 class SpecDeviationsTest {
 
     static Instant london(int year, int month, int day, int hour) {
-        return LocalDateTime.of(year, month, day, hour, 0).atZone(ReportingPeriod.LONDON).toInstant();
+        return LocalDateTime.of(year, month, day, hour, 0)
+                .atZone(ReportingPeriod.LONDON)
+                .toInstant();
     }
 
     static JsonPath summary(String period) {
-        return given().header("Authorization", TestTokens.bearer(Roles.OPS)).queryParam("period", period)
-                .get("/api/v1/metrics/summary").then().statusCode(200).extract().jsonPath();
+        return given().header("Authorization", TestTokens.bearer(Roles.OPS))
+                .queryParam("period", period)
+                .get("/api/v1/metrics/summary")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     static JsonPath awaitSummary(String period, Predicate<JsonPath> ready) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> ready.test(summary(period)));
         return summary(period);
     }
@@ -69,25 +77,36 @@ class SpecDeviationsTest {
     @Test
     void waitsCaseloadsAndServicesWaitingAreTakenAsAtThePeriodsEndAndTheReportSaysSo() throws Exception {
         // A: sexual violence, contacted 1 September 2017 and never assigned by the quarter's end
-        Decision a = Decision.of(Source.ADT, london(2017, 8, 1, 9)).crime(CrimeCategory.SEXUAL_OFFENCE)
+        Decision a = Decision.of(Source.ADT, london(2017, 8, 1, 9))
+                .crime(CrimeCategory.SEXUAL_OFFENCE)
                 .route(Priority.STANDARD, Strand.SEXUAL_VIOLENCE, Pathway.ISVA);
-        Case caseA = new Case(a.referralId(), Priority.STANDARD, Strand.SEXUAL_VIOLENCE, Pathway.ISVA,
-                london(2017, 8, 1, 9));
+        Case caseA = new Case(
+                a.referralId(), Priority.STANDARD, Strand.SEXUAL_VIOLENCE, Pathway.ISVA, london(2017, 8, 1, 9));
         // B: core, contacted 11 July, counselling requested 20 September, assigned 15 October (after the quarter)
         Decision b = Decision.of(Source.OFFICER_DIRECT, london(2017, 7, 10, 9));
         Case caseB = new Case(b.referralId(), Priority.STANDARD, Strand.CORE, Pathway.CORE, london(2017, 7, 10, 9));
         // C: an IDVA's case from 5 August, closed 1 November
-        Decision c = Decision.of(Source.MASH, london(2017, 7, 5, 9)).crime(CrimeCategory.DOMESTIC_ABUSE)
+        Decision c = Decision.of(Source.MASH, london(2017, 7, 5, 9))
+                .crime(CrimeCategory.DOMESTIC_ABUSE)
                 .route(Priority.STANDARD, Strand.DOMESTIC_ABUSE, Pathway.IDVA);
-        Case caseC = new Case(c.referralId(), Priority.STANDARD, Strand.DOMESTIC_ABUSE, Pathway.IDVA,
-                london(2017, 7, 5, 9)).capacity(20);
+        Case caseC = new Case(
+                        c.referralId(), Priority.STANDARD, Strand.DOMESTIC_ABUSE, Pathway.IDVA, london(2017, 7, 5, 9))
+                .capacity(20);
         Decision partner = Decision.of(Source.PARTNER, london(2017, 8, 20, 9))
                 .crime(CrimeCategory.HATE_CRIME, HateStrand.RACE)
                 .route(Priority.STANDARD, Strand.HATE_CRIME, Pathway.HATE_CRIME_PARTNER);
         Decision self = Decision.of(Source.SELF, london(2017, 9, 2, 9));
-        List<Sent> events = List.of(a.event(), b.event(), c.event(), partner.event(), self.event(),
+        List<Sent> events = List.of(
+                a.event(),
+                b.event(),
+                c.event(),
+                partner.event(),
+                self.event(),
                 caseA.opened(),
-                caseA.contact(london(2017, 9, 1, 9), ContactChannel.PHONE, ContactOutcome.SPOKE_TO_VICTIM,
+                caseA.contact(
+                        london(2017, 9, 1, 9),
+                        ContactChannel.PHONE,
+                        ContactOutcome.SPOKE_TO_VICTIM,
                         SupportType.CJS_INFORMATION),
                 caseB.opened(),
                 caseB.contact(london(2017, 7, 11, 10), ContactChannel.PHONE, ContactOutcome.SPOKE_TO_VICTIM),
@@ -102,10 +121,13 @@ class SpecDeviationsTest {
                 caseB.status(CaseStatus.CLOSED, london(2018, 1, 10, 9)));
         events.forEach(Sent::send);
 
-        JsonPath q2 = awaitSummary("2017-18-Q2", s -> s.getInt("referrals.total") == 5
-                && s.getInt("engagement.recorded") == 3 && s.getInt("caseloads.IDVA.openAssigned") >= 1
-                && s.getInt("serviceWaitingDays.COUNSELLING.waiting") >= 1
-                && "2017-09-30T23:00:00Z".equals(s.getString("asAt")));
+        JsonPath q2 = awaitSummary(
+                "2017-18-Q2",
+                s -> s.getInt("referrals.total") == 5
+                        && s.getInt("engagement.recorded") == 3
+                        && s.getInt("caseloads.IDVA.openAssigned") >= 1
+                        && s.getInt("serviceWaitingDays.COUNSELLING.waiting") >= 1
+                        && "2017-09-30T23:00:00Z".equals(s.getString("asAt")));
         awaitSummary("2017-18-Q4", s -> s.getInt("caseloads.CORE.openAssigned") == 0); // B's closure applied
         assertEquals("2017-09-30T23:00:00Z", q2.getString("asAt"), "midnight London time after 30 September");
         // A waited from 08:00 UTC on 1 September to 23:00 UTC on 30 September: 29 days 15 hours
@@ -133,22 +155,60 @@ class SpecDeviationsTest {
 
         // the report of the quarter, as the commissioner reads it
         String html = given().header("Authorization", TestTokens.bearer(Roles.OPS))
-                .get("/api/v1/reports/quarterly/2017-18-Q2").then().statusCode(200).extract().asString();
-        for (String expected : List.of("received 5 referrals in quarter two", "so far in 2017-18 totals",
-                "as at 30 September 2017", "29.6 days", "<td>81.6</td>", "ADT", "MASH", "Officer direct", "Partner",
-                "Self-referral", "IDVA", "ISVA", "NEST", "Hate crime partners", "CJS information")) {
+                .get("/api/v1/reports/quarterly/2017-18-Q2")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        for (String expected : List.of(
+                "received 5 referrals in quarter two",
+                "so far in 2017-18 totals",
+                "as at 30 September 2017",
+                "29.6 days",
+                "<td>81.6</td>",
+                "ADT",
+                "MASH",
+                "Officer direct",
+                "Partner",
+                "Self-referral",
+                "IDVA",
+                "ISVA",
+                "NEST",
+                "Hate crime partners",
+                "CJS information")) {
             assertTrue(html.contains(expected), () -> "the report lacks " + expected);
         }
-        for (String wrong : List.of("2017-04 totals", ">Adt<", "Mash", "Idva", "Isva", "Nest", "Cjs information",
-                "HATE_CRIME_PARTNER", "OFFICER_DIRECT", "Officer_direct", ">Self<", "Hate crime partner<")) {
+        for (String wrong : List.of(
+                "2017-04 totals",
+                ">Adt<",
+                "Mash",
+                "Idva",
+                "Isva",
+                "Nest",
+                "Cjs information",
+                "HATE_CRIME_PARTNER",
+                "OFFICER_DIRECT",
+                "Officer_direct",
+                ">Self<",
+                "Hate crime partner<")) {
             assertFalse(html.contains(wrong), () -> "the report says " + wrong);
         }
-        byte[] pdf = given().header("Authorization", TestTokens.bearer(Roles.OPS)).queryParam("format", "pdf")
-                .get("/api/v1/reports/quarterly/2017-18-Q2").then().statusCode(200).extract().asByteArray();
+        byte[] pdf = given().header("Authorization", TestTokens.bearer(Roles.OPS))
+                .queryParam("format", "pdf")
+                .get("/api/v1/reports/quarterly/2017-18-Q2")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-            for (String expected : List.of("so far in 2017-18 totals", "as at 30 September 2017", "Self-referral",
-                    "Officer direct", "CJS information", "Hate crime partners")) {
+            for (String expected : List.of(
+                    "so far in 2017-18 totals",
+                    "as at 30 September 2017",
+                    "Self-referral",
+                    "Officer direct",
+                    "CJS information",
+                    "Hate crime partners")) {
                 assertTrue(text.contains(expected), () -> "the PDF lacks " + expected + ": " + text);
             }
             assertFalse(text.contains("Cjs information") || text.contains("Idva"), text);
@@ -162,9 +222,12 @@ class SpecDeviationsTest {
         Decision d = Decision.of(Source.ADT, london(year, 4, 1, 9));
         Case c = new Case(d.referralId(), Priority.STANDARD, Strand.CORE, Pathway.CORE, london(year, 4, 1, 9));
         Decision other = Decision.of(Source.ADT, london(year, 4, 2, 9));
-        Case waiting = new Case(other.referralId(), Priority.STANDARD, Strand.CORE, Pathway.CORE,
-                london(year, 4, 2, 9));
-        List<Sent> events = List.of(d.event(), other.event(), c.opened(),
+        Case waiting =
+                new Case(other.referralId(), Priority.STANDARD, Strand.CORE, Pathway.CORE, london(year, 4, 2, 9));
+        List<Sent> events = List.of(
+                d.event(),
+                other.event(),
+                c.opened(),
                 // a first counselling course after 3 days' wait, a second after 6 days
                 c.service(EventTypes.SERVICE_REQUESTED, OnwardService.COUNSELLING, london(year, 4, 2, 9)),
                 c.service(EventTypes.SERVICE_STARTED, OnwardService.COUNSELLING, london(year, 4, 5, 9)),
@@ -178,9 +241,11 @@ class SpecDeviationsTest {
                 waiting.status(CaseStatus.CLOSED, london(year, 8, 1, 9)));
         events.forEach(Sent::send);
 
-        JsonPath s = awaitSummary(q1, x -> x.getInt("referrals.total") == 2
-                && x.getInt("serviceWaitingDays.COUNSELLING.started") >= 1
-                && x.getInt("serviceWaitingDays.THERAPY.waiting") >= 1);
+        JsonPath s = awaitSummary(
+                q1,
+                x -> x.getInt("referrals.total") == 2
+                        && x.getInt("serviceWaitingDays.COUNSELLING.started") >= 1
+                        && x.getInt("serviceWaitingDays.THERAPY.waiting") >= 1);
         s = awaitSummary(q1, x -> x.getInt("serviceWaitingDays.COUNSELLING.started") == 2);
         assertEquals(3.0, s.getDouble("serviceWaitingDays.COUNSELLING.median"), 1e-4, "nearest rank of 3 and 6");
         assertEquals(6.0, s.getDouble("serviceWaitingDays.COUNSELLING.p90"), 1e-4, "the second course's wait");
@@ -195,20 +260,27 @@ class SpecDeviationsTest {
         Instant at = london(year, 4, 3, 9);
         // re-decided after an earlier referral of the same victim arrived late: persistently targeted
         Decision first = Decision.of(Source.ADT, at).area("Preston");
-        Decision redecided = Decision.of(Source.ADT, at).id(first.referralId()).ref(first.sourceReference())
-                .area("Preston").revision(1).route(Priority.PRIORITY, Strand.DOMESTIC_ABUSE, Pathway.IDVA)
+        Decision redecided = Decision.of(Source.ADT, at)
+                .id(first.referralId())
+                .ref(first.sourceReference())
+                .area("Preston")
+                .revision(1)
+                .route(Priority.PRIORITY, Strand.DOMESTIC_ABUSE, Pathway.IDVA)
                 .reasons(ReasonCode.PRIORITY_PERSISTENTLY_TARGETED);
         // the same, with the re-decision arriving first
         Decision second = Decision.of(Source.MASH, at).area("Burnley");
-        Decision secondRedecided = Decision.of(Source.MASH, at).id(second.referralId()).ref(second.sourceReference())
-                .area("Burnley").revision(1).route(Priority.PRIORITY, Strand.DOMESTIC_ABUSE, Pathway.IDVA)
+        Decision secondRedecided = Decision.of(Source.MASH, at)
+                .id(second.referralId())
+                .ref(second.sourceReference())
+                .area("Burnley")
+                .revision(1)
+                .route(Priority.PRIORITY, Strand.DOMESTIC_ABUSE, Pathway.IDVA)
                 .reasons(ReasonCode.PRIORITY_PERSISTENTLY_TARGETED);
         first.event().send();
         redecided.event().send();
         secondRedecided.event().send();
         second.event().send();
-        JsonPath s = awaitSummary(q1, x -> x.getInt("referrals.total") == 2
-                && x.getInt("repeatVictims.count") >= 1);
+        JsonPath s = awaitSummary(q1, x -> x.getInt("referrals.total") == 2 && x.getInt("repeatVictims.count") >= 1);
         s = awaitSummary(q1, x -> x.getInt("repeatVictims.count") == 2);
         assertEquals(2, s.getInt("referrals.byStrand.DOMESTIC_ABUSE"), "each referral's revision 1");
         assertEquals(2, s.getInt("repeatVictims.count"));

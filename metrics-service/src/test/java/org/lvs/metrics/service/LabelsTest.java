@@ -11,12 +11,20 @@ class LabelsTest {
 
     @Test
     void labelsAsTheServiceWritesThem() {
-        Map<String, String> expected = Map.ofEntries(Map.entry("ADT", "ADT"), Map.entry("MASH", "MASH"),
-                Map.entry("IDVA", "IDVA"), Map.entry("IVA", "IVA"), Map.entry("ISVA", "ISVA"),
-                Map.entry("NEST", "NEST"), Map.entry("CJS_INFORMATION", "CJS information"),
-                Map.entry("HATE_CRIME_PARTNER", "Hate crime partners"), Map.entry("OFFICER_DIRECT", "Officer direct"),
-                Map.entry("PARTNER", "Partner"), Map.entry("SELF", "Self-referral"),
-                Map.entry("DOMESTIC_ABUSE", "Domestic abuse"), Map.entry("SEXUAL_ORIENTATION", "Sexual orientation"),
+        Map<String, String> expected = Map.ofEntries(
+                Map.entry("ADT", "ADT"),
+                Map.entry("MASH", "MASH"),
+                Map.entry("IDVA", "IDVA"),
+                Map.entry("IVA", "IVA"),
+                Map.entry("ISVA", "ISVA"),
+                Map.entry("NEST", "NEST"),
+                Map.entry("CJS_INFORMATION", "CJS information"),
+                Map.entry("HATE_CRIME_PARTNER", "Hate crime partners"),
+                Map.entry("OFFICER_DIRECT", "Officer direct"),
+                Map.entry("PARTNER", "Partner"),
+                Map.entry("SELF", "Self-referral"),
+                Map.entry("DOMESTIC_ABUSE", "Domestic abuse"),
+                Map.entry("SEXUAL_ORIENTATION", "Sexual orientation"),
                 Map.entry("NOT_GRADED", "Not graded"));
         expected.forEach((key, label) -> assertEquals(label, Labels.of(key), key));
     }

@@ -23,14 +23,21 @@ class PeriodServiceTest {
         assertEquals("2017-18-Q2", PERIODS.fromParameters(null, null, null).name());
         Clock newYearsEveLateUtc = Clock.fixed(Instant.parse("2018-03-31T23:30:00Z"), ZoneOffset.UTC);
         // 00:30 BST on 1 April 2018: already the new financial year in London
-        assertEquals("2018-19-Q1", new PeriodService(newYearsEveLateUtc).fromParameters("", null, null).name());
+        assertEquals(
+                "2018-19-Q1",
+                new PeriodService(newYearsEveLateUtc)
+                        .fromParameters("", null, null)
+                        .name());
     }
 
     @Test
     void aNamedPeriodOrARange() {
-        assertEquals("2017-18-Q2", PERIODS.fromParameters("2017-18-Q2", null, null).name());
+        assertEquals(
+                "2017-18-Q2", PERIODS.fromParameters("2017-18-Q2", null, null).name());
         assertEquals("2017-18", PERIODS.named("2017-18").name());
-        assertEquals("2017-07-10..2017-07-16", PERIODS.fromParameters(null, "2017-07-10", "2017-07-16").name());
+        assertEquals(
+                "2017-07-10..2017-07-16",
+                PERIODS.fromParameters(null, "2017-07-10", "2017-07-16").name());
     }
 
     @Test

@@ -13,12 +13,33 @@ class RebuildConsumerTest {
 
     @Test
     void theRebuildConsumerTakesTheBrokersSecuritySettingsOnly() {
-        Map<String, Object> defaults = Map.of("bootstrap.servers", "kafka:9093", "security.protocol", "SASL_SSL",
-                "sasl.mechanism", "SCRAM-SHA-512", "sasl.jaas.config", "scram login",
-                "ssl.truststore.location", "/etc/kafka/ca.p12", "max.poll.records", "7", "group.id", "someone");
+        Map<String, Object> defaults = Map.of(
+                "bootstrap.servers",
+                "kafka:9093",
+                "security.protocol",
+                "SASL_SSL",
+                "sasl.mechanism",
+                "SCRAM-SHA-512",
+                "sasl.jaas.config",
+                "scram login",
+                "ssl.truststore.location",
+                "/etc/kafka/ca.p12",
+                "max.poll.records",
+                "7",
+                "group.id",
+                "someone");
         Map<String, Object> security = RebuildService.brokerSecurity(defaults);
-        assertEquals(Map.of("security.protocol", "SASL_SSL", "sasl.mechanism", "SCRAM-SHA-512",
-                "sasl.jaas.config", "scram login", "ssl.truststore.location", "/etc/kafka/ca.p12"), security);
+        assertEquals(
+                Map.of(
+                        "security.protocol",
+                        "SASL_SSL",
+                        "sasl.mechanism",
+                        "SCRAM-SHA-512",
+                        "sasl.jaas.config",
+                        "scram login",
+                        "ssl.truststore.location",
+                        "/etc/kafka/ca.p12"),
+                security);
 
         Properties consumer = RebuildReader.consumerProperties(security, "kafka:9093", 1000, UUID.randomUUID());
         assertEquals("SASL_SSL", consumer.get("security.protocol"));

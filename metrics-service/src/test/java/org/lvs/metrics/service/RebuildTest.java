@@ -66,29 +66,38 @@ class RebuildTest {
             if (i % 3 == 0) {
                 Case c = new Case(d.referralId(), Priority.STANDARD, Strand.CORE, Pathway.CORE, p.day(1 + i % 20));
                 c.opened().send();
-                c.contact(p.day(2 + i % 20), ContactChannel.PHONE, ContactOutcome.SPOKE_TO_VICTIM).send();
+                c.contact(p.day(2 + i % 20), ContactChannel.PHONE, ContactOutcome.SPOKE_TO_VICTIM)
+                        .send();
                 c.clock(EventTypes.SLA_MET, ClockState.MET, p.day(2 + i % 20)).send();
             }
-            TestEvents.intake("ADT", 1_000 + i, IntakeStatus.ACCEPTED, p.day(1 + i % 20)).send();
+            TestEvents.intake("ADT", 1_000 + i, IntakeStatus.ACCEPTED, p.day(1 + i % 20))
+                    .send();
         }
         awaitTotal(p, before);
 
         AtomicBoolean flowing = new AtomicBoolean(true);
         AtomicInteger sent = new AtomicInteger();
-        Thread flow = new Thread(() -> {
-            while (flowing.get()) {
-                Decision d = Decision.of(Source.SELF, p.day(21 + sent.get() % 5))
-                        .route(Priority.PRIORITY, Strand.CORE, Pathway.CORE);
-                d.event().send();
-                new Case(d.referralId(), Priority.PRIORITY, Strand.CORE, Pathway.CORE, p.day(21)).opened().send();
-                sent.incrementAndGet();
-            }
-        }, "events-during-rebuild");
+        Thread flow = new Thread(
+                () -> {
+                    while (flowing.get()) {
+                        Decision d = Decision.of(Source.SELF, p.day(21 + sent.get() % 5))
+                                .route(Priority.PRIORITY, Strand.CORE, Pathway.CORE);
+                        d.event().send();
+                        new Case(d.referralId(), Priority.PRIORITY, Strand.CORE, Pathway.CORE, p.day(21))
+                                .opened()
+                                .send();
+                        sent.incrementAndGet();
+                    }
+                },
+                "events-during-rebuild");
         flow.start();
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> sent.get() >= 5);
             int sentBeforeStart = sent.get();
-            given().header("Authorization", admin()).post("/api/v1/metrics/rebuild").then().statusCode(202)
+            given().header("Authorization", admin())
+                    .post("/api/v1/metrics/rebuild")
+                    .then()
+                    .statusCode(202)
                     .body("state", equalTo("RUNNING"));
             awaitRebuild("DONE");
             assertTrue(sent.get() > sentBeforeStart, "events flowed while the rebuild ran");
@@ -106,7 +115,10 @@ class RebuildTest {
         assertEquals(10, afterFlow.getInt("sla.met"));
 
         // a quiet rebuild now gives exactly the same figures
-        given().header("Authorization", admin()).post("/api/v1/metrics/rebuild").then().statusCode(202);
+        given().header("Authorization", admin())
+                .post("/api/v1/metrics/rebuild")
+                .then()
+                .statusCode(202);
         awaitRebuild("DONE");
         assertEquals(withoutFreshness(afterFlow), withoutFreshness(summary(p.quarter)));
         assertEquals(0, shadowTables(), "no shadow table is left");
@@ -123,7 +135,10 @@ class RebuildTest {
 
         try (Connection db = database()) {
             holdShadowLock(db, held.referralId());
-            given().header("Authorization", admin()).post("/api/v1/metrics/rebuild").then().statusCode(202);
+            given().header("Authorization", admin())
+                    .post("/api/v1/metrics/rebuild")
+                    .then()
+                    .statusCode(202);
             awaitReaderWaiting(db, held.referralId());
             // the shadow tables break under the reader: a failure that no retry cures
             execute(db, "ALTER TABLE metrics.decision_fact_next RENAME TO decision_fact_broken");
@@ -154,14 +169,24 @@ class RebuildTest {
 
         try (Connection db = database()) {
             holdShadowLock(db, held.referralId());
-            given().header("Authorization", admin()).post("/api/v1/metrics/rebuild").then().statusCode(202);
+            given().header("Authorization", admin())
+                    .post("/api/v1/metrics/rebuild")
+                    .then()
+                    .statusCode(202);
             awaitReaderWaiting(db, held.referralId());
             // what a killed process leaves: its run RUNNING in the table, its session (and lock) gone
             await().atMost(Duration.ofSeconds(30)).until(() -> {
-                execute(db, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '"
-                        + RebuildRuns.SESSION_NAME + "'");
-                return "FAILED".equals(given().header("Authorization", admin()).get("/api/v1/metrics/rebuild")
-                        .then().statusCode(200).extract().path("state"));
+                execute(
+                        db,
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '"
+                                + RebuildRuns.SESSION_NAME + "'");
+                return "FAILED"
+                        .equals(given().header("Authorization", admin())
+                                .get("/api/v1/metrics/rebuild")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .path("state"));
             });
             JsonPath status = rebuildStatus();
             assertTrue(status.getString("error").startsWith("interrupted"), status.prettify());
@@ -185,7 +210,8 @@ class RebuildTest {
 
         Instant day(int day) {
             return LocalDateTime.of(year, 4 + (day - 1) / 30, 1 + (day - 1) % 30, 10, 0)
-                    .atZone(ReportingPeriod.LONDON).toInstant();
+                    .atZone(ReportingPeriod.LONDON)
+                    .toInstant();
         }
     }
 
@@ -194,22 +220,33 @@ class RebuildTest {
     }
 
     private static JsonPath summary(String quarter) {
-        return given().header("Authorization", TestTokens.bearer(Roles.OPS)).queryParam("period", quarter)
-                .get("/api/v1/metrics/summary").then().statusCode(200).extract().jsonPath();
+        return given().header("Authorization", TestTokens.bearer(Roles.OPS))
+                .queryParam("period", quarter)
+                .get("/api/v1/metrics/summary")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static void awaitTotal(Period p, int total) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> summary(p.quarter).getInt("referrals.total") == total);
     }
 
     private static JsonPath rebuildStatus() {
-        return given().header("Authorization", admin()).get("/api/v1/metrics/rebuild").then().statusCode(200)
-                .extract().jsonPath();
+        return given().header("Authorization", admin())
+                .get("/api/v1/metrics/rebuild")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static JsonPath awaitRebuild(String state) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300))
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(300))
                 .until(() -> state.equals(rebuildStatus().getString("state")));
         return rebuildStatus();
     }
@@ -224,8 +261,8 @@ class RebuildTest {
     }
 
     private static Connection database() throws SQLException {
-        return DriverManager.getConnection(LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(),
-                LvsTestResources.dbPassword());
+        return DriverManager.getConnection(
+                LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(), LvsTestResources.dbPassword());
     }
 
     private static void holdShadowLock(Connection db, UUID referralId) throws SQLException {
@@ -246,18 +283,20 @@ class RebuildTest {
 
     /** Waits until a session waits for the held referral's shadow lock: the reader, mid-rebuild. */
     private static void awaitReaderWaiting(Connection db, UUID referralId) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            try (PreparedStatement waiting = db.prepareStatement("""
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    try (PreparedStatement waiting = db.prepareStatement("""
                     SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
                        AND ((classid::bigint << 32) | objid::bigint) = hashtextextended(?, ?)""")) {
-                waiting.setString(1, referralId.toString());
-                waiting.setLong(2, FactTables.SHADOW.lockSeed());
-                try (ResultSet rs = waiting.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1) > 0;
-                }
-            }
-        });
+                        waiting.setString(1, referralId.toString());
+                        waiting.setLong(2, FactTables.SHADOW.lockSeed());
+                        try (ResultSet rs = waiting.executeQuery()) {
+                            rs.next();
+                            return rs.getLong(1) > 0;
+                        }
+                    }
+                });
         assertEquals("RUNNING", rebuildStatus().getString("state"));
     }
 
@@ -268,7 +307,8 @@ class RebuildTest {
     }
 
     private static long count(Connection db, String sql) throws SQLException {
-        try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+        try (Statement statement = db.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
@@ -276,14 +316,17 @@ class RebuildTest {
 
     private static long shadowTables() throws SQLException {
         try (Connection db = database()) {
-            return count(db, "SELECT count(*) FROM pg_tables WHERE schemaname = 'metrics' "
-                    + "AND (tablename LIKE '%\\_next' OR tablename LIKE '%\\_old')");
+            return count(
+                    db,
+                    "SELECT count(*) FROM pg_tables WHERE schemaname = 'metrics' "
+                            + "AND (tablename LIKE '%\\_next' OR tablename LIKE '%\\_old')");
         }
     }
 
     /** The latest run's state as a freshly started service reads it: straight from the table. */
     private static String storedState() throws SQLException {
-        try (Connection db = database(); Statement statement = db.createStatement();
+        try (Connection db = database();
+                Statement statement = db.createStatement();
                 ResultSet rs = statement.executeQuery(
                         "SELECT state FROM metrics.rebuild_run ORDER BY run_number DESC LIMIT 1")) {
             rs.next();

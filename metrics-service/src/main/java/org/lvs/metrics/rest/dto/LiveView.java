@@ -9,14 +9,18 @@ import java.util.Map;
  * What the live page shows: the period's figures, its daily and weekly series, the open breaches and at-risk cases
  * now, and the service's labels for the figures' keys.
  */
-public record LiveView(long version, Summary summary, List<DayCount> referralsPerDay,
-        List<WeekShare> priorityContactPerWeek, long openBreaches, long atRisk, Map<String, String> labels) {
+public record LiveView(
+        long version,
+        Summary summary,
+        List<DayCount> referralsPerDay,
+        List<WeekShare> priorityContactPerWeek,
+        long openBreaches,
+        long atRisk,
+        Map<String, String> labels) {
 
     /** The referrals first received on a day. */
-    public record DayCount(LocalDate date, long count) {
-    }
+    public record DayCount(LocalDate date, long count) {}
 
     /** Of a week's (Monday start) decided priority cases, those contacted within 48 hours. */
-    public record WeekShare(LocalDate weekStart, long count, long of, BigDecimal percent) {
-    }
+    public record WeekShare(LocalDate weekStart, long count, long of, BigDecimal percent) {}
 }

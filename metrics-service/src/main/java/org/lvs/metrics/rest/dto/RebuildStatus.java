@@ -10,9 +10,23 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param figures which figures serve while or after it ran
  */
 @Schema(name = "Status")
-public record RebuildStatus(UUID rebuildId, State state, Instant requestedAt, Instant progressAt, Instant finishedAt,
-        long recordsRead, long eventsApplied, long recordsSkipped, String error, String figures) {
+public record RebuildStatus(
+        UUID rebuildId,
+        State state,
+        Instant requestedAt,
+        Instant progressAt,
+        Instant finishedAt,
+        long recordsRead,
+        long eventsApplied,
+        long recordsSkipped,
+        String error,
+        String figures) {
 
     /** IDLE before the first rebuild. */
-    public enum State { IDLE, RUNNING, DONE, FAILED }
+    public enum State {
+        IDLE,
+        RUNNING,
+        DONE,
+        FAILED
+    }
 }

@@ -5,5 +5,4 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A short-lived ticket the live page's EventSource carries in the stream's URL instead of its token. */
 @Schema(name = "Ticket")
-public record StreamTicket(String ticket, Instant expiresAt) {
-}
+public record StreamTicket(String ticket, Instant expiresAt) {}
