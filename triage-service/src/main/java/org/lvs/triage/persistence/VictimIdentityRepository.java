@@ -73,12 +73,19 @@ public class VictimIdentityRepository {
             return new KnownIdentities(List.of());
         }
         String[] array = hashes.toArray(String[]::new);
+        // One hash join per hash column, not "a = ANY(?) OR b = ANY(?)": under the driver's generic plan that form
+        // tests every identity of the repeat window against the whole array (3.5 s at 58,000 identities, 60 ms so).
         return new KnownIdentities(sql.query(
-                "SELECT " + COLUMNS + " FROM victim_identity"
-                        + " WHERE (person_ref_hash = ANY (?) OR name_dob_hash = ANY (?))"
-                        + " AND recorded_at > ? AND recorded_at <= ?",
+                "SELECT " + COLUMNS + " FROM unnest(?::text[]) AS h(hash)"
+                        + " JOIN victim_identity v ON v.person_ref_hash = h.hash"
+                        + " WHERE v.recorded_at > ? AND v.recorded_at <= ?"
+                        + " UNION SELECT " + COLUMNS + " FROM unnest(?::text[]) AS h(hash)"
+                        + " JOIN victim_identity v ON v.name_dob_hash = h.hash"
+                        + " WHERE v.recorded_at > ? AND v.recorded_at <= ?",
                 r -> known(r, false),
                 array,
+                from,
+                to,
                 array,
                 from,
                 to));
