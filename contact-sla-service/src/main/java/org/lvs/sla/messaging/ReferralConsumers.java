@@ -1,5 +1,6 @@
 package org.lvs.sla.messaging;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -17,6 +18,9 @@ import org.lvs.sla.service.DecisionIntake;
  * transaction committed. The processed-event log makes a redelivery harmless. {@link RecordReader} refuses at the
  * decode stage what can never be applied: an unreadable record, another event type, text no consumer can hold.
  */
+// Made at start-up, not at the first record: its consumers' health gauges and dead-letter counters must exist (at 0)
+// before anything arrives, so a dead channel or the first dead letter is seen by the alerts.
+@Startup
 @ApplicationScoped
 public class ReferralConsumers {
 

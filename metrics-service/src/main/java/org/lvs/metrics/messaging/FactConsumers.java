@@ -1,5 +1,6 @@
 package org.lvs.metrics.messaging;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -27,6 +28,9 @@ import org.lvs.metrics.service.MetricsGauges;
  * in key order (batches sharing referrals wait, never deadlock), and the connector still commits offsets only below
  * the oldest unfinished record.
  */
+// Made at start-up, not at the first record: its consumers' health gauges and dead-letter counters must exist (at 0)
+// before anything arrives, so a dead channel or the first dead letter is seen by the alerts.
+@Startup
 @ApplicationScoped
 public class FactConsumers {
 

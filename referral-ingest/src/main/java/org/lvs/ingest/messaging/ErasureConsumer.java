@@ -1,5 +1,6 @@
 package org.lvs.ingest.messaging;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,6 +23,9 @@ import org.lvs.ingest.service.ErasureService;
  * applied in one transaction; an unreadable record, another event type or a record with text no database may hold goes
  * alone to {@code cases.erasures.dlq}; transient failures are waited out.
  */
+// Made at start-up, not at the first record: its consumers' health gauges and dead-letter counters must exist (at 0)
+// before anything arrives, so a dead channel or the first dead letter is seen by the alerts.
+@Startup
 @ApplicationScoped
 public class ErasureConsumer {
 

@@ -1,5 +1,6 @@
 package org.lvs.triage.messaging;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -15,6 +16,9 @@ import org.lvs.triage.service.TriageService;
  * {@code referrals.received.dlq} alone, and the poll's offsets are committed only after its decisions (and their
  * outbox events) committed. The processed-event log makes a redelivery harmless.
  */
+// Made at start-up, not at the first record: its consumers' health gauges and dead-letter counters must exist (at 0)
+// before anything arrives, so a dead channel or the first dead letter is seen by the alerts.
+@Startup
 @ApplicationScoped
 public class ReferralReceivedConsumer {
 
