@@ -13,7 +13,7 @@ import org.lvs.sla.rest.dto.WorkerCaseload;
 
 /**
  * Each worker's open cases against the capacity of their pathway: the pathway most of their open cases are on (the
- * first in the database's order on a tie). Over capacity means more than capacity.
+ * first by name on a tie). Over capacity means more than capacity.
  */
 @ApplicationScoped
 public class Caseloads {

@@ -254,6 +254,63 @@ class SlaListsTest {
         assertEquals(false, rows.get(0).get("overCapacity"));
     }
 
+    /**
+     * The caseloads are counters kept by the transaction that changes a case: after assignments, a reassignment, a
+     * regrade and a closure they equal a fresh count of the open cases, per worker and pathway.
+     */
+    @Test
+    void caseloadCountersFollowEveryChangeOfWorkerPathwayAndStatus() {
+        String first = "worker-" + UUID.randomUUID();
+        String second = "worker-" + UUID.randomUUID();
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            UUID id = Upstream.decision().send().referralId;
+            awaitCase(id);
+            post(id, "assignment", handler(), "{\"worker\":\"" + first + "\"}")
+                    .then()
+                    .statusCode(200);
+            ids.add(id);
+        }
+        post(ids.get(0), "assignment", handler(), "{\"worker\":\"" + second + "\"}")
+                .then()
+                .statusCode(200);
+        post(ids.get(1), "pathway", handler(), "{\"pathway\":\"ISVA\",\"reason\":\"disclosed at first call\"}")
+                .then()
+                .statusCode(200);
+        post(ids.get(2), "closure", handler(), "{\"reason\":\"UNREACHABLE\"}")
+                .then()
+                .statusCode(200);
+        List<Map<String, Object>> rows = given().header("Authorization", handler())
+                .get("/api/v1/workers")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("findAll { it.worker == '" + first + "' || it.worker == '" + second + "' }");
+        assertEquals(2, rows.size());
+        for (Map<String, Object> row : rows) {
+            String worker = (String) row.get("worker");
+            int recount =
+                    Api.count("select count(*) from sla.sla_case where worker = ? and status <> 'CLOSED'", worker);
+            assertEquals(recount, ((Number) row.get("openCases")).intValue(), worker);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> byPathway = (Map<String, Object>) row.get("byPathway");
+            byPathway.forEach((pathway, open) -> assertEquals(
+                    Api.count(
+                            "select count(*) from sla.sla_case where worker = ? and pathway = ? and status <> 'CLOSED'",
+                            worker,
+                            pathway),
+                    ((Number) open).intValue(),
+                    worker + " " + pathway));
+        }
+        Map<String, Object> firstRow = rows.stream()
+                .filter(r -> first.equals(r.get("worker")))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(2, ((Number) firstRow.get("openCases")).intValue()); // 4 assigned, 1 moved on, 1 closed
+        assertEquals(Map.of("IDVA", 1, "ISVA", 1), firstRow.get("byPathway"));
+    }
+
     @Test
     void waitingListsShowContactedUnassignedCasesAndUnstartedServices() {
         UUID id = Upstream.decision()
