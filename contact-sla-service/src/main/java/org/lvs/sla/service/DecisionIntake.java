@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.lvs.commons.failure.RejectedRecordException;
-import org.lvs.commons.idempotency.ProcessedEvents;
 import org.lvs.commons.messaging.OutgoingEvent;
 import org.lvs.commons.outbox.Outbox;
 import org.lvs.contract.casework.CaseStatus;
@@ -40,16 +39,16 @@ import org.lvs.sla.persistence.ReferralTrackEntity;
 
 /**
  * Cases from decisions ({@code referrals.triaged}) and victims' contact details ({@code referrals.received}).
- * Each event is applied once (processed-event id in the same transaction) and only when it is newer than what was
- * seen of its referral on its topic: the two topics' events of one referral may arrive in any order.
+ * An event is applied only when it is newer than what was seen of its referral on its topic (the referral's tracker
+ * row, locked, in the same transaction as the change): the two topics' events of one referral may arrive in any
+ * order, and a redelivered event is never newer than itself, so the version guard alone makes intake idempotent. No
+ * processed-event mark is written (issue 14: two extra rows per referral that guarded nothing the tracker does not).
  */
 @ApplicationScoped
 public class DecisionIntake {
 
-    public static final String CONSUMER = "contact-sla-service";
     private static final Logger LOG = Logger.getLogger(DecisionIntake.class);
 
-    private final ProcessedEvents processedEvents;
     private final CaseRepository repository;
     private final CaseRules rules;
     private final CaseEventEmitter emitter;
@@ -61,7 +60,6 @@ public class DecisionIntake {
     private final SlaConfig config;
 
     DecisionIntake(
-            ProcessedEvents processedEvents,
             CaseRepository repository,
             CaseRules rules,
             CaseEventEmitter emitter,
@@ -71,7 +69,6 @@ public class DecisionIntake {
             Outbox outbox,
             Erasure erasure,
             SlaConfig config) {
-        this.processedEvents = processedEvents;
         this.repository = repository;
         this.rules = rules;
         this.emitter = emitter;
@@ -97,7 +94,7 @@ public class DecisionIntake {
 
     /**
      * Applies a batch of decisions in their order in one transaction, with the same outcome as applying them one by
-     * one: the processed-event log, the trackers and the cases read (and locked, in id order) at once, each decision
+     * one: the trackers and the cases read (and locked, in id order) at once, each decision
      * applied in memory (two versions of one referral in the batch see each other), then the rows written in JDBC
      * batches and the events enqueued in order.
      */
@@ -106,19 +103,14 @@ public class DecisionIntake {
         if (batch.isEmpty()) {
             return;
         }
-        Set<UUID> firstTime = processedEvents.firstTimeAll(
-                batch.stream().map(Decided::eventId).toList(), CONSUMER);
         Set<UUID> referralIds = new LinkedHashSet<>();
-        batch.stream()
-                .filter(b -> firstTime.contains(b.eventId()))
-                .forEach(b -> referralIds.add(b.decision().referralId()));
+        batch.forEach(b -> referralIds.add(b.decision().referralId()));
         Map<UUID, ReferralTrackEntity> tracks = repository.lockTracks(referralIds);
         Map<UUID, CaseEntity> cases = repository.lockCases(referralIds);
         Writes writes = new Writes();
         for (Decided b : batch) {
-            if (firstTime.remove(b.eventId())) { // remove: the same event twice in one batch is applied once
-                decided(b, tracks.get(b.decision().referralId()), cases, writes);
-            }
+            // the same event twice in one batch: the first moved the tracker, the second is not newer
+            decided(b, tracks.get(b.decision().referralId()), cases, writes);
         }
         repository.flush();
         audit.recordAll(writes.audit);
@@ -131,20 +123,14 @@ public class DecisionIntake {
         if (batch.isEmpty()) {
             return;
         }
-        Set<UUID> firstTime = processedEvents.firstTimeAll(
-                batch.stream().map(Received::eventId).toList(), CONSUMER);
         Set<UUID> referralIds = new LinkedHashSet<>();
-        batch.stream()
-                .filter(b -> firstTime.contains(b.eventId()))
-                .forEach(b -> referralIds.add(b.received().referralId()));
+        batch.forEach(b -> referralIds.add(b.received().referralId()));
         Map<UUID, ReferralTrackEntity> tracks = repository.lockTracks(referralIds);
         Map<UUID, PersonEntity> persons = repository.findPersons(referralIds);
         Set<UUID> withCase = repository.existingCases(referralIds);
         Writes writes = new Writes();
         for (Received b : batch) {
-            if (firstTime.remove(b.eventId())) {
-                received(b.received(), tracks.get(b.received().referralId()), persons, withCase, writes);
-            }
+            received(b.received(), tracks.get(b.received().referralId()), persons, withCase, writes);
         }
         outbox.enqueueAll(writes.events);
     }
@@ -278,9 +264,11 @@ public class DecisionIntake {
         // judged at the decision's own time: a replayed case is not breached against the real now as it opens
         CaseClock.Settled events = CaseClock.start(c, workingTime, at, target, rules.pausing(c.status))
                 .settle(at, clock.instant(), config.detector().replaySettle());
-        repository.persist(c);
         emitter.collect(c, EventTypes.CASE_OPENED, at, EventDetail.NONE, writes.events);
         emitter.collectClock(c, events.all(), writes.events);
+        // persisted last: Hibernate inserts the state it is handed here, so a change after it (the event sequence)
+        // would cost every new case an UPDATE of the row just inserted
+        repository.persist(c);
         writes.audit.add(audit.entry(
                 c.referralId,
                 at,
