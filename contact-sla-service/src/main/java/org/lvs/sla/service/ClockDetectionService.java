@@ -3,12 +3,17 @@ package org.lvs.sla.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.lvs.commons.messaging.OutgoingEvent;
+import org.lvs.commons.outbox.Outbox;
 import org.lvs.sla.config.SlaConfig;
 import org.lvs.sla.domain.ClockEvent;
 import org.lvs.sla.domain.WorkingTime;
 import org.lvs.sla.messaging.CaseEventEmitter;
+import org.lvs.sla.persistence.AuditEntity;
 import org.lvs.sla.persistence.CaseEntity;
 import org.lvs.sla.persistence.CaseRepository;
 
@@ -25,37 +30,51 @@ public class ClockDetectionService {
     private final AuditTrail audit;
     private final WorkingTime workingTime;
     private final SlaConfig config;
+    private final Outbox outbox;
 
     ClockDetectionService(
             CaseRepository repository,
             CaseEventEmitter emitter,
             AuditTrail audit,
             WorkingTime workingTime,
-            SlaConfig config) {
+            SlaConfig config,
+            Outbox outbox) {
         this.repository = repository;
         this.emitter = emitter;
         this.audit = audit;
         this.workingTime = workingTime;
         this.config = config;
+        this.outbox = outbox;
     }
 
     /**
      * One batch at {@code now} (from the injected clock, never the database's); returns how many clocks it looked at.
+     * Set-based: the due cases are read in one statement, and their events and audit entries are written in one
+     * JDBC batch each, in the order of the due clocks (issue 14: it was a read, an outbox insert and an audit insert
+     * per case).
      */
     @Transactional
     public int flagDue(Instant now, int batchSize) {
         List<UUID> due = repository.lockDueClocks(now, batchSize);
+        if (due.isEmpty()) {
+            return 0;
+        }
+        Map<UUID, CaseEntity> cases = repository.lockCases(due); // already locked by the line above: no wait
+        List<OutgoingEvent> events = new ArrayList<>();
+        List<AuditEntity> entries = new ArrayList<>();
         for (UUID id : due) {
-            CaseEntity c = repository.findCase(id).orElseThrow();
+            CaseEntity c = cases.get(id);
             CaseClock clock = CaseClock.of(c, workingTime);
             clock.judge(now);
-            List<ClockEvent> events =
+            List<ClockEvent> flagged =
                     clock.settle(now, now, config.detector().replaySettle()).all();
-            emitter.emitClock(c, events);
-            for (ClockEvent e : events) {
-                audit.record(id, e.at(), AuditTrail.CLOCK, e.type(), "dueAt=" + c.dueAt);
+            emitter.collectClock(c, flagged, events);
+            for (ClockEvent e : flagged) {
+                entries.add(audit.entry(id, e.at(), AuditTrail.CLOCK, e.type(), "dueAt=" + c.dueAt));
             }
         }
+        outbox.enqueueAll(events);
+        audit.recordAll(entries);
         return due.size();
     }
 }
