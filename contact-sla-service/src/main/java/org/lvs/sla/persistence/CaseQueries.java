@@ -132,16 +132,28 @@ public class CaseQueries {
                 : " from sla_case c";
         String columns = ROW_COLUMNS + (withPerson ? ", p.first_name, p.last_name" : "");
         List<CaseRow> items = new ArrayList<>();
-        List<Object> args = new ArrayList<>(where.args);
+        Where rows = where.copy();
+        if (paging.after() != null) { // keyset: one range scan from the cursor's key, in the index's order
+            rows.and(
+                    "(c.due_at, c.referral_id) > (?, ?)",
+                    utc(paging.after().dueAt()),
+                    paging.after().referralId());
+        }
+        List<Object> args = new ArrayList<>(rows.args);
         args.add(paging.size());
         args.add(paging.offset());
         query(
-                "select " + columns + from + where.sql() + " order by " + DUE_ORDER + " limit ? offset ?",
+                "select " + columns + from + rows.sql() + " order by " + DUE_ORDER + " limit ? offset ?",
                 args,
                 rs -> items.add(row(rs, now, withPerson)));
         long[] total = {0};
         query("select count(*)" + from + where.sql(), where.args, rs -> total[0] = rs.getLong(1));
-        return new PageOf<>(items, paging.page(), paging.size(), total[0]);
+        String next = null;
+        if (!items.isEmpty() && items.size() == paging.size()) {
+            CaseRow last = items.get(items.size() - 1);
+            next = new Cursor(last.dueAt(), last.referralId()).token();
+        }
+        return new PageOf<>(items, paging.page(), paging.size(), total[0], next);
     }
 
     private static CaseRow row(ResultSet rs, Instant now, boolean withPerson) throws SQLException {
@@ -237,6 +249,13 @@ public class CaseQueries {
 
         String sql() {
             return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        }
+
+        Where copy() {
+            Where copy = new Where();
+            copy.conditions.addAll(conditions);
+            copy.args.addAll(args);
+            return copy;
         }
     }
 }

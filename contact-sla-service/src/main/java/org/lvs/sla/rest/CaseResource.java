@@ -22,6 +22,7 @@ import org.lvs.contract.Roles;
 import org.lvs.contract.casework.CaseStatus;
 import org.lvs.contract.triage.Strand;
 import org.lvs.sla.persistence.CaseQueries;
+import org.lvs.sla.persistence.Cursor;
 import org.lvs.sla.persistence.Paging;
 import org.lvs.sla.rest.dto.CaseAuditEntry;
 import org.lvs.sla.rest.dto.CaseRequests;
@@ -29,6 +30,7 @@ import org.lvs.sla.rest.dto.CaseRow;
 import org.lvs.sla.rest.dto.CaseSearchRequest;
 import org.lvs.sla.rest.dto.CaseView;
 import org.lvs.sla.rest.dto.PageOf;
+import org.lvs.sla.rest.validation.CursorToken;
 import org.lvs.sla.rest.validation.EnumName;
 import org.lvs.sla.rest.validation.EnumNames;
 import org.lvs.sla.rest.validation.PageNumber;
@@ -82,16 +84,17 @@ public class CaseResource {
             @QueryParam("personRef") String personRef,
             @QueryParam("reason") String reason,
             @QueryParam("page") @PageNumber Integer page,
-            @QueryParam("size") @PageSize Integer size) {
+            @QueryParam("size") @PageSize Integer size,
+            @QueryParam("after") @CursorToken String after) {
         CaseSearchRequest search =
                 new CaseSearchRequest(q, firstName, lastName, dateOfBirth, postcode, phone, email, personRef, reason);
         if (search.isSearch()) {
-            return caseSearch.search(search, Paging.of(page, size), actors.current());
+            return caseSearch.search(search, Paging.of(page, size, Cursor.parse(after)), actors.current());
         }
         return queries.workQueue(
                 EnumNames.parse(CaseStatus.class, status),
                 EnumNames.parse(Strand.class, strand),
-                Paging.of(page, size),
+                Paging.of(page, size, Cursor.parse(after)),
                 clock.instant());
     }
 

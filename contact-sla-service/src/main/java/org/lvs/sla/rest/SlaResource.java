@@ -19,9 +19,11 @@ import org.lvs.contract.Roles;
 import org.lvs.contract.triage.Priority;
 import org.lvs.contract.triage.Strand;
 import org.lvs.sla.persistence.CaseQueries;
+import org.lvs.sla.persistence.Cursor;
 import org.lvs.sla.persistence.Paging;
 import org.lvs.sla.rest.dto.CaseRow;
 import org.lvs.sla.rest.dto.PageOf;
+import org.lvs.sla.rest.validation.CursorToken;
 import org.lvs.sla.rest.validation.DateOrInstant;
 import org.lvs.sla.rest.validation.EnumName;
 import org.lvs.sla.rest.validation.EnumNames;
@@ -62,9 +64,13 @@ public class SlaResource {
             @QueryParam("to") @DateOrInstant String to,
             @QueryParam("open") Boolean open,
             @QueryParam("page") @PageNumber Integer page,
-            @QueryParam("size") @PageSize Integer size) {
+            @QueryParam("size") @PageSize Integer size,
+            @QueryParam("after") @CursorToken String after) {
         return queries.breaches(
-                filter(strand, area, priority, from, to), open == null || open, Paging.of(page, size), clock.instant());
+                filter(strand, area, priority, from, to),
+                open == null || open,
+                Paging.of(page, size, Cursor.parse(after)),
+                clock.instant());
     }
 
     @Operation(summary = "Uncontacted cases due within withinHours, soonest first")
@@ -87,9 +93,13 @@ public class SlaResource {
             @QueryParam("from") @DateOrInstant String from,
             @QueryParam("to") @DateOrInstant String to,
             @QueryParam("page") @PageNumber Integer page,
-            @QueryParam("size") @PageSize Integer size) {
+            @QueryParam("size") @PageSize Integer size,
+            @QueryParam("after") @CursorToken String after) {
         return queries.atRisk(
-                withinHours, filter(strand, area, priority, from, to), Paging.of(page, size), clock.instant());
+                withinHours,
+                filter(strand, area, priority, from, to),
+                Paging.of(page, size, Cursor.parse(after)),
+                clock.instant());
     }
 
     private static CaseQueries.Filter filter(String strand, String area, String priority, String from, String to) {

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.lvs.sla.support.Api.awaitCase;
@@ -103,6 +105,25 @@ class SlaListsTest {
                 .then()
                 .statusCode(200)
                 .body("items.referralId", equalTo(List.of(newest.toString())));
+        // keyset: the full first page names where the list goes on; the last page names nothing
+        String next = first.getString("next");
+        given().header("Authorization", handler())
+                .queryParam("area", area)
+                .queryParam("size", 2)
+                .queryParam("after", next)
+                .get("/api/v1/sla/breaches")
+                .then()
+                .statusCode(200)
+                .body("items.referralId", equalTo(List.of(newest.toString())))
+                .body("total", equalTo(3))
+                .body("$", not(hasKey("next")));
+        given().header("Authorization", handler())
+                .queryParam("area", area)
+                .queryParam("after", "not-a-cursor")
+                .get("/api/v1/sla/breaches")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("after"));
         given().header("Authorization", handler())
                 .queryParam("area", area)
                 .queryParam("strand", "SEXUAL_VIOLENCE")
