@@ -1,6 +1,5 @@
 package org.lvs.sla.persistence;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -18,12 +17,10 @@ public class AuditEntity {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "referral_id")
     public UUID referralId;
 
     public Instant at;
 
-    @Column(name = "recorded_at")
     public Instant recordedAt;
 
     public String actor;

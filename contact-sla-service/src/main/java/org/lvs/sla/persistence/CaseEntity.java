@@ -1,7 +1,6 @@
 package org.lvs.sla.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -31,35 +30,29 @@ import org.lvs.sla.domain.WorkingTime;
 public class CaseEntity {
 
     @Id
-    @Column(name = "referral_id")
     public UUID referralId;
     /** The case's event counter: every event it emits takes the next number, so event ids are deterministic. */
     public long sequence;
 
-    @Column(name = "decision_version")
     public int decisionVersion;
 
-    @Column(name = "decision_revision")
     public int decisionRevision;
 
     @Enumerated(EnumType.STRING)
     public Source source;
 
-    @Column(name = "source_reference")
     public String sourceReference;
 
     @Enumerated(EnumType.STRING)
     public CaseStatus status;
     /** The status the latest decision prescribed (before human steps): tells an amendment that newly sets unsafe. */
     @Enumerated(EnumType.STRING)
-    @Column(name = "decision_status")
     public CaseStatus decisionStatus;
 
     @Enumerated(EnumType.STRING)
     public Consent consent;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "data_issue")
     public DataIssue dataIssue;
 
     @Enumerated(EnumType.STRING)
@@ -75,99 +68,71 @@ public class CaseEntity {
     public String area;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "risk_level")
     public RiskLevel riskLevel;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "crime_category")
     public CrimeCategory crimeCategory;
     /** Comma-separated {@code HateStrand} names, in the referral's order. */
-    @Column(name = "hate_strands")
     public String hateStrands;
 
-    @Column(name = "age_band")
     public String ageBand;
     /** Comma-separated {@code Vulnerability} names the decision names (its PRIORITY_* reasons). */
     public String vulnerabilities;
 
-    @Column(name = "unsafe_to_contact")
     public boolean unsafeToContact;
     /** The decision's reasons as JSON ({@code [{code, detail}]}): no personal data. */
-    @Column(name = "decision_reasons")
     public String decisionReasons;
 
-    @Column(name = "pathway_regraded")
     public boolean pathwayRegraded;
 
     public boolean screened;
 
-    @Column(name = "consent_confirmed")
     public boolean consentConfirmed;
 
     public String worker;
 
-    @Column(name = "assigned_at")
     public Instant assignedAt;
 
-    @Column(name = "opened_at")
     public Instant openedAt;
 
-    @Column(name = "closed_at")
     public Instant closedAt;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "closure_reason")
     public ClosureReason closureReason;
 
     public int attempts;
 
-    @Column(name = "contacts_made")
     public int contactsMade;
 
-    @Column(name = "last_contact_at")
     public Instant lastContactAt;
 
-    @Column(name = "personal_data_erased")
     public boolean personalDataErased;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "clock_state")
     public ClockState clockState;
 
-    @Column(name = "started_at")
     public Instant startedAt;
 
-    @Column(name = "target_hours")
     public int targetHours;
 
-    @Column(name = "paused_seconds")
     public long pausedSeconds;
 
-    @Column(name = "paused_since")
     public Instant pausedSince;
 
-    @Column(name = "due_at")
     public Instant dueAt;
 
-    @Column(name = "at_risk_at")
     public Instant atRiskAt;
 
-    @Column(name = "at_risk_flagged")
     public boolean atRiskFlagged;
 
-    @Column(name = "breach_flagged")
     public boolean breachFlagged;
 
-    @Column(name = "breached_at")
     public Instant breachedAt;
 
-    @Column(name = "first_contact_at")
     public Instant firstContactAt;
 
-    @Column(name = "next_check_at")
     public Instant nextCheckAt;
     /** The clock's inputs, published events and judged time as JSON ({@link ClockHistory}); null for older cases. */
-    @Column(name = "clock_history")
     public String clockHistory;
 
     public ContactClock clock(WorkingTime time) {

@@ -16,11 +16,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.hibernate.Session;
-import org.lvs.contract.casework.OutcomeStage;
 
 /**
  * Reads and writes of cases inside the caller's transaction. Every change to a case first locks its row, so the
- * consumers, the handlers' actions and the detector (also in another instance) change one case one at a time.
+ * consumers, the handlers' actions and the detector (also in another instance) change one case one at a time. This
+ * is the consumers' and the detector's side (batches, set-based SQL); the handlers' actions and reads go through the
+ * Panache repositories ({@link Cases}, {@link Contacts}, {@link Notes}...).
  */
 @ApplicationScoped
 public class CaseRepository {
@@ -139,16 +140,8 @@ public class CaseRepository {
         });
     }
 
-    public Optional<CaseEntity> lockCase(UUID referralId) {
-        return Optional.ofNullable(em.find(CaseEntity.class, referralId, LockModeType.PESSIMISTIC_WRITE));
-    }
-
     public Optional<CaseEntity> findCase(UUID referralId) {
         return Optional.ofNullable(em.find(CaseEntity.class, referralId));
-    }
-
-    public Optional<PersonEntity> findPerson(UUID referralId) {
-        return Optional.ofNullable(em.find(PersonEntity.class, referralId));
     }
 
     /** Clocks whose at-risk point or due time has come, locked; rows another instance holds are skipped. */
@@ -169,51 +162,5 @@ public class CaseRepository {
 
     public void flush() {
         em.flush();
-    }
-
-    /** Deletes the victim's identity, contact details and every free text about the case. */
-    public void erasePersonalData(UUID referralId) {
-        em.createQuery("delete from PersonEntity p where p.referralId = :id")
-                .setParameter("id", referralId)
-                .executeUpdate();
-        em.createQuery("delete from NoteEntity n where n.referralId = :id")
-                .setParameter("id", referralId)
-                .executeUpdate();
-    }
-
-    public List<ContactEntity> contacts(UUID referralId) {
-        return em.createQuery("from ContactEntity c where c.referralId = :id order by c.at, c.id", ContactEntity.class)
-                .setParameter("id", referralId)
-                .getResultList();
-    }
-
-    public List<NoteEntity> notes(UUID referralId) {
-        return em.createQuery("from NoteEntity n where n.referralId = :id order by n.id", NoteEntity.class)
-                .setParameter("id", referralId)
-                .getResultList();
-    }
-
-    public List<ServiceRequestEntity> services(UUID referralId) {
-        return em.createQuery(
-                        "from ServiceRequestEntity s where s.referralId = :id order by s.requestedAt, s.id",
-                        ServiceRequestEntity.class)
-                .setParameter("id", referralId)
-                .getResultList();
-    }
-
-    public List<OutcomeEntity> outcomes(UUID referralId) {
-        return em.createQuery("from OutcomeEntity o where o.key.referralId = :id", OutcomeEntity.class)
-                .setParameter("id", referralId)
-                .getResultList();
-    }
-
-    public Optional<OutcomeEntity> outcome(UUID referralId, OutcomeStage stage) {
-        return Optional.ofNullable(em.find(OutcomeEntity.class, new OutcomeEntity.Key(referralId, stage)));
-    }
-
-    public List<AuditEntity> audit(UUID referralId) {
-        return em.createQuery("from AuditEntity a where a.referralId = :id order by a.id", AuditEntity.class)
-                .setParameter("id", referralId)
-                .getResultList();
     }
 }

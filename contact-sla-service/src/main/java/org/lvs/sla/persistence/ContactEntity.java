@@ -1,6 +1,5 @@
 package org.lvs.sla.persistence;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -22,7 +21,6 @@ public class ContactEntity {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "referral_id")
     public UUID referralId;
 
     public Instant at;
@@ -33,17 +31,13 @@ public class ContactEntity {
     @Enumerated(EnumType.STRING)
     public ContactOutcome outcome;
 
-    @Column(name = "contact_made")
     public boolean contactMade;
     /** Comma-separated {@code SupportType} names. */
-    @Column(name = "support_types")
     public String supportTypes;
 
     public String handler;
 
-    @Column(name = "recorded_by")
     public String recordedBy;
 
-    @Column(name = "recorded_at")
     public Instant recordedAt;
 }

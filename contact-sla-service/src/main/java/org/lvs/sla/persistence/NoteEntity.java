@@ -1,6 +1,5 @@
 package org.lvs.sla.persistence;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -18,12 +17,10 @@ public class NoteEntity {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "referral_id")
     public UUID referralId;
 
     public String kind;
 
-    @Column(name = "ref_id")
     public Long refId;
 
     public Instant at;

@@ -1,6 +1,5 @@
 package org.lvs.sla.persistence;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
@@ -25,12 +24,10 @@ public class OutcomeEntity {
     /** The scores as a JSON object of name to 1..10. */
     public String scores;
 
-    @Column(name = "recorded_by")
     public String recordedBy;
 
     @Embeddable
     public static class Key implements Serializable {
-        @Column(name = "referral_id")
         public UUID referralId;
 
         @Enumerated(EnumType.STRING)

@@ -1,6 +1,5 @@
 package org.lvs.sla.persistence;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -18,68 +17,50 @@ public class PersonEntity {
     private static final Pattern ACCENTS = Pattern.compile("\\p{M}+");
 
     @Id
-    @Column(name = "referral_id")
     public UUID referralId;
 
     public int version;
 
-    @Column(name = "person_ref")
     public String personRef;
 
-    @Column(name = "first_name")
     public String firstName;
 
-    @Column(name = "last_name")
     public String lastName;
 
-    @Column(name = "date_of_birth")
     public LocalDate dateOfBirth;
 
     public String phone;
     public String email;
 
-    @Column(name = "address_line1")
     public String addressLine1;
 
-    @Column(name = "address_line2")
     public String addressLine2;
 
     public String town;
     public String postcode;
 
-    @Column(name = "preferred_contact")
     public String preferredContact;
     /** Comma-separated {@code Vulnerability} names the referral flags. */
     public String vulnerabilities;
 
-    @Column(name = "unsafe_to_contact")
     public boolean unsafeToContact;
     /** Why contact could put the victim at risk: free text, personal data. */
-    @Column(name = "safeguarding_reason")
     public String safeguardingReason;
 
-    @Column(name = "age_band")
     public String ageBand;
 
-    @Column(name = "full_name_norm")
     public String fullNameNorm;
 
-    @Column(name = "last_name_norm")
     public String lastNameNorm;
 
-    @Column(name = "first_name_norm")
     public String firstNameNorm;
 
-    @Column(name = "phone_norm")
     public String phoneNorm;
 
-    @Column(name = "person_ref_norm")
     public String personRefNorm;
 
-    @Column(name = "email_norm")
     public String emailNorm;
 
-    @Column(name = "postcode_norm")
     public String postcodeNorm;
 
     /** Fills the search columns from the stored values. */

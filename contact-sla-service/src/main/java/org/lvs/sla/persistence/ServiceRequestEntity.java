@@ -1,6 +1,5 @@
 package org.lvs.sla.persistence;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,15 +20,12 @@ public class ServiceRequestEntity {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "referral_id")
     public UUID referralId;
 
     @Enumerated(EnumType.STRING)
     public OnwardService service;
 
-    @Column(name = "requested_at")
     public Instant requestedAt;
 
-    @Column(name = "started_at")
     public Instant startedAt;
 }

@@ -16,44 +16,63 @@ import org.lvs.sla.domain.ContactClock;
 import org.lvs.sla.domain.Hours;
 import org.lvs.sla.domain.WorkingTime;
 import org.lvs.sla.persistence.CaseEntity;
-import org.lvs.sla.persistence.CaseRepository;
 import org.lvs.sla.persistence.ContactEntity;
+import org.lvs.sla.persistence.Contacts;
+import org.lvs.sla.persistence.Notes;
 import org.lvs.sla.persistence.OutcomeEntity;
+import org.lvs.sla.persistence.Outcomes;
 import org.lvs.sla.persistence.PersonEntity;
+import org.lvs.sla.persistence.Persons;
+import org.lvs.sla.persistence.ServiceRequests;
 import org.lvs.sla.rest.dto.CaseView;
 
 /** Builds {@link CaseView}s inside the caller's transaction. */
 @ApplicationScoped
 public class CaseViews {
 
-    private final CaseRepository repository;
+    private final Persons persons;
+    private final Notes notes;
+    private final Contacts contacts;
+    private final ServiceRequests services;
+    private final Outcomes outcomes;
     private final WorkingTime workingTime;
     private final CapacityPolicy capacity;
 
-    CaseViews(CaseRepository repository, WorkingTime workingTime, CapacityPolicy capacity) {
-        this.repository = repository;
+    CaseViews(
+            Persons persons,
+            Notes notes,
+            Contacts contacts,
+            ServiceRequests services,
+            Outcomes outcomes,
+            WorkingTime workingTime,
+            CapacityPolicy capacity) {
+        this.persons = persons;
+        this.notes = notes;
+        this.contacts = contacts;
+        this.services = services;
+        this.outcomes = outcomes;
         this.workingTime = workingTime;
         this.capacity = capacity;
     }
 
     public CaseView view(CaseEntity c, Instant now) {
-        PersonEntity p = repository.findPerson(c.referralId).orElse(null);
-        Map<Long, String> contactNotes = repository.notes(c.referralId).stream()
+        PersonEntity p = persons.findByIdOptional(c.referralId).orElse(null);
+        Map<Long, String> contactNotes = notes.forCase(c.referralId).stream()
                 .filter(n -> "CONTACT".equals(n.kind) && n.refId != null)
                 .collect(Collectors.toMap(n -> n.refId, n -> n.text, (a, b) -> b));
-        List<CaseView.Contact> contacts = repository.contacts(c.referralId).stream()
+        List<CaseView.Contact> caseContacts = contacts.forCase(c.referralId).stream()
                 .map(x -> contact(x, contactNotes))
                 .toList();
-        List<CaseView.Service> services = repository.services(c.referralId).stream()
+        List<CaseView.Service> caseServices = services.forCase(c.referralId).stream()
                 .map(s -> new CaseView.Service(
                         s.service.name(),
                         s.requestedAt,
                         s.startedAt,
                         Hours.of(Duration.between(s.requestedAt, s.startedAt != null ? s.startedAt : now))))
                 .toList();
-        Map<String, CaseView.Outcome> outcomes = new LinkedHashMap<>();
-        for (OutcomeEntity o : repository.outcomes(c.referralId)) {
-            outcomes.put(o.key.stage.name(), new CaseView.Outcome(o.at, scores(o.scores), o.recordedBy));
+        Map<String, CaseView.Outcome> caseOutcomes = new LinkedHashMap<>();
+        for (OutcomeEntity o : outcomes.forCase(c.referralId)) {
+            caseOutcomes.put(o.key.stage.name(), new CaseView.Outcome(o.at, scores(o.scores), o.recordedBy));
         }
         return new CaseView(
                 c.referralId,
@@ -79,10 +98,10 @@ public class CaseViews {
                 victim(p),
                 c.attempts,
                 c.contactsMade,
-                contacts,
+                caseContacts,
                 clock(c, now),
-                services,
-                outcomes);
+                caseServices,
+                caseOutcomes);
     }
 
     public CaseView.Clock clock(CaseEntity c, Instant now) {

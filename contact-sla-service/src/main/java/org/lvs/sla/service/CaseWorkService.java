@@ -34,12 +34,17 @@ import org.lvs.sla.domain.WorkingTime;
 import org.lvs.sla.messaging.CaseEventEmitter;
 import org.lvs.sla.messaging.EventDetail;
 import org.lvs.sla.persistence.AccessAudit;
+import org.lvs.sla.persistence.AuditEntries;
 import org.lvs.sla.persistence.CaseEntity;
-import org.lvs.sla.persistence.CaseRepository;
+import org.lvs.sla.persistence.Cases;
 import org.lvs.sla.persistence.ContactEntity;
+import org.lvs.sla.persistence.Contacts;
 import org.lvs.sla.persistence.NoteEntity;
+import org.lvs.sla.persistence.Notes;
 import org.lvs.sla.persistence.OutcomeEntity;
+import org.lvs.sla.persistence.Outcomes;
 import org.lvs.sla.persistence.ServiceRequestEntity;
+import org.lvs.sla.persistence.ServiceRequests;
 import org.lvs.sla.rest.dto.CaseAuditEntry;
 import org.lvs.sla.rest.dto.CaseRequests;
 import org.lvs.sla.rest.dto.CaseView;
@@ -56,7 +61,12 @@ import org.lvs.sla.rest.validation.TimeText;
 @Transactional
 public class CaseWorkService {
 
-    private final CaseRepository repository;
+    private final Cases cases;
+    private final Contacts contacts;
+    private final Notes notes;
+    private final ServiceRequests services;
+    private final Outcomes outcomes;
+    private final AuditEntries auditEntries;
     private final CaseRules rules;
     private final CaseEventEmitter emitter;
     private final AuditTrail audit;
@@ -69,7 +79,12 @@ public class CaseWorkService {
     private final Validator validator;
 
     CaseWorkService(
-            CaseRepository repository,
+            Cases cases,
+            Contacts contacts,
+            Notes notes,
+            ServiceRequests services,
+            Outcomes outcomes,
+            AuditEntries auditEntries,
             CaseRules rules,
             CaseEventEmitter emitter,
             AuditTrail audit,
@@ -80,7 +95,12 @@ public class CaseWorkService {
             Erasure erasure,
             SlaConfig config,
             Validator validator) {
-        this.repository = repository;
+        this.cases = cases;
+        this.contacts = contacts;
+        this.notes = notes;
+        this.services = services;
+        this.outcomes = outcomes;
+        this.auditEntries = auditEntries;
         this.rules = rules;
         this.emitter = emitter;
         this.audit = audit;
@@ -95,7 +115,7 @@ public class CaseWorkService {
 
     /** The case as a handler reads it; the read is audited in the same transaction (issue 11). */
     public CaseView get(UUID referralId, Actor actor) {
-        CaseEntity c = repository.findCase(referralId).orElseThrow(() -> notFound(referralId));
+        CaseEntity c = cases.findByIdOptional(referralId).orElseThrow(() -> notFound(referralId));
         CaseView view = views.view(c, clock.instant());
         accessAudit.caseRead(referralId, actor, view.victim() != null);
         return view;
@@ -218,7 +238,7 @@ public class CaseWorkService {
             s.referralId = referralId;
             s.service = service;
             s.requestedAt = at;
-            repository.persist(s);
+            services.persist(s);
             return Done.event(
                     EventTypes.SERVICE_REQUESTED,
                     EventDetail.service(service),
@@ -232,7 +252,7 @@ public class CaseWorkService {
         Instant at = validAt(r, actor);
         OnwardService service = EnumNames.parse(OnwardService.class, r.service());
         return act(referralId, at, actor, (c, contactClock) -> {
-            ServiceRequestEntity pending = repository.services(referralId).stream()
+            ServiceRequestEntity pending = services.forCase(referralId).stream()
                     .filter(s -> s.service == service && s.startedAt == null)
                     .findFirst()
                     .orElseThrow(() -> ProblemException.conflict("no request for " + service + " is waiting to start"));
@@ -248,12 +268,12 @@ public class CaseWorkService {
         Map<String, Integer> scores = new LinkedHashMap<>();
         r.scores().forEach((name, value) -> scores.put(name, value.intValue()));
         return act(referralId, at, actor, (c, contactClock) -> {
-            OutcomeEntity o = repository.outcome(referralId, stage).orElse(null);
+            OutcomeEntity o = outcomes.of(referralId, stage).orElse(null);
             if (o == null) {
                 o = new OutcomeEntity();
                 o.key = new OutcomeEntity.Key(referralId, stage);
                 fillOutcome(o, at, scores, actor);
-                repository.persist(o);
+                outcomes.persist(o);
             } else if (!at.isBefore(o.at)) {
                 fillOutcome(o, at, scores, actor); // the latest of each stage counts
             }
@@ -280,7 +300,7 @@ public class CaseWorkService {
 
     /** Erasure (admin): names, contact details, notes and free text gone; counts and clocks stay. Also when closed. */
     public CaseView erase(UUID referralId, Actor actor) {
-        CaseEntity c = repository.lockCase(referralId).orElseThrow(() -> notFound(referralId));
+        CaseEntity c = cases.lock(referralId).orElseThrow(() -> notFound(referralId));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         emitter.emit(erasure.erase(c, null, PersonalDataErased.ADMIN_REQUEST, now));
         audit.record(
@@ -293,8 +313,8 @@ public class CaseWorkService {
     }
 
     public List<CaseAuditEntry> audit(UUID referralId) {
-        repository.findCase(referralId).orElseThrow(() -> notFound(referralId));
-        return repository.audit(referralId).stream()
+        cases.findByIdOptional(referralId).orElseThrow(() -> notFound(referralId));
+        return auditEntries.forCase(referralId).stream()
                 .map(a -> new CaseAuditEntry(a.at, a.recordedAt, a.actor, a.action, a.detail))
                 .toList();
     }
@@ -369,7 +389,7 @@ public class CaseWorkService {
         contact.handler = handler;
         contact.recordedBy = actor.id();
         contact.recordedAt = clock.instant();
-        repository.persist(contact);
+        contacts.persist(contact);
         return contact;
     }
 
@@ -390,11 +410,11 @@ public class CaseWorkService {
         n.refId = refId;
         n.at = at;
         n.text = text;
-        repository.persist(n);
+        notes.persist(n);
     }
 
     private CaseEntity lockOpen(UUID referralId) {
-        CaseEntity c = repository.lockCase(referralId).orElseThrow(() -> notFound(referralId));
+        CaseEntity c = cases.lock(referralId).orElseThrow(() -> notFound(referralId));
         if (c.isClosed()) {
             throw ProblemException.conflict("the case is CLOSED (" + c.closureReason + "): only erasure is possible");
         }

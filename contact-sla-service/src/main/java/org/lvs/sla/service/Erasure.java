@@ -11,6 +11,8 @@ import org.lvs.contract.referral.Source;
 import org.lvs.sla.persistence.AccessAudit;
 import org.lvs.sla.persistence.CaseEntity;
 import org.lvs.sla.persistence.CaseRepository;
+import org.lvs.sla.persistence.Notes;
+import org.lvs.sla.persistence.Persons;
 import org.lvs.sla.persistence.ReferralTrackEntity;
 
 /**
@@ -24,10 +26,14 @@ import org.lvs.sla.persistence.ReferralTrackEntity;
 public class Erasure {
 
     private final CaseRepository repository;
+    private final Persons persons;
+    private final Notes notes;
     private final AccessAudit accessAudit;
 
-    Erasure(CaseRepository repository, AccessAudit accessAudit) {
+    Erasure(CaseRepository repository, Persons persons, Notes notes, AccessAudit accessAudit) {
         this.repository = repository;
+        this.persons = persons;
+        this.notes = notes;
         this.accessAudit = accessAudit;
     }
 
@@ -57,7 +63,8 @@ public class Erasure {
     }
 
     private void eraseTraces(UUID referralId) {
-        repository.erasePersonalData(referralId);
+        persons.deleteFor(referralId);
+        notes.deleteFor(referralId);
         accessAudit.forgetSearchesFor(referralId);
     }
 
