@@ -5,18 +5,23 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.lvs.commons.messaging.TypedEventReader;
 import org.lvs.commons.messaging.consumer.BatchConsumer;
 import org.lvs.commons.messaging.consumer.BatchConsumers;
 import org.lvs.contract.Topics;
 import org.lvs.contract.event.EventTypes;
+import org.lvs.contract.event.ReferralDecided;
+import org.lvs.contract.event.ReferralReceived;
 import org.lvs.sla.service.DecisionIntake;
 
 /**
  * Reads decisions ({@code referrals.triaged}) and received referrals ({@code referrals.received}), a poll at a time
  * applied in one transaction, through the commons {@link BatchConsumer}: transient failures are waited out, a record
  * that can never be applied goes to its topic's {@code .dlq} alone, and a poll's offsets are committed only after its
- * transaction committed. The processed-event log makes a redelivery harmless. {@link RecordReader} refuses at the
- * decode stage what can never be applied: an unreadable record, another event type, text no consumer can hold.
+ * transaction committed. Each referral's version tracker makes a redelivery harmless. {@link RecordReader} refuses
+ * at the decode stage what can never be applied: an unreadable record, another event type, text no consumer can hold.
+ * A record is first read in one pass ({@link TypedEventReader}); only what that pass does not vouch for is read the
+ * contract's way, which is where refusals get their reasons.
  */
 // Made at start-up, not at the first record: its consumers' health gauges and dead-letter counters must exist (at 0)
 // before anything arrives, so a dead channel or the first dead letter is seen by the alerts.
@@ -31,6 +36,10 @@ public class ReferralConsumers {
     /** The consumer group of both channels, named in dead letters. */
     public static final String GROUP = "contact-sla-service";
 
+    private static final TypedEventReader<ReferralDecided> DECISIONS = new TypedEventReader<>(ReferralDecided.class);
+    private static final TypedEventReader<ReferralReceived> RECEIVED_REFERRALS =
+            new TypedEventReader<>(ReferralReceived.class);
+
     private final BatchConsumer<DecisionIntake.Decided> decided;
     private final BatchConsumer<DecisionIntake.Received> received;
 
@@ -38,12 +47,18 @@ public class ReferralConsumers {
         this.decided = consumers.create(
                 Topics.REFERRALS_TRIAGED,
                 GROUP,
-                record -> DecisionIntake.decidedOf(RecordReader.read(record, EventTypes.REFERRAL_DECIDED)),
+                record -> RecordReader.readFast(record, EventTypes.REFERRAL_DECIDED, DECISIONS)
+                        .map(t -> DecisionIntake.decidedOf(t.eventId(), t.occurredAt(), t.payload()))
+                        .orElseGet(
+                                () -> DecisionIntake.decidedOf(RecordReader.read(record, EventTypes.REFERRAL_DECIDED))),
                 intake::applyDecisions);
         this.received = consumers.create(
                 Topics.REFERRALS_RECEIVED,
                 GROUP,
-                record -> DecisionIntake.receivedOf(RecordReader.read(record, EventTypes.REFERRAL_RECEIVED)),
+                record -> RecordReader.readFast(record, EventTypes.REFERRAL_RECEIVED, RECEIVED_REFERRALS)
+                        .map(t -> DecisionIntake.receivedOf(t.eventId(), t.payload()))
+                        .orElseGet(() ->
+                                DecisionIntake.receivedOf(RecordReader.read(record, EventTypes.REFERRAL_RECEIVED))),
                 intake::applyReceived);
     }
 

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -138,10 +137,6 @@ public class CaseRepository {
                 insert.executeBatch();
             }
         });
-    }
-
-    public Optional<CaseEntity> findCase(UUID referralId) {
-        return Optional.ofNullable(em.find(CaseEntity.class, referralId));
     }
 
     /** Clocks whose at-risk point or due time has come, locked; rows another instance holds are skipped. */

@@ -153,7 +153,11 @@ public class DecisionIntake {
 
     /** Reads a decision; a record that is not a usable decision is refused (the caller dead-letters it). */
     public static Decided decidedOf(EventEnvelope envelope) {
-        ReferralDecided d = envelope.payloadAs(ReferralDecided.class);
+        return decidedOf(envelope.eventId(), envelope.occurredAt(), envelope.payloadAs(ReferralDecided.class));
+    }
+
+    /** A decision already read into its type (the one-pass reading), checked as {@link #decidedOf(EventEnvelope)}. */
+    public static Decided decidedOf(UUID eventId, Instant occurredAt, ReferralDecided d) {
         if (d == null || d.referralId() == null || d.outcome() == null) {
             throw new MalformedEventException("a ReferralDecided without referralId or outcome");
         }
@@ -163,15 +167,18 @@ public class DecisionIntake {
         if (d.opensCase() && d.slaTargetHours() != null && d.slaTargetHours() <= 0) {
             throw new RejectedRecordException("a ReferralDecided opening a case with slaTargetHours below 1");
         }
-        return new Decided(envelope.eventId(), d, envelope.occurredAt());
+        return new Decided(eventId, d, occurredAt);
     }
 
     public static Received receivedOf(EventEnvelope envelope) {
-        ReferralReceived r = envelope.payloadAs(ReferralReceived.class);
+        return receivedOf(envelope.eventId(), envelope.payloadAs(ReferralReceived.class));
+    }
+
+    public static Received receivedOf(UUID eventId, ReferralReceived r) {
         if (r == null || r.referralId() == null || r.referral() == null) {
             throw new MalformedEventException("a ReferralReceived without referralId or referral");
         }
-        return new Received(envelope.eventId(), r);
+        return new Received(eventId, r);
     }
 
     private void decided(Decided b, ReferralTrackEntity track, Map<UUID, CaseEntity> cases, Writes writes) {
