@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.lvs.commons.failure.RejectedRecordException;
+import org.lvs.commons.messaging.TypedEventReader;
+import org.lvs.commons.messaging.TypedEventReader.Typed;
 import org.lvs.commons.text.SafeText;
 import org.lvs.contract.event.EventEnvelope;
 import org.lvs.contract.event.EventJson;
@@ -31,24 +34,20 @@ public final class ReceivedEvents {
 
     private ReceivedEvents() {}
 
-    public record Received(EventEnvelope envelope, ReferralReceived payload) {}
+    /** Most records are read in one pass; see {@link TypedEventReader}. */
+    private static final TypedEventReader<ReferralReceived> ONE_PASS = new TypedEventReader<>(ReferralReceived.class);
+
+    public record Received(UUID eventId, ReferralReceived payload) {}
 
     public static Received read(String json) {
         if (json == null || json.isBlank()) {
             throw new MalformedEventException("empty record");
         }
-        EventEnvelope envelope;
-        ReferralReceived received;
-        try {
-            envelope = EventJson.read(json);
-            if (!EventTypes.REFERRAL_RECEIVED.equals(envelope.type())) {
-                throw new MalformedEventException(
-                        "unexpected event type " + envelope.type() + " on referrals.received");
-            }
-            received = envelope.payloadAs(ReferralReceived.class);
-        } catch (MalformedEventException e) {
-            throw withoutContent(e);
-        }
+        // what the one pass does not vouch for is read the contract's way, which gives every refusal its reason
+        Typed<ReferralReceived> event = ONE_PASS.read(json)
+                .filter(typed -> EventTypes.REFERRAL_RECEIVED.equals(typed.type()))
+                .orElseGet(() -> readTheContractsWay(json));
+        ReferralReceived received = event.payload();
         require(received.referralId() != null, "referralId");
         require(received.version() >= 1, "version");
         Referral referral = received.referral();
@@ -62,12 +61,30 @@ public final class ReceivedEvents {
         requireSafePersonalText(referral);
         Instant receivedAt = received.receivedAt() != null
                 ? received.receivedAt()
-                : referral.receivedAt() != null ? referral.receivedAt() : envelope.occurredAt();
+                : referral.receivedAt() != null ? referral.receivedAt() : event.occurredAt();
         if (receivedAt != received.receivedAt()) {
             received = new ReferralReceived(
                     received.referralId(), received.version(), receivedAt, received.firstReceivedAt(), referral);
         }
-        return new Received(envelope, received);
+        return new Received(event.eventId(), received);
+    }
+
+    private static Typed<ReferralReceived> readTheContractsWay(String json) {
+        try {
+            EventEnvelope envelope = EventJson.read(json);
+            if (!EventTypes.REFERRAL_RECEIVED.equals(envelope.type())) {
+                throw new MalformedEventException(
+                        "unexpected event type " + envelope.type() + " on referrals.received");
+            }
+            return new Typed<>(
+                    envelope.eventId(),
+                    envelope.type(),
+                    envelope.occurredAt(),
+                    envelope.schemaVersion(),
+                    envelope.payloadAs(ReferralReceived.class));
+        } catch (MalformedEventException e) {
+            throw withoutContent(e);
+        }
     }
 
     /**

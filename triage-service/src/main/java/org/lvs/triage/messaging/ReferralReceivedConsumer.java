@@ -30,7 +30,7 @@ public class ReferralReceivedConsumer {
                 Channels.GROUP,
                 record -> {
                     ReceivedEvents.Received received = ReceivedEvents.read(record.value());
-                    return new TriageService.Received(received.envelope().eventId(), received.payload());
+                    return new TriageService.Received(received.eventId(), received.payload());
                 },
                 triage::decideAll);
     }
