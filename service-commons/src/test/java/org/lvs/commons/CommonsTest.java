@@ -156,6 +156,26 @@ class CommonsTest {
     }
 
     @Test
+    void aBlankQueryParameterIsAbsentWhateverItsTypeAndABlankPathIdIsMalformed() {
+        UUID id = UUID.randomUUID();
+        given().header("Authorization", TestTokens.bearer(Roles.OPS))
+                .queryParam("after", " ")
+                .queryParam("since", "")
+                .queryParam("from", " ")
+                .get("/probe/ids/" + id)
+                .then()
+                .statusCode(200)
+                .body(equalTo(id + " null null null"));
+        given().header("Authorization", TestTokens.bearer(Roles.OPS))
+                .get("/probe/ids/{referralId}", " ")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.contains("referralId"))
+                .body("errors[0].message", equalTo("must be a UUID"));
+    }
+
+    @Test
     void problemsNameEveryBadField() {
         given().header("Authorization", TestTokens.bearer(Roles.ADMIN))
                 .post("/probe/invalid")

@@ -12,15 +12,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.lvs.commons.problem.Problem;
+import org.lvs.commons.rest.validation.DateOrInstant;
+import org.lvs.commons.rest.validation.PageNumber;
+import org.lvs.commons.rest.validation.PageSize;
+import org.lvs.commons.rest.validation.TimeText;
 import org.lvs.contract.Roles;
 import org.lvs.sla.persistence.AccessAudit;
 import org.lvs.sla.persistence.Paging;
 import org.lvs.sla.rest.dto.AccessAuditEntry;
 import org.lvs.sla.rest.dto.PageOf;
-import org.lvs.sla.rest.validation.DateOrInstant;
-import org.lvs.sla.rest.validation.PageNumber;
-import org.lvs.sla.rest.validation.PageSize;
-import org.lvs.sla.rest.validation.TimeText;
 
 /** The access audit for admin: who read which case and who searched for whom, when and why. */
 @Path("/api/v1/audit")
@@ -52,7 +52,7 @@ public class AuditResource {
                     String action,
             @QueryParam("actor") String actor,
             @QueryParam("page") @PageNumber Integer page,
-            @QueryParam("size") @PageSize Integer size) {
+            @QueryParam("size") @PageSize(max = Paging.MAX_SIZE) Integer size) {
         return audit.list(
                 TimeText.from(from), TimeText.to(to), blankToNull(action), blankToNull(actor), Paging.of(page, size));
     }

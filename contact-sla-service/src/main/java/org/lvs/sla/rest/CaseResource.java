@@ -18,6 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.lvs.commons.problem.Problem;
+import org.lvs.commons.rest.validation.EnumName;
+import org.lvs.commons.rest.validation.EnumNames;
+import org.lvs.commons.rest.validation.PageNumber;
+import org.lvs.commons.rest.validation.PageSize;
 import org.lvs.contract.Roles;
 import org.lvs.contract.casework.CaseStatus;
 import org.lvs.contract.triage.Strand;
@@ -31,10 +35,6 @@ import org.lvs.sla.rest.dto.CaseSearchRequest;
 import org.lvs.sla.rest.dto.CaseView;
 import org.lvs.sla.rest.dto.PageOf;
 import org.lvs.sla.rest.validation.CursorToken;
-import org.lvs.sla.rest.validation.EnumName;
-import org.lvs.sla.rest.validation.EnumNames;
-import org.lvs.sla.rest.validation.PageNumber;
-import org.lvs.sla.rest.validation.PageSize;
 import org.lvs.sla.service.CaseSearch;
 import org.lvs.sla.service.CaseWorkService;
 
@@ -84,7 +84,7 @@ public class CaseResource {
             @QueryParam("personRef") String personRef,
             @QueryParam("reason") String reason,
             @QueryParam("page") @PageNumber Integer page,
-            @QueryParam("size") @PageSize Integer size,
+            @QueryParam("size") @PageSize(max = Paging.MAX_SIZE) Integer size,
             @QueryParam("after") @CursorToken String after) {
         CaseSearchRequest search =
                 new CaseSearchRequest(q, firstName, lastName, dateOfBirth, postcode, phone, email, personRef, reason);

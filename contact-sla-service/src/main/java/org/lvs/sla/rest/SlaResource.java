@@ -15,6 +15,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.lvs.commons.problem.Problem;
+import org.lvs.commons.rest.validation.DateOrInstant;
+import org.lvs.commons.rest.validation.EnumName;
+import org.lvs.commons.rest.validation.EnumNames;
+import org.lvs.commons.rest.validation.PageNumber;
+import org.lvs.commons.rest.validation.PageSize;
+import org.lvs.commons.rest.validation.TimeText;
 import org.lvs.contract.Roles;
 import org.lvs.contract.triage.Priority;
 import org.lvs.contract.triage.Strand;
@@ -24,12 +30,6 @@ import org.lvs.sla.persistence.Paging;
 import org.lvs.sla.rest.dto.CaseRow;
 import org.lvs.sla.rest.dto.PageOf;
 import org.lvs.sla.rest.validation.CursorToken;
-import org.lvs.sla.rest.validation.DateOrInstant;
-import org.lvs.sla.rest.validation.EnumName;
-import org.lvs.sla.rest.validation.EnumNames;
-import org.lvs.sla.rest.validation.PageNumber;
-import org.lvs.sla.rest.validation.PageSize;
-import org.lvs.sla.rest.validation.TimeText;
 
 /** The contact clock's lists: breached cases and cases at risk. */
 @Path("/api/v1/sla")
@@ -64,7 +64,7 @@ public class SlaResource {
             @QueryParam("to") @DateOrInstant String to,
             @QueryParam("open") Boolean open,
             @QueryParam("page") @PageNumber Integer page,
-            @QueryParam("size") @PageSize Integer size,
+            @QueryParam("size") @PageSize(max = Paging.MAX_SIZE) Integer size,
             @QueryParam("after") @CursorToken String after) {
         return queries.breaches(
                 filter(strand, area, priority, from, to),
@@ -93,7 +93,7 @@ public class SlaResource {
             @QueryParam("from") @DateOrInstant String from,
             @QueryParam("to") @DateOrInstant String to,
             @QueryParam("page") @PageNumber Integer page,
-            @QueryParam("size") @PageSize Integer size,
+            @QueryParam("size") @PageSize(max = Paging.MAX_SIZE) Integer size,
             @QueryParam("after") @CursorToken String after) {
         return queries.atRisk(
                 withinHours,

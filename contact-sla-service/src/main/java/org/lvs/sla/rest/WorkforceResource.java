@@ -13,6 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.lvs.commons.problem.Problem;
+import org.lvs.commons.rest.validation.EnumName;
+import org.lvs.commons.rest.validation.EnumNames;
+import org.lvs.commons.rest.validation.PageNumber;
+import org.lvs.commons.rest.validation.PageSize;
 import org.lvs.contract.Roles;
 import org.lvs.contract.casework.OnwardService;
 import org.lvs.contract.triage.Strand;
@@ -20,10 +24,6 @@ import org.lvs.sla.persistence.Paging;
 import org.lvs.sla.persistence.WaitingListQueries;
 import org.lvs.sla.rest.dto.WaitingListView;
 import org.lvs.sla.rest.dto.WorkerCaseload;
-import org.lvs.sla.rest.validation.EnumName;
-import org.lvs.sla.rest.validation.EnumNames;
-import org.lvs.sla.rest.validation.PageNumber;
-import org.lvs.sla.rest.validation.PageSize;
 import org.lvs.sla.service.Caseloads;
 
 /** Caseloads against capacity, and who is waiting for a worker or an onward service. */
@@ -66,7 +66,7 @@ public class WorkforceResource {
     @Path("/waiting-lists")
     public WaitingListView waitingLists(
             @QueryParam("page") @PageNumber Integer page,
-            @QueryParam("size") @PageSize Integer size,
+            @QueryParam("size") @PageSize(max = Paging.MAX_SIZE) Integer size,
             @QueryParam("strand") @EnumName(Strand.class) String strand,
             @QueryParam("service") @EnumName(OnwardService.class) String service) {
         return waitingLists.list(

@@ -16,6 +16,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.lvs.commons.messaging.OutgoingEvent;
 import org.lvs.commons.problem.ProblemException;
+import org.lvs.commons.rest.validation.EnumNames;
+import org.lvs.commons.rest.validation.TimeText;
 import org.lvs.contract.FieldError;
 import org.lvs.contract.casework.CaseStatus;
 import org.lvs.contract.casework.ClosureReason;
@@ -48,8 +50,6 @@ import org.lvs.sla.persistence.ServiceRequests;
 import org.lvs.sla.rest.dto.CaseAuditEntry;
 import org.lvs.sla.rest.dto.CaseRequests;
 import org.lvs.sla.rest.dto.CaseView;
-import org.lvs.sla.rest.validation.EnumNames;
-import org.lvs.sla.rest.validation.TimeText;
 
 /**
  * The case handlers' actions (sla-policy.md, case actions). Each is its validation and a short {@link Change}; the

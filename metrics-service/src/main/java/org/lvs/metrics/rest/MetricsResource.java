@@ -27,13 +27,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.lvs.commons.problem.Problem;
 import org.lvs.commons.problem.ProblemException;
+import org.lvs.commons.rest.validation.IsoDate;
 import org.lvs.contract.Roles;
+import org.lvs.metrics.domain.FinancialYear;
 import org.lvs.metrics.domain.PeriodName;
 import org.lvs.metrics.rest.dto.LiveView;
 import org.lvs.metrics.rest.dto.RebuildStatus;
 import org.lvs.metrics.rest.dto.StreamTicket;
 import org.lvs.metrics.rest.dto.Summary;
-import org.lvs.metrics.rest.validation.IsoDate;
 import org.lvs.metrics.service.LiveService;
 import org.lvs.metrics.service.MetricsChanges;
 import org.lvs.metrics.service.PeriodService;
@@ -125,9 +126,13 @@ public class MetricsResource {
                     @QueryParam("period")
                     @Pattern(regexp = PeriodName.PATTERN, message = PERIOD_SHAPE)
                     String period,
-            @Parameter(description = "First day of a range (ISO date), with to") @QueryParam("from") @IsoDate
+            @Parameter(description = "First day of a range (ISO date), with to")
+                    @QueryParam("from")
+                    @IsoDate(minYear = FinancialYear.FIRST_YEAR, maxYear = FinancialYear.LAST_YEAR)
                     String from,
-            @Parameter(description = "Last day of a range (ISO date), with from") @QueryParam("to") @IsoDate
+            @Parameter(description = "Last day of a range (ISO date), with from")
+                    @QueryParam("to")
+                    @IsoDate(minYear = FinancialYear.FIRST_YEAR, maxYear = FinancialYear.LAST_YEAR)
                     String to) {
         return summaries.summary(periods.fromParameters(period, from, to));
     }
@@ -167,9 +172,13 @@ public class MetricsResource {
                     @QueryParam("period")
                     @Pattern(regexp = PeriodName.PATTERN, message = PERIOD_SHAPE)
                     String period,
-            @Parameter(description = "First day of a range (ISO date), with to") @QueryParam("from") @IsoDate
+            @Parameter(description = "First day of a range (ISO date), with to")
+                    @QueryParam("from")
+                    @IsoDate(minYear = FinancialYear.FIRST_YEAR, maxYear = FinancialYear.LAST_YEAR)
                     String from,
-            @Parameter(description = "Last day of a range (ISO date), with from") @QueryParam("to") @IsoDate
+            @Parameter(description = "Last day of a range (ISO date), with from")
+                    @QueryParam("to")
+                    @IsoDate(minYear = FinancialYear.FIRST_YEAR, maxYear = FinancialYear.LAST_YEAR)
                     String to) {
         return live.live(periods.fromParameters(period, from, to));
     }

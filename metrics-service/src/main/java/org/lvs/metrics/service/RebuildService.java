@@ -87,12 +87,7 @@ public class RebuildService {
         this.config = config;
         this.clock = clock;
         this.dataSource = dataSource;
-        this.brokerSecurity = kafkaDefaults.isResolvable() ? brokerSecurity(kafkaDefaults.get()) : Map.of();
-    }
-
-    /** How to reach the broker (security protocol, SASL, TLS), and nothing of how a client behaves. */
-    static Map<String, Object> brokerSecurity(Map<String, Object> kafkaDefaults) {
-        return KafkaClientSecurity.of(kafkaDefaults);
+        this.brokerSecurity = kafkaDefaults.isResolvable() ? KafkaClientSecurity.of(kafkaDefaults.get()) : Map.of();
     }
 
     /** A rebuild that was running when the service last stopped is marked FAILED, and its leftovers dropped. */

@@ -2,6 +2,7 @@ package org.lvs.metrics.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -89,6 +90,17 @@ class MetricsApiTest {
                 .get("/api/v1/metrics/summary?period=2017-18&from=2017-01-01&to=2017-01-02")
                 .then()
                 .statusCode(400);
+    }
+
+    @Test
+    void malformedDatesSayWhatADateIs() {
+        given().header("Authorization", TestTokens.bearer(Roles.OPS))
+                .get("/api/v1/metrics/live?from=2017-02-30&to=1899-12-31")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("from", "to"))
+                .body("errors.message", contains("must be an ISO date, e.g. 2017-07-01", "year out of range"));
     }
 
     @Test

@@ -10,7 +10,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.lvs.commons.problem.ProblemException;
-import org.lvs.metrics.rest.validation.IsoDateValidator;
+import org.lvs.commons.rest.validation.IsoDate;
+import org.lvs.metrics.domain.FinancialYear;
 
 /** The period a request asks for, and the field a bad request names (metrics.md, periods). */
 class PeriodServiceTest {
@@ -48,7 +49,7 @@ class PeriodServiceTest {
         }
         assertEquals("period", badField(() -> PERIODS.fromParameters("2017-18", "2017-01-01", null)));
         // malformed dates are named by the parameters' constraint, both at once
-        IsoDateValidator dates = new IsoDateValidator();
+        IsoDate.Validator dates = new IsoDate.Validator(FinancialYear.FIRST_YEAR, FinancialYear.LAST_YEAR);
         assertFalse(dates.isValid("2017-13-01", null));
         assertFalse(dates.isValid("yesterday", null));
         assertFalse(dates.isValid("1899-12-31", null));

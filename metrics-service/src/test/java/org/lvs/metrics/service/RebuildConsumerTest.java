@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.lvs.commons.messaging.KafkaClientSecurity;
 
 /** The rebuild's own consumer reaches the broker like the channels do: TLS and SCRAM settings included. */
 class RebuildConsumerTest {
@@ -28,7 +29,7 @@ class RebuildConsumerTest {
                 "7",
                 "group.id",
                 "someone");
-        Map<String, Object> security = RebuildService.brokerSecurity(defaults);
+        Map<String, Object> security = KafkaClientSecurity.of(defaults);
         assertEquals(
                 Map.of(
                         "security.protocol",

@@ -28,6 +28,10 @@ import org.lvs.contract.FieldError;
  * contract's answer table gives for a wrong type. Left to JAX-RS, a malformed path or query parameter is a bare 404.
  * Conversion stops at the first malformed parameter, so that one is named alone; Bean Validation constraints on
  * well-formed values (ranges, sizes) are all named together by {@code ValidationProblemMapper}.
+ *
+ * <p>One rule for every type: an empty or blank query (header, form, cookie) parameter is absent, so the resource's
+ * default applies ({@code ?size=}, {@code ?after=}); a path parameter is never absent, so a blank one is malformed
+ * ({@code /cases/%20} is a 400, not a null id).
  */
 @Provider
 public class TypedParamConverterProvider implements ParamConverterProvider {
@@ -36,21 +40,33 @@ public class TypedParamConverterProvider implements ParamConverterProvider {
     @SuppressWarnings("unchecked")
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
         String name = parameterName(annotations);
+        boolean path = isPathParameter(annotations);
         if (rawType == UUID.class) {
-            return (ParamConverter<T>) new UuidConverter(name);
+            return (ParamConverter<T>)
+                    new Parsed<>(name, path, "must be a UUID", TypedParamConverterProvider::canonicalUuid);
         } else if (rawType == Instant.class) {
             return (ParamConverter<T>)
-                    new Parsed<>(name, "must be an ISO-8601 instant, e.g. 2017-07-01T00:00:00Z", Instant::parse);
+                    new Parsed<>(name, path, "must be an ISO-8601 instant, e.g. 2017-07-01T00:00:00Z", Instant::parse);
         } else if (rawType == LocalDate.class) {
-            return (ParamConverter<T>) new Parsed<>(name, "must be a date (yyyy-mm-dd)", LocalDate::parse);
+            return (ParamConverter<T>) new Parsed<>(name, path, "must be a date (yyyy-mm-dd)", LocalDate::parse);
         } else if (rawType == Integer.class) {
-            return (ParamConverter<T>) new Parsed<>(name, "must be a whole number", v -> Integer.valueOf(v.trim()));
+            return (ParamConverter<T>)
+                    new Parsed<>(name, path, "must be a whole number", v -> Integer.valueOf(v.trim()));
         } else if (rawType == Long.class) {
-            return (ParamConverter<T>) new Parsed<>(name, "must be a whole number", v -> Long.valueOf(v.trim()));
+            return (ParamConverter<T>) new Parsed<>(name, path, "must be a whole number", v -> Long.valueOf(v.trim()));
         } else if (rawType == Boolean.class) {
-            return (ParamConverter<T>) new Parsed<>(name, "must be true or false", TypedParamConverterProvider::bool);
+            return (ParamConverter<T>)
+                    new Parsed<>(name, path, "must be true or false", TypedParamConverterProvider::bool);
         }
         return null;
+    }
+
+    /** UUID.fromString accepts shortened groups ("1-1-1-1-1"): only the canonical 36-character form is an id. */
+    private static UUID canonicalUuid(String value) {
+        if (value.length() != 36) {
+            throw new IllegalArgumentException("not a canonical UUID");
+        }
+        return UUID.fromString(value);
     }
 
     private static Boolean bool(String value) {
@@ -64,6 +80,15 @@ public class TypedParamConverterProvider implements ParamConverterProvider {
     static WebApplicationException malformed(String name, String message) {
         return new WebApplicationException(
                 ProblemResponses.of(ProblemException.badRequest(List.of(new FieldError(name, message)))));
+    }
+
+    private static boolean isPathParameter(Annotation[] annotations) {
+        for (Annotation annotation : annotations) {
+            if (annotation instanceof PathParam) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String parameterName(Annotation[] annotations) {
@@ -83,36 +108,19 @@ public class TypedParamConverterProvider implements ParamConverterProvider {
         return "id";
     }
 
-    private record UuidConverter(String name) implements ParamConverter<UUID> {
-
-        @Override
-        public UUID fromString(String value) {
-            if (value == null) {
-                return null;
-            }
-            try {
-                // UUID.fromString accepts shortened groups ("1-1-1-1-1"); only the canonical 36-character form is an id
-                if (value.length() == 36) {
-                    return UUID.fromString(value);
-                }
-            } catch (IllegalArgumentException e) {
-                // answered below
-            }
-            throw malformed(name, "must be a UUID");
-        }
-
-        @Override
-        public String toString(UUID value) {
-            return value.toString();
-        }
-    }
-
-    private record Parsed<T>(String name, String message, Function<String, T> parse) implements ParamConverter<T> {
+    private record Parsed<T>(String name, boolean path, String message, Function<String, T> parse)
+            implements ParamConverter<T> {
 
         @Override
         public T fromString(String value) {
-            if (value == null || value.isBlank()) {
-                return null; // absent or empty: the resource's default
+            if (value == null) {
+                return null; // absent: the resource's default
+            }
+            if (value.isBlank()) {
+                if (path) {
+                    throw malformed(name, message); // a path segment is never absent
+                }
+                return null; // empty: the resource's default
             }
             try {
                 return parse.apply(value);

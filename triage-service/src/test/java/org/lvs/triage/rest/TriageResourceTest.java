@@ -1,6 +1,7 @@
 package org.lvs.triage.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -102,6 +103,23 @@ class TriageResourceTest {
                 .then()
                 .statusCode(400)
                 .body("errors.field", containsInAnyOrder("after", "limit", "page"));
+    }
+
+    @Test
+    void feedbackSinceIsReadWithAnOffsetOnlyAndSaysSo() {
+        for (String since : List.of("2017-06-30T23:59:60Z", "2017-06-30T24:00:00Z", "yesterday")) {
+            given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                    .queryParam("source", "ADT")
+                    .queryParam("since", since)
+                    .get("/api/v1/triage/feedback")
+                    .then()
+                    .statusCode(400)
+                    .contentType(startsWith("application/problem+json"))
+                    .body("errors.field", contains("since"))
+                    .body(
+                            "errors.message",
+                            contains("must be an ISO-8601 instant with offset, e.g. 2017-08-01T00:00:00Z"));
+        }
     }
 
     @Test

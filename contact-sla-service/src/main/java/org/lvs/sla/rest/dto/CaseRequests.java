@@ -5,6 +5,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.Map;
+import org.lvs.commons.rest.validation.EnumName;
+import org.lvs.commons.rest.validation.IsoInstant;
 import org.lvs.contract.casework.ClosureReason;
 import org.lvs.contract.casework.ContactChannel;
 import org.lvs.contract.casework.ContactOutcome;
@@ -13,9 +15,7 @@ import org.lvs.contract.casework.OutcomeStage;
 import org.lvs.contract.casework.SupportType;
 import org.lvs.contract.referral.RiskLevel;
 import org.lvs.contract.triage.Pathway;
-import org.lvs.sla.rest.validation.EnumName;
 import org.lvs.sla.rest.validation.FreeText;
-import org.lvs.sla.rest.validation.IsoInstant;
 import org.lvs.sla.rest.validation.Scores;
 
 /**

@@ -1,12 +1,15 @@
 package org.lvs.sla.rest.validation;
 
-/** Reads a name {@link EnumName} accepted. */
+/**
+ * The commons {@link org.lvs.commons.rest.validation.EnumNames}, kept here only because {@code org.lvs.sla.service}
+ * still imports this one: point it at the commons class and delete this one.
+ */
 public final class EnumNames {
 
     private EnumNames() {}
 
-    /** The constant {@code name} names (trimmed); null when absent or blank. */
+    /** As {@link org.lvs.commons.rest.validation.EnumNames#parse}. */
     public static <E extends Enum<E>> E parse(Class<E> type, String name) {
-        return name == null || name.isBlank() ? null : Enum.valueOf(type, name.trim());
+        return org.lvs.commons.rest.validation.EnumNames.parse(type, name);
     }
 }

@@ -12,6 +12,7 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
+import org.lvs.commons.rest.validation.Messages;
 import org.lvs.commons.text.SafeText;
 
 /**

@@ -10,6 +10,7 @@ import jakarta.validation.Payload;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 import java.util.List;
+import org.lvs.commons.rest.validation.Messages;
 import org.lvs.contract.FieldError;
 import org.lvs.sla.rest.dto.CaseSearchRequest;
 import org.lvs.sla.service.SearchTerms;

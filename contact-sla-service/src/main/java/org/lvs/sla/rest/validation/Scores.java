@@ -12,6 +12,7 @@ import jakarta.validation.Payload;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 import java.util.Map;
+import org.lvs.commons.rest.validation.Messages;
 
 /**
  * Outcome scores: at least one, each named (at most 50 characters) and a whole number from 1 to 10. A bad score is

@@ -1,53 +1,17 @@
 package org.lvs.sla.rest.validation;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 
 /**
- * Reads the times {@link IsoInstant} and {@link DateOrInstant} accept, once they are valid: absent or blank is null,
- * anything else that does not read throws {@code DateTimeException} (the validators' test).
+ * The commons {@link org.lvs.commons.rest.validation.TimeText}, kept here only because {@code org.lvs.sla.service}
+ * still imports this one: point it at the commons class and delete this one.
  */
 public final class TimeText {
 
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
-
     private TimeText() {}
 
-    /** An ISO-8601 instant, in UTC ({@code Z}) or with an offset. */
+    /** As {@link org.lvs.commons.rest.validation.TimeText#instant(String)}: what {@code @IsoInstant} accepts. */
     public static Instant instant(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            return OffsetDateTime.parse(text.trim()).toInstant();
-        }
-    }
-
-    /** A {@code from} bound: the start of the day (Europe/London), or the instant. */
-    public static Instant from(String text) {
-        return bound(text, false);
-    }
-
-    /** A {@code to} bound, exclusive: the end of the day (the whole day is included), or just after the instant. */
-    public static Instant to(String text) {
-        return bound(text, true);
-    }
-
-    private static Instant bound(String text, boolean endOfDay) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            LocalDate date = LocalDate.parse(text.trim());
-            return (endOfDay ? date.plusDays(1) : date).atStartOfDay(LONDON).toInstant();
-        } catch (DateTimeParseException notADate) {
-            Instant at = instant(text);
-            return endOfDay ? at.plusNanos(1) : at;
-        }
+        return org.lvs.commons.rest.validation.TimeText.instant(text);
     }
 }

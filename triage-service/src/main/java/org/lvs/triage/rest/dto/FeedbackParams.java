@@ -9,8 +9,9 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.lvs.commons.rest.validation.IsoInstant;
+import org.lvs.commons.rest.validation.TimeText;
 import org.lvs.contract.referral.Source;
-import org.lvs.triage.rest.validation.IsoInstant;
 import org.lvs.triage.rest.validation.OneFeedbackReading;
 
 /**
@@ -37,7 +38,7 @@ public record FeedbackParams(
                         + "reading by receivedAt",
                 schema = @Schema(type = SchemaType.STRING, format = "date-time"))
         @QueryParam("since")
-        @IsoInstant
+        @IsoInstant(lenient = false, message = SINCE_FORM)
         String since,
 
         @Parameter(
@@ -87,6 +88,9 @@ public record FeedbackParams(
     /** The {@link Source} names; blank is left to {@code @NotBlank}, surrounding spaces are ignored. */
     static final String SOURCE_PATTERN = "\\s*(ADT|OFFICER_DIRECT|MASH|PARTNER|SELF)?\\s*";
 
+    /** {@code since} is read as {@code OffsetDateTime.parse} reads it: no leap second, no {@code 24:00}. */
+    static final String SINCE_FORM = "must be an ISO-8601 instant with offset, e.g. 2017-08-01T00:00:00Z";
+
     static final String SIZE_RANGE = "must be an integer from 1 to " + MAX_SIZE;
     static final String PAGE_RANGE = "must be an integer from 0 to " + MAX_PAGE;
 
@@ -100,7 +104,7 @@ public record FeedbackParams(
     }
 
     public Instant sinceInstant() {
-        return IsoInstant.Validator.parse(since);
+        return TimeText.instant(since, false);
     }
 
     public boolean pendingOnly() {

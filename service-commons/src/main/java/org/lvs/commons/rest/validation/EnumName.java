@@ -1,4 +1,4 @@
-package org.lvs.sla.rest.validation;
+package org.lvs.commons.rest.validation;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.PARAMETER;
@@ -17,7 +17,7 @@ import java.util.Arrays;
 /**
  * The name of one of {@code value}'s constants ("must be one of [A, B]" otherwise); absent or blank is valid (add
  * {@code @NotBlank} where the value is required). Text rather than the enum itself, so that a wrong name is named in
- * the one 400 with every other bad field instead of ending conversion.
+ * the one 400 with every other bad field instead of ending conversion. Read it with {@link EnumNames#parse}.
  */
 @Target({FIELD, PARAMETER, RECORD_COMPONENT, TYPE_USE})
 @Retention(RUNTIME)

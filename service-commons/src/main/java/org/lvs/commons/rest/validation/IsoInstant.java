@@ -1,4 +1,4 @@
-package org.lvs.sla.rest.validation;
+package org.lvs.commons.rest.validation;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.PARAMETER;
@@ -13,7 +13,12 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 import java.time.DateTimeException;
 
-/** An ISO-8601 instant, in UTC ({@code Z}) or with an offset; absent or blank is valid. */
+/**
+ * An ISO-8601 instant, in UTC ({@code Z}) or with an offset; absent or blank is valid. Read it with
+ * {@link TimeText#instant(String, boolean)}, with the same {@code lenient}. A parameter checked this way, rather than
+ * typed {@code Instant}, is named in the same 400 as every other bad parameter: a converter that fails stops the
+ * request before Bean Validation names the rest.
+ */
 @Target({FIELD, PARAMETER, RECORD_COMPONENT})
 @Retention(RUNTIME)
 @Constraint(validatedBy = IsoInstant.Validator.class)
@@ -21,17 +26,30 @@ public @interface IsoInstant {
 
     String message() default "must be an ISO-8601 instant such as 2017-06-05T10:00:00Z";
 
+    /**
+     * Also accept a leap second ({@code 23:59:60}, read as {@code 23:59:59}) and {@code 24:00:00} (the next day's
+     * midnight), as {@code Instant.parse} does; false accepts only what {@code OffsetDateTime.parse} reads.
+     */
+    boolean lenient() default true;
+
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
 
-    /** Valid when {@link TimeText#instant} reads it. */
+    /** Valid when {@link TimeText#instant(String, boolean)} reads it. */
     class Validator implements ConstraintValidator<IsoInstant, String> {
+
+        private boolean lenient = true;
+
+        @Override
+        public void initialize(IsoInstant annotation) {
+            lenient = annotation.lenient();
+        }
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
             try {
-                TimeText.instant(value);
+                TimeText.instant(value, lenient);
                 return true;
             } catch (DateTimeException e) {
                 return false;

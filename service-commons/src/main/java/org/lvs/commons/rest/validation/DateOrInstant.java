@@ -1,4 +1,4 @@
-package org.lvs.sla.rest.validation;
+package org.lvs.commons.rest.validation;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.PARAMETER;
@@ -14,8 +14,9 @@ import java.lang.annotation.Target;
 import java.time.DateTimeException;
 
 /**
- * A list's time bound ({@code from}, {@code to}): a date, taken in Europe/London, or an instant; absent or blank is
- * valid. Text, because either form is accepted.
+ * A list's time bound ({@code from}, {@code to}): a date, taken in Europe/London, or an instant (read leniently, as
+ * {@link IsoInstant}'s default); absent or blank is valid. Text, because either form is accepted; read it with
+ * {@link TimeText#from} and {@link TimeText#to}.
  */
 @Target({FIELD, PARAMETER, RECORD_COMPONENT})
 @Retention(RUNTIME)
