@@ -330,6 +330,15 @@ class SlaListsTest {
                 .orElseThrow();
         assertEquals(2, ((Number) firstRow.get("openCases")).intValue()); // 4 assigned, 1 moved on, 1 closed
         assertEquals(Map.of("IDVA", 1, "ISVA", 1), firstRow.get("byPathway"));
+        // a session with another search_path writing the table by its full name (a bulk load, an operator) counts too
+        String third = "worker-" + UUID.randomUUID();
+        Api.update(
+                "update sla.sla_case set worker = ? where referral_id = ?::uuid",
+                third,
+                ids.get(3).toString());
+        assertEquals(
+                1,
+                Api.count("select open_cases from sla.worker_caseload where worker = ? and pathway = 'IDVA'", third));
     }
 
     @Test

@@ -76,6 +76,20 @@ public final class Api {
         }
     }
 
+    /** Runs one statement on a connection of its own (the database's default search_path, not the service's). */
+    public static void update(String sql, String... args) {
+        try (Connection c = DriverManager.getConnection(
+                        LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(), LvsTestResources.dbPassword());
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setString(i + 1, args[i]);
+            }
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The first column of the first row, as text (null when there is no row). */
     public static String text(String sql, String... args) {
         try (Connection c = DriverManager.getConnection(
