@@ -14,7 +14,7 @@ import org.lvs.triage.service.TriageService;
  * Decides the referral versions read from {@code referrals.received}, a poll at a time in one transaction, through
  * the commons {@link BatchConsumer}: transient failures are waited out, a record that can never be decided goes to
  * {@code referrals.received.dlq} alone, and the poll's offsets are committed only after its decisions (and their
- * outbox events) committed. The processed-event log makes a redelivery harmless.
+ * outbox events) committed. A redelivered version is not newer than the decision it made, so it changes nothing.
  */
 // Made at start-up, not at the first record: its consumers' health gauges and dead-letter counters must exist (at 0)
 // before anything arrives, so a dead channel or the first dead letter is seen by the alerts.

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.lvs.commons.idempotency.ProcessedEvents;
 import org.lvs.commons.messaging.OutgoingEvent;
 import org.lvs.commons.outbox.Outbox;
 import org.lvs.contract.Topics;
@@ -35,8 +34,8 @@ import org.lvs.triage.persistence.VictimIdentityRepository;
 
 /**
  * Decides each referral version once: the decision, the victim's identity hashes with the version's policy input,
- * the re-decisions of later referrals of the same victim, the processed event, the events to publish (via the outbox)
- * and the feedback positions commit together or not at all. {@link #decideAll} does so for a whole batch of records
+ * the re-decisions of later referrals of the same victim, the events to publish (via the outbox) and the feedback
+ * positions commit together or not at all; the decision's (referral, version) key is what makes a redelivery harmless. {@link #decideAll} does so for a whole batch of records
  * in one transaction, with the same outcome as deciding them one by one in order (the commons batch consumer
  * bisects a failing batch down to the record that fails); {@link #decide} is a batch of one.
  */
@@ -45,22 +44,20 @@ public class TriageService {
 
     private static final Logger LOG = Logger.getLogger(TriageService.class);
 
-    /** This consumer's name in the processed-event log. */
-    public static final String CONSUMER = "triage";
-
     /** What became of a received referral version. */
     public enum Result {
         DECIDED,
-        /** The same event again: nothing changes, nothing is published. */
-        ALREADY_PROCESSED,
-        /** This version (or a higher one) was already decided: the latest decision stands. */
+        /**
+         * This version (or a higher one) was already decided, the same event redelivered included: the latest
+         * decision stands, nothing is published. The decision table's (referral, version) key, read under the
+         * referral's lock, is the idempotency record: no processed-event mark is written.
+         */
         NOT_NEWER
     }
 
     /** One readable record of a batch. */
     public record Received(UUID eventId, ReferralReceived received) {}
 
-    private final ProcessedEvents processedEvents;
     private final DecisionRepository decisions;
     private final FeedbackRepository feedback;
     private final VictimIdentityRepository identities;
@@ -73,7 +70,6 @@ public class TriageService {
     private final RepeatRedecisions redecisions;
 
     TriageService(
-            ProcessedEvents processedEvents,
             DecisionRepository decisions,
             FeedbackRepository feedback,
             VictimIdentityRepository identities,
@@ -84,7 +80,6 @@ public class TriageService {
             TriageConfig config,
             ErasureService erasures,
             RepeatRedecisions redecisions) {
-        this.processedEvents = processedEvents;
         this.decisions = decisions;
         this.feedback = feedback;
         this.identities = identities;
@@ -105,7 +100,7 @@ public class TriageService {
 
     /**
      * Decides a batch of records in their order in one transaction, with a handful of statements instead of a dozen
-     * per record: every lock first (sorted), the processed-event log, the latest versions and the identities the
+     * per record: every lock first (sorted), the latest versions and the identities the
      * batch can match read at once, the decisions made in memory (each sees the decisions before it in the batch, as
      * if each had committed alone), then written back in JDBC batches; later referrals of the batch's victims decided
      * before them are decided again ({@link RepeatRedecisions}); the events are enqueued in order, and the feedback
@@ -122,7 +117,6 @@ public class TriageService {
         TreeSet<Long> lockKeys = new TreeSet<>();
         Set<String> hashes = new LinkedHashSet<>();
         Set<UUID> referralIds = new LinkedHashSet<>();
-        List<UUID> eventIds = new ArrayList<>(batch.size());
         Instant windowFrom = null;
         Instant windowTo = null;
         for (Received r : batch) {
@@ -130,7 +124,6 @@ public class TriageService {
             VictimIdentity identity = hasher.identityOf(received.referral());
             identityOf.add(identity);
             referralIds.add(received.referralId());
-            eventIds.add(r.eventId());
             lockKeys.addAll(VictimIdentityRepository.lockKeys(received.referralId(), identity));
             hashes.addAll(identity.hashes());
             Instant recordedAt = received.referral().recordedAt();
@@ -142,7 +135,6 @@ public class TriageService {
         // Referrals and victims of this batch are decided by nobody else until it commits; sorted, so no deadlock.
         identities.limitLockWaits(lockTimeout);
         identities.lockAll(lockKeys);
-        Set<UUID> firstTime = processedEvents.firstTimeAll(eventIds, CONSUMER);
         Set<UUID> erased = erasures.erasedAmong(referralIds);
         Map<UUID, Integer> latest = new HashMap<>(decisions.latestVersions(referralIds));
         // also the later referrals the batch may cause to be decided again (RepeatRedecisions)
@@ -153,11 +145,7 @@ public class TriageService {
         List<RepeatRedecisions.Trigger> triggers = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             ReferralReceived received = batch.get(i).received();
-            // remove: the same event twice in one batch is processed once
-            if (!firstTime.remove(batch.get(i).eventId())) {
-                results.add(Result.ALREADY_PROCESSED);
-                continue;
-            }
+            // the same event twice in one batch: the first put its version in latest, the second is not newer
             Integer latestVersion = latest.get(received.referralId());
             if (latestVersion != null && latestVersion >= received.version()) {
                 results.add(Result.NOT_NEWER);

@@ -103,7 +103,7 @@ class TriageServiceTest {
                 recorded);
         UUID eventId = ReferralReceived.eventId(event.referralId(), 1);
         assertEquals(TriageService.Result.DECIDED, triage.decide(eventId, event));
-        assertEquals(TriageService.Result.ALREADY_PROCESSED, triage.decide(eventId, event));
+        assertEquals(TriageService.Result.NOT_NEWER, triage.decide(eventId, event)); // the same event redelivered
         // the same version under another event id (a re-published record) does not replace the decision either
         assertEquals(TriageService.Result.NOT_NEWER, triage.decide(UUID.randomUUID(), event));
     }
@@ -146,7 +146,7 @@ class TriageServiceTest {
                     List.of(
                             TriageService.Result.DECIDED,
                             TriageService.Result.DECIDED,
-                            TriageService.Result.ALREADY_PROCESSED,
+                            TriageService.Result.NOT_NEWER,
                             TriageService.Result.NOT_NEWER),
                     triage.decideAll(List.of(first, second, second, lateFirst)));
             ReferralDecided latest = EventJson.mapper().convertValue(read(id), ReferralDecided.class);
@@ -168,7 +168,7 @@ class TriageServiceTest {
 
             // the whole batch redelivered changes nothing and publishes nothing
             assertEquals(
-                    List.of(TriageService.Result.ALREADY_PROCESSED, TriageService.Result.ALREADY_PROCESSED),
+                    List.of(TriageService.Result.NOT_NEWER, TriageService.Result.NOT_NEWER),
                     triage.decideAll(List.of(first, second)));
             assertEquals(List.of(), Events.awaitFor(triaged, id, 1, QUIET));
         }
