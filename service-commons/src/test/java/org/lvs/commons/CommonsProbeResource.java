@@ -17,7 +17,7 @@ import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.lvs.commons.idempotency.ProcessedEvents;
+import org.lvs.commons.jdbc.Sql;
 import org.lvs.commons.outbox.Outbox;
 import org.lvs.commons.problem.ProblemException;
 import org.lvs.commons.security.SourceAccess;
@@ -35,18 +35,21 @@ public class CommonsProbeResource {
     Outbox outbox;
 
     @Inject
-    ProcessedEvents processed;
+    Sql sql;
 
     @Inject
     SourceAccess sources;
 
-    /** Records an event once per id and enqueues one outbox event for it; answers whether it was new. */
+    /**
+     * Records an event once per id (its natural key, in the same transaction) and enqueues one outbox event for it;
+     * answers whether it was new.
+     */
     @POST
     @Path("/events/{id}")
     @RolesAllowed({Roles.OPS, Roles.ADMIN})
     @Transactional
     public boolean handle(@PathParam("id") UUID id) {
-        if (!processed.firstTime(id, "probe")) {
+        if (!firstTime(id)) {
             return false;
         }
         outbox.enqueue(
@@ -66,7 +69,8 @@ public class CommonsProbeResource {
     @RolesAllowed({Roles.OPS, Roles.ADMIN})
     @Transactional
     public int handleAll(List<UUID> ids) {
-        java.util.Set<UUID> fresh = processed.firstTimeAll(ids, "probe-batch");
+        java.util.Set<UUID> fresh = new java.util.HashSet<>();
+        ids.stream().distinct().filter(this::firstTime).forEach(fresh::add);
         outbox.enqueueAll(ids.stream()
                 .filter(fresh::contains)
                 .distinct()
@@ -147,11 +151,16 @@ public class CommonsProbeResource {
     @RolesAllowed({Roles.OPS, Roles.ADMIN})
     @Transactional
     public void rollback(@PathParam("id") UUID id) {
-        processed.firstTime(id, "probe");
+        firstTime(id);
         outbox.enqueue(
                 Topics.CASES_EVENTS,
                 id.toString(),
                 EventEnvelope.of(EventIds.of(id, "rolled-back"), "Probe", Instant.now(), java.util.Map.of()));
         throw ProblemException.conflict("nothing of this request is kept");
+    }
+
+    /** The probe's natural key: true when this transaction is the first to insert the id. */
+    private boolean firstTime(UUID id) {
+        return sql.update("insert into probe_seen (id) values (?) on conflict do nothing", id) == 1;
     }
 }

@@ -25,7 +25,7 @@ import org.lvs.infra.test.TopicProbe;
 class CommonsTest {
 
     @Test
-    void outboxPublishesOnceAfterCommitAndProcessedEventsDropRedelivery() {
+    void outboxPublishesOnceAfterCommitAndANaturalKeyDropsRedelivery() {
         UUID id = UUID.randomUUID();
         try (TopicProbe probe = TopicProbe.open(Topics.CASES_EVENTS)) {
             given().header("Authorization", TestTokens.bearer(Roles.OPS))
@@ -79,7 +79,7 @@ class CommonsTest {
     }
 
     @Test
-    void rolledBackChangeLeavesNoEventAndNoProcessedMark() {
+    void rolledBackChangeLeavesNoEventAndNoMark() {
         UUID id = UUID.randomUUID();
         try (TopicProbe probe = TopicProbe.open(Topics.CASES_EVENTS)) {
             given().header("Authorization", TestTokens.bearer(Roles.OPS))

@@ -211,7 +211,8 @@ public final class PipelineBench {
         if (after.isEmpty()) {
             return;
         }
-        out.println("  plumbing rows (before → after; outboxes drain, processed-event logs are pruned after 30 days):");
+        out.println(
+                "  plumbing rows (before → after; outboxes drain to 0, quarantines hold what an operator must see):");
         after.forEach(
                 (table, rows) -> out.printf("    %-32s %,9d → %,9d%n", table, before.getOrDefault(table, 0L), rows));
     }
