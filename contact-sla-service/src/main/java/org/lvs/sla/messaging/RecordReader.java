@@ -3,10 +3,8 @@ package org.lvs.sla.messaging;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.lvs.commons.failure.RejectedRecordException;
-import org.lvs.commons.messaging.TypedEventReader;
 import org.lvs.commons.text.SafeText;
 import org.lvs.contract.event.EventEnvelope;
 import org.lvs.contract.event.EventJson;
@@ -40,15 +38,6 @@ final class RecordReader {
         }
         checkText(envelope.payload(), "payload");
         return envelope;
-    }
-
-    /**
-     * The record's event read in one pass, when it is one of {@code expectedType} and the pass vouches for all of it
-     * (see {@link TypedEventReader}); empty otherwise, and then {@link #read} decides.
-     */
-    static <T> Optional<TypedEventReader.Typed<T>> readFast(
-            ConsumerRecord<String, String> record, String expectedType, TypedEventReader<T> reader) {
-        return reader.read(record.value()).filter(typed -> expectedType.equals(typed.type()));
     }
 
     /** Every text value of the payload, with its field path in the message when one is refused. */

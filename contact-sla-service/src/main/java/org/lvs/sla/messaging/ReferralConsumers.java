@@ -36,9 +36,10 @@ public class ReferralConsumers {
     /** The consumer group of both channels, named in dead letters. */
     public static final String GROUP = "contact-sla-service";
 
-    private static final TypedEventReader<ReferralDecided> DECISIONS = new TypedEventReader<>(ReferralDecided.class);
+    private static final TypedEventReader<ReferralDecided> DECISIONS =
+            new TypedEventReader<>(ReferralDecided.class, EventTypes.REFERRAL_DECIDED);
     private static final TypedEventReader<ReferralReceived> RECEIVED_REFERRALS =
-            new TypedEventReader<>(ReferralReceived.class);
+            new TypedEventReader<>(ReferralReceived.class, EventTypes.REFERRAL_RECEIVED);
 
     private final BatchConsumer<DecisionIntake.Decided> decided;
     private final BatchConsumer<DecisionIntake.Received> received;
@@ -47,7 +48,8 @@ public class ReferralConsumers {
         this.decided = consumers.create(
                 Topics.REFERRALS_TRIAGED,
                 GROUP,
-                record -> RecordReader.readFast(record, EventTypes.REFERRAL_DECIDED, DECISIONS)
+                record -> DECISIONS
+                        .read(record.value())
                         .map(t -> DecisionIntake.decidedOf(t.eventId(), t.occurredAt(), t.payload()))
                         .orElseGet(
                                 () -> DecisionIntake.decidedOf(RecordReader.read(record, EventTypes.REFERRAL_DECIDED))),
@@ -55,7 +57,8 @@ public class ReferralConsumers {
         this.received = consumers.create(
                 Topics.REFERRALS_RECEIVED,
                 GROUP,
-                record -> RecordReader.readFast(record, EventTypes.REFERRAL_RECEIVED, RECEIVED_REFERRALS)
+                record -> RECEIVED_REFERRALS
+                        .read(record.value())
                         .map(t -> DecisionIntake.receivedOf(t.eventId(), t.payload()))
                         .orElseGet(() ->
                                 DecisionIntake.receivedOf(RecordReader.read(record, EventTypes.REFERRAL_RECEIVED))),

@@ -1,11 +1,10 @@
 package org.lvs.metrics.service;
 
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
+import org.lvs.commons.messaging.TypedEventReader;
 import org.lvs.contract.Topics;
 import org.lvs.contract.event.CaseEvent;
 import org.lvs.contract.event.EventEnvelope;
@@ -48,15 +47,16 @@ public final class EventDecoder {
             EventTypes.SLA_MET_LATE,
             EventTypes.SLA_CANCELLED);
 
-    /** An envelope whose payload is read as the topic's type in the same pass. */
-    record TypedEnvelope<T>(UUID eventId, String type, Instant occurredAt, T payload) {}
-
-    private static final ObjectMapper MAPPER = EventJson.mapper();
-    private static final Map<String, JavaType> ENVELOPES = Map.of(
-            Topics.REFERRALS_TRIAGED, envelopeOf(ReferralDecided.class),
-            Topics.REFERRALS_INTAKE, envelopeOf(IntakeRecorded.class),
-            Topics.CASES_EVENTS, envelopeOf(CaseEvent.class),
-            Topics.CASES_ERASURES, envelopeOf(PersonalDataErased.class));
+    /** Each topic's events read in one pass straight into its payload type (see {@link TypedEventReader}). */
+    private static final Map<String, TypedEventReader<?>> ONE_PASS = Map.of(
+            Topics.REFERRALS_TRIAGED,
+            new TypedEventReader<>(ReferralDecided.class, EventTypes.REFERRAL_DECIDED),
+            Topics.REFERRALS_INTAKE,
+            new TypedEventReader<>(IntakeRecorded.class, EventTypes.INTAKE_RECORDED),
+            Topics.CASES_EVENTS,
+            new TypedEventReader<>(CaseEvent.class, CASE_EVENT_TYPES),
+            Topics.CASES_ERASURES,
+            new TypedEventReader<>(PersonalDataErased.class, EventTypes.PERSONAL_DATA_ERASED));
 
     private EventDecoder() {}
 
@@ -68,23 +68,15 @@ public final class EventDecoder {
 
     /** The event read straight into its topic's type, or null when only the contract's reading can say why not. */
     private static Decoded readInOnePass(String topic, String json, Instant publishedAt) {
-        JavaType envelopeType = ENVELOPES.get(topic);
-        if (envelopeType == null || json == null) {
+        TypedEventReader<?> reader = ONE_PASS.get(topic);
+        if (reader == null) {
             return null;
         }
-        TypedEnvelope<?> envelope;
-        try {
-            envelope = MAPPER.readValue(json, envelopeType);
-        } catch (Exception e) {
+        Optional<? extends TypedEventReader.Typed<?>> read = reader.read(json);
+        if (read.isEmpty()) {
             return null;
         }
-        if (envelope == null
-                || envelope.eventId() == null
-                || envelope.type() == null
-                || envelope.occurredAt() == null
-                || envelope.payload() == null) {
-            return null;
-        }
+        TypedEventReader.Typed<?> envelope = read.get();
         try {
             Object payload = checked(topic, envelope.type(), envelope.occurredAt(), envelope.payload());
             return new Decoded(topic, envelope.eventId(), envelope.occurredAt(), payload, publishedAt);
@@ -197,9 +189,5 @@ public final class EventDecoder {
                 e.firstContactAt(),
                 e.worker(),
                 e.capacity());
-    }
-
-    private static JavaType envelopeOf(Class<?> payloadType) {
-        return MAPPER.getTypeFactory().constructParametricType(TypedEnvelope.class, payloadType);
     }
 }

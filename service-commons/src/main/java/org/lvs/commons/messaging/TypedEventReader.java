@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.lvs.commons.text.SafeText;
 import org.lvs.contract.event.EventJson;
@@ -37,20 +38,36 @@ public final class TypedEventReader<T> {
     private static final ObjectMapper STRICT = strictMapper();
 
     private final ObjectReader reader;
+    private final Set<String> eventTypes;
 
-    public TypedEventReader(Class<T> payloadType) {
+    /** A reader of the events of these types (a topic's), whose payloads are {@code payloadType}. */
+    public TypedEventReader(Class<T> payloadType, Set<String> eventTypes) {
         JavaType type = STRICT.getTypeFactory().constructParametricType(Typed.class, payloadType);
         this.reader = STRICT.readerFor(type);
+        this.eventTypes = Set.copyOf(eventTypes);
     }
 
-    /** The record's event when this pass vouches for all of it; empty when only the contract's reading can say. */
+    public TypedEventReader(Class<T> payloadType, String eventType) {
+        this(payloadType, Set.of(eventType));
+    }
+
+    /**
+     * The record's event when it is one of this reader's types and this pass vouches for all of it (an identified,
+     * dated envelope with a payload); empty when only the contract's reading can say.
+     */
     public Optional<Typed<T>> read(String json) {
         if (json == null) {
             return Optional.empty();
         }
         try {
             Typed<T> typed = reader.readValue(json);
-            return typed == null || typed.payload() == null ? Optional.empty() : Optional.of(typed);
+            return typed == null
+                            || typed.eventId() == null
+                            || typed.occurredAt() == null
+                            || typed.payload() == null
+                            || !eventTypes.contains(typed.type())
+                    ? Optional.empty()
+                    : Optional.of(typed);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

@@ -17,7 +17,7 @@ class TypedEventReaderTest {
 
     record Sample(String name, List<String> tags, Map<String, String> notes, int count, Instant at, Place place) {}
 
-    private static final TypedEventReader<Sample> READER = new TypedEventReader<>(Sample.class);
+    private static final TypedEventReader<Sample> READER = new TypedEventReader<>(Sample.class, "SampleHappened");
     private static final String ID = UUID.randomUUID().toString();
 
     private static String envelope(String payload) {
@@ -56,6 +56,14 @@ class TypedEventReaderTest {
                 "[]")) {
             assertTrue(READER.read(envelope(payload)).isEmpty(), payload);
         }
+        assertTrue(
+                READER.read(envelope(PAYLOAD).replace("SampleHappened", "OtherHappened"))
+                        .isEmpty(),
+                "type");
+        assertTrue(
+                READER.read(envelope(PAYLOAD).replace("\"eventId\":\"" + ID + "\",", ""))
+                        .isEmpty(),
+                "no id");
         assertTrue(READER.read("not json").isEmpty());
         assertTrue(READER.read(null).isEmpty());
     }

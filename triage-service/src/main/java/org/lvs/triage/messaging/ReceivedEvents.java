@@ -35,7 +35,8 @@ public final class ReceivedEvents {
     private ReceivedEvents() {}
 
     /** Most records are read in one pass; see {@link TypedEventReader}. */
-    private static final TypedEventReader<ReferralReceived> ONE_PASS = new TypedEventReader<>(ReferralReceived.class);
+    private static final TypedEventReader<ReferralReceived> ONE_PASS =
+            new TypedEventReader<>(ReferralReceived.class, EventTypes.REFERRAL_RECEIVED);
 
     public record Received(UUID eventId, ReferralReceived payload) {}
 
@@ -44,9 +45,7 @@ public final class ReceivedEvents {
             throw new MalformedEventException("empty record");
         }
         // what the one pass does not vouch for is read the contract's way, which gives every refusal its reason
-        Typed<ReferralReceived> event = ONE_PASS.read(json)
-                .filter(typed -> EventTypes.REFERRAL_RECEIVED.equals(typed.type()))
-                .orElseGet(() -> readTheContractsWay(json));
+        Typed<ReferralReceived> event = ONE_PASS.read(json).orElseGet(() -> readTheContractsWay(json));
         ReferralReceived received = event.payload();
         require(received.referralId() != null, "referralId");
         require(received.version() >= 1, "version");
