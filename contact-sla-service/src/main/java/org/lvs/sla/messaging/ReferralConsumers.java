@@ -50,7 +50,7 @@ public class ReferralConsumers {
                 GROUP,
                 record -> DECISIONS
                         .read(record.value())
-                        .map(t -> DecisionIntake.decidedOf(t.eventId(), t.occurredAt(), t.payload()))
+                        .map(t -> DecisionIntake.decidedOf(t.occurredAt(), t.payload()))
                         .orElseGet(
                                 () -> DecisionIntake.decidedOf(RecordReader.read(record, EventTypes.REFERRAL_DECIDED))),
                 intake::applyDecisions);
@@ -59,7 +59,7 @@ public class ReferralConsumers {
                 GROUP,
                 record -> RECEIVED_REFERRALS
                         .read(record.value())
-                        .map(t -> DecisionIntake.receivedOf(t.eventId(), t.payload()))
+                        .map(t -> DecisionIntake.receivedOf(t.payload()))
                         .orElseGet(() ->
                                 DecisionIntake.receivedOf(RecordReader.read(record, EventTypes.REFERRAL_RECEIVED))),
                 intake::applyReceived);

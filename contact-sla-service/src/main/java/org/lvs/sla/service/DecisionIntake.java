@@ -80,11 +80,11 @@ public class DecisionIntake {
         this.config = config;
     }
 
-    /** A readable record of a batch: its event id and payload. */
-    public record Decided(UUID eventId, ReferralDecided decision, Instant occurredAt) {}
+    /** A readable record of a batch: the decision and when its event occurred. */
+    public record Decided(ReferralDecided decision, Instant occurredAt) {}
 
-    /** A readable record of a batch: its event id and payload. */
-    public record Received(UUID eventId, ReferralReceived received) {}
+    /** A readable record of a batch. */
+    public record Received(ReferralReceived received) {}
 
     /** What a batch writes at its end, in order: case events for the outbox and audit entries. */
     private static final class Writes {
@@ -153,11 +153,11 @@ public class DecisionIntake {
 
     /** Reads a decision; a record that is not a usable decision is refused (the caller dead-letters it). */
     public static Decided decidedOf(EventEnvelope envelope) {
-        return decidedOf(envelope.eventId(), envelope.occurredAt(), envelope.payloadAs(ReferralDecided.class));
+        return decidedOf(envelope.occurredAt(), envelope.payloadAs(ReferralDecided.class));
     }
 
     /** A decision already read into its type (the one-pass reading), checked as {@link #decidedOf(EventEnvelope)}. */
-    public static Decided decidedOf(UUID eventId, Instant occurredAt, ReferralDecided d) {
+    public static Decided decidedOf(Instant occurredAt, ReferralDecided d) {
         if (d == null || d.referralId() == null || d.outcome() == null) {
             throw new MalformedEventException("a ReferralDecided without referralId or outcome");
         }
@@ -167,18 +167,18 @@ public class DecisionIntake {
         if (d.opensCase() && d.slaTargetHours() != null && d.slaTargetHours() <= 0) {
             throw new RejectedRecordException("a ReferralDecided opening a case with slaTargetHours below 1");
         }
-        return new Decided(eventId, d, occurredAt);
+        return new Decided(d, occurredAt);
     }
 
     public static Received receivedOf(EventEnvelope envelope) {
-        return receivedOf(envelope.eventId(), envelope.payloadAs(ReferralReceived.class));
+        return receivedOf(envelope.payloadAs(ReferralReceived.class));
     }
 
-    public static Received receivedOf(UUID eventId, ReferralReceived r) {
+    public static Received receivedOf(ReferralReceived r) {
         if (r == null || r.referralId() == null || r.referral() == null) {
             throw new MalformedEventException("a ReferralReceived without referralId or referral");
         }
-        return new Received(eventId, r);
+        return new Received(r);
     }
 
     private void decided(Decided b, ReferralTrackEntity track, Map<UUID, CaseEntity> cases, Writes writes) {
