@@ -211,8 +211,8 @@ public final class PipelineBench {
         if (after.isEmpty()) {
             return;
         }
-        out.println(
-                "  plumbing rows (before → after; outboxes drain to 0, quarantines hold what an operator must see):");
+        out.println("  plumbing rows (before → after; outboxes drain to 0, quarantines hold what an operator must see,"
+                + " applied-event marks are pruned after 30 days):");
         after.forEach(
                 (table, rows) -> out.printf("    %-32s %,9d → %,9d%n", table, before.getOrDefault(table, 0L), rows));
     }

@@ -11,12 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Row counts of the reliability plumbing (outboxes, quarantines, and a processed-event log where an older schema still
- * has one) in every service's schema, so the bench shows whether they grow with the load or drain.
+ * Row counts of the reliability plumbing (outboxes, quarantines, metrics' applied-event marks, and a processed-event
+ * log where an older schema still has one) in every service's schema, so the bench shows whether they grow with the
+ * load or drain.
  */
 final class PlumbingRows {
 
-    private static final List<String> TABLES = List.of("processed_event", "outbox_event", "outbox_quarantine");
+    private static final List<String> TABLES = List.of("processed_event", "outbox_event", "outbox_quarantine", "applied_event");
 
     private PlumbingRows() {}
 

@@ -34,4 +34,16 @@ public interface MetricsConfig {
     /** Records per poll of the rebuild's reader: one short transaction each. */
     @WithDefault("1000")
     int rebuildPollRecords();
+
+    /**
+     * How long an applied-event mark is kept. Longer than any redelivery can come late (a rebalance, a restart, a
+     * dead-letter replay within the dead-letter topics' retention); an older duplicate changes no fact, since every
+     * fact write is keyed, and only counts once more in {@code eventsApplied}.
+     */
+    @WithDefault("P30D")
+    Duration appliedEventKeep();
+
+    /** Marks deleted per statement when pruning, so pruning never holds long locks. */
+    @WithDefault("10000")
+    int appliedEventPruneChunk();
 }

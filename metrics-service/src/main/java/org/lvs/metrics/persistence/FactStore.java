@@ -54,6 +54,25 @@ public class FactStore {
                 tables.sql(MARK_APPLIED), rs -> rs.getObject(1, UUID.class), now, eventIds.toArray(UUID[]::new)));
     }
 
+    /**
+     * Deletes up to {@code limit} live marks applied before the cut-off and counts them under {@code events_pruned},
+     * in one statement: {@code events_applied} counts inserts only, so it keeps every event ever applied, and
+     * {@code events_applied = rows + events_pruned} stays checkable.
+     */
+    private static final String PRUNE_APPLIED = """
+            WITH gone AS (
+                DELETE FROM applied_event WHERE ctid = ANY (ARRAY(
+                    SELECT ctid FROM applied_event WHERE applied_at < ? LIMIT ?))
+                RETURNING 1)
+            INSERT INTO gauge_count (gauge, k1, n) SELECT 'events_pruned', '', count(*) FROM gone HAVING count(*) > 0
+            RETURNING n""";
+
+    /** Prunes one chunk of the live set's applied-event marks; returns how many went. */
+    public long pruneAppliedBefore(Instant cutOff, int limit) {
+        List<Long> pruned = jdbc.query(PRUNE_APPLIED, rs -> rs.getLong(1), cutOff, limit);
+        return pruned.isEmpty() ? 0 : pruned.get(0);
+    }
+
     private static final String INSERT_DECISION = """
             INSERT INTO decision_fact (referral_id, version, revision, source, source_reference, outcome, data_issue,
                 case_status, priority, strand, pathway, reasons, decided_at, received_at, first_received_at,
