@@ -8,6 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.lvs.commons.messaging.consumer.BatchConsumer;
 import org.lvs.commons.messaging.consumer.BatchConsumers;
 import org.lvs.contract.Topics;
+import org.lvs.contract.event.ReferralReceived;
 import org.lvs.triage.service.TriageService;
 
 /**
@@ -22,16 +23,13 @@ import org.lvs.triage.service.TriageService;
 @ApplicationScoped
 public class ReferralReceivedConsumer {
 
-    private final BatchConsumer<TriageService.Received> consumer;
+    private final BatchConsumer<ReferralReceived> consumer;
 
     ReferralReceivedConsumer(TriageService triage, BatchConsumers consumers) {
         this.consumer = consumers.create(
                 Topics.REFERRALS_RECEIVED,
                 Channels.GROUP,
-                record -> {
-                    ReceivedEvents.Received received = ReceivedEvents.read(record.value());
-                    return new TriageService.Received(received.eventId(), received.payload());
-                },
+                record -> ReceivedEvents.read(record.value()).payload(),
                 triage::decideAll);
     }
 

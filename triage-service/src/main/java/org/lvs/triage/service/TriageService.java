@@ -55,9 +55,6 @@ public class TriageService {
         NOT_NEWER
     }
 
-    /** One readable record of a batch. */
-    public record Received(UUID eventId, ReferralReceived received) {}
-
     private final DecisionRepository decisions;
     private final FeedbackRepository feedback;
     private final VictimIdentityRepository identities;
@@ -94,8 +91,8 @@ public class TriageService {
 
     /** Decides one record: a batch of one. */
     @Transactional
-    public Result decide(UUID eventId, ReferralReceived received) {
-        return decideAll(List.of(new Received(eventId, received))).get(0);
+    public Result decide(ReferralReceived received) {
+        return decideAll(List.of(received)).get(0);
     }
 
     /**
@@ -109,7 +106,7 @@ public class TriageService {
      * @return what became of each record, in the batch's order
      */
     @Transactional
-    public List<Result> decideAll(List<Received> batch) {
+    public List<Result> decideAll(List<ReferralReceived> batch) {
         if (batch.isEmpty()) {
             return List.of();
         }
@@ -119,8 +116,7 @@ public class TriageService {
         Set<UUID> referralIds = new LinkedHashSet<>();
         Instant windowFrom = null;
         Instant windowTo = null;
-        for (Received r : batch) {
-            ReferralReceived received = r.received();
+        for (ReferralReceived received : batch) {
             VictimIdentity identity = hasher.identityOf(received.referral());
             identityOf.add(identity);
             referralIds.add(received.referralId());
@@ -144,7 +140,7 @@ public class TriageService {
         List<Decision> decided = new ArrayList<>();
         List<RepeatRedecisions.Trigger> triggers = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
-            ReferralReceived received = batch.get(i).received();
+            ReferralReceived received = batch.get(i);
             // the same event twice in one batch: the first put its version in latest, the second is not newer
             Integer latestVersion = latest.get(received.referralId());
             if (latestVersion != null && latestVersion >= received.version()) {

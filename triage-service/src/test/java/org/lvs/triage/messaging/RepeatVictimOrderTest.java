@@ -127,7 +127,7 @@ class RepeatVictimOrderTest {
         ReferralReceived tooOld = burglary(personRef, Source.ADT, T.minus(Duration.ofDays(400)));
         try (TopicProbe triaged = TopicProbe.open(Topics.REFERRALS_TRIAGED)) {
             // one transaction: the later one first, then the earlier ones; and one outside the later one's window
-            triage.decideAll(List.of(item(later), item(first), item(second), item(tooOld)));
+            triage.decideAll(List.of(later, first, second, tooOld));
 
             List<ReferralDecided> decisions = awaitFor(triaged, later.referralId(), 2, WAIT).stream()
                     .map(e -> e.payloadAs(ReferralDecided.class))
@@ -143,12 +143,8 @@ class RepeatVictimOrderTest {
         }
         // the whole batch again: nothing more
         try (TopicProbe triaged = TopicProbe.open(Topics.REFERRALS_TRIAGED)) {
-            triage.decideAll(List.of(item(later), item(first), item(second)));
+            triage.decideAll(List.of(later, first, second));
             assertEquals(List.of(), awaitFor(triaged, later.referralId(), 1, QUIET));
         }
-    }
-
-    private static TriageService.Received item(ReferralReceived event) {
-        return new TriageService.Received(ReferralReceived.eventId(event.referralId(), event.version()), event);
     }
 }

@@ -53,9 +53,9 @@ class FeedbackCursorTest {
     TriageService triage;
 
     /** A referral without consent: declined, and so feedback for the police. */
-    private static TriageService.Received declined(Source source) {
+    private static ReferralReceived declined(Source source) {
         UUID id = UUID.randomUUID();
-        ReferralReceived event = Events.received(
+        return Events.received(
                 id,
                 Events.referral(
                         source,
@@ -66,20 +66,19 @@ class FeedbackCursorTest {
                         Events.victim(Events.uniqueReference("P"), "07700900123"),
                         Consent.NOT_RECORDED),
                 RECORDED.plusSeconds(30));
-        return new TriageService.Received(ReferralReceived.eventId(id, 1), event);
     }
 
-    private static List<TriageService.Received> declined(Source source, int n) {
-        List<TriageService.Received> batch = new ArrayList<>();
+    private static List<ReferralReceived> declined(Source source, int n) {
+        List<ReferralReceived> batch = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             batch.add(declined(source));
         }
         return batch;
     }
 
-    private static Set<String> ids(List<TriageService.Received> batch) {
+    private static Set<String> ids(List<ReferralReceived> batch) {
         Set<String> ids = new HashSet<>();
-        batch.forEach(r -> ids.add(r.received().referralId().toString()));
+        batch.forEach(r -> ids.add(r.referralId().toString()));
         return ids;
     }
 
@@ -136,7 +135,7 @@ class FeedbackCursorTest {
 
     @Test
     void aClientPagesThroughTheCursorAndSinceStillWorks() {
-        List<TriageService.Received> batch = declined(Source.OFFICER_DIRECT, 5);
+        List<ReferralReceived> batch = declined(Source.OFFICER_DIRECT, 5);
         triage.decideAll(batch);
         Client client = new Client(Source.OFFICER_DIRECT, 2);
         client.pollUntilSeen(ids(batch));
@@ -174,8 +173,8 @@ class FeedbackCursorTest {
     void aDecisionNumberedLaterCannotBecomeVisibleBeforeAnEarlierOne() throws Exception {
         // A numbers its feedback and stays open; B decides meanwhile. If B's positions could commit while A's are
         // still invisible, a client polling in between would move past A's positions and never see them.
-        List<TriageService.Received> first = declined(Source.SELF, 3);
-        List<TriageService.Received> second = declined(Source.SELF, 3);
+        List<ReferralReceived> first = declined(Source.SELF, 3);
+        List<ReferralReceived> second = declined(Source.SELF, 3);
         CountDownLatch firstNumbered = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
         AtomicBoolean secondDone = new AtomicBoolean();
@@ -235,7 +234,7 @@ class FeedbackCursorTest {
             for (int w = 0; w < writers; w++) {
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < batches; i++) {
-                        List<TriageService.Received> batch = declined(Source.MASH, 3);
+                        List<ReferralReceived> batch = declined(Source.MASH, 3);
                         decideWaitingOutTransientFailures(batch, new AtomicInteger());
                         all.addAll(ids(batch));
                     }
@@ -256,7 +255,7 @@ class FeedbackCursorTest {
     }
 
     /** As the batch consumer does: a transient failure (a lock wait that timed out) is retried. */
-    private void decideWaitingOutTransientFailures(List<TriageService.Received> batch, AtomicInteger waits) {
+    private void decideWaitingOutTransientFailures(List<ReferralReceived> batch, AtomicInteger waits) {
         while (true) {
             try {
                 triage.decideAll(batch);

@@ -53,7 +53,7 @@ class IdentityRetentionTest {
                         Events.victim(Events.uniqueReference("P"), "07700900123"),
                         Consent.EXPLICIT),
                 recordedAt.plusSeconds(60));
-        assertEquals(TriageService.Result.DECIDED, triage.decide(ReferralReceived.eventId(id, 1), event));
+        assertEquals(TriageService.Result.DECIDED, triage.decide(event));
         return id;
     }
 

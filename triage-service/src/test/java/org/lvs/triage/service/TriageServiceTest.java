@@ -70,7 +70,7 @@ class TriageServiceTest {
             for (ReferralReceived event : events) {
                 results.add(pool.submit(() -> {
                     start.await();
-                    return triage.decide(ReferralReceived.eventId(event.referralId(), 1), event);
+                    return triage.decide(event);
                 }));
             }
             start.countDown();
@@ -101,11 +101,10 @@ class TriageServiceTest {
                         Events.victim(Events.uniqueReference("P"), "07700900123"),
                         Consent.EXPLICIT),
                 recorded);
-        UUID eventId = ReferralReceived.eventId(event.referralId(), 1);
-        assertEquals(TriageService.Result.DECIDED, triage.decide(eventId, event));
-        assertEquals(TriageService.Result.NOT_NEWER, triage.decide(eventId, event)); // the same event redelivered
-        // the same version under another event id (a re-published record) does not replace the decision either
-        assertEquals(TriageService.Result.NOT_NEWER, triage.decide(UUID.randomUUID(), event));
+        assertEquals(TriageService.Result.DECIDED, triage.decide(event));
+        assertEquals(TriageService.Result.NOT_NEWER, triage.decide(event)); // the same event redelivered
+        // the same version re-published (under another event id, which triage never reads) does not replace it either
+        assertEquals(TriageService.Result.NOT_NEWER, triage.decide(event));
     }
 
     @Test
@@ -136,9 +135,6 @@ class TriageServiceTest {
                         Events.victim(personRef, "07700900123"),
                         Consent.EXPLICIT),
                 recorded.plusSeconds(60));
-        var first = new TriageService.Received(ReferralReceived.eventId(id, 1), v1);
-        var second = new TriageService.Received(ReferralReceived.eventId(id, 2), v2);
-        var lateFirst = new TriageService.Received(UUID.randomUUID(), v1);
 
         try (TopicProbe triaged = TopicProbe.open(Topics.REFERRALS_TRIAGED);
                 TopicProbe feedback = TopicProbe.open(Topics.REFERRALS_FEEDBACK)) {
@@ -148,7 +144,7 @@ class TriageServiceTest {
                             TriageService.Result.DECIDED,
                             TriageService.Result.NOT_NEWER,
                             TriageService.Result.NOT_NEWER),
-                    triage.decideAll(List.of(first, second, second, lateFirst)));
+                    triage.decideAll(List.of(v1, v2, v2, v1))); // the last: version 1 re-published late
             ReferralDecided latest = EventJson.mapper().convertValue(read(id), ReferralDecided.class);
             assertEquals(2, latest.version());
             assertEquals(null, latest.dataIssue(), "version 2 has a phone: decided after version 1, it stands");
@@ -169,7 +165,7 @@ class TriageServiceTest {
             // the whole batch redelivered changes nothing and publishes nothing
             assertEquals(
                     List.of(TriageService.Result.NOT_NEWER, TriageService.Result.NOT_NEWER),
-                    triage.decideAll(List.of(first, second)));
+                    triage.decideAll(List.of(v1, v2)));
             assertEquals(List.of(), Events.awaitFor(triaged, id, 1, QUIET));
         }
     }
@@ -179,7 +175,6 @@ class TriageServiceTest {
         Instant recorded = Instant.parse("2017-10-05T09:00:00Z");
         String personRef = Events.uniqueReference("BATCH-REPEAT");
         List<ReferralReceived> events = new ArrayList<>();
-        List<TriageService.Received> batch = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             // the second one carries no identity (no consent): it never counts for the others
             ReferralReceived event = Events.received(
@@ -194,10 +189,9 @@ class TriageServiceTest {
                             i == 1 ? Consent.REFUSED : Consent.EXPLICIT),
                     recorded.plusSeconds(i));
             events.add(event);
-            batch.add(new TriageService.Received(ReferralReceived.eventId(event.referralId(), 1), event));
         }
 
-        triage.decideAll(batch);
+        triage.decideAll(events);
 
         List<Boolean> targeted = events.stream()
                 .map(e -> EventJson.mapper().convertValue(read(e.referralId()), ReferralDecided.class))
