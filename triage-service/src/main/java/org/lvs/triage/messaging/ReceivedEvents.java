@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.lvs.commons.failure.RejectedRecordException;
 import org.lvs.commons.messaging.TypedEventReader;
 import org.lvs.commons.messaging.TypedEventReader.Typed;
@@ -38,9 +37,7 @@ public final class ReceivedEvents {
     private static final TypedEventReader<ReferralReceived> ONE_PASS =
             new TypedEventReader<>(ReferralReceived.class, EventTypes.REFERRAL_RECEIVED);
 
-    public record Received(UUID eventId, ReferralReceived payload) {}
-
-    public static Received read(String json) {
+    public static ReferralReceived read(String json) {
         if (json == null || json.isBlank()) {
             throw new MalformedEventException("empty record");
         }
@@ -65,7 +62,7 @@ public final class ReceivedEvents {
             received = new ReferralReceived(
                     received.referralId(), received.version(), receivedAt, received.firstReceivedAt(), referral);
         }
-        return new Received(event.eventId(), received);
+        return received;
     }
 
     private static Typed<ReferralReceived> readTheContractsWay(String json) {

@@ -29,7 +29,7 @@ public class ReferralReceivedConsumer {
         this.consumer = consumers.create(
                 Topics.REFERRALS_RECEIVED,
                 Channels.GROUP,
-                record -> ReceivedEvents.read(record.value()).payload(),
+                record -> ReceivedEvents.read(record.value()),
                 triage::decideAll);
     }
 

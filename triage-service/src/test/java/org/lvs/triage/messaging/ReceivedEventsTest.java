@@ -14,6 +14,7 @@ import org.lvs.commons.failure.RejectedRecordException;
 import org.lvs.contract.event.EventEnvelope;
 import org.lvs.contract.event.EventTypes;
 import org.lvs.contract.event.MalformedEventException;
+import org.lvs.contract.event.ReferralReceived;
 import org.lvs.contract.referral.Address;
 import org.lvs.contract.referral.Consent;
 import org.lvs.contract.referral.Crime;
@@ -47,10 +48,10 @@ class ReceivedEventsTest {
                         Events.victim("P-1", "07700900123"),
                         Consent.EXPLICIT),
                 AT.plusSeconds(5));
-        ReceivedEvents.Received read = ReceivedEvents.read(event.toEnvelope().toJson());
-        assertEquals(id, read.payload().referralId());
-        assertEquals(3, read.payload().version());
-        assertEquals(AT.plusSeconds(5), read.payload().receivedAt());
+        ReferralReceived read = ReceivedEvents.read(event.toEnvelope().toJson());
+        assertEquals(id, read.referralId());
+        assertEquals(3, read.version());
+        assertEquals(AT.plusSeconds(5), read.receivedAt());
     }
 
     @Test
@@ -166,6 +167,6 @@ class ReceivedEventsTest {
                 null);
         String json =
                 Events.received(UUID.randomUUID(), withNotes, AT).toEnvelope().toJson();
-        assertEquals("R-\u0000", ReceivedEvents.read(json).payload().referral().sourceReference());
+        assertEquals("R-\u0000", ReceivedEvents.read(json).referral().sourceReference());
     }
 }
