@@ -12,7 +12,8 @@ import org.lvs.commons.messaging.DeadLetters;
  * Makes the {@link BatchConsumer} of a channel:
  *
  * <pre>{@code
- * consumer = consumers.create("referrals.received", "triage-service", ReceivedEvents::decode, triage::decideAll);
+ * consumer = consumers.create("referrals.received", "triage-service",
+ *         record -> ReceivedEvents.read(record.value()), triage::decideAll);
  * ...
  * @Incoming(Channels.RECEIVED) @Blocking
  * public void consume(ConsumerRecords<String, String> records) { consumer.consume(records); }
