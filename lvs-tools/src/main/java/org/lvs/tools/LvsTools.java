@@ -27,8 +27,9 @@ import org.lvs.tools.replay.Replayer;
  *          (admin bearer token from env LVS_TOKEN)                     post the feed through the public API
  * figures  [--metrics URL] [--wait SECONDS]  (ops token in LVS_TOKEN)  the headline figures of 2017-18-Q2
  * replayed [--metrics URL]                   (ops token in LVS_TOKEN)  exit 0 when 2017-18 is already replayed
- * bench    [--referrals N] [--batch N] [--in-flight N] [--raw-records N] [--ingest URL] [--bootstrap HOST:PORT]
- *          [--pids NAME=PID,...]  (referrer token in LVS_TOKEN)          the whole-pipeline benchmark
+ * bench    [--referrals N] [--batch N] [--in-flight N] [--raw-records N] [--singles N] [--singles-rate R]
+ *          [--ingest URL] [--bootstrap HOST:PORT] [--pids NAME=PID,...]  (referrer token in LVS_TOKEN)
+ *                                                                        the whole-pipeline benchmark
  * dead-letters list [--topic T] | replay (--all | --topic T [--offsets P:O,...])   see {@link DeadLetterCommand}
  * </pre>
  */
@@ -138,7 +139,7 @@ public final class LvsTools {
                        lvs-tools figures [--metrics URL] [--wait SECONDS]   (ops token in LVS_TOKEN)
                        lvs-tools replayed [--metrics URL]                   (ops token in LVS_TOKEN)
                        lvs-tools bench [--referrals N] [--batch N] [--in-flight N] [--raw-records N]
-                                 [--ingest URL] [--bootstrap HOST:PORT] [--pids NAME=PID,...]
+                                 [--singles N] [--singles-rate R] [--ingest URL] [--bootstrap HOST:PORT] [--pids NAME=PID,...]
                                  (referrer token in LVS_TOKEN)
                        lvs-tools dead-letters list [--topic T]
                        lvs-tools dead-letters replay (--all | --topic T [--offsets P:O[,P:O...]])""");

@@ -40,6 +40,11 @@ final class BenchReferrals {
         return batch.toString();
     }
 
+    /** Referral {@code n} alone, as {@code POST /api/v1/referrals} takes it. */
+    String single(int n) {
+        return referral(n).toString();
+    }
+
     private ObjectNode referral(int n) {
         ObjectNode r = MAPPER.createObjectNode();
         r.put("source", "ADT");

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * What {@code ./lvs bench} runs: how many referrals, in batches of what size, how many batches in flight, how many
- * raw records, against which ingest and broker, with which referrer token, watching which processes, and where to count
+ * raw records, how many single referrals at what rate (0 singles: none), against which ingest and broker, with which referrer token, watching which processes, and where to count
  * the plumbing's rows (a database URL and a role that may read every service's schema; password from the environment).
  */
 public record BenchSettings(
@@ -13,6 +13,8 @@ public record BenchSettings(
         int batchSize,
         int inFlight,
         long rawRecords,
+        int singles,
+        double singlesRate,
         String ingest,
         String bootstrap,
         String token,
@@ -34,6 +36,8 @@ public record BenchSettings(
                 Integer.parseInt(options.getOrDefault("batch", "1000")),
                 Integer.parseInt(options.getOrDefault("in-flight", "4")),
                 Long.parseLong(options.getOrDefault("raw-records", "500000")),
+                Integer.parseInt(options.getOrDefault("singles", "6000")),
+                Double.parseDouble(options.getOrDefault("singles-rate", "200")),
                 options.getOrDefault("ingest", "http://127.0.0.1:8081"),
                 options.getOrDefault("bootstrap", "127.0.0.1:9092"),
                 token,

@@ -23,7 +23,8 @@ import org.lvs.contract.Topics;
 /**
  * {@code ./lvs bench}: the raw producer rate of the broker, then N priority referrals pushed through ingest (JSON
  * batches, several in flight) → triage → case and clock → figures, timed from the first POST until metrics has
- * consumed everything. Prints figures; asserts nothing.
+ * consumed everything; then single referrals at a fixed rate, for the latency of one POST under a steady load
+ * ({@link SinglePostLatency}). Prints figures; asserts nothing.
  */
 public final class PipelineBench {
 
@@ -76,8 +77,18 @@ public final class PipelineBench {
             Map<String, ProcessStats> after = stats();
             report(raw, finished, latencies(postedAt, cases), before, after, seconds(start, counted));
             reportRows(rowsBefore, plumbingRows());
-            return true;
         }
+        if (settings.singles() > 0) {
+            BenchReferrals singles =
+                    new BenchReferrals(Long.toString(System.currentTimeMillis(), 36) + "s", Instant.now());
+            SinglePostLatency.report(
+                    out,
+                    settings.singles(),
+                    settings.singlesRate(),
+                    new SinglePostLatency(settings.ingest(), settings.token())
+                            .run(singles, settings.singles(), settings.singlesRate()));
+        }
+        return true;
     }
 
     /** Posts the batches, {@code inFlight} at a time; answers each accepted referral's id with its batch's POST time. */
@@ -192,7 +203,7 @@ public final class PipelineBench {
         finished.forEach((stage, s) -> out.printf("    %-28s %7.1f s  %,8.0f/s%n", stage, s, n / s));
         out.printf(
                 "  POST to case opened     p50 %,.0f ms, p99 %,.0f ms, max %,.0f ms%n",
-                percentile(latencies, 50), percentile(latencies, 99), latencies.get(latencies.size() - 1));
+                Percentiles.of(latencies, 50), Percentiles.of(latencies, 99), latencies.get(latencies.size() - 1));
         out.println("  processes (CPU over the pipeline run, resident memory at its end):");
         before.forEach((name, b) -> {
             ProcessStats a = after.get(name);
@@ -215,11 +226,6 @@ public final class PipelineBench {
                 + " applied-event marks are pruned after 30 days):");
         after.forEach(
                 (table, rows) -> out.printf("    %-32s %,9d → %,9d%n", table, before.getOrDefault(table, 0L), rows));
-    }
-
-    private static double percentile(List<Double> sorted, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 
     private static double seconds(long from, long to) {

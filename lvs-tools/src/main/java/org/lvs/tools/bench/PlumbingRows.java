@@ -17,7 +17,8 @@ import java.util.Map;
  */
 final class PlumbingRows {
 
-    private static final List<String> TABLES = List.of("processed_event", "outbox_event", "outbox_quarantine", "applied_event");
+    private static final List<String> TABLES =
+            List.of("processed_event", "outbox_event", "outbox_quarantine", "applied_event");
 
     private PlumbingRows() {}
 

@@ -1,0 +1,87 @@
+package org.lvs.tools.bench;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Single referrals ({@code POST /api/v1/referrals}) sent at a fixed rate, open loop: each request leaves at its
+ * scheduled time whether or not earlier ones were answered, and its latency is measured from that scheduled time, so
+ * a stall shows in the figures instead of slowing the sender down (no coordinated omission). Prints the percentiles;
+ * asserts nothing.
+ */
+final class SinglePostLatency {
+
+    /** What the step measured: latencies in ms of the 202s, answers by status (0 = no answer), the rate achieved. */
+    record Result(List<Double> acceptedMillis, Map<Integer, Integer> byStatus, double achievedPerSecond) {}
+
+    private final String ingest;
+    private final String token;
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    SinglePostLatency(String ingest, String token) {
+        this.ingest = ingest;
+        this.token = token;
+    }
+
+    Result run(BenchReferrals referrals, int count, double perSecond) {
+        long interval = (long) (1e9 / perSecond);
+        ConcurrentLinkedQueue<Double> accepted = new ConcurrentLinkedQueue<>();
+        Map<Integer, Integer> byStatus = new ConcurrentHashMap<>();
+        List<CompletableFuture<?>> answers = new ArrayList<>(count);
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            long scheduled = start + i * interval;
+            LockSupport.parkNanos(scheduled - System.nanoTime());
+            HttpRequest request = HttpRequest.newBuilder(URI.create(ingest + "/api/v1/referrals"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.ofString(referrals.single(i)))
+                    .build();
+            answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    .handle((response, failure) -> {
+                        int status = response == null ? 0 : response.statusCode();
+                        byStatus.merge(status, 1, Integer::sum);
+                        if (status == 202) {
+                            accepted.add((System.nanoTime() - scheduled) / 1e6);
+                        }
+                        return null;
+                    }));
+        }
+        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).join();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<Double> sorted = new ArrayList<>(accepted);
+        sorted.sort(Double::compare);
+        return new Result(sorted, new TreeMap<>(byStatus), count / seconds);
+    }
+
+    static void report(PrintStream out, int count, double perSecond, Result result) {
+        out.printf(
+                "%nSingle referrals: %,d POST /api/v1/referrals at %,.0f/s, open loop (achieved %,.0f/s)%n",
+                count, perSecond, result.achievedPerSecond());
+        out.printf("  answers by status     %s%n", result.byStatus());
+        List<Double> ms = result.acceptedMillis();
+        if (ms.isEmpty()) {
+            out.println("  no 202 answers: no latency to report");
+            return;
+        }
+        out.printf(
+                "  latency of the 202s   p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                Percentiles.of(ms, 50), Percentiles.of(ms, 95), Percentiles.of(ms, 99), ms.get(ms.size() - 1));
+    }
+}
