@@ -80,6 +80,21 @@ public class CaseRepository {
         return cases;
     }
 
+    /**
+     * The cases of these referrals that exist, by referral id, read without a lock: for a caller whose transaction
+     * already holds their rows (the detector's {@link #lockDueClocks}).
+     */
+    public Map<UUID, CaseEntity> loadCases(Collection<UUID> referralIds) {
+        Map<UUID, CaseEntity> cases = new HashMap<>();
+        if (!referralIds.isEmpty()) {
+            em.createQuery("from CaseEntity c where c.referralId in :ids", CaseEntity.class)
+                    .setParameter("ids", referralIds)
+                    .getResultList()
+                    .forEach(c -> cases.put(c.referralId, c));
+        }
+        return cases;
+    }
+
     /** Which of these referrals have a case. */
     public Set<UUID> existingCases(Collection<UUID> referralIds) {
         Set<UUID> ids = new HashSet<>();

@@ -59,7 +59,8 @@ public class ClockDetectionService {
         if (due.isEmpty()) {
             return 0;
         }
-        Map<UUID, CaseEntity> cases = repository.lockCases(due); // already locked by the line above: no wait
+        // the line above holds these rows for this transaction: a plain load, no second FOR UPDATE
+        Map<UUID, CaseEntity> cases = repository.loadCases(due);
         List<OutgoingEvent> events = new ArrayList<>();
         List<AuditEntity> entries = new ArrayList<>();
         for (UUID id : due) {
