@@ -69,15 +69,7 @@ public class CaseRepository {
 
     /** The cases of a batch's referrals that exist, locked in id order, by referral id. */
     public Map<UUID, CaseEntity> lockCases(Collection<UUID> referralIds) {
-        Map<UUID, CaseEntity> cases = new HashMap<>();
-        if (!referralIds.isEmpty()) {
-            em.createQuery("from CaseEntity c where c.referralId in :ids order by c.referralId", CaseEntity.class)
-                    .setParameter("ids", referralIds)
-                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                    .getResultList()
-                    .forEach(c -> cases.put(c.referralId, c));
-        }
-        return cases;
+        return casesOf(referralIds, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /**
@@ -85,10 +77,15 @@ public class CaseRepository {
      * already holds their rows (the detector's {@link #lockDueClocks}).
      */
     public Map<UUID, CaseEntity> loadCases(Collection<UUID> referralIds) {
+        return casesOf(referralIds, LockModeType.NONE);
+    }
+
+    private Map<UUID, CaseEntity> casesOf(Collection<UUID> referralIds, LockModeType lock) {
         Map<UUID, CaseEntity> cases = new HashMap<>();
         if (!referralIds.isEmpty()) {
-            em.createQuery("from CaseEntity c where c.referralId in :ids", CaseEntity.class)
+            em.createQuery("from CaseEntity c where c.referralId in :ids order by c.referralId", CaseEntity.class)
                     .setParameter("ids", referralIds)
+                    .setLockMode(lock)
                     .getResultList()
                     .forEach(c -> cases.put(c.referralId, c));
         }
