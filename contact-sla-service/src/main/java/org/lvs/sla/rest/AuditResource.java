@@ -16,17 +16,22 @@ import org.lvs.commons.rest.validation.DateOrInstant;
 import org.lvs.commons.rest.validation.PageNumber;
 import org.lvs.commons.rest.validation.PageSize;
 import org.lvs.commons.rest.validation.TimeText;
+import org.lvs.commons.text.SafeText;
 import org.lvs.contract.Roles;
 import org.lvs.sla.persistence.AccessAudit;
 import org.lvs.sla.persistence.Paging;
 import org.lvs.sla.rest.dto.AccessAuditEntry;
 import org.lvs.sla.rest.dto.PageOf;
+import org.lvs.sla.rest.validation.FreeText;
 
 /** The access audit for admin: who read which case and who searched for whom, when and why. */
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
 public class AuditResource {
+
+    /** An actor filter is a token subject; a NUL or a huge string would only reach PostgreSQL to be refused there. */
+    static final int ACTOR_MAX = 256;
 
     private final AccessAudit audit;
 
@@ -50,7 +55,7 @@ public class AuditResource {
                             regexp = "\\s*(" + AccessAudit.ACTIONS + ")?\\s*",
                             message = "must be " + AccessAudit.CASE_READ + " or " + AccessAudit.CASE_SEARCH)
                     String action,
-            @QueryParam("actor") String actor,
+            @QueryParam("actor") @FreeText(kind = SafeText.Kind.LINE, max = ACTOR_MAX) String actor,
             @QueryParam("page") @PageNumber Integer page,
             @QueryParam("size") @PageSize(max = Paging.MAX_SIZE) Integer size) {
         return audit.list(

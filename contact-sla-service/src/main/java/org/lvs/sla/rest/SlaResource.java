@@ -21,6 +21,7 @@ import org.lvs.commons.rest.validation.EnumNames;
 import org.lvs.commons.rest.validation.PageNumber;
 import org.lvs.commons.rest.validation.PageSize;
 import org.lvs.commons.rest.validation.TimeText;
+import org.lvs.commons.text.SafeText;
 import org.lvs.contract.Roles;
 import org.lvs.contract.triage.Priority;
 import org.lvs.contract.triage.Strand;
@@ -30,12 +31,16 @@ import org.lvs.sla.persistence.Paging;
 import org.lvs.sla.rest.dto.CaseRow;
 import org.lvs.sla.rest.dto.PageOf;
 import org.lvs.sla.rest.validation.CursorToken;
+import org.lvs.sla.rest.validation.FreeText;
 
 /** The contact clock's lists: breached cases and cases at risk. */
 @Path("/api/v1/sla")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.CASE_HANDLER, Roles.ADMIN})
 public class SlaResource {
+
+    /** An area filter is a configured area code; anything longer, or not a single line, names no case. */
+    static final int AREA_MAX = 64;
 
     static final int MAX_WITHIN_HOURS = 720;
     static final String WITHIN_HOURS_RANGE = "must be from 1 to " + MAX_WITHIN_HOURS;
@@ -58,7 +63,7 @@ public class SlaResource {
     @Path("/breaches")
     public PageOf<CaseRow> breaches(
             @QueryParam("strand") @EnumName(Strand.class) String strand,
-            @QueryParam("area") String area,
+            @QueryParam("area") @FreeText(kind = SafeText.Kind.LINE, max = AREA_MAX) String area,
             @QueryParam("priority") @EnumName(Priority.class) String priority,
             @QueryParam("from") @DateOrInstant String from,
             @QueryParam("to") @DateOrInstant String to,
@@ -88,7 +93,7 @@ public class SlaResource {
                     @Max(value = MAX_WITHIN_HOURS, message = WITHIN_HOURS_RANGE)
                     Integer withinHours,
             @QueryParam("strand") @EnumName(Strand.class) String strand,
-            @QueryParam("area") String area,
+            @QueryParam("area") @FreeText(kind = SafeText.Kind.LINE, max = AREA_MAX) String area,
             @QueryParam("priority") @EnumName(Priority.class) String priority,
             @QueryParam("from") @DateOrInstant String from,
             @QueryParam("to") @DateOrInstant String to,

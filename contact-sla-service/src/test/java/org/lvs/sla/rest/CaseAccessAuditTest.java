@@ -222,5 +222,12 @@ class CaseAccessAuditTest {
                 .then()
                 .statusCode(400)
                 .body("errors.field", hasItems("action", "from", "size"));
+        given().header("Authorization", admin())
+                .queryParam("actor", "handler\u0000")
+                .get("/api/v1/audit")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItems("actor"));
     }
 }

@@ -228,6 +228,17 @@ class HostileInputTest {
                     .then()
                     .statusCode(400)
                     .body("errors.field", contains("batchId"));
+            // past Vert.x's default 4 KiB request line: still the service's own answer naming the field, not a
+            // bare 414 and a closed connection while the body is on its way
+            given().header("Authorization", TestTokens.bearer(Roles.REFERRER))
+                    .contentType("text/csv")
+                    .queryParam("source", "A".repeat(5_000))
+                    .body("sourceReference,area\n" + ref + ",CENTRAL\n")
+                    .post(BatchTest.PATH)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", contains("source"));
             assertEquals(0, received.drain(QUIET).size());
             assertEquals(0, intake.drain(QUIET).size());
         }
