@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -21,6 +22,29 @@ import org.lvs.infra.test.TestTokens;
 @QuarkusTest
 @QuarkusTestResource(LvsTestResources.class)
 class TokenChecksTest {
+
+    @Inject
+    VerifiedTokenCache verifiedTokens;
+
+    @Test
+    void aProperTokenIsVerifiedOnceAndRememberedWhileEveryRequestIsStillAuthorised() {
+        String bearer = TestTokens.bearer(Roles.OPS);
+        int before = verifiedTokens.size();
+        given().header("Authorization", bearer).post("/probe/invalid").then().statusCode(400);
+        assertEquals(before + 1, verifiedTokens.size(), "the verified token is remembered");
+        given().header("Authorization", bearer).post("/probe/invalid").then().statusCode(400);
+        assertEquals(before + 1, verifiedTokens.size());
+        // a remembered token still carries only its own roles and sources
+        String referrer = TestTokens.referrerFor("MASH");
+        given().header("Authorization", referrer)
+                .get("/probe/sources/MASH")
+                .then()
+                .statusCode(204);
+        given().header("Authorization", referrer)
+                .get("/probe/sources/ADT")
+                .then()
+                .statusCode(403);
+    }
 
     @Test
     void everyForgedTokenIs401AndAProperOneGetsThrough() {
