@@ -3,6 +3,7 @@ package org.lvs.commons.security;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -21,6 +22,11 @@ public class SourceAccess {
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
+    /**
+     * Read once a request: SmallRye JWT looks a custom claim up by first trying it as a standard claim name, which
+     * throws and catches an exception (with its stack trace) on every read.
+     */
+    private Set<String> granted;
 
     SourceAccess(SecurityIdentity identity, JsonWebToken token) {
         this.identity = identity;
@@ -63,6 +69,13 @@ public class SourceAccess {
 
     /** The sources the token names (empty without the claim). */
     public Set<String> grantedSources() {
+        if (granted == null) {
+            granted = Collections.unmodifiableSet(readSources());
+        }
+        return granted;
+    }
+
+    private Set<String> readSources() {
         Set<String> sources = new TreeSet<>();
         if (token == null || token.getRawToken() == null) {
             return sources;
