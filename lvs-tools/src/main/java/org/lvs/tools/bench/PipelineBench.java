@@ -79,16 +79,39 @@ public final class PipelineBench {
             reportRows(rowsBefore, plumbingRows());
         }
         if (settings.singles() > 0) {
-            BenchReferrals singles =
-                    new BenchReferrals(Long.toString(System.currentTimeMillis(), 36) + "s", Instant.now());
-            SinglePostLatency.report(
-                    out,
-                    settings.singles(),
-                    settings.singlesRate(),
-                    new SinglePostLatency(settings.ingest(), settings.token())
-                            .run(singles, settings.singles(), settings.singlesRate()));
+            singles();
         }
         return true;
+    }
+
+    /**
+     * Single referrals at a steady rate, then what each arrival cost every process: CPU from the first POST until
+     * every consumer caught up, per referral (a trickle pays per poll and per transaction what a batch shares).
+     */
+    private void singles() throws Exception {
+        BenchReferrals singles = new BenchReferrals(Long.toString(System.currentTimeMillis(), 36) + "s", Instant.now());
+        try (StageWatch stages = new StageWatch(settings.bootstrap())) {
+            Map<String, ProcessStats> before = stats();
+            long start = System.nanoTime();
+            SinglePostLatency.Result result = new SinglePostLatency(settings.ingest(), settings.token())
+                    .run(singles, settings.singles(), settings.singlesRate());
+            awaitLag(stages, "triage-service", List.of(Topics.REFERRALS_RECEIVED), start);
+            awaitLag(
+                    stages, "contact-sla-service", List.of(Topics.REFERRALS_RECEIVED, Topics.REFERRALS_TRIAGED), start);
+            long caughtUp = awaitLag(
+                    stages,
+                    "metrics-service",
+                    List.of(Topics.REFERRALS_INTAKE, Topics.REFERRALS_TRIAGED, Topics.CASES_EVENTS),
+                    start);
+            Map<String, ProcessStats> after = stats();
+            SinglePostLatency.report(out, settings.singles(), settings.singlesRate(), result);
+            out.printf(
+                    "  processes (CPU from the first POST until every consumer caught up, %.1f s; per referral):%n",
+                    seconds(start, caughtUp));
+            before.forEach((name, b) -> out.printf(
+                    "    %-22s cpu %6.2f ms per referral%n",
+                    name, (after.get(name).cpuMillis() - b.cpuMillis()) / (double) settings.singles()));
+        }
     }
 
     /** Posts the batches, {@code inFlight} at a time; answers each accepted referral's id with its batch's POST time. */
