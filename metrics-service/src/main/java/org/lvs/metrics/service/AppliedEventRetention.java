@@ -1,12 +1,12 @@
 package org.lvs.metrics.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import org.jboss.logging.Logger;
 import org.lvs.commons.failure.Failures;
+import org.lvs.commons.jdbc.ChunkedDelete;
 import org.lvs.metrics.config.MetricsConfig;
 import org.lvs.metrics.persistence.FactStore;
 
@@ -43,13 +43,8 @@ public class AppliedEventRetention {
     /** Deletes every live mark older than the retention; returns how many. */
     public long prune() {
         Instant cutOff = clock.instant().minus(config.appliedEventKeep());
-        int chunk = config.appliedEventPruneChunk();
-        long total = 0;
-        long deleted;
-        do {
-            deleted = QuarkusTransaction.requiringNew().call(() -> facts.pruneAppliedBefore(cutOff, chunk));
-            total += deleted;
-        } while (deleted == chunk);
+        long total = ChunkedDelete.inShortTransactions(
+                config.appliedEventPruneChunk(), limit -> facts.pruneAppliedBefore(cutOff, limit));
         if (total > 0) {
             LOG.infof("pruned %d applied-event marks older than %s", total, cutOff);
         }

@@ -179,9 +179,9 @@ public class VictimIdentityRepository {
 
     /**
      * Deletes up to {@code limit} identities recorded at or before {@code recordedUpTo} and stored at or before
-     * {@code storedUpTo}, in a transaction of its own; returns how many (fewer than the limit: none are left).
+     * {@code storedUpTo}, in the caller's (short) transaction; returns how many (fewer than the limit: none are left).
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional(Transactional.TxType.MANDATORY)
     public int deleteExpired(Instant recordedUpTo, Instant storedUpTo, int limit) {
         return sql.update("""
                 DELETE FROM victim_identity WHERE referral_id IN (

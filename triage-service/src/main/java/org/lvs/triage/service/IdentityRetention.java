@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.lvs.commons.jdbc.ChunkedDelete;
 import org.lvs.triage.config.TriageConfig;
 import org.lvs.triage.domain.PolicySettings;
 import org.lvs.triage.persistence.DecisionRepository;
@@ -38,7 +39,7 @@ public class IdentityRetention {
     private static final int CHUNK = 10_000;
 
     /** What a run did: the frontier and the two cut-offs it used, and how many identities it deleted. */
-    public record Run(Instant frontier, Instant recordedUpTo, Instant storedUpTo, int deleted) {}
+    public record Run(Instant frontier, Instant recordedUpTo, Instant storedUpTo, long deleted) {}
 
     private final DecisionRepository decisions;
     private final VictimIdentityRepository identities;
@@ -82,12 +83,8 @@ public class IdentityRetention {
         Instant frontier = newest.get().isAfter(now) ? now : newest.get();
         Instant recordedUpTo = frontier.minus(window).minus(grace);
         Instant storedUpTo = now.minus(grace);
-        int deleted = 0;
-        int chunk;
-        do {
-            chunk = identities.deleteExpired(recordedUpTo, storedUpTo, CHUNK);
-            deleted += chunk;
-        } while (chunk == CHUNK);
+        long deleted = ChunkedDelete.inShortTransactions(
+                CHUNK, limit -> identities.deleteExpired(recordedUpTo, storedUpTo, limit));
         return Optional.of(new Run(frontier, recordedUpTo, storedUpTo, deleted));
     }
 }
