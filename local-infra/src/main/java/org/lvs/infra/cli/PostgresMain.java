@@ -14,7 +14,8 @@ import org.lvs.infra.pg.ServiceRoles.ServiceRole;
  * Runs the embedded PostgreSQL of {@code ./lvs} in the foreground until SIGTERM, its data kept in {@code --data-dir}:
  * durable (fsync, synchronous_commit and full_page_writes on), with database {@code lvs} owned by role {@code lvs}
  * (password {@code lvs}, or {@code --password}) and, with {@code --secrets-dir DIR}, one login role per service
- * owning only its schema ({@link ServiceRoles#LOCAL}), its password in {@code DIR/<role>.password}.
+ * owning only its schema ({@link ServiceRoles#LOCAL}), its password in {@code DIR/<role>.password}. Statement
+ * statistics are on: {@code lvs} reads {@code pg_stat_statements} for the whole stack.
  */
 public final class PostgresMain {
     private PostgresMain() {}
@@ -40,6 +41,7 @@ public final class PostgresMain {
         String password = args.get("password", "lvs");
         Postgres.ensureRoleAndDatabase(
                 pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", "lvs", password, "lvs");
+        Postgres.enableStatementStatistics(pg.getJdbcUrl("postgres", "lvs"), "postgres", "postgres", "lvs");
         String secrets = args.get("secrets-dir", null);
         if (secrets != null) {
             try (Connection admin = DriverManager.getConnection(pg.getJdbcUrl("postgres", "lvs"))) {

@@ -38,13 +38,29 @@ public final class Postgres {
      * An embedded PostgreSQL whose committed transactions survive a crash or a power cut: fsync, synchronous_commit
      * and full_page_writes on. zonky starts the server with {@code -F} (fsync off) and {@code synchronous_commit=off};
      * the {@code -c} settings given here come after {@code -F} on the command line, so they win. For {@code ./lvs}.
+     * It also loads {@code pg_stat_statements} (zonky's binaries carry it), so the stack's statements can be profiled
+     * by time and calls ({@link #enableStatementStatistics}).
      */
     public static EmbeddedPostgres startDurable(Path dataDir, int port) throws IOException {
         return builder(dataDir, port)
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .start();
+    }
+
+    /**
+     * Creates the {@code pg_stat_statements} view in {@code database} (a superuser's job) and lets {@code reader} read
+     * every role's statements, so the owner of the stack's database can profile all four services.
+     */
+    public static void enableStatementStatistics(String adminUrl, String adminUser, String adminPassword, String reader)
+            throws SQLException {
+        try (Connection c = DriverManager.getConnection(adminUrl, adminUser, adminPassword);
+                Statement s = c.createStatement()) {
+            s.execute("create extension if not exists pg_stat_statements");
+            s.execute("grant pg_read_all_stats to \"" + reader + "\"");
+        }
     }
 
     private static EmbeddedPostgres.Builder builder(Path dataDir, int port) {

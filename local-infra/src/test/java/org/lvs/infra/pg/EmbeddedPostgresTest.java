@@ -55,6 +55,20 @@ class EmbeddedPostgresTest {
     }
 
     @Test
+    void theStackDatabaseKeepsStatementStatisticsTheOwnerCanRead() throws SQLException {
+        Postgres.enableStatementStatistics(durable.getJdbcUrl("postgres", "lvs"), "postgres", "postgres", "lvs");
+        try (Connection c = DriverManager.getConnection(durable.getJdbcUrl("lvs", "lvs"), "lvs", "lvs");
+                Statement s = c.createStatement()) {
+            s.execute("select 4711 as probe_statement");
+            try (ResultSet rs = s.executeQuery(
+                    "select calls from pg_stat_statements where query like 'select $1 as probe_statement%'")) {
+                assertTrue(rs.next(), "the probe statement is counted");
+                assertEquals(1, rs.getLong(1));
+            }
+        }
+    }
+
+    @Test
     void theTestDatabaseKeepsZonkysFastSettings() throws IOException, SQLException {
         try (EmbeddedPostgres fast = Postgres.startEmbedded(dir.resolve("fast"), freePort());
                 Connection c = DriverManager.getConnection(fast.getJdbcUrl("postgres", "postgres"))) {

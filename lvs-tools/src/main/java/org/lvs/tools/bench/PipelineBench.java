@@ -52,6 +52,7 @@ public final class PipelineBench {
         try (StageWatch stages = new StageWatch(settings.bootstrap());
                 CaseWatch cases = new CaseWatch(settings.bootstrap(), stages.partitions(CaseWatch.topic()))) {
             Map<String, Long> rowsBefore = plumbingRows();
+            Map<String, StatementTimes.Totals> statementsBefore = statementTimes();
             Map<String, ProcessStats> before = stats();
             long start = System.nanoTime();
             Map<String, Long> postedAt = post();
@@ -77,6 +78,7 @@ public final class PipelineBench {
             Map<String, ProcessStats> after = stats();
             report(raw, finished, latencies(postedAt, cases), before, after, seconds(start, counted));
             reportRows(rowsBefore, plumbingRows());
+            StatementTimes.report(out, statementsBefore, statementTimes(), 12);
         }
         if (settings.singles() > 0) {
             singles();
@@ -235,6 +237,10 @@ public final class PipelineBench {
                     "    %-22s cpu %7.1f s (%5.0f%% of one core)  rss %,6d MiB%n",
                     name, cpu, 100 * cpu / total, a.residentKib() / 1024);
         });
+    }
+
+    private Map<String, StatementTimes.Totals> statementTimes() {
+        return StatementTimes.snapshot(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
     }
 
     private Map<String, Long> plumbingRows() {
