@@ -30,6 +30,9 @@ public final class PipelineBench {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Duration GIVE_UP = Duration.ofMinutes(15);
+    /** What metrics-service consumes: caught up on these, every figure is counted. */
+    private static final List<String> METRICS_TOPICS =
+            List.of(Topics.REFERRALS_INTAKE, Topics.REFERRALS_TRIAGED, Topics.CASES_EVENTS);
 
     private final BenchSettings settings;
     private final PrintStream out;
@@ -69,11 +72,7 @@ public final class PipelineBench {
             finished.put("triage (decided)", seconds(start, triage));
             long opened = awaitCases(cases, postedAt.keySet(), start);
             finished.put("contact-sla (cases opened)", seconds(start, opened));
-            long counted = awaitLag(
-                    stages,
-                    "metrics-service",
-                    List.of(Topics.REFERRALS_INTAKE, Topics.REFERRALS_TRIAGED, Topics.CASES_EVENTS),
-                    start);
+            long counted = awaitLag(stages, "metrics-service", METRICS_TOPICS, start);
             finished.put("metrics (counted)", seconds(start, counted));
             Map<String, ProcessStats> after = stats();
             report(raw, finished, latencies(postedAt, cases), before, after, seconds(start, counted));
@@ -100,11 +99,7 @@ public final class PipelineBench {
             awaitLag(stages, "triage-service", List.of(Topics.REFERRALS_RECEIVED), start);
             awaitLag(
                     stages, "contact-sla-service", List.of(Topics.REFERRALS_RECEIVED, Topics.REFERRALS_TRIAGED), start);
-            long caughtUp = awaitLag(
-                    stages,
-                    "metrics-service",
-                    List.of(Topics.REFERRALS_INTAKE, Topics.REFERRALS_TRIAGED, Topics.CASES_EVENTS),
-                    start);
+            long caughtUp = awaitLag(stages, "metrics-service", METRICS_TOPICS, start);
             Map<String, ProcessStats> after = stats();
             SinglePostLatency.report(out, settings.singles(), settings.singlesRate(), result);
             out.printf(

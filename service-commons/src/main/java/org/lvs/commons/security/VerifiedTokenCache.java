@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -66,7 +68,7 @@ public class VerifiedTokenCache extends JWTCallerPrincipalFactory {
             return;
         }
         Instant expires = Instant.ofEpochSecond(principal.getExpirationTime());
-        Instant until = now.plus(maxAge).isBefore(expires) ? now.plus(maxAge) : expires;
+        Instant until = Collections.min(List.of(now.plus(maxAge), expires));
         if (!now.isBefore(until)) {
             return;
         }
