@@ -39,14 +39,18 @@ public final class Postgres {
      * and full_page_writes on. zonky starts the server with {@code -F} (fsync off) and {@code synchronous_commit=off};
      * the {@code -c} settings given here come after {@code -F} on the command line, so they win. For {@code ./lvs}.
      * It also loads {@code pg_stat_statements} (zonky's binaries carry it), so the stack's statements can be profiled
-     * by time and calls ({@link #enableStatementStatistics}).
+     * by time and calls ({@link #enableStatementStatistics}). A statement that runs 2 s or more is logged with its plan
+     * ({@code auto_explain}, plan only: no per-row timing cost), and a lock wait of a second or more is logged with who
+     * holds the lock, so a slow statement in the stack names its cause in the server's log.
      */
     public static EmbeddedPostgres startDurable(Path dataDir, int port) throws IOException {
         return builder(dataDir, port)
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
-                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
+                .setServerConfig("auto_explain.log_min_duration", "2s")
+                .setServerConfig("log_lock_waits", "on")
                 .start();
     }
 

@@ -69,6 +69,15 @@ class EmbeddedPostgresTest {
     }
 
     @Test
+    void theStackDatabaseLogsSlowStatementsWithTheirPlanAndLongLockWaits() throws SQLException {
+        try (Connection c = DriverManager.getConnection(durable.getJdbcUrl("lvs", "lvs"), "lvs", "lvs")) {
+            assertEquals("2s", show(c, "auto_explain.log_min_duration"));
+            assertEquals("off", show(c, "auto_explain.log_analyze"), "plans only: no per-row timing on every query");
+            assertEquals("on", show(c, "log_lock_waits"));
+        }
+    }
+
+    @Test
     void theTestDatabaseKeepsZonkysFastSettings() throws IOException, SQLException {
         try (EmbeddedPostgres fast = Postgres.startEmbedded(dir.resolve("fast"), freePort());
                 Connection c = DriverManager.getConnection(fast.getJdbcUrl("postgres", "postgres"))) {
