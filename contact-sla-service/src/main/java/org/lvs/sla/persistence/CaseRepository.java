@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.hibernate.Session;
 
@@ -29,42 +28,6 @@ public class CaseRepository {
 
     CaseRepository(EntityManager em) {
         this.em = em;
-    }
-
-    /** The referral's version tracker, created when new and locked: serialises the two topics' events per referral. */
-    public ReferralTrackEntity lockTrack(UUID referralId) {
-        em.createNativeQuery("insert into referral_track (referral_id) values (?1) on conflict do nothing")
-                .setParameter(1, referralId)
-                .executeUpdate();
-        return em.find(ReferralTrackEntity.class, referralId, LockModeType.PESSIMISTIC_WRITE);
-    }
-
-    /**
-     * The version trackers of a batch's referrals, created when new and locked in id order (the two consumers
-     * both lock this way, so their batches never deadlock), by referral id.
-     */
-    public Map<UUID, ReferralTrackEntity> lockTracks(Collection<UUID> referralIds) {
-        if (referralIds.isEmpty()) {
-            return new HashMap<>();
-        }
-        Object[] ids = new TreeSet<>(referralIds).toArray();
-        em.flush();
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("insert into referral_track (referral_id) "
-                    + "select id from unnest(?::uuid[]) as t(id) order by id on conflict do nothing")) {
-                insert.setArray(1, connection.createArrayOf("uuid", ids));
-                insert.executeUpdate();
-            }
-        });
-        Map<UUID, ReferralTrackEntity> tracks = new HashMap<>();
-        em.createQuery(
-                        "from ReferralTrackEntity t where t.referralId in :ids order by t.referralId",
-                        ReferralTrackEntity.class)
-                .setParameter("ids", referralIds)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList()
-                .forEach(t -> tracks.put(t.referralId, t));
-        return tracks;
     }
 
     /** The cases of a batch's referrals that exist, locked in id order, by referral id. */

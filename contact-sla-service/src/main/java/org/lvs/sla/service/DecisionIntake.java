@@ -35,7 +35,8 @@ import org.lvs.sla.persistence.CaseEntity;
 import org.lvs.sla.persistence.CaseRepository;
 import org.lvs.sla.persistence.ListColumn;
 import org.lvs.sla.persistence.PersonEntity;
-import org.lvs.sla.persistence.ReferralTrackEntity;
+import org.lvs.sla.persistence.ReferralTrack;
+import org.lvs.sla.persistence.ReferralTracks;
 
 /**
  * Cases from decisions ({@code referrals.triaged}) and victims' contact details ({@code referrals.received}).
@@ -50,6 +51,7 @@ public class DecisionIntake {
     private static final Logger LOG = Logger.getLogger(DecisionIntake.class);
 
     private final CaseRepository repository;
+    private final ReferralTracks referralTracks;
     private final CaseRules rules;
     private final CaseEventEmitter emitter;
     private final AuditTrail audit;
@@ -61,6 +63,7 @@ public class DecisionIntake {
 
     DecisionIntake(
             CaseRepository repository,
+            ReferralTracks referralTracks,
             CaseRules rules,
             CaseEventEmitter emitter,
             AuditTrail audit,
@@ -70,6 +73,7 @@ public class DecisionIntake {
             Erasure erasure,
             SlaConfig config) {
         this.repository = repository;
+        this.referralTracks = referralTracks;
         this.rules = rules;
         this.emitter = emitter;
         this.audit = audit;
@@ -105,7 +109,7 @@ public class DecisionIntake {
         }
         Set<UUID> referralIds = new LinkedHashSet<>();
         batch.forEach(b -> referralIds.add(b.decision().referralId()));
-        Map<UUID, ReferralTrackEntity> tracks = repository.lockTracks(referralIds);
+        Map<UUID, ReferralTrack> tracks = referralTracks.lock(referralIds);
         Map<UUID, CaseEntity> cases = repository.lockCases(referralIds);
         Writes writes = new Writes();
         for (Decided b : batch) {
@@ -113,6 +117,7 @@ public class DecisionIntake {
             decided(b, tracks.get(b.decision().referralId()), cases, writes);
         }
         repository.flush();
+        referralTracks.saveMoved(tracks.values());
         audit.recordAll(writes.audit);
         outbox.enqueueAll(writes.events);
     }
@@ -125,13 +130,14 @@ public class DecisionIntake {
         }
         Set<UUID> referralIds = new LinkedHashSet<>();
         batch.forEach(b -> referralIds.add(b.received().referralId()));
-        Map<UUID, ReferralTrackEntity> tracks = repository.lockTracks(referralIds);
+        Map<UUID, ReferralTrack> tracks = referralTracks.lock(referralIds);
         Map<UUID, PersonEntity> persons = repository.findPersons(referralIds);
         Set<UUID> withCase = repository.existingCases(referralIds);
         Writes writes = new Writes();
         for (Received b : batch) {
             received(b.received(), tracks.get(b.received().referralId()), persons, withCase, writes);
         }
+        referralTracks.saveMoved(tracks.values());
         outbox.enqueueAll(writes.events);
     }
 
@@ -181,13 +187,12 @@ public class DecisionIntake {
         return new Received(r);
     }
 
-    private void decided(Decided b, ReferralTrackEntity track, Map<UUID, CaseEntity> cases, Writes writes) {
+    private void decided(Decided b, ReferralTrack track, Map<UUID, CaseEntity> cases, Writes writes) {
         ReferralDecided d = b.decision();
-        if (!d.supersedes(track.decisionVersion, track.decisionRevision)) {
+        if (!d.supersedes(track.decisionVersion(), track.decisionRevision())) {
             return; // an older (version, revision) arriving late never overrides a newer one
         }
-        track.decisionVersion = d.version();
-        track.decisionRevision = d.revision();
+        track.decisionSeen(d.version(), d.revision());
         Instant at = receivedAt(d, b.occurredAt());
         CaseEntity c = cases.get(d.referralId());
         if (c == null) {
@@ -210,14 +215,14 @@ public class DecisionIntake {
 
     private void received(
             ReferralReceived r,
-            ReferralTrackEntity track,
+            ReferralTrack track,
             Map<UUID, PersonEntity> persons,
             Set<UUID> withCase,
             Writes writes) {
-        if (track.erased || r.version() <= track.receivedVersion) {
+        if (track.erased() || r.version() <= track.receivedVersion()) {
             return;
         }
-        track.receivedVersion = r.version();
+        track.receivedSeen(r.version());
         Referral referral = r.referral();
         Victim v = referral.victim();
         boolean consented = referral.consent() != null && referral.consent().allowsPersonalData();
@@ -326,7 +331,7 @@ public class DecisionIntake {
     }
 
     /** A later DECLINED_NO_CONSENT: the case closes as CONSENT_WITHDRAWN and its personal data is erased. */
-    private void withdrawConsent(CaseEntity c, ReferralTrackEntity track, Instant at, Writes writes) {
+    private void withdrawConsent(CaseEntity c, ReferralTrack track, Instant at, Writes writes) {
         CaseClock contactClock = CaseClock.of(c, workingTime);
         rules.close(c, contactClock, ClosureReason.CONSENT_WITHDRAWN, at);
         CaseClock.Settled events =

@@ -10,10 +10,10 @@ import org.lvs.contract.event.PersonalDataErased;
 import org.lvs.contract.referral.Source;
 import org.lvs.sla.persistence.AccessAudit;
 import org.lvs.sla.persistence.CaseEntity;
-import org.lvs.sla.persistence.CaseRepository;
 import org.lvs.sla.persistence.Notes;
 import org.lvs.sla.persistence.Persons;
-import org.lvs.sla.persistence.ReferralTrackEntity;
+import org.lvs.sla.persistence.ReferralTrack;
+import org.lvs.sla.persistence.ReferralTracks;
 
 /**
  * Erases a case's personal data and every trace in this service that could re-identify the victim (issue 11): the
@@ -25,30 +25,36 @@ import org.lvs.sla.persistence.ReferralTrackEntity;
 @ApplicationScoped
 public class Erasure {
 
-    private final CaseRepository repository;
+    private final ReferralTracks referralTracks;
     private final Persons persons;
     private final Notes notes;
     private final AccessAudit accessAudit;
 
-    Erasure(CaseRepository repository, Persons persons, Notes notes, AccessAudit accessAudit) {
-        this.repository = repository;
+    Erasure(ReferralTracks referralTracks, Persons persons, Notes notes, AccessAudit accessAudit) {
+        this.referralTracks = referralTracks;
         this.persons = persons;
         this.notes = notes;
         this.accessAudit = accessAudit;
     }
 
     /**
-     * Erases the case's personal data for good: a later copy of the referral on referrals.received is not stored.
+     * Erases the case's personal data for good: a later copy of the referral on referrals.received is not stored. A
+     * consumer passes the tracker it holds locked (and writes it back with its batch); a handler's action passes null,
+     * and the tracker is marked here.
      *
      * @param reason {@link PersonalDataErased#ADMIN_REQUEST} or {@link PersonalDataErased#CONSENT_WITHDRAWN}
      * @return the event to enqueue
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public OutgoingEvent erase(CaseEntity c, ReferralTrackEntity track, String reason, Instant at) {
+    public OutgoingEvent erase(CaseEntity c, ReferralTrack track, String reason, Instant at) {
         eraseTraces(c.referralId);
         c.personalDataErased = true;
         c.sourceReference = null;
-        (track != null ? track : repository.lockTrack(c.referralId)).erased = true;
+        if (track != null) {
+            track.markErased();
+        } else {
+            referralTracks.markErased(c.referralId);
+        }
         return event(c.referralId, c.source, reason, at);
     }
 

@@ -15,7 +15,8 @@ import org.lvs.sla.support.Upstream;
 
 /**
  * What intake costs the database, read from PostgreSQL's own counters of the connection: a new case is one INSERT of
- * its row, never an INSERT followed by an UPDATE of the row just written.
+ * its row, never an INSERT followed by an UPDATE of the row just written; a batch writes back each referral tracker
+ * it moved once, and a redelivered batch, which moves none, writes none.
  */
 @QuarkusTest
 @QuarkusTestResource(LvsTestResources.class)
@@ -37,9 +38,9 @@ class DecisionIntakeWritesTest {
         }
         QuarkusTransaction.begin();
         try {
-            long[] before = counts();
+            long[] before = counts("sla_case");
             intake.applyDecisions(batch);
-            long[] after = counts();
+            long[] after = counts("sla_case");
             assertEquals(CASES, after[0] - before[0], "rows inserted into sla_case");
             assertEquals(0, after[1] - before[1], "rows updated in sla_case");
         } finally {
@@ -47,16 +48,39 @@ class DecisionIntakeWritesTest {
         }
     }
 
+    @Test
+    void aBatchWritesEachTrackerItMovedOnceAndARedeliveryWritesNone() {
+        List<DecisionIntake.Decided> batch = new ArrayList<>();
+        for (int i = 0; i < CASES; i++) {
+            batch.add(DecisionIntake.decidedOf(Upstream.decision().build().toEnvelope()));
+        }
+        QuarkusTransaction.begin();
+        try {
+            long[] before = counts("referral_track");
+            intake.applyDecisions(batch);
+            long[] afterFirst = counts("referral_track");
+            assertEquals(CASES, afterFirst[0] - before[0], "trackers created");
+            assertEquals(CASES, afterFirst[1] - before[1], "trackers written back, one row each");
+            intake.applyDecisions(batch);
+            long[] afterRedelivery = counts("referral_track");
+            assertEquals(0, afterRedelivery[0] - afterFirst[0], "trackers created by the redelivery");
+            assertEquals(0, afterRedelivery[1] - afterFirst[1], "trackers written by the redelivery");
+        } finally {
+            QuarkusTransaction.rollback();
+        }
+    }
+
     /**
-     * Rows inserted and updated in sla_case as this connection counts them. The counters also hold earlier
+     * Rows inserted and updated in a table as this connection counts them. The counters also hold earlier
      * transactions' counts until the backend reports them (PostgreSQL 15), so the test takes a difference inside one
      * transaction, where nothing is reported.
      */
-    private long[] counts() {
+    private long[] counts(String table) {
         return sql.queryOne(
                         "select n_tup_ins, n_tup_upd from pg_stat_xact_user_tables "
-                                + "where schemaname = current_schema() and relname = 'sla_case'",
-                        rs -> new long[] {rs.getLong(1), rs.getLong(2)})
+                                + "where schemaname = current_schema() and relname = ?",
+                        rs -> new long[] {rs.getLong(1), rs.getLong(2)},
+                        table)
                 .orElseThrow();
     }
 }

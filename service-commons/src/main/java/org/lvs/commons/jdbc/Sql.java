@@ -21,7 +21,7 @@ import javax.sql.DataSource;
  * The one small JDBC helper for set-based SQL on hot paths (ADR 0004), where an ORM's dirty checking costs more than
  * it gives. Inside a {@code @Transactional} method the connection is enlisted in that transaction. Parameters bind by
  * type: {@code Instant} as a timestamp, {@code UUID}, enums by name, {@code LocalDate}, arrays and collections of
- * {@code UUID}/{@code String}/{@code Long}/{@code Integer} as SQL arrays (for {@code = any (?)} and {@code unnest}).
+ * {@code UUID}/{@code String}/{@code Long}/{@code Integer}/{@code Boolean} as SQL arrays (for {@code = any (?)} and {@code unnest}).
  *
  * <p>A failure keeps the driver's exception as its cause (the failure policy reads its SQLSTATE) but its own message
  * names only the SQLSTATE: the driver's message may quote a value, which may be personal data.
@@ -125,6 +125,8 @@ public class Sql {
                 ps.setArray(index, c.createArrayOf("bigint", numbers));
             } else if (p instanceof Integer[] numbers) {
                 ps.setArray(index, c.createArrayOf("integer", numbers));
+            } else if (p instanceof Boolean[] flags) {
+                ps.setArray(index, c.createArrayOf("boolean", flags));
             } else if (p instanceof Collection<?> values) {
                 ps.setArray(index, array(c, values));
             } else {
