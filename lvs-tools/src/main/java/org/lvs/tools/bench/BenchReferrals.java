@@ -9,7 +9,9 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The bench's referrals: complete, consented, priority (domestic abuse) referrals of distinct victims, each with its
- * own source reference, so every one is decided, opens a case with a 48-hour clock and is counted.
+ * own source reference, so every one is decided, opens a case with a 48-hour clock and is counted. The victims are
+ * distinct across runs too (the run id is in the name): with names of one run repeated in the next, every referral
+ * matched one stored identity per earlier run as a possible repeat victim, and triage's lookup slowed run by run.
  */
 final class BenchReferrals {
 
@@ -58,7 +60,7 @@ final class BenchReferrals {
         ObjectNode victim = r.putObject("victim");
         victim.put("personRef", "BP-" + runId + "-" + n);
         victim.put("firstName", "Bench");
-        victim.put("lastName", "Victim-" + Integer.toString(n, 36));
+        victim.put("lastName", "Victim-" + runId + "-" + Integer.toString(n, 36));
         victim.put("dateOfBirth", LocalDate.of(1950, 1, 1).plusDays(n % 18_000).toString());
         victim.put("gender", n % 2 == 0 ? "FEMALE" : "MALE");
         victim.put("phone", "07700 9%05d".formatted(n % 100_000));
