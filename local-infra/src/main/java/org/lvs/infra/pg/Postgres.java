@@ -41,7 +41,9 @@ public final class Postgres {
      * It also loads {@code pg_stat_statements} (zonky's binaries carry it), so the stack's statements can be profiled
      * by time and calls ({@link #enableStatementStatistics}). A statement that runs 2 s or more is logged with its plan
      * ({@code auto_explain}, plan only: no per-row timing cost), and a lock wait of a second or more is logged with who
-     * holds the lock, so a slow statement in the stack names its cause in the server's log.
+     * holds the lock, so a slow statement in the stack names its cause in the server's log. That log is the server's
+     * own ({@code logging_collector}): {@code log/postgresql-<weekday>.log} in the data directory, a week kept (each
+     * weekday's file is overwritten the week after); zonky passes on the server's output only while it starts.
      */
     public static EmbeddedPostgres startDurable(Path dataDir, int port) throws IOException {
         return builder(dataDir, port)
@@ -51,6 +53,11 @@ public final class Postgres {
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
                 .setServerConfig("auto_explain.log_min_duration", "2s")
                 .setServerConfig("log_lock_waits", "on")
+                .setServerConfig("logging_collector", "on")
+                .setServerConfig("log_directory", "log")
+                .setServerConfig("log_filename", "postgresql-%a.log")
+                .setServerConfig("log_truncate_on_rotation", "on")
+                .setServerConfig("log_rotation_age", "1d")
                 .start();
     }
 

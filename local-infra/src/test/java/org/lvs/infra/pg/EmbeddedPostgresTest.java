@@ -69,11 +69,35 @@ class EmbeddedPostgresTest {
     }
 
     @Test
-    void theStackDatabaseLogsSlowStatementsWithTheirPlanAndLongLockWaits() throws SQLException {
+    void theStackDatabaseLogsSlowStatementsWithTheirPlanAndLongLockWaits() throws Exception {
         try (Connection c = DriverManager.getConnection(durable.getJdbcUrl("lvs", "lvs"), "lvs", "lvs")) {
             assertEquals("2s", show(c, "auto_explain.log_min_duration"));
             assertEquals("off", show(c, "auto_explain.log_analyze"), "plans only: no per-row timing on every query");
             assertEquals("on", show(c, "log_lock_waits"));
+            assertEquals("on", show(c, "logging_collector"));
+            try (Statement s = c.createStatement()) {
+                s.execute("do $$ begin raise log 'probe-for-the-server-log'; end $$");
+            }
+        }
+        Path logs = dir.resolve("durable").resolve("log");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        boolean logged = false;
+        while (!logged && System.nanoTime() < deadline) {
+            try (var files = Files.list(logs)) {
+                logged = files.anyMatch(f -> contains(f, "probe-for-the-server-log"));
+            }
+            if (!logged) {
+                Thread.sleep(100); // the collector writes asynchronously
+            }
+        }
+        assertTrue(logged, "the server's own log in the data directory has the probe line");
+    }
+
+    private static boolean contains(Path file, String text) {
+        try {
+            return Files.readString(file).contains(text);
+        } catch (IOException e) {
+            return false;
         }
     }
 
