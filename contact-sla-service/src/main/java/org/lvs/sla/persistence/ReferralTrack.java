@@ -4,16 +4,13 @@ import java.util.UUID;
 
 /**
  * The newest versions seen of a referral on each topic, so a late older version never overrides a newer one. Read
- * locked and written back by {@link ReferralTracks} in one statement a batch; it remembers what it was read as, so
- * only a tracker that moved is written.
+ * locked and written back by {@link ReferralTracks} in one statement a batch; only a tracker that moved is written.
+ * Its callers move it only forward (a newer version seen, or erased), so each change is a move.
  */
 public final class ReferralTrack {
 
     private final UUID referralId;
-    private final int readDecisionVersion;
-    private final int readDecisionRevision;
-    private final int readReceivedVersion;
-    private final boolean readErased;
+    private boolean moved;
 
     private int decisionVersion;
     /** The revision of that version's decision (a re-decision supersedes the first like an amendment). */
@@ -25,10 +22,10 @@ public final class ReferralTrack {
 
     ReferralTrack(UUID referralId, int decisionVersion, int decisionRevision, int receivedVersion, boolean erased) {
         this.referralId = referralId;
-        this.readDecisionVersion = this.decisionVersion = decisionVersion;
-        this.readDecisionRevision = this.decisionRevision = decisionRevision;
-        this.readReceivedVersion = this.receivedVersion = receivedVersion;
-        this.readErased = this.erased = erased;
+        this.decisionVersion = decisionVersion;
+        this.decisionRevision = decisionRevision;
+        this.receivedVersion = receivedVersion;
+        this.erased = erased;
     }
 
     public UUID referralId() {
@@ -54,21 +51,21 @@ public final class ReferralTrack {
     public void decisionSeen(int version, int revision) {
         decisionVersion = version;
         decisionRevision = revision;
+        moved = true;
     }
 
     public void receivedSeen(int version) {
         receivedVersion = version;
+        moved = true;
     }
 
     public void markErased() {
+        moved |= !erased;
         erased = true;
     }
 
     /** True when something changed since it was read. */
     boolean moved() {
-        return decisionVersion != readDecisionVersion
-                || decisionRevision != readDecisionRevision
-                || receivedVersion != readReceivedVersion
-                || erased != readErased;
+        return moved;
     }
 }

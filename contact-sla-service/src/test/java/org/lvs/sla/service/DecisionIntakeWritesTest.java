@@ -32,10 +32,7 @@ class DecisionIntakeWritesTest {
 
     @Test
     void aNewCaseIsInsertedOnceAndNotUpdated() {
-        List<DecisionIntake.Decided> batch = new ArrayList<>();
-        for (int i = 0; i < CASES; i++) {
-            batch.add(DecisionIntake.decidedOf(Upstream.decision().build().toEnvelope()));
-        }
+        List<DecisionIntake.Decided> batch = newReferralsDecided();
         QuarkusTransaction.begin();
         try {
             long[] before = counts("sla_case");
@@ -50,10 +47,7 @@ class DecisionIntakeWritesTest {
 
     @Test
     void aBatchWritesEachTrackerItMovedOnceAndARedeliveryWritesNone() {
-        List<DecisionIntake.Decided> batch = new ArrayList<>();
-        for (int i = 0; i < CASES; i++) {
-            batch.add(DecisionIntake.decidedOf(Upstream.decision().build().toEnvelope()));
-        }
+        List<DecisionIntake.Decided> batch = newReferralsDecided();
         QuarkusTransaction.begin();
         try {
             long[] before = counts("referral_track");
@@ -68,6 +62,15 @@ class DecisionIntakeWritesTest {
         } finally {
             QuarkusTransaction.rollback();
         }
+    }
+
+    /** {@link #CASES} decisions of new referrals, each opening a case. */
+    private static List<DecisionIntake.Decided> newReferralsDecided() {
+        List<DecisionIntake.Decided> batch = new ArrayList<>();
+        for (int i = 0; i < CASES; i++) {
+            batch.add(DecisionIntake.decidedOf(Upstream.decision().build().toEnvelope()));
+        }
+        return batch;
     }
 
     /**
