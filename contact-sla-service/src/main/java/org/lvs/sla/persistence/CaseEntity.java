@@ -103,6 +103,10 @@ public class CaseEntity {
     public int attempts;
 
     public int contactsMade;
+    /** Onward service requests the case has (case_service rows): its view reads them only when there are some. */
+    public int servicesRequested;
+    /** Outcome stages the case has scores for (case_outcome rows): its view reads them only when there are some. */
+    public int outcomeStages;
 
     public Instant lastContactAt;
 

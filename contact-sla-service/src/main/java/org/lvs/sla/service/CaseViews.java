@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.lvs.contract.casework.ClockState;
 import org.lvs.contract.event.EventJson;
 import org.lvs.sla.config.CapacityPolicy;
@@ -18,7 +17,6 @@ import org.lvs.sla.domain.WorkingTime;
 import org.lvs.sla.persistence.CaseEntity;
 import org.lvs.sla.persistence.ContactEntity;
 import org.lvs.sla.persistence.Contacts;
-import org.lvs.sla.persistence.Notes;
 import org.lvs.sla.persistence.OutcomeEntity;
 import org.lvs.sla.persistence.Outcomes;
 import org.lvs.sla.persistence.PersonEntity;
@@ -31,7 +29,6 @@ import org.lvs.sla.rest.dto.CaseView;
 public class CaseViews {
 
     private final Persons persons;
-    private final Notes notes;
     private final Contacts contacts;
     private final ServiceRequests services;
     private final Outcomes outcomes;
@@ -40,14 +37,12 @@ public class CaseViews {
 
     CaseViews(
             Persons persons,
-            Notes notes,
             Contacts contacts,
             ServiceRequests services,
             Outcomes outcomes,
             WorkingTime workingTime,
             CapacityPolicy capacity) {
         this.persons = persons;
-        this.notes = notes;
         this.contacts = contacts;
         this.services = services;
         this.outcomes = outcomes;
@@ -57,22 +52,26 @@ public class CaseViews {
 
     public CaseView view(CaseEntity c, Instant now) {
         PersonEntity p = persons.findByIdOptional(c.referralId).orElse(null);
-        Map<Long, String> contactNotes = notes.forCase(c.referralId).stream()
-                .filter(n -> "CONTACT".equals(n.kind) && n.refId != null)
-                .collect(Collectors.toMap(n -> n.refId, n -> n.text, (a, b) -> b));
-        List<CaseView.Contact> caseContacts = contacts.forCase(c.referralId).stream()
-                .map(x -> contact(x, contactNotes))
-                .toList();
-        List<CaseView.Service> caseServices = services.forCase(c.referralId).stream()
-                .map(s -> new CaseView.Service(
-                        s.service.name(),
-                        s.requestedAt,
-                        s.startedAt,
-                        Hours.of(Duration.between(s.requestedAt, s.startedAt != null ? s.startedAt : now))))
-                .toList();
+        // every action answers with this view, so a table the case's own counts say is empty is not read
+        List<CaseView.Contact> caseContacts = c.attempts + c.contactsMade == 0
+                ? List.of()
+                : contacts.forCaseWithNotes(c.referralId).stream()
+                        .map(CaseViews::contact)
+                        .toList();
+        List<CaseView.Service> caseServices = c.servicesRequested == 0
+                ? List.of()
+                : services.forCase(c.referralId).stream()
+                        .map(s -> new CaseView.Service(
+                                s.service.name(),
+                                s.requestedAt,
+                                s.startedAt,
+                                Hours.of(Duration.between(s.requestedAt, s.startedAt != null ? s.startedAt : now))))
+                        .toList();
         Map<String, CaseView.Outcome> caseOutcomes = new LinkedHashMap<>();
-        for (OutcomeEntity o : outcomes.forCase(c.referralId)) {
-            caseOutcomes.put(o.key.stage.name(), new CaseView.Outcome(o.at, scores(o.scores), o.recordedBy));
+        if (c.outcomeStages > 0) {
+            for (OutcomeEntity o : outcomes.forCase(c.referralId)) {
+                caseOutcomes.put(o.key.stage.name(), new CaseView.Outcome(o.at, scores(o.scores), o.recordedBy));
+            }
         }
         return new CaseView(
                 c.referralId,
@@ -135,7 +134,8 @@ public class CaseViews {
                 c.firstContactAt);
     }
 
-    private static CaseView.Contact contact(ContactEntity x, Map<Long, String> notes) {
+    private static CaseView.Contact contact(Contacts.WithNote row) {
+        ContactEntity x = row.contact();
         List<String> support = x.supportTypes == null || x.supportTypes.isBlank()
                 ? List.of()
                 : Arrays.asList(x.supportTypes.split(","));
@@ -147,7 +147,7 @@ public class CaseViews {
                 x.contactMade,
                 support,
                 x.handler,
-                notes.get(x.id),
+                row.note(),
                 x.recordedBy);
     }
 

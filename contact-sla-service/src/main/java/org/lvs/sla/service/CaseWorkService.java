@@ -239,6 +239,7 @@ public class CaseWorkService {
             s.service = service;
             s.requestedAt = at;
             services.persist(s);
+            c.servicesRequested++;
             return Done.event(
                     EventTypes.SERVICE_REQUESTED,
                     EventDetail.service(service),
@@ -274,6 +275,7 @@ public class CaseWorkService {
                 o.key = new OutcomeEntity.Key(referralId, stage);
                 fillOutcome(o, at, scores, actor);
                 outcomes.persist(o);
+                c.outcomeStages++;
             } else if (!at.isBefore(o.at)) {
                 fillOutcome(o, at, scores, actor); // the latest of each stage counts
             }

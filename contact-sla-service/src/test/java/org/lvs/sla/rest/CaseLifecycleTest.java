@@ -2,6 +2,8 @@ package org.lvs.sla.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -12,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.lvs.sla.support.Api.admin;
 import static org.lvs.sla.support.Api.awaitCase;
+import static org.lvs.sla.support.Api.get;
 import static org.lvs.sla.support.Api.handler;
 import static org.lvs.sla.support.Api.post;
 
@@ -392,6 +395,53 @@ class CaseLifecycleTest {
         assertEquals(1, Api.eventCount(id, "ServiceStarted"));
         assertEquals(2, Api.eventCount(id, "OutcomeRecorded"));
         assertEquals(1, Api.eventCount(id, "CaseClosed"));
+    }
+
+    /**
+     * Every action answers with the case's view, which reads contacts, services and outcomes only when the case's own
+     * counts say it has some (issue 14). The counts follow the rows, and the view shows every row with its note.
+     */
+    @Test
+    void theViewShowsEveryContactServiceAndOutcomeTheCountsName() {
+        UUID id = UUID.randomUUID();
+        Upstream.decision().id(id).send();
+        awaitCase(id);
+        get(id).then()
+                .statusCode(200)
+                .body("contacts", empty())
+                .body("services", empty())
+                .body("outcomes.size()", equalTo(0));
+        post(id, "contacts", handler(), "{\"channel\":\"PHONE\",\"outcome\":\"NO_ANSWER\",\"note\":\"voicemail\"}")
+                .then()
+                .statusCode(200);
+        post(id, "contacts", handler(), "{\"channel\":\"EMAIL\",\"outcome\":\"NO_ANSWER\"}")
+                .then()
+                .statusCode(200);
+        post(id, "services", handler(), "{\"service\":\"COUNSELLING\"}").then().statusCode(200);
+        post(id, "services/COUNSELLING/start", handler(), "{}").then().statusCode(200);
+        post(id, "services", handler(), "{\"service\":\"THERAPY\"}").then().statusCode(200);
+        post(id, "outcomes", handler(), "{\"stage\":\"START\",\"scores\":{\"wellbeing\":4}}")
+                .then()
+                .statusCode(200);
+        post(id, "outcomes", handler(), "{\"stage\":\"START\",\"scores\":{\"wellbeing\":5}}")
+                .then()
+                .statusCode(200);
+        post(id, "outcomes", handler(), "{\"stage\":\"END\",\"scores\":{\"wellbeing\":6}}")
+                .then()
+                .statusCode(200)
+                .body("contacts.channel", contains("PHONE", "EMAIL"))
+                .body("contacts.note", contains("voicemail", null))
+                .body("services.service", contains("COUNSELLING", "THERAPY"))
+                .body("services[0].startedAt", notNullValue())
+                .body("services[1].startedAt", nullValue())
+                .body("outcomes.START.scores.wellbeing", equalTo(5))
+                .body("outcomes.END.scores.wellbeing", equalTo(6));
+        assertEquals(
+                Api.count("select count(*) from sla.case_service where referral_id = ?::uuid", id.toString()),
+                Api.count("select services_requested from sla.sla_case where referral_id = ?::uuid", id.toString()));
+        assertEquals(
+                Api.count("select count(*) from sla.case_outcome where referral_id = ?::uuid", id.toString()),
+                Api.count("select outcome_stages from sla.sla_case where referral_id = ?::uuid", id.toString()));
     }
 
     @Test
