@@ -8,7 +8,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.annotations.DynamicUpdate;
 import org.lvs.contract.casework.CaseStatus;
 import org.lvs.contract.casework.ClockState;
 import org.lvs.contract.casework.ClosureReason;
@@ -25,15 +24,8 @@ import org.lvs.sla.domain.ClockHistory;
 import org.lvs.sla.domain.ContactClock;
 import org.lvs.sla.domain.WorkingTime;
 
-/**
- * A case and its contact clock; no personal data here (see {@link PersonEntity}, {@link NoteEntity}).
- *
- * <p>Updates name only the columns that changed ({@link DynamicUpdate}): an action or a clock check changes a few of
- * the case's 60 columns, and binding all of them was a tenth of contact-sla's CPU in the demo's profile. Every
- * update runs on a case read under its row lock, so writing only the changed columns loses nothing.
- */
+/** A case and its contact clock; no personal data here (see {@link PersonEntity}, {@link NoteEntity}). */
 @Entity
-@DynamicUpdate
 @Table(name = "sla_case")
 public class CaseEntity {
 
