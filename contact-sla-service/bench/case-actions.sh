@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The cost of a case handler's action in contact-sla: posts one contact attempt to each of N open cases of the running
+# ./lvs stack (after ./lvs demo, say), 4 in flight, and prints contact-sla's CPU a action and the machine's load.
+# It asserts nothing. Run it from the repository's root: contact-sla-service/bench/case-actions.sh [N] [OFFSET]
+# (OFFSET skips cases an earlier run already used). Needs psql and curl; the stack's PostgreSQL is on 55432.
+set -euo pipefail
+n="${1:-2000}"
+offset="${2:-0}"
+token="$(./lvs token case-handler)"
+ids="$(mktemp)"
+trap 'rm -f "$ids"' EXIT
+psql -h 127.0.0.1 -p 55432 -U postgres -d lvs -Atc \
+  "select referral_id from sla.sla_case where status = 'OPEN' order by referral_id offset $offset limit $n" > "$ids"
+count="$(wc -l < "$ids")"
+pid="$(pgrep -f "contact-sla-service/target/quarkus-app" | head -1)"
+ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+hz="$(getconf CLK_TCK)"
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg); $count open cases"
+t0="$(ticks)"
+s0="$(date +%s%N)"
+xargs -P 4 -I{} curl -s -o /dev/null -w "%{http_code}\n" -H "Authorization: Bearer $token" \
+  -H 'Content-Type: application/json' -d '{"channel":"PHONE","outcome":"NO_ANSWER","note":"bench"}' \
+  "http://127.0.0.1:8083/api/v1/cases/{}/contacts" < "$ids" | sort | uniq -c | sed 's/^/  HTTP /'
+t1="$(ticks)"
+s1="$(date +%s%N)"
+awk -v t="$((t1 - t0))" -v hz="$hz" -v n="$count" -v ns="$((s1 - s0))" 'BEGIN {
+  printf "contact-sla CPU %.1f s for %d actions: %.2f ms an action; %.1f actions/s\n",
+    t / hz, n, 1000 * t / hz / n, n / (ns / 1e9) }'
