@@ -2,7 +2,6 @@ package org.lvs.sla.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +33,6 @@ public class Contacts implements PanacheRepository<ContactEntity> {
             ContactEntity contact = (ContactEntity) row[0];
             byId.put(contact.id, new WithNote(contact, (String) row[1]));
         }
-        return new ArrayList<>(byId.values());
+        return List.copyOf(byId.values());
     }
 }

@@ -411,21 +411,17 @@ class CaseLifecycleTest {
                 .body("contacts", empty())
                 .body("services", empty())
                 .body("outcomes.size()", equalTo(0));
-        post(id, "contacts", handler(), "{\"channel\":\"PHONE\",\"outcome\":\"NO_ANSWER\",\"note\":\"voicemail\"}")
-                .then()
-                .statusCode(200);
-        post(id, "contacts", handler(), "{\"channel\":\"EMAIL\",\"outcome\":\"NO_ANSWER\"}")
-                .then()
-                .statusCode(200);
-        post(id, "services", handler(), "{\"service\":\"COUNSELLING\"}").then().statusCode(200);
-        post(id, "services/COUNSELLING/start", handler(), "{}").then().statusCode(200);
-        post(id, "services", handler(), "{\"service\":\"THERAPY\"}").then().statusCode(200);
-        post(id, "outcomes", handler(), "{\"stage\":\"START\",\"scores\":{\"wellbeing\":4}}")
-                .then()
-                .statusCode(200);
-        post(id, "outcomes", handler(), "{\"stage\":\"START\",\"scores\":{\"wellbeing\":5}}")
-                .then()
-                .statusCode(200);
+        List<List<String>> actions = List.of(
+                List.of("contacts", "{\"channel\":\"PHONE\",\"outcome\":\"NO_ANSWER\",\"note\":\"voicemail\"}"),
+                List.of("contacts", "{\"channel\":\"EMAIL\",\"outcome\":\"NO_ANSWER\"}"),
+                List.of("services", "{\"service\":\"COUNSELLING\"}"),
+                List.of("services/COUNSELLING/start", "{}"),
+                List.of("services", "{\"service\":\"THERAPY\"}"),
+                List.of("outcomes", "{\"stage\":\"START\",\"scores\":{\"wellbeing\":4}}"),
+                List.of("outcomes", "{\"stage\":\"START\",\"scores\":{\"wellbeing\":5}}"));
+        for (List<String> action : actions) {
+            post(id, action.get(0), handler(), action.get(1)).then().statusCode(200);
+        }
         post(id, "outcomes", handler(), "{\"stage\":\"END\",\"scores\":{\"wellbeing\":6}}")
                 .then()
                 .statusCode(200)
