@@ -1,13 +1,25 @@
 package org.lvs.contract.event;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.ser.InstantSerializer;
+import java.io.IOException;
+import java.time.Instant;
 
 /**
  * The one JSON mapping of events: ISO-8601 instants, unknown fields ignored (producers may add fields before
@@ -15,6 +27,12 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  */
 public final class EventJson {
 
+    /** Instants in the common form through {@link InstantText}; every other form as {@link JavaTimeModule} has it. */
+    private static final SimpleModule INSTANT_TEXT = new SimpleModule("instant-text")
+            .addSerializer(Instant.class, new InstantWriter())
+            .addDeserializer(Instant.class, new InstantReader());
+
+    // after INSTANT_TEXT: configure reads it
     private static final ObjectMapper MAPPER = configure(new ObjectMapper());
 
     private EventJson() {}
@@ -22,6 +40,7 @@ public final class EventJson {
     /** Applies the contract's settings to a mapper (also used for services' REST mappers, so both agree). */
     public static ObjectMapper configure(ObjectMapper mapper) {
         return mapper.registerModule(new JavaTimeModule())
+                .registerModule(INSTANT_TEXT) // registered later, so it comes before the module's own instants
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
@@ -98,5 +117,41 @@ public final class EventJson {
                     .append(')');
         }
         return text.toString();
+    }
+
+    /** Writes an instant as {@link InstantSerializer} does, without its formatter when the text form is wanted. */
+    static final class InstantWriter extends StdSerializer<Instant> {
+
+        InstantWriter() {
+            super(Instant.class);
+        }
+
+        @Override
+        public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            if (provider.isEnabled(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)) {
+                InstantSerializer.INSTANCE.serialize(value, generator, provider);
+            } else {
+                generator.writeString(InstantText.format(value));
+            }
+        }
+    }
+
+    /** Reads the common form through {@link InstantText}; anything else (or a refusal) as {@link InstantDeserializer}. */
+    static final class InstantReader extends StdScalarDeserializer<Instant> {
+
+        InstantReader() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.hasToken(JsonToken.VALUE_STRING)) {
+                Instant common = InstantText.parseCommon(parser.getText());
+                if (common != null) {
+                    return common;
+                }
+            }
+            return InstantDeserializer.INSTANT.deserialize(parser, context);
+        }
     }
 }
