@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /**
  * Reads and writes of cases inside the caller's transaction. Every change to a case first locks its row, so the
@@ -25,6 +27,11 @@ import org.hibernate.Session;
 public class CaseRepository {
 
     private final EntityManager em;
+    /** Built at first use, when the persistence unit is up; building twice in a race is harmless. */
+    private volatile NewRows newRows;
+
+    /** The consumers' inserts of new cases and victims (see {@link BatchInsert}). */
+    private record NewRows(BatchInsert<CaseEntity> cases, BatchInsert<PersonEntity> persons) {}
 
     CaseRepository(EntityManager em) {
         this.em = em;
@@ -79,8 +86,8 @@ public class CaseRepository {
     }
 
     /**
-     * Deletes a victim already loaded (or persisted) in this transaction and the case's notes; flushed at once so
-     * a later version of the same batch may store the victim again.
+     * Deletes a victim loaded in this transaction (null for none stored) and the case's notes; the delete is flushed
+     * at once, so a later version of the same batch may insert the victim again ({@link #insertNewPersons}).
      */
     public void erasePersonalData(UUID referralId, PersonEntity loaded) {
         if (loaded != null) {
@@ -126,8 +133,31 @@ public class CaseRepository {
                 .getResultList();
     }
 
-    public void persist(Object entity) {
-        em.persist(entity);
+    /**
+     * Inserts cases new in this batch with one JDBC batch. They stay unmanaged: call it once the batch is done with
+     * them (no later change in the transaction would reach their rows).
+     */
+    public void insertNewCases(Collection<CaseEntity> cases) {
+        newRows().cases().insertAll(session(), cases);
+    }
+
+    /** Inserts victims new in this batch with one JDBC batch, as {@link #insertNewCases}. */
+    public void insertNewPersons(Collection<PersonEntity> persons) {
+        newRows().persons().insertAll(session(), persons);
+    }
+
+    private NewRows newRows() {
+        NewRows built = newRows;
+        if (built == null) {
+            SessionFactoryImplementor factory = em.getEntityManagerFactory().unwrap(SessionFactoryImplementor.class);
+            built = new NewRows(BatchInsert.of(factory, CaseEntity.class), BatchInsert.of(factory, PersonEntity.class));
+            newRows = built;
+        }
+        return built;
+    }
+
+    private SharedSessionContractImplementor session() {
+        return em.unwrap(SharedSessionContractImplementor.class);
     }
 
     public void flush() {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -90,8 +91,9 @@ public class DecisionIntake {
     /** A readable record of a batch. */
     public record Received(ReferralReceived received) {}
 
-    /** What a batch writes at its end, in order: case events for the outbox and audit entries. */
+    /** What a batch writes at its end: new cases, case events for the outbox (in order) and audit entries. */
     private static final class Writes {
+        final List<CaseEntity> opened = new ArrayList<>();
         final List<OutgoingEvent> events = new ArrayList<>();
         final List<AuditEntity> audit = new ArrayList<>();
     }
@@ -100,7 +102,7 @@ public class DecisionIntake {
      * Applies a batch of decisions in their order in one transaction, with the same outcome as applying them one by
      * one: the trackers and the cases read (and locked, in id order) at once, each decision
      * applied in memory (two versions of one referral in the batch see each other), then the rows written in JDBC
-     * batches and the events enqueued in order.
+     * batches (the cases new in the batch inserted with their final state) and the events enqueued in order.
      */
     @Transactional
     public void applyDecisions(List<Decided> batch) {
@@ -117,6 +119,7 @@ public class DecisionIntake {
             decided(b, tracks.get(b.decision().referralId()), cases, writes);
         }
         repository.flush();
+        repository.insertNewCases(writes.opened);
         referralTracks.saveMoved(tracks.values());
         audit.recordAll(writes.audit);
         outbox.enqueueAll(writes.events);
@@ -133,10 +136,12 @@ public class DecisionIntake {
         Map<UUID, ReferralTrack> tracks = referralTracks.lock(referralIds);
         Map<UUID, PersonEntity> persons = repository.findPersons(referralIds);
         Set<UUID> withCase = repository.existingCases(referralIds);
+        Map<UUID, PersonEntity> added = new LinkedHashMap<>();
         Writes writes = new Writes();
         for (Received b : batch) {
-            received(b.received(), tracks.get(b.received().referralId()), persons, withCase, writes);
+            received(b.received(), tracks.get(b.received().referralId()), persons, added, withCase, writes);
         }
+        repository.insertNewPersons(added.values());
         referralTracks.saveMoved(tracks.values());
         outbox.enqueueAll(writes.events);
     }
@@ -217,6 +222,7 @@ public class DecisionIntake {
             ReferralReceived r,
             ReferralTrack track,
             Map<UUID, PersonEntity> persons,
+            Map<UUID, PersonEntity> added,
             Set<UUID> withCase,
             Writes writes) {
         if (track.erased() || r.version() <= track.receivedVersion()) {
@@ -229,7 +235,8 @@ public class DecisionIntake {
         if (!consented || v == null) {
             // consent gone: nothing of the victim stays
             PersonEntity stored = persons.remove(r.referralId());
-            repository.erasePersonalData(r.referralId(), stored);
+            // a victim added earlier in this batch has no row yet: it is dropped, not deleted
+            repository.erasePersonalData(r.referralId(), added.remove(r.referralId()) != null ? null : stored);
             if (stored != null && !consented && !withCase.contains(r.referralId())) {
                 // with a case, the decision that declines it closes the case and propagates the erasure
                 writes.events.add(
@@ -259,8 +266,8 @@ public class DecisionIntake {
         p.ageBand = v.ageBand() == null ? null : v.ageBand().label();
         p.normalise();
         if (stored == null) {
-            repository.persist(p);
             persons.put(p.referralId, p);
+            added.put(p.referralId, p); // inserted at the batch's end, with the batch's last version of it
         }
     }
 
@@ -278,9 +285,7 @@ public class DecisionIntake {
                 .settle(at, clock.instant(), config.detector().replaySettle());
         emitter.collect(c, EventTypes.CASE_OPENED, at, EventDetail.NONE, writes.events);
         emitter.collectClock(c, events.all(), writes.events);
-        // persisted last: Hibernate inserts the state it is handed here, so a change after it (the event sequence)
-        // would cost every new case an UPDATE of the row just inserted
-        repository.persist(c);
+        writes.opened.add(c); // inserted at the batch's end, with every later change of the batch in it
         writes.audit.add(audit.entry(
                 c.referralId,
                 at,

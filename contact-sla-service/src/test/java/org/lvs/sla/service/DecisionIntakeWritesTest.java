@@ -8,15 +8,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.lvs.commons.jdbc.Sql;
+import org.lvs.contract.referral.Consent;
 import org.lvs.infra.test.LvsTestResources;
 import org.lvs.sla.support.Upstream;
 
 /**
  * What intake costs the database, read from PostgreSQL's own counters of the connection: a new case is one INSERT of
- * its row, never an INSERT followed by an UPDATE of the row just written; a batch writes back each referral tracker
- * it moved once, and a redelivered batch, which moves none, writes none.
+ * its row, never an INSERT followed by an UPDATE of the row just written, also when a later version in the same batch
+ * amends it; a batch writes back each referral tracker it moved once, and a redelivered batch, which moves none,
+ * writes none. A victim stored, withdrawn and stored again within one batch ends as its last version.
  */
 @QuarkusTest
 @QuarkusTestResource(LvsTestResources.class)
@@ -62,6 +65,62 @@ class DecisionIntakeWritesTest {
         } finally {
             QuarkusTransaction.rollback();
         }
+    }
+
+    @Test
+    void aCaseOpenedAndAmendedInOneBatchIsInsertedOnceWithItsLastState() {
+        UUID id = UUID.randomUUID();
+        List<DecisionIntake.Decided> batch = List.of(
+                DecisionIntake.decidedOf(Upstream.decision().id(id).build().toEnvelope()),
+                DecisionIntake.decidedOf(
+                        Upstream.decision().id(id).version(2).standard().build().toEnvelope()));
+        QuarkusTransaction.begin();
+        try {
+            long[] before = counts("sla_case");
+            intake.applyDecisions(batch);
+            long[] after = counts("sla_case");
+            assertEquals(1, after[0] - before[0], "rows inserted into sla_case");
+            assertEquals(0, after[1] - before[1], "rows updated in sla_case");
+            assertEquals(
+                    "2 STANDARD 120",
+                    sql.queryOne(
+                                    "select decision_version || ' ' || priority || ' ' || target_hours from sla_case "
+                                            + "where referral_id = ?",
+                                    rs -> rs.getString(1),
+                                    id)
+                            .orElseThrow());
+        } finally {
+            QuarkusTransaction.rollback();
+        }
+    }
+
+    @Test
+    void aVictimStoredWithdrawnAndStoredAgainInOneBatchEndsAsTheLastVersion() {
+        UUID kept = UUID.randomUUID();
+        UUID withdrawn = UUID.randomUUID();
+        List<DecisionIntake.Received> batch = List.of(
+                received(kept, 1, "Ann", Consent.EXPLICIT),
+                received(withdrawn, 1, "Bea", Consent.EXPLICIT),
+                received(kept, 2, "Ann", Consent.REFUSED),
+                received(withdrawn, 2, "Bea", Consent.REFUSED),
+                received(kept, 3, "Anna", Consent.EXPLICIT));
+        QuarkusTransaction.begin();
+        try {
+            intake.applyReceived(batch);
+            assertEquals(
+                    List.of("3 Anna"),
+                    sql.query(
+                            "select version || ' ' || first_name from case_person where referral_id = any (?)",
+                            rs -> rs.getString(1),
+                            (Object) new UUID[] {kept, withdrawn}));
+        } finally {
+            QuarkusTransaction.rollback();
+        }
+    }
+
+    private static DecisionIntake.Received received(UUID id, int version, String firstName, Consent consent) {
+        return DecisionIntake.receivedOf(
+                Upstream.received(id, version, firstName, "Walker", "07700 900123", "PR-" + id, consent));
     }
 
     /** {@link #CASES} decisions of new referrals, each opening a case. */
