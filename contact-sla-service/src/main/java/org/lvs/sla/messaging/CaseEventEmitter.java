@@ -29,20 +29,18 @@ public class CaseEventEmitter {
 
     /** Emits one event with the case's facts as they are now (call after changing and storing the case). */
     public void emit(CaseEntity c, String type, Instant at, EventDetail d) {
-        OutgoingEvent e = event(c, type, at, d);
-        outbox.enqueue(e.topic(), e.key(), e.envelope());
+        outbox.enqueue(event(c, type, at, d));
     }
 
     /** Enqueues an event of another topic (an erasure) in the caller's transaction. */
     public void emit(OutgoingEvent e) {
-        outbox.enqueue(e.topic(), e.key(), e.envelope());
+        outbox.enqueue(e);
     }
 
     /** The clock's events, each with the clock as it stood right after it. */
     public void emitClock(CaseEntity c, List<ClockEvent> events) {
         for (ClockEvent e : events) {
-            OutgoingEvent out = event(c, e.type(), e.at(), EventDetail.NONE, e);
-            outbox.enqueue(out.topic(), out.key(), out.envelope());
+            outbox.enqueue(event(c, e.type(), e.at(), EventDetail.NONE, e));
         }
     }
 
@@ -90,6 +88,6 @@ public class CaseEventEmitter {
                 clock != null ? clock.firstContactAt() : c.firstContactAt,
                 c.worker,
                 capacity.of(c.pathway));
-        return new OutgoingEvent(Topics.CASES_EVENTS, c.referralId.toString(), event.toEnvelope(type));
+        return new OutgoingEvent(Topics.CASES_EVENTS, c.referralId.toString(), event.toText(type));
     }
 }

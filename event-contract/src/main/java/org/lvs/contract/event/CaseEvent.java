@@ -68,4 +68,9 @@ public record CaseEvent(
     public EventEnvelope toEnvelope(String type) {
         return EventEnvelope.of(eventId(referralId, sequence, type), type, at, this);
     }
+
+    /** The same event as {@link #toEnvelope(String)}, written as text without its tree (for producers). */
+    public EventText toText(String type) {
+        return EventText.of(eventId(referralId, sequence, type), type, at, this);
+    }
 }

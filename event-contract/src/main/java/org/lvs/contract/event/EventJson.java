@@ -20,6 +20,8 @@ import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.ser.InstantSerializer;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
 
 /**
  * The one JSON mapping of events: ISO-8601 instants, unknown fields ignored (producers may add fields before
@@ -78,6 +80,21 @@ public final class EventJson {
                     "incomplete event envelope: " + e.getClass().getSimpleName(), e);
         }
     }
+
+    /**
+     * The text of {@code EventEnvelope.of(eventId, type, occurredAt, payload).toJson()}, written without the tree: the
+     * same properties in the same order, the payload by its own type's serializer.
+     */
+    static String writeEnvelope(UUID eventId, String type, Instant occurredAt, Object payload) {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(payload, "payload");
+        return write(new Unbuilt(eventId, type, occurredAt, EventEnvelope.SCHEMA_VERSION, payload));
+    }
+
+    /** {@link EventEnvelope}'s shape, with the payload as it is instead of a tree. */
+    private record Unbuilt(UUID eventId, String type, Instant occurredAt, int schemaVersion, Object payload) {}
 
     static JsonNode toTree(Object payload) {
         return MAPPER.valueToTree(payload);

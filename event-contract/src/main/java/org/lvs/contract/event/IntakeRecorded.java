@@ -33,4 +33,9 @@ public record IntakeRecorded(
         return EventEnvelope.of(
                 EventIds.of(recordId, EventTypes.INTAKE_RECORDED), EventTypes.INTAKE_RECORDED, at, this);
     }
+
+    /** The same event as {@link #toEnvelope()}, written as text without its tree (for producers). */
+    public EventText toText() {
+        return EventText.of(EventIds.of(recordId, EventTypes.INTAKE_RECORDED), EventTypes.INTAKE_RECORDED, at, this);
+    }
 }

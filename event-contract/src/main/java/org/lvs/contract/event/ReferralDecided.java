@@ -187,4 +187,9 @@ public record ReferralDecided(
     public EventEnvelope toEnvelope() {
         return EventEnvelope.of(eventId(referralId, version, revision), EventTypes.REFERRAL_DECIDED, receivedAt, this);
     }
+
+    /** The same event as {@link #toEnvelope()}, written as text without its tree (for producers). */
+    public EventText toText() {
+        return EventText.of(eventId(referralId, version, revision), EventTypes.REFERRAL_DECIDED, receivedAt, this);
+    }
 }

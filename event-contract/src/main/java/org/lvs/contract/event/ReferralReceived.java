@@ -21,4 +21,9 @@ public record ReferralReceived(
     public EventEnvelope toEnvelope() {
         return EventEnvelope.of(eventId(referralId, version), EventTypes.REFERRAL_RECEIVED, receivedAt, this);
     }
+
+    /** The same event as {@link #toEnvelope()}, written as text without its tree (for producers). */
+    public EventText toText() {
+        return EventText.of(eventId(referralId, version), EventTypes.REFERRAL_RECEIVED, receivedAt, this);
+    }
 }

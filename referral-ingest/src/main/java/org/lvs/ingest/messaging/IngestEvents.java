@@ -37,7 +37,7 @@ public final class IngestEvents {
                 r.howHeardDetail());
         ReferralReceived payload =
                 new ReferralReceived(d.referralId(), r.version(), d.receivedAt(), d.firstReceivedAt(), asReceived);
-        return new OutgoingEvent(Topics.REFERRALS_RECEIVED, d.referralId().toString(), payload.toEnvelope());
+        return new OutgoingEvent(Topics.REFERRALS_RECEIVED, d.referralId().toString(), payload.toText());
     }
 
     /**
@@ -68,7 +68,6 @@ public final class IngestEvents {
                 d.status().intakeStatus(),
                 d.errors(),
                 d.receivedAt());
-        return new OutgoingEvent(
-                Topics.REFERRALS_INTAKE, source != null ? source : UNKNOWN_SOURCE, payload.toEnvelope());
+        return new OutgoingEvent(Topics.REFERRALS_INTAKE, source != null ? source : UNKNOWN_SOURCE, payload.toText());
     }
 }

@@ -71,7 +71,7 @@ public class EventPublisher {
     /** Sends every event and returns once the broker acknowledged all of them. */
     public void publishAndAwait(List<OutgoingEvent> events) {
         sendAndAwait(events.stream()
-                .map(e -> new ProducerRecord<>(e.topic(), e.key(), e.envelope().toJson()))
+                .map(e -> new ProducerRecord<>(e.topic(), e.key(), e.event().json()))
                 .toList());
     }
 

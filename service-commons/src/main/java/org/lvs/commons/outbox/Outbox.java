@@ -36,12 +36,18 @@ public class Outbox {
     /** Must run inside the caller's transaction: the event commits or rolls back with the state change. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueue(String topic, String key, EventEnvelope envelope) {
+        enqueue(new OutgoingEvent(topic, key, envelope));
+    }
+
+    /** As {@link #enqueue(String, String, EventEnvelope)}, for an event already written as text. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enqueue(OutgoingEvent event) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setObject(1, envelope.eventId());
-            insert.setString(2, topic);
-            insert.setString(3, key);
-            insert.setString(4, envelope.toJson());
+            insert.setObject(1, event.event().eventId());
+            insert.setString(2, event.topic());
+            insert.setString(3, event.key());
+            insert.setString(4, event.event().json());
             insert.setTimestamp(5, Timestamp.from(clock.instant()));
             insert.executeUpdate();
         } catch (SQLException e) {
@@ -63,10 +69,10 @@ public class Outbox {
                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
             Timestamp now = Timestamp.from(clock.instant());
             for (OutgoingEvent event : events) {
-                insert.setObject(1, event.envelope().eventId());
+                insert.setObject(1, event.event().eventId());
                 insert.setString(2, event.topic());
                 insert.setString(3, event.key());
-                insert.setString(4, event.envelope().toJson());
+                insert.setString(4, event.event().json());
                 insert.setTimestamp(5, now);
                 insert.addBatch();
             }

@@ -17,7 +17,6 @@ import org.jboss.logging.Logger;
 import org.lvs.commons.messaging.OutgoingEvent;
 import org.lvs.commons.outbox.Outbox;
 import org.lvs.contract.Topics;
-import org.lvs.contract.event.EventEnvelope;
 import org.lvs.contract.event.ReferralReceived;
 import org.lvs.contract.referral.Referral;
 import org.lvs.triage.config.TriageConfig;
@@ -192,12 +191,11 @@ public class TriageService {
 
     private static List<OutgoingEvent> eventsOf(Decision decision, boolean withFeedback) {
         var d = decision.decided();
-        EventEnvelope envelope = d.toEnvelope();
         LOG.debugf(
                 "decided referral %s version %d revision %d: %s",
                 d.referralId(), d.version(), d.revision(), d.outcome());
         OutgoingEvent triaged =
-                new OutgoingEvent(Topics.REFERRALS_TRIAGED, d.referralId().toString(), envelope);
+                new OutgoingEvent(Topics.REFERRALS_TRIAGED, d.referralId().toString(), d.toText());
         if (!withFeedback || !decision.needsFeedback()) {
             return List.of(triaged);
         }
@@ -206,6 +204,6 @@ public class TriageService {
                 new OutgoingEvent(
                         Topics.REFERRALS_FEEDBACK,
                         d.source().name(),
-                        decision.feedback().toEnvelope(envelope.occurredAt())));
+                        decision.feedback().toEnvelope(d.receivedAt()))); // the decision's own occurredAt
     }
 }
