@@ -11,6 +11,7 @@ import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.property.access.spi.Getter;
 import org.hibernate.type.descriptor.ValueBinder;
 
 /**
@@ -25,10 +26,17 @@ final class BatchInsert<T> {
     private final String sql;
     private final EntityPersister persister;
     private final List<BasicValuedModelPart> columns;
+    /** How each column's value is read off the entity (the id's through the persister), in column order. */
+    private final List<Getter> getters;
 
     private BatchInsert(EntityPersister persister, List<BasicValuedModelPart> columns) {
         this.persister = persister;
         this.columns = columns;
+        // the attribute's own getter: AttributeMapping.getValue goes through the persister's lookup by position
+        this.getters = columns.stream()
+                .map(c ->
+                        c instanceof AttributeMapping a ? a.getPropertyAccess().getGetter() : null)
+                .toList();
         this.sql = "insert into " + persister.getTableName() + " ("
                 + columns.stream()
                         .map(BasicValuedModelPart::getSelectionExpression)
@@ -85,9 +93,10 @@ final class BatchInsert<T> {
             throws java.sql.SQLException {
         for (int i = 0; i < columns.size(); i++) {
             BasicValuedModelPart column = columns.get(i);
-            Object value = i == 0
-                    ? persister.getIdentifierMapping().getIdentifier(entity)
-                    : ((AttributeMapping) column).getValue(entity);
+            Getter getter = getters.get(i);
+            Object value = getter != null
+                    ? getter.get(entity)
+                    : persister.getIdentifierMapping().getIdentifier(entity);
             bind(insert, i + 1, column.getJdbcMapping(), value, session);
         }
     }

