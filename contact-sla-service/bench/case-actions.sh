@@ -2,14 +2,14 @@
 # The cost of a case handler's action in contact-sla: posts one contact attempt to each of N open cases of the running
 # ./lvs stack (after ./lvs demo, say), 4 in flight, and prints contact-sla's CPU a action and the machine's load.
 # It asserts nothing. Run it from the repository's root: contact-sla-service/bench/case-actions.sh [N] [OFFSET]
-# (OFFSET skips cases an earlier run already used). Needs psql and curl; the stack's PostgreSQL is on 55432.
+# (OFFSET skips cases an earlier run already used). Needs psql and curl; it reads the stack's PostgreSQL port from .lvs/run.
 set -euo pipefail
 n="${1:-2000}"
 offset="${2:-0}"
 token="$(./lvs token case-handler)"
 ids="$(mktemp)"
 trap 'rm -f "$ids"' EXIT
-psql -h 127.0.0.1 -p 55432 -U postgres -d lvs -Atc \
+psql -h 127.0.0.1 -p "$(cat .lvs/run/postgres.port)" -U postgres -d lvs -Atc \
   "select referral_id from sla.sla_case where status = 'OPEN' order by referral_id offset $offset limit $n" > "$ids"
 count="$(wc -l < "$ids")"
 pid="$(pgrep -f "contact-sla-service/target/quarkus-app" | head -1)"
