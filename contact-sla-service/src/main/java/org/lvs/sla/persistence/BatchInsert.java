@@ -1,6 +1,7 @@
 package org.lvs.sla.persistence;
 
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -68,11 +69,6 @@ final class BatchInsert<T> {
                 type.getSimpleName() + "." + attribute.getAttributeName() + " is not a basic insertable column");
     }
 
-    /** The statement, for tests and logs (no values). */
-    String sql() {
-        return sql;
-    }
-
     /** Inserts these new entities in the session's transaction; nothing for none. */
     void insertAll(SharedSessionContractImplementor session, Collection<T> entities) {
         if (entities.isEmpty()) {
@@ -90,7 +86,7 @@ final class BatchInsert<T> {
     }
 
     private void bindRow(PreparedStatement insert, T entity, SharedSessionContractImplementor session)
-            throws java.sql.SQLException {
+            throws SQLException {
         for (int i = 0; i < columns.size(); i++) {
             BasicValuedModelPart column = columns.get(i);
             Getter getter = getters.get(i);
@@ -108,7 +104,7 @@ final class BatchInsert<T> {
             JdbcMapping mapping,
             Object value,
             SharedSessionContractImplementor session)
-            throws java.sql.SQLException {
+            throws SQLException {
         ((ValueBinder<Object>) mapping.getJdbcValueBinder())
                 .bind(insert, mapping.convertToRelationalValue(value), index, session);
     }

@@ -6,7 +6,7 @@ import java.util.UUID;
 /**
  * An event as the text that goes on a topic, with its id. {@link #of(UUID, String, Instant, Object)} writes the text
  * {@link EventEnvelope#of} followed by {@link EventEnvelope#toJson()} writes, straight from the payload: the envelope
- * keeps its payload as a JSON tree, and building that tree only to write it was an eighth of ingest's CPU and a
+ * keeps its payload as a JSON tree, and building that tree only to write it was about a seventh of ingest's CPU and a
  * fifteenth of contact-sla's in the pipeline's profile. Producers write events this way; consumers read them as
  * {@link EventEnvelope}s. (The one difference: a {@code BigDecimal} would keep its trailing zeros, which the tree
  * drops; no payload of the contract has one.)
