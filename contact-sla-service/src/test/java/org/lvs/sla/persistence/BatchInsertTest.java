@@ -16,6 +16,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.lvs.infra.test.LvsTestResources;
 
@@ -38,35 +40,31 @@ class BatchInsertTest {
 
     @Test
     void aNewCaseReadsBackAsItWasInserted() throws Exception {
-        List<CaseEntity> cases = List.of(filled(new CaseEntity(), 1), filled(new CaseEntity(), 2));
-        QuarkusTransaction.begin();
-        try {
-            assertEquals(columnsOf("sla_case"), mapped(CaseEntity.class).size(), "every column filled");
-            repository.insertNewCases(cases);
-            for (CaseEntity inserted : cases) {
-                CaseEntity read = em.find(CaseEntity.class, inserted.referralId);
-                assertNotNull(read, "case read back");
-                assertSameFields(inserted, read);
-            }
-        } finally {
-            QuarkusTransaction.rollback(); // nothing of this test stays in the tables
-        }
+        assertReadBackAsInserted(CaseEntity.class, "sla_case", c -> c.referralId, repository::insertNewCases);
     }
 
     @Test
     void aNewVictimReadsBackAsItWasInserted() throws Exception {
-        List<PersonEntity> persons = List.of(filled(new PersonEntity(), 1), filled(new PersonEntity(), 2));
+        assertReadBackAsInserted(PersonEntity.class, "case_person", p -> p.referralId, repository::insertNewPersons);
+    }
+
+    /** Two entities with every column filled, inserted and read back by Hibernate in a transaction rolled back. */
+    private <T> void assertReadBackAsInserted(
+            Class<T> type, String table, Function<T, UUID> idOf, Consumer<List<T>> insert) throws Exception {
+        List<T> rows = List.of(
+                filled(type.getDeclaredConstructor().newInstance(), 1),
+                filled(type.getDeclaredConstructor().newInstance(), 2));
         QuarkusTransaction.begin();
         try {
-            assertEquals(columnsOf("case_person"), mapped(PersonEntity.class).size(), "every column filled");
-            repository.insertNewPersons(persons);
-            for (PersonEntity inserted : persons) {
-                PersonEntity read = em.find(PersonEntity.class, inserted.referralId);
-                assertNotNull(read, "victim read back");
+            assertEquals(columnsOf(table), mapped(type).size(), "every column of " + table + " filled");
+            insert.accept(rows);
+            for (T inserted : rows) {
+                T read = em.find(type, idOf.apply(inserted));
+                assertNotNull(read, table + " row read back");
                 assertSameFields(inserted, read);
             }
         } finally {
-            QuarkusTransaction.rollback();
+            QuarkusTransaction.rollback(); // nothing of this test stays in the tables
         }
     }
 

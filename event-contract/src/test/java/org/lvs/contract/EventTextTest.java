@@ -1,4 +1,4 @@
-package org.lvs.contract.event;
+package org.lvs.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,19 +11,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.lvs.contract.casework.CaseStatus;
-import org.lvs.contract.referral.Address;
-import org.lvs.contract.referral.AgeBand;
+import org.lvs.contract.event.EventEnvelope;
+import org.lvs.contract.event.EventText;
+import org.lvs.contract.event.PersonalDataErased;
+import org.lvs.contract.event.ReferralReceived;
 import org.lvs.contract.referral.Consent;
-import org.lvs.contract.referral.Crime;
-import org.lvs.contract.referral.CrimeCategory;
-import org.lvs.contract.referral.Gender;
-import org.lvs.contract.referral.HateStrand;
-import org.lvs.contract.referral.PreferredContact;
-import org.lvs.contract.referral.Referral;
-import org.lvs.contract.referral.Safeguarding;
 import org.lvs.contract.referral.Source;
-import org.lvs.contract.referral.Victim;
-import org.lvs.contract.referral.Vulnerability;
 
 /**
  * An event written straight from its payload is the text its envelope writes, character for character, whatever the
@@ -67,9 +60,13 @@ class EventTextTest {
                         List.of(
                                 new Nested("a", List.of("x", "y"), scores, 0.1),
                                 new Nested(null, List.of(), Map.of(), -0.0))),
-                new ReferralReceived(UUID.randomUUID(), 2, AT, AT, referral(Consent.EXPLICIT)),
+                new ReferralReceived(UUID.randomUUID(), 2, AT, AT, ContractTest.fullReferral(Consent.EXPLICIT)),
                 new ReferralReceived(
-                        UUID.randomUUID(), 1, AT, AT, referral(Consent.REFUSED).asPublishable()),
+                        UUID.randomUUID(),
+                        1,
+                        AT,
+                        AT,
+                        ContractTest.fullReferral(Consent.REFUSED).asPublishable()),
                 new PersonalDataErased(UUID.randomUUID(), Source.ADT, PersonalDataErased.CONSENT_WITHDRAWN, AT),
                 Map.of("only", "a map"));
         for (Object payload : payloads) {
@@ -82,7 +79,8 @@ class EventTextTest {
 
     @Test
     void aReceivedReferralAsTextIsItsEnvelope() {
-        ReferralReceived received = new ReferralReceived(UUID.randomUUID(), 3, AT, AT, referral(Consent.IMPLIED));
+        ReferralReceived received =
+                new ReferralReceived(UUID.randomUUID(), 3, AT, AT, ContractTest.fullReferral(Consent.IMPLIED));
         assertEquals(EventText.of(received.toEnvelope()), received.toText());
     }
 
@@ -93,36 +91,5 @@ class EventTextTest {
         assertThrows(NullPointerException.class, () -> EventText.of(id, null, AT, "p"));
         assertThrows(NullPointerException.class, () -> EventText.of(id, "T", null, "p"));
         assertThrows(NullPointerException.class, () -> EventText.of(id, "T", AT, null));
-    }
-
-    private static Referral referral(Consent consent) {
-        Victim victim = new Victim(
-                "P-1",
-                "Amina",
-                "Example",
-                LocalDate.parse("1990-05-02"),
-                null,
-                Gender.FEMALE,
-                "07700 900123",
-                "amina@example.org",
-                new Address("1 Example Street", null, "Preston", "PR1 2AB"),
-                PreferredContact.PHONE,
-                List.of(Vulnerability.INTIMIDATED),
-                AgeBand.FROM_25_TO_34);
-        return new Referral(
-                Source.ADT,
-                "LC-2017-0012345",
-                1,
-                40213L,
-                AT,
-                null,
-                "CENTRAL",
-                new Crime(CrimeCategory.HATE_CRIME, List.of(HateStrand.RELIGION), "described"),
-                victim,
-                consent,
-                null,
-                new Safeguarding(false, "risk at home"),
-                null,
-                null);
     }
 }
