@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -24,25 +25,17 @@ import org.hibernate.type.descriptor.ValueBinder;
  */
 final class BatchInsert<T> {
 
-    private final String sql;
-    private final EntityPersister persister;
-    private final List<BasicValuedModelPart> columns;
-    /** How each column's value is read off the entity (the id's through the persister), in column order. */
-    private final List<Getter> getters;
+    /** A column: its name, how Hibernate binds it, and how its value is read off an entity. */
+    private record Column(String name, JdbcMapping mapping, Function<Object, Object> valueOf) {}
 
-    private BatchInsert(EntityPersister persister, List<BasicValuedModelPart> columns) {
-        this.persister = persister;
+    private final String sql;
+    private final List<Column> columns;
+
+    private BatchInsert(String table, List<Column> columns) {
         this.columns = columns;
-        // the attribute's own getter: AttributeMapping.getValue goes through the persister's lookup by position
-        this.getters = columns.stream()
-                .map(c ->
-                        c instanceof AttributeMapping a ? a.getPropertyAccess().getGetter() : null)
-                .toList();
-        this.sql = "insert into " + persister.getTableName() + " ("
-                + columns.stream()
-                        .map(BasicValuedModelPart::getSelectionExpression)
-                        .collect(Collectors.joining(", "))
-                + ") values (" + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+        this.sql = "insert into " + table + " ("
+                + columns.stream().map(Column::name).collect(Collectors.joining(", ")) + ") values ("
+                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
     }
 
     /**
@@ -55,15 +48,18 @@ final class BatchInsert<T> {
                 || !(persister.getIdentifierMapping() instanceof BasicValuedModelPart id)) {
             throw new IllegalStateException(type.getSimpleName() + " is not one table with a basic id");
         }
-        List<BasicValuedModelPart> columns = new ArrayList<>();
-        columns.add(id);
-        persister.getAttributeMappings().forEach(attribute -> columns.add(basic(type, attribute)));
-        return new BatchInsert<>(persister, List.copyOf(columns));
+        List<Column> columns = new ArrayList<>();
+        columns.add(new Column(
+                id.getSelectionExpression(), id.getJdbcMapping(), persister.getIdentifierMapping()::getIdentifier));
+        persister.getAttributeMappings().forEach(attribute -> columns.add(column(type, attribute)));
+        return new BatchInsert<>(persister.getTableName(), List.copyOf(columns));
     }
 
-    private static BasicValuedModelPart basic(Class<?> type, AttributeMapping attribute) {
+    /** An attribute's column, read through the attribute's own getter (not the persister's lookup by position). */
+    private static Column column(Class<?> type, AttributeMapping attribute) {
         if (attribute instanceof BasicValuedModelPart column && column.isInsertable()) {
-            return column;
+            Getter getter = attribute.getPropertyAccess().getGetter();
+            return new Column(column.getSelectionExpression(), column.getJdbcMapping(), getter::get);
         }
         throw new IllegalStateException(
                 type.getSimpleName() + "." + attribute.getAttributeName() + " is not a basic insertable column");
@@ -77,24 +73,15 @@ final class BatchInsert<T> {
         session.doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(sql)) {
                 for (T entity : entities) {
-                    bindRow(insert, entity, session);
+                    for (int i = 0; i < columns.size(); i++) {
+                        Column column = columns.get(i);
+                        bind(insert, i + 1, column.mapping(), column.valueOf().apply(entity), session);
+                    }
                     insert.addBatch();
                 }
                 insert.executeBatch();
             }
         });
-    }
-
-    private void bindRow(PreparedStatement insert, T entity, SharedSessionContractImplementor session)
-            throws SQLException {
-        for (int i = 0; i < columns.size(); i++) {
-            BasicValuedModelPart column = columns.get(i);
-            Getter getter = getters.get(i);
-            Object value = getter != null
-                    ? getter.get(entity)
-                    : persister.getIdentifierMapping().getIdentifier(entity);
-            bind(insert, i + 1, column.getJdbcMapping(), value, session);
-        }
     }
 
     @SuppressWarnings("unchecked")

@@ -91,9 +91,12 @@ public class DecisionIntake {
     /** A readable record of a batch. */
     public record Received(ReferralReceived received) {}
 
-    /** What a batch writes at its end: new cases, case events for the outbox (in order) and audit entries. */
+    /**
+     * What a batch writes at its end: new cases and victims, case events for the outbox (in order) and audit entries.
+     */
     private static final class Writes {
         final List<CaseEntity> opened = new ArrayList<>();
+        final Map<UUID, PersonEntity> addedPersons = new LinkedHashMap<>();
         final List<OutgoingEvent> events = new ArrayList<>();
         final List<AuditEntity> audit = new ArrayList<>();
     }
@@ -136,12 +139,11 @@ public class DecisionIntake {
         Map<UUID, ReferralTrack> tracks = referralTracks.lock(referralIds);
         Map<UUID, PersonEntity> persons = repository.findPersons(referralIds);
         Set<UUID> withCase = repository.existingCases(referralIds);
-        Map<UUID, PersonEntity> added = new LinkedHashMap<>();
         Writes writes = new Writes();
         for (Received b : batch) {
-            received(b.received(), tracks.get(b.received().referralId()), persons, added, withCase, writes);
+            received(b.received(), tracks.get(b.received().referralId()), persons, withCase, writes);
         }
-        repository.insertNewPersons(added.values());
+        repository.insertNewPersons(writes.addedPersons.values());
         referralTracks.saveMoved(tracks.values());
         outbox.enqueueAll(writes.events);
     }
@@ -222,7 +224,6 @@ public class DecisionIntake {
             ReferralReceived r,
             ReferralTrack track,
             Map<UUID, PersonEntity> persons,
-            Map<UUID, PersonEntity> added,
             Set<UUID> withCase,
             Writes writes) {
         if (track.erased() || r.version() <= track.receivedVersion()) {
@@ -236,7 +237,8 @@ public class DecisionIntake {
             // consent gone: nothing of the victim stays
             PersonEntity stored = persons.remove(r.referralId());
             // a victim added earlier in this batch has no row yet: it is dropped, not deleted
-            repository.erasePersonalData(r.referralId(), added.remove(r.referralId()) != null ? null : stored);
+            repository.erasePersonalData(
+                    r.referralId(), writes.addedPersons.remove(r.referralId()) != null ? null : stored);
             if (stored != null && !consented && !withCase.contains(r.referralId())) {
                 // with a case, the decision that declines it closes the case and propagates the erasure
                 writes.events.add(
@@ -267,7 +269,8 @@ public class DecisionIntake {
         p.normalise();
         if (stored == null) {
             persons.put(p.referralId, p);
-            added.put(p.referralId, p); // inserted at the batch's end, with the batch's last version of it
+            writes.addedPersons.put(
+                    p.referralId, p); // inserted at the batch's end, with the batch's last version of it
         }
     }
 

@@ -85,11 +85,10 @@ public final class InstantText {
     public static String format(Instant instant) {
         long seconds = instant.getEpochSecond();
         long epochDay = Math.floorDiv(seconds, SECONDS_PER_DAY);
-        LocalDate date =
-                epochDay >= MIN_COMMON_DAY && epochDay <= MAX_COMMON_DAY ? LocalDate.ofEpochDay(epochDay) : null;
-        if (date == null) {
+        if (epochDay < MIN_COMMON_DAY || epochDay > MAX_COMMON_DAY) {
             return DateTimeFormatter.ISO_INSTANT.format(instant); // years outside 0000-9999 carry a sign
         }
+        LocalDate date = LocalDate.ofEpochDay(epochDay);
         int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
         int nanos = instant.getNano();
         char[] out = new char[LONGEST];

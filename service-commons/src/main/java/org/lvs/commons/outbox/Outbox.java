@@ -42,18 +42,7 @@ public class Outbox {
     /** As {@link #enqueue(String, String, EventEnvelope)}, for an event already written as text. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void enqueue(OutgoingEvent event) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setObject(1, event.event().eventId());
-            insert.setString(2, event.topic());
-            insert.setString(3, event.key());
-            insert.setString(4, event.event().json());
-            insert.setTimestamp(5, Timestamp.from(clock.instant()));
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot write to the outbox", e);
-        }
-        signal.afterCommit();
+        enqueueAll(List.of(event));
     }
 
     /**
