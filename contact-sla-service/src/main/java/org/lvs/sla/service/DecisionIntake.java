@@ -269,8 +269,8 @@ public class DecisionIntake {
         p.normalise();
         if (stored == null) {
             persons.put(p.referralId, p);
-            writes.addedPersons.put(
-                    p.referralId, p); // inserted at the batch's end, with the batch's last version of it
+            // inserted at the batch's end, with the batch's last version of it
+            writes.addedPersons.put(p.referralId, p);
         }
     }
 
