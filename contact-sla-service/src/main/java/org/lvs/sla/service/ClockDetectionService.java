@@ -49,9 +49,9 @@ public class ClockDetectionService {
 
     /**
      * One batch at {@code now} (from the injected clock, never the database's); returns how many clocks it looked at.
-     * Set-based: the due cases are read in one statement, and their events and audit entries are written in one
-     * JDBC batch each, in the order of the due clocks (issue 14: it was a read, an outbox insert and an audit insert
-     * per case).
+     * Set-based: the due cases are read in one statement, their clocks written back in one more, and their events
+     * and audit entries in one JDBC batch each, in the order of the due clocks (issue 14: it was a read, an update,
+     * an outbox insert and an audit insert per case).
      */
     @Transactional
     public int flagDue(Instant now, int batchSize) {
@@ -60,7 +60,7 @@ public class ClockDetectionService {
             return 0;
         }
         // the line above holds these rows for this transaction: a plain load, no second FOR UPDATE
-        Map<UUID, CaseEntity> cases = repository.loadCases(due);
+        Map<UUID, CaseEntity> cases = repository.loadClocks(due);
         List<OutgoingEvent> events = new ArrayList<>();
         List<AuditEntity> entries = new ArrayList<>();
         for (UUID id : due) {
@@ -74,6 +74,7 @@ public class ClockDetectionService {
                 entries.add(audit.entry(id, e.at(), AuditTrail.CLOCK, e.type(), "dueAt=" + c.dueAt));
             }
         }
+        repository.storeClocks(cases.values());
         outbox.enqueueAll(events);
         audit.recordAll(entries);
         return due.size();

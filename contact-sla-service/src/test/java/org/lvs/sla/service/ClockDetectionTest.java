@@ -1,6 +1,7 @@
 package org.lvs.sla.service;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.lvs.sla.support.Api.awaitCase;
 
@@ -15,11 +16,14 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.lvs.contract.event.CaseEvent;
 import org.lvs.infra.test.LvsTestResources;
 import org.lvs.infra.test.TestClockProducer;
 import org.lvs.sla.support.Api;
+import org.lvs.sla.support.CaseEvents;
 import org.lvs.sla.support.Upstream;
 
 /**
@@ -72,5 +76,28 @@ class ClockDetectionTest {
             assertEquals(1, Api.eventCount(id, "SLA_BREACHED"), "one breach for " + id);
             assertEquals(1, Api.eventCount(id, "SLA_AT_RISK"), "one at-risk for " + id);
         }
+        // the detector writes back only the clock's columns (one statement for its batch): what it flagged is stored
+        UUID first = ids.get(0);
+        assertEquals(
+                "BREACHED true true true",
+                Api.text(
+                        "select clock_state || ' ' || at_risk_flagged || ' ' || breach_flagged || ' ' "
+                                + "|| (breached_at = due_at) from sla.sla_case where referral_id = ?::uuid",
+                        first.toString()));
+        // and the event sequence it took: a handler's contact after the breach carries the next one, none is reused
+        Api.post(first, "contacts", Api.handler(), "{\"channel\":\"PHONE\",\"outcome\":\"SPOKE_TO_VICTIM\"}")
+                .then()
+                .statusCode(200)
+                .body("clock.clockState", equalTo("MET_LATE"));
+        List<Long> sequences = CaseEvents.of(first).stream()
+                .map(e -> e.payloadAs(CaseEvent.class).sequence())
+                .toList();
+        assertEquals(
+                LongStream.rangeClosed(1, sequences.size()).boxed().toList(),
+                sequences,
+                "every event of the case takes the next sequence, in order");
+        assertEquals(
+                String.valueOf(sequences.size()),
+                Api.text("select sequence from sla.sla_case where referral_id = ?::uuid", first.toString()));
     }
 }
