@@ -44,7 +44,7 @@ public class CaseRepository {
 
     /** The cases of a batch's referrals that exist, locked in id order, by referral id. */
     public Map<UUID, CaseEntity> lockCases(Collection<UUID> referralIds) {
-        return casesOf(referralIds, LockModeType.PESSIMISTIC_WRITE);
+        return casesOf(referralIds, LockModeType.PESSIMISTIC_WRITE, false);
     }
 
     /**
@@ -54,10 +54,6 @@ public class CaseRepository {
      */
     public Map<UUID, CaseEntity> loadClocks(Collection<UUID> referralIds) {
         return casesOf(referralIds, LockModeType.NONE, true);
-    }
-
-    private Map<UUID, CaseEntity> casesOf(Collection<UUID> referralIds, LockModeType lock) {
-        return casesOf(referralIds, lock, false);
     }
 
     private Map<UUID, CaseEntity> casesOf(Collection<UUID> referralIds, LockModeType lock, boolean readOnly) {
