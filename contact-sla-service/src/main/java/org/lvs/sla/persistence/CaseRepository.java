@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -80,42 +81,39 @@ public class CaseRepository {
         }
         List<CaseEntity> rows = List.copyOf(cases);
         sql.update(
-                "update sla_case c set sequence = v.sequence, clock_state = v.clock_state, "
-                        + "started_at = v.started_at::timestamptz, target_hours = v.target_hours, "
-                        + "paused_seconds = v.paused_seconds, paused_since = v.paused_since::timestamptz, "
-                        + "due_at = v.due_at::timestamptz, at_risk_at = v.at_risk_at::timestamptz, "
+                "update sla_case c set sequence = v.sequence, clock_state = v.clock_state, started_at = v.started_at, "
+                        + "target_hours = v.target_hours, paused_seconds = v.paused_seconds, "
+                        + "paused_since = v.paused_since, due_at = v.due_at, at_risk_at = v.at_risk_at, "
                         + "at_risk_flagged = v.at_risk_flagged, breach_flagged = v.breach_flagged, "
-                        + "breached_at = v.breached_at::timestamptz, first_contact_at = v.first_contact_at::timestamptz, "
-                        + "next_check_at = v.next_check_at::timestamptz, clock_history = v.clock_history "
-                        + "from unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::int[], ?::bigint[], ?::text[], "
-                        + "?::text[], ?::text[], ?::boolean[], ?::boolean[], ?::text[], ?::text[], ?::text[], ?::text[]) "
+                        + "breached_at = v.breached_at, first_contact_at = v.first_contact_at, "
+                        + "next_check_at = v.next_check_at, clock_history = v.clock_history "
+                        + "from unnest(?::uuid[], ?::bigint[], ?::text[], ?::timestamptz[], ?::int[], ?::bigint[], "
+                        + "?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::boolean[], ?::boolean[], "
+                        + "?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::text[]) "
                         + "as v(referral_id, sequence, clock_state, started_at, target_hours, paused_seconds, "
                         + "paused_since, due_at, at_risk_at, at_risk_flagged, breach_flagged, breached_at, "
                         + "first_contact_at, next_check_at, clock_history) "
                         + "where c.referral_id = v.referral_id",
-                rows.stream().map(c -> c.referralId).toArray(UUID[]::new),
-                rows.stream().map(c -> c.sequence).toArray(Long[]::new),
-                rows.stream().map(c -> c.clockState.name()).toArray(String[]::new),
-                instants(rows, c -> c.startedAt),
-                rows.stream().map(c -> c.targetHours).toArray(Integer[]::new),
-                rows.stream().map(c -> c.pausedSeconds).toArray(Long[]::new),
-                instants(rows, c -> c.pausedSince),
-                instants(rows, c -> c.dueAt),
-                instants(rows, c -> c.atRiskAt),
-                rows.stream().map(c -> c.atRiskFlagged).toArray(Boolean[]::new),
-                rows.stream().map(c -> c.breachFlagged).toArray(Boolean[]::new),
-                instants(rows, c -> c.breachedAt),
-                instants(rows, c -> c.firstContactAt),
-                instants(rows, c -> c.nextCheckAt),
-                rows.stream().map(c -> c.clockHistory).toArray(String[]::new));
+                column(rows, c -> c.referralId, UUID[]::new),
+                column(rows, c -> c.sequence, Long[]::new),
+                column(rows, c -> c.clockState.name(), String[]::new),
+                column(rows, c -> c.startedAt, Instant[]::new),
+                column(rows, c -> c.targetHours, Integer[]::new),
+                column(rows, c -> c.pausedSeconds, Long[]::new),
+                column(rows, c -> c.pausedSince, Instant[]::new),
+                column(rows, c -> c.dueAt, Instant[]::new),
+                column(rows, c -> c.atRiskAt, Instant[]::new),
+                column(rows, c -> c.atRiskFlagged, Boolean[]::new),
+                column(rows, c -> c.breachFlagged, Boolean[]::new),
+                column(rows, c -> c.breachedAt, Instant[]::new),
+                column(rows, c -> c.firstContactAt, Instant[]::new),
+                column(rows, c -> c.nextCheckAt, Instant[]::new),
+                column(rows, c -> c.clockHistory, String[]::new));
     }
 
-    /** Instants as ISO-8601 text (null stays null), which PostgreSQL reads exactly as a timestamptz. */
-    private static String[] instants(List<CaseEntity> rows, Function<CaseEntity, Instant> column) {
-        return rows.stream()
-                .map(column)
-                .map(at -> at == null ? null : at.toString())
-                .toArray(String[]::new);
+    /** One column of the rows, as the array {@link Sql} binds for {@code unnest}. */
+    private static <T> T[] column(List<CaseEntity> rows, Function<CaseEntity, T> value, IntFunction<T[]> array) {
+        return rows.stream().map(value).toArray(array);
     }
 
     /** Which of these referrals have a case. */

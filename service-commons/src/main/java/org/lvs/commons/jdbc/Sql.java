@@ -21,7 +21,7 @@ import javax.sql.DataSource;
  * The one small JDBC helper for set-based SQL on hot paths (ADR 0004), where an ORM's dirty checking costs more than
  * it gives. Inside a {@code @Transactional} method the connection is enlisted in that transaction. Parameters bind by
  * type: {@code Instant} as a timestamp, {@code UUID}, enums by name, {@code LocalDate}, arrays and collections of
- * {@code UUID}/{@code String}/{@code Long}/{@code Integer}/{@code Boolean} as SQL arrays (for {@code = any (?)} and {@code unnest}).
+ * {@code UUID}/{@code String}/{@code Long}/{@code Integer}/{@code Boolean}/{@code Instant} as SQL arrays (for {@code = any (?)} and {@code unnest}).
  *
  * <p>A failure keeps the driver's exception as its cause (the failure policy reads its SQLSTATE) but its own message
  * names only the SQLSTATE: the driver's message may quote a value, which may be personal data.
@@ -127,12 +127,23 @@ public class Sql {
                 ps.setArray(index, c.createArrayOf("integer", numbers));
             } else if (p instanceof Boolean[] flags) {
                 ps.setArray(index, c.createArrayOf("boolean", flags));
+            } else if (p instanceof Instant[] instants) {
+                // as ISO-8601 text, which PostgreSQL reads exactly (microseconds) into the timestamptz elements
+                ps.setArray(index, c.createArrayOf("timestamptz", isoTexts(instants)));
             } else if (p instanceof Collection<?> values) {
                 ps.setArray(index, array(c, values));
             } else {
                 ps.setObject(index, p);
             }
         }
+    }
+
+    private static String[] isoTexts(Instant[] instants) {
+        String[] texts = new String[instants.length];
+        for (int i = 0; i < instants.length; i++) {
+            texts[i] = instants[i] == null ? null : instants[i].toString();
+        }
+        return texts;
     }
 
     private static Array array(Connection c, Collection<?> values) throws SQLException {
