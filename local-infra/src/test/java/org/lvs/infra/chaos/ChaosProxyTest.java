@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -106,9 +107,16 @@ class ChaosProxyTest {
 
     @Test
     void aTargetThatIsDownClosesTheClientConnection() throws IOException {
-        echo.close();
-        Socket client = connect();
-        assertClosed(client);
+        // Closing the echo server would free its port for any other listener on the machine (CI once saw one take it
+        // in time, and the proxy's connection stayed open). A socket bound without listening keeps the port reserved
+        // (no SO_REUSEADDR, so no one else binds it, nor picks it as a source port) and refuses every connection.
+        try (Socket reserved = new Socket()) {
+            reserved.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            proxy.close();
+            proxy = ChaosProxy.start(0, "127.0.0.1", reserved.getLocalPort());
+            Socket client = connect();
+            assertClosed(client);
+        }
     }
 
     @Test
