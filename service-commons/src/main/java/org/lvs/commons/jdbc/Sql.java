@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -117,43 +118,39 @@ public class Sql {
                 ps.setObject(index, date);
             } else if (p instanceof Enum<?> e) {
                 ps.setString(index, e.name());
-            } else if (p instanceof UUID[] ids) {
-                ps.setArray(index, c.createArrayOf("uuid", ids));
-            } else if (p instanceof String[] texts) {
-                ps.setArray(index, c.createArrayOf("text", texts));
-            } else if (p instanceof Long[] numbers) {
-                ps.setArray(index, c.createArrayOf("bigint", numbers));
-            } else if (p instanceof Integer[] numbers) {
-                ps.setArray(index, c.createArrayOf("integer", numbers));
-            } else if (p instanceof Boolean[] flags) {
-                ps.setArray(index, c.createArrayOf("boolean", flags));
-            } else if (p instanceof Instant[] instants) {
-                // as ISO-8601 text, which PostgreSQL reads exactly (microseconds) into the timestamptz elements
-                ps.setArray(index, c.createArrayOf("timestamptz", isoTexts(instants)));
+            } else if (p instanceof Object[] elements
+                    && ARRAY_TYPES.containsKey(elements.getClass().getComponentType())) {
+                ps.setArray(index, array(c, elements.getClass().getComponentType(), elements));
             } else if (p instanceof Collection<?> values) {
-                ps.setArray(index, array(c, values));
+                Object first =
+                        values.stream().filter(v -> v != null).findFirst().orElse(null);
+                ps.setArray(index, array(c, first == null ? String.class : first.getClass(), values.toArray()));
             } else {
                 ps.setObject(index, p);
             }
         }
     }
 
-    private static String[] isoTexts(Instant[] instants) {
-        String[] texts = new String[instants.length];
-        for (int i = 0; i < instants.length; i++) {
-            texts[i] = instants[i] == null ? null : instants[i].toString();
-        }
-        return texts;
-    }
+    /** The SQL element type of each Java element type bound as an array; any other element binds as text. */
+    private static final Map<Class<?>, String> ARRAY_TYPES = Map.of(
+            UUID.class, "uuid",
+            String.class, "text",
+            Long.class, "bigint",
+            Integer.class, "integer",
+            Boolean.class, "boolean",
+            Instant.class, "timestamptz");
 
-    private static Array array(Connection c, Collection<?> values) throws SQLException {
-        Object first = values.stream().filter(v -> v != null).findFirst().orElse(null);
-        String type = first instanceof UUID
-                ? "uuid"
-                : first instanceof Long ? "bigint" : first instanceof Integer ? "integer" : "text";
-        Object[] elements =
-                values.stream().map(v -> v instanceof Enum<?> e ? e.name() : v).toArray();
-        return c.createArrayOf(type, elements);
+    private static Array array(Connection c, Class<?> elementType, Object[] elements) throws SQLException {
+        Object[] values = elements;
+        if (elementType == Instant.class || Enum.class.isAssignableFrom(elementType)) {
+            // instants as ISO-8601 text, which PostgreSQL reads exactly (microseconds); enums by name
+            values = new String[elements.length];
+            for (int i = 0; i < elements.length; i++) {
+                Object e = elements[i];
+                values[i] = e == null ? null : e instanceof Enum<?> en ? en.name() : e.toString();
+            }
+        }
+        return c.createArrayOf(ARRAY_TYPES.getOrDefault(elementType, "text"), values);
     }
 
     /** The SQLSTATE only (the next exception's for a batch), never the driver's message. */
