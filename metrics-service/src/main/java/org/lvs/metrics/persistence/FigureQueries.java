@@ -149,14 +149,18 @@ public class FigureQueries {
             return now.isBefore(period.endExclusive()) ? new AsAt(now, true) : new AsAt(period.endExclusive(), false);
         }
 
-        /** Each case's facts at that instant, as a subquery, with its parameters. */
+        /**
+         * Each case's facts at that instant, as a subquery, with its parameters. Both orders descend so the primary
+         * key, read backwards, hands each case's latest fact first with no sort (0.19 s against 0.51 s for the demo's
+         * 159,000 facts).
+         */
         String cases() {
             return now
                     ? "SELECT referral_id, status, strand, pathway, worker, capacity, first_contact_at FROM case_fact"
                     : """
                     SELECT DISTINCT ON (referral_id) referral_id, status, strand, pathway, worker, capacity,
                            first_contact_at
-                    FROM case_state_fact WHERE at < ? ORDER BY referral_id, sequence DESC""";
+                    FROM case_state_fact WHERE at < ? ORDER BY referral_id DESC, sequence DESC""";
         }
 
         List<Object> caseParameters() {
@@ -258,15 +262,19 @@ public class FigureQueries {
 
     public record OutcomePair(Integer startWellbeing, Integer endWellbeing) {}
 
-    /** Cases whose latest START and latest END scores were both recorded in the period. */
+    /**
+     * Cases whose latest START and latest END scores were both recorded in the period. Each stage's latest scores are
+     * their own subquery: one CTE read twice is materialised, and PostgreSQL joined the two scans of it in a nested
+     * loop, testing every START against every END (3.1 s for a year of the demo's 3,526 scores; 8 ms this way).
+     */
     public List<OutcomePair> outcomesIn(ReportingPeriod p) {
         return jdbc.query(
                 """
-                WITH latest AS (
-                    SELECT DISTINCT ON (referral_id, stage) referral_id, stage, wellbeing, at
-                    FROM outcome_fact ORDER BY referral_id, stage, sequence DESC)
-                SELECT s.wellbeing, e.wellbeing FROM latest s JOIN latest e
-                    ON e.referral_id = s.referral_id AND s.stage = 'START' AND e.stage = 'END'
+                SELECT s.wellbeing, e.wellbeing
+                FROM (SELECT DISTINCT ON (referral_id) referral_id, wellbeing, at FROM outcome_fact
+                      WHERE stage = 'START' ORDER BY referral_id, sequence DESC) s
+                JOIN (SELECT DISTINCT ON (referral_id) referral_id, wellbeing, at FROM outcome_fact
+                      WHERE stage = 'END' ORDER BY referral_id, sequence DESC) e ON e.referral_id = s.referral_id
                 WHERE s.at >= ? AND s.at < ? AND e.at >= ? AND e.at < ?""",
                 rs -> new OutcomePair((Integer) rs.getObject(1), (Integer) rs.getObject(2)),
                 p.start(),
