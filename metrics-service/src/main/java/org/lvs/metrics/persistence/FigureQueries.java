@@ -163,48 +163,77 @@ public class FigureQueries {
                     FROM case_state_fact WHERE at < ? ORDER BY referral_id DESC, sequence DESC""";
         }
 
+        /**
+         * Joins each row's case status at that instant as {@code c.status}, looked up by the case's key: for a past
+         * instant, the case's last fact before it through the primary key, rather than every case's history.
+         */
+        String caseStatusJoin(String referralColumn) {
+            return now
+                    ? "LEFT JOIN case_fact c ON c.referral_id = " + referralColumn
+                    : "LEFT JOIN LATERAL (SELECT status FROM case_state_fact f WHERE f.referral_id = " + referralColumn
+                            + " AND f.at < ? ORDER BY f.sequence DESC LIMIT 1) c ON true";
+        }
+
         List<Object> caseParameters() {
             return now ? List.of() : List.of(instant);
         }
     }
 
+    /** A row of {@link #casesAsAt}: W a waiting case, L a worker's load, C a pathway's capacity. */
+    private record AsAtRow(String kind, String key1, String key2, Instant firstContactAt, long count, Long capacity) {}
+
     /** A case waiting for a worker after first contact: its strand, pathway and first contact. */
     public record WaitingCase(String strand, String pathway, Instant firstContactAt) {}
-
-    /** Cases open at that instant, contacted by then and not assigned. */
-    public List<WaitingCase> waitingCases(AsAt asAt) {
-        List<Object> params = new ArrayList<>(asAt.caseParameters());
-        params.add(asAt.instant());
-        return jdbc.query(
-                "SELECT coalesce(strand, 'UNKNOWN'), coalesce(pathway, 'UNKNOWN'), first_contact_at FROM ("
-                        + asAt.cases() + ") c WHERE coalesce(status, '') <> 'CLOSED' AND first_contact_at <= ? "
-                        + "AND worker IS NULL",
-                rs -> new WaitingCase(rs.getString(1), rs.getString(2), Sql.instant(rs, "first_contact_at")),
-                params.toArray());
-    }
 
     /** A worker's open cases in a pathway, and the capacity those cases carry (the pathway's, when they were sent). */
     public record WorkerLoad(String pathway, String worker, long openCases, Long capacity) {}
 
-    public List<WorkerLoad> workerLoads(AsAt asAt) {
-        return jdbc.query(
-                "SELECT coalesce(pathway, 'UNKNOWN'), worker, count(*), max(capacity) FROM ("
-                        + asAt.cases() + ") c WHERE coalesce(status, '') <> 'CLOSED' AND worker IS NOT NULL "
-                        + "GROUP BY 1, 2 ORDER BY 1, 2",
-                rs -> new WorkerLoad(
+    /**
+     * The cases as at an instant, as the summary uses them: those open, contacted by then and not assigned; each
+     * worker's open cases by pathway (ordered by pathway, then worker); and each pathway's capacity (the largest its
+     * cases carry).
+     */
+    public record CasesAsAt(List<WaitingCase> waiting, List<WorkerLoad> workerLoads, Map<String, Long> capacities) {}
+
+    /**
+     * All three from one reading of the cases' facts as at the instant: for a past instant that reading is a pass over
+     * every case's history, which three queries made three times (0.45 s against 0.15 s for the demo's half year).
+     */
+    public CasesAsAt casesAsAt(AsAt asAt) {
+        List<Object> params = new ArrayList<>(asAt.caseParameters());
+        params.add(asAt.instant());
+        List<AsAtRow> rows = jdbc.query(
+                "WITH c AS MATERIALIZED (" + asAt.cases() + ")\n" + """
+                        SELECT 'W', coalesce(strand, 'UNKNOWN'), coalesce(pathway, 'UNKNOWN'), first_contact_at,
+                               NULL::bigint, NULL::bigint
+                        FROM c WHERE coalesce(status, '') <> 'CLOSED' AND first_contact_at <= ? AND worker IS NULL
+                        UNION ALL
+                        SELECT 'L', coalesce(pathway, 'UNKNOWN'), worker, NULL, count(*), max(capacity)
+                        FROM c WHERE coalesce(status, '') <> 'CLOSED' AND worker IS NOT NULL
+                        GROUP BY coalesce(pathway, 'UNKNOWN'), worker
+                        UNION ALL
+                        SELECT 'C', pathway, NULL, NULL, NULL, max(capacity)
+                        FROM c WHERE pathway IS NOT NULL AND capacity IS NOT NULL GROUP BY pathway
+                        ORDER BY 1, 2, 3""",
+                rs -> new AsAtRow(
                         rs.getString(1),
                         rs.getString(2),
-                        rs.getLong(3),
-                        rs.getObject(4) == null ? null : rs.getLong(4)),
-                asAt.caseParameters().toArray());
-    }
-
-    public Map<String, Long> capacityByPathway(AsAt asAt) {
-        return toMap(jdbc.query(
-                "SELECT pathway, max(capacity) FROM (" + asAt.cases() + ") c "
-                        + "WHERE pathway IS NOT NULL AND capacity IS NOT NULL GROUP BY 1",
-                rs -> Map.entry(rs.getString(1), rs.getLong(2)),
-                asAt.caseParameters().toArray()));
+                        rs.getString(3),
+                        Sql.instant(rs, "first_contact_at"),
+                        rs.getLong(5),
+                        rs.getObject(6) == null ? null : rs.getLong(6)),
+                params.toArray());
+        List<WaitingCase> waiting = new ArrayList<>();
+        List<WorkerLoad> loads = new ArrayList<>();
+        Map<String, Long> capacities = new LinkedHashMap<>();
+        for (AsAtRow r : rows) {
+            switch (r.kind()) {
+                case "W" -> waiting.add(new WaitingCase(r.key1(), r.key2(), r.firstContactAt()));
+                case "L" -> loads.add(new WorkerLoad(r.key1(), r.key2(), r.count(), r.capacity()));
+                default -> capacities.put(r.key1(), r.capacity());
+            }
+        }
+        return new CasesAsAt(List.copyOf(waiting), List.copyOf(loads), capacities);
     }
 
     /**
@@ -241,9 +270,8 @@ public class FigureQueries {
         params.add(asAt.instant());
         params.add(asAt.instant());
         return toMap(jdbc.query(
-                SERVICE_PAIRS + "SELECT p.service, count(*) FROM pairs p LEFT JOIN ("
-                        + asAt.cases() + ") c ON c.referral_id = p.referral_id "
-                        + "WHERE p.requested_at < ? AND (p.started_at IS NULL OR p.started_at >= ?) "
+                SERVICE_PAIRS + "SELECT p.service, count(*) FROM pairs p " + asAt.caseStatusJoin("p.referral_id")
+                        + " WHERE p.requested_at < ? AND (p.started_at IS NULL OR p.started_at >= ?) "
                         + "AND coalesce(c.status, '') <> 'CLOSED' GROUP BY 1",
                 rs -> Map.entry(rs.getString(1), rs.getLong(2)),
                 params.toArray()));

@@ -29,6 +29,7 @@ import org.lvs.metrics.domain.Stats;
 import org.lvs.metrics.persistence.FigureQueries;
 import org.lvs.metrics.persistence.FigureQueries.AsAt;
 import org.lvs.metrics.persistence.FigureQueries.CaseRow;
+import org.lvs.metrics.persistence.FigureQueries.CasesAsAt;
 import org.lvs.metrics.persistence.FigureQueries.ContactRow;
 import org.lvs.metrics.persistence.FigureQueries.OutcomePair;
 import org.lvs.metrics.persistence.FigureQueries.WaitingCase;
@@ -77,8 +78,9 @@ public class SummaryService {
         Instant now = clock.instant();
         AsAt asAt = AsAt.of(period, now);
         List<CaseRow> cases = queries.casesStartedIn(period);
-        Map<String, Caseload> caseloads = caseloads(asAt);
-        List<WaitingCase> waiting = queries.waitingCases(asAt);
+        CasesAsAt casesAsAt = queries.casesAsAt(asAt);
+        Map<String, Caseload> caseloads = caseloads(casesAsAt);
+        List<WaitingCase> waiting = casesAsAt.waiting();
         return new Summary(
                 Summary.Period.of(period),
                 asAt.instant(),
@@ -272,13 +274,13 @@ public class SummaryService {
         return services;
     }
 
-    private Map<String, Caseload> caseloads(AsAt asAt) {
-        Map<String, Long> capacities = queries.capacityByPathway(asAt);
+    private static Map<String, Caseload> caseloads(CasesAsAt asAt) {
+        Map<String, Long> capacities = asAt.capacities();
         Map<String, List<WorkerLoad>> byPathway = new LinkedHashMap<>();
         for (Pathway pathway : Pathway.values()) {
             byPathway.put(pathway.name(), new ArrayList<>());
         }
-        queries.workerLoads(asAt)
+        asAt.workerLoads()
                 .forEach(w -> byPathway
                         .computeIfAbsent(w.pathway(), k -> new ArrayList<>())
                         .add(w));
