@@ -2,10 +2,8 @@ package org.lvs.metrics.domain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.List;
 
 /** The few statistics the figures use, defined once: nearest-rank percentiles and half-up rounding. */
 public final class Stats {
@@ -23,11 +21,13 @@ public final class Stats {
         if (values.isEmpty()) {
             return null;
         }
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
+        // sorted unboxed: the summary takes percentiles of every case of a period (Double.compare's order, as
+        // Collections.sort would give)
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(sorted);
         // ceil(p × n / 100) in integer arithmetic, so no floating error moves a rank
-        int rank = (int) (((long) percent * sorted.size() + 99) / 100);
-        return sorted.get(rank - 1);
+        int rank = (int) (((long) percent * sorted.length + 99) / 100);
+        return sorted[rank - 1];
     }
 
     public static Double median(Collection<Double> values) {

@@ -57,6 +57,43 @@ public class FigureQueries {
         return toMap(jdbc.query(sql, rs -> Map.entry(rs.getString(1), rs.getLong(2)), p.start(), p.endExclusive()));
     }
 
+    private record BreakdownRow(int grouping, String key, long count) {}
+
+    /**
+     * Several breakdowns of the period's referrals from one pass over them, as {@link #referralBreakdown} gives each
+     * (the referrals section's six took six scans: 0.33 s against 0.08 s for the demo's year). Keyed by column, in
+     * the order given, each ordered by value. One grouping set a column: {@code grouping()} tells the sets apart
+     * (its bit for the set's own column is 0), and the other columns are null in each set's rows.
+     */
+    public Map<String, Map<String, Long>> referralBreakdowns(ReportingPeriod p, String nullKey, String... columns) {
+        for (String column : columns) {
+            if (!REFERRAL_COLUMNS.contains(column)) {
+                throw new IllegalArgumentException("not a breakdown column: " + column);
+            }
+        }
+        String list = String.join(", ", columns);
+        String asText = String.join("::text, ", columns) + "::text";
+        String sets = "(" + String.join("), (", columns) + ")";
+        List<BreakdownRow> rows = jdbc.query(
+                "SELECT grouping(" + list + "), coalesce(" + asText + ", '" + nullKey + "'), count(*) "
+                        + "FROM referral_fact WHERE" + IN_PERIOD + "GROUP BY GROUPING SETS (" + sets
+                        + ") ORDER BY 1, 2",
+                rs -> new BreakdownRow(rs.getInt(1), rs.getString(2), rs.getLong(3)),
+                p.start(),
+                p.endExclusive());
+        Map<String, Map<String, Long>> breakdowns = new LinkedHashMap<>();
+        for (String column : columns) {
+            breakdowns.put(column, new LinkedHashMap<>());
+        }
+        for (BreakdownRow r : rows) {
+            // grouping()'s first argument is its highest bit
+            int index = columns.length - 1 - Integer.numberOfTrailingZeros(~r.grouping());
+            // a null and a stored value equal to the null key count together, as coalesce groups them
+            breakdowns.get(columns[index]).merge(r.key(), r.count(), Long::sum);
+        }
+        return breakdowns;
+    }
+
     public long referralCountWhere(ReportingPeriod p, String condition) {
         return jdbc.count(
                 "SELECT count(*) FROM referral_fact WHERE" + IN_PERIOD + " AND " + condition,

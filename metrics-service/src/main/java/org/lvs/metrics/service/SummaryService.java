@@ -108,16 +108,18 @@ public class SummaryService {
     }
 
     private Referrals referrals(ReportingPeriod period) {
+        Map<String, Map<String, Long>> by = queries.referralBreakdowns(
+                period, UNKNOWN, "source", "category", "area", "gender", "age_band", "outcome");
         return new Referrals(
                 queries.referralCount(period),
                 queries.referralCount(period.yearToDate()),
                 queries.referralCount(period.previous()),
-                queries.referralBreakdown(period, "source", null, UNKNOWN),
-                queries.referralBreakdown(period, "category", null, UNKNOWN),
-                queries.referralBreakdown(period, "area", null, UNKNOWN),
-                queries.referralBreakdown(period, "gender", null, UNKNOWN),
-                queries.referralBreakdown(period, "age_band", null, UNKNOWN),
-                queries.referralBreakdown(period, "outcome", null, UNKNOWN),
+                by.get("source"),
+                by.get("category"),
+                by.get("area"),
+                by.get("gender"),
+                by.get("age_band"),
+                by.get("outcome"),
                 queries.referralBreakdown(period, "strand", "outcome = 'CASE_OPENED' AND strand IS NOT NULL", UNKNOWN));
     }
 
