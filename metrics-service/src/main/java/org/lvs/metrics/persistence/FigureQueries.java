@@ -234,7 +234,7 @@ public class FigureQueries {
 
     /**
      * All three from one reading of the cases' facts as at the instant: for a past instant that reading is a pass over
-     * every case's history, which three queries made three times (0.45 s against 0.15 s for the demo's half year).
+     * every case's history, which three queries made three times (0.53 s against 0.21 s for the demo's half year).
      */
     public CasesAsAt casesAsAt(AsAt asAt) {
         List<Object> params = new ArrayList<>(asAt.caseParameters());
