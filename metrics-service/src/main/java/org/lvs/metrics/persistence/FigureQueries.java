@@ -49,12 +49,17 @@ public class FigureQueries {
 
     /** Referrals of the period grouped by a column of their latest decision, with an optional extra condition. */
     public Map<String, Long> referralBreakdown(ReportingPeriod p, String column, String condition, String nullKey) {
-        if (!REFERRAL_COLUMNS.contains(column)) {
-            throw new IllegalArgumentException("not a breakdown column: " + column);
-        }
+        requireBreakdownColumn(column);
         String sql = "SELECT coalesce(" + column + ", '" + nullKey + "'), count(*) FROM referral_fact WHERE" + IN_PERIOD
                 + (condition == null ? "" : " AND " + condition) + " GROUP BY 1 ORDER BY 1";
         return toMap(jdbc.query(sql, rs -> Map.entry(rs.getString(1), rs.getLong(2)), p.start(), p.endExclusive()));
+    }
+
+    /** Column names are written into the SQL, so only those of the fixed list pass. */
+    private static void requireBreakdownColumn(String column) {
+        if (!REFERRAL_COLUMNS.contains(column)) {
+            throw new IllegalArgumentException("not a breakdown column: " + column);
+        }
     }
 
     private record BreakdownRow(int grouping, String key, long count) {}
@@ -67,9 +72,7 @@ public class FigureQueries {
      */
     public Map<String, Map<String, Long>> referralBreakdowns(ReportingPeriod p, String nullKey, String... columns) {
         for (String column : columns) {
-            if (!REFERRAL_COLUMNS.contains(column)) {
-                throw new IllegalArgumentException("not a breakdown column: " + column);
-            }
+            requireBreakdownColumn(column);
         }
         String list = String.join(", ", columns);
         String asText = String.join("::text, ", columns) + "::text";
