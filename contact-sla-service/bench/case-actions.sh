@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The cost of a case handler's action in contact-sla: posts one contact attempt to each of N open cases of the running
-# ./lvs stack (after ./lvs demo, say), 4 in flight, and prints contact-sla's CPU a action and the machine's load.
+# ./lvs stack (after ./lvs demo, say), 4 in flight over kept-alive connections, and prints contact-sla's CPU an action
+# and the machine's load.
 # It asserts nothing. Run it from the repository's root: contact-sla-service/bench/case-actions.sh [N] [OFFSET]
 # (OFFSET skips cases an earlier run already used). Needs psql and curl; it reads the stack's PostgreSQL port from .lvs/run.
 set -euo pipefail
@@ -8,7 +9,8 @@ n="${1:-2000}"
 offset="${2:-0}"
 token="$(./lvs token case-handler)"
 ids="$(mktemp)"
-trap 'rm -f "$ids"' EXIT
+urls="$(mktemp)"
+trap 'rm -f "$ids" "$urls"' EXIT
 psql -h 127.0.0.1 -p "$(cat .lvs/run/postgres.port)" -U postgres -d lvs -Atc \
   "select referral_id from sla.sla_case where status = 'OPEN' order by referral_id offset $offset limit $n" > "$ids"
 count="$(wc -l < "$ids")"
@@ -18,9 +20,12 @@ hz="$(getconf CLK_TCK)"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg); $count open cases"
 t0="$(ticks)"
 s0="$(date +%s%N)"
-xargs -P 4 -I{} curl -s -o /dev/null -w "%{http_code}\n" -H "Authorization: Bearer $token" \
+# One curl keeps 4 connections open and reuses them, as a handler's browser or the demo's replay does: a new
+# connection per action would also time the TCP set-up and the close.
+awk '{ printf "url = \"http://127.0.0.1:8083/api/v1/cases/%s/contacts\"\noutput = \"/dev/null\"\n", $1 }' "$ids" > "$urls"
+curl -s --no-progress-meter -Z --parallel-max 4 -w "%{http_code}\n" -H "Authorization: Bearer $token" \
   -H 'Content-Type: application/json' -d '{"channel":"PHONE","outcome":"NO_ANSWER","note":"bench"}' \
-  "http://127.0.0.1:8083/api/v1/cases/{}/contacts" < "$ids" | sort | uniq -c | sed 's/^/  HTTP /'
+  -K "$urls" | sort | uniq -c | sed 's/^/  HTTP /'
 t1="$(ticks)"
 s1="$(date +%s%N)"
 awk -v t="$((t1 - t0))" -v hz="$hz" -v n="$count" -v ns="$((s1 - s0))" 'BEGIN {
