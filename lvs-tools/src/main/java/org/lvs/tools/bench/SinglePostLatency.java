@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,8 +24,24 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class SinglePostLatency {
 
-    /** What the step measured: latencies in ms of the 202s, answers by status (0 = no answer), the rate achieved. */
-    record Result(List<Double> acceptedMillis, Map<Integer, Integer> byStatus, double achievedPerSecond) {}
+    /**
+     * What the step measured: latencies in ms of the 202s, sorted; the same latencies by the window of
+     * {@link #WINDOW_SECONDS} in which each request was scheduled; how late the sender itself was at worst in each
+     * window (a busy client would otherwise pass for a slow server); answers by status (0 = no answer); the rate
+     * achieved.
+     */
+    record Result(
+            List<Double> acceptedMillis,
+            Map<Integer, List<Double>> acceptedMillisByWindow,
+            Map<Integer, Double> senderLateMillisByWindow,
+            Map<Integer, Integer> byStatus,
+            double achievedPerSecond) {}
+
+    /**
+     * The report's windows: a p99 that comes from one stall at the start (a cold path, a collection, the consumers of
+     * an earlier burst still busy) reads differently from one spread over the whole run.
+     */
+    static final int WINDOW_SECONDS = 5;
 
     private final String ingest;
     private final String token;
@@ -40,13 +57,18 @@ final class SinglePostLatency {
 
     Result run(BenchReferrals referrals, int count, double perSecond) {
         long interval = (long) (1e9 / perSecond);
-        ConcurrentLinkedQueue<Double> accepted = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<double[]> accepted = new ConcurrentLinkedQueue<>();
         Map<Integer, Integer> byStatus = new ConcurrentHashMap<>();
+        Map<Integer, Double> senderLate = new TreeMap<>();
         List<CompletableFuture<?>> answers = new ArrayList<>(count);
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             long scheduled = start + i * interval;
             LockSupport.parkNanos(scheduled - System.nanoTime());
+            senderLate.merge(
+                    (int) ((scheduled - start) / 1e9 / WINDOW_SECONDS),
+                    (System.nanoTime() - scheduled) / 1e6,
+                    Math::max);
             HttpRequest request = HttpRequest.newBuilder(URI.create(ingest + "/api/v1/referrals"))
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
@@ -58,16 +80,33 @@ final class SinglePostLatency {
                         int status = response == null ? 0 : response.statusCode();
                         byStatus.merge(status, 1, Integer::sum);
                         if (status == 202) {
-                            accepted.add((System.nanoTime() - scheduled) / 1e6);
+                            accepted.add(
+                                    new double[] {(scheduled - start) / 1e9, (System.nanoTime() - scheduled) / 1e6});
                         }
                         return null;
                     }));
         }
         CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).join();
         double seconds = (System.nanoTime() - start) / 1e9;
-        List<Double> sorted = new ArrayList<>(accepted);
+        List<Double> sorted = new ArrayList<>();
+        accepted.forEach(a -> sorted.add(a[1]));
         sorted.sort(Double::compare);
-        return new Result(sorted, new TreeMap<>(byStatus), count / seconds);
+        return new Result(sorted, byWindow(accepted), senderLate, new TreeMap<>(byStatus), count / seconds);
+    }
+
+    /**
+     * Latencies by the window their request was due in, each window's sorted.
+     *
+     * @param dueAndMillis pairs of when a request was due (seconds from the first) and its latency in ms
+     */
+    static Map<Integer, List<Double>> byWindow(Collection<double[]> dueAndMillis) {
+        Map<Integer, List<Double>> byWindow = new TreeMap<>();
+        for (double[] a : dueAndMillis) {
+            byWindow.computeIfAbsent((int) (a[0] / WINDOW_SECONDS), w -> new ArrayList<>())
+                    .add(a[1]);
+        }
+        byWindow.values().forEach(w -> w.sort(Double::compare));
+        return byWindow;
     }
 
     static void report(PrintStream out, int count, double perSecond, Result result) {
@@ -83,5 +122,19 @@ final class SinglePostLatency {
         out.printf(
                 "  latency of the 202s   p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 Percentiles.of(ms, 50), Percentiles.of(ms, 95), Percentiles.of(ms, 99), ms.get(ms.size() - 1));
+        out.printf(
+                "  by when they were due (%d s windows): p50 / p99 / max ms of the 202s (how many); the sender's own"
+                        + " worst lateness%n",
+                WINDOW_SECONDS);
+        result.acceptedMillisByWindow()
+                .forEach((window, w) -> out.printf(
+                        "    %3d-%3d s  %8.1f / %8.1f / %8.1f  (%,d)  sender late %.1f ms%n",
+                        window * WINDOW_SECONDS,
+                        (window + 1) * WINDOW_SECONDS,
+                        Percentiles.of(w, 50),
+                        Percentiles.of(w, 99),
+                        w.get(w.size() - 1),
+                        w.size(),
+                        result.senderLateMillisByWindow().getOrDefault(window, 0.0)));
     }
 }
