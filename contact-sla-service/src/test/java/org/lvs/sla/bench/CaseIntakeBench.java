@@ -3,7 +3,6 @@ package org.lvs.sla.bench;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -79,7 +78,7 @@ class CaseIntakeBench {
 
         double decisionsDone = -1;
         double receivedDone = -1;
-        try (Connection c = connect();
+        try (Connection c = LvsTestResources.connection();
                 Statement s = c.createStatement()) {
             long deadline = System.nanoTime() + LIMIT.toNanos();
             while ((decisionsDone < 0 || receivedDone < 0) && System.nanoTime() < deadline) {
@@ -123,10 +122,5 @@ class CaseIntakeBench {
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         return new KafkaProducer<>(props);
-    }
-
-    private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(
-                LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(), LvsTestResources.dbPassword());
     }
 }

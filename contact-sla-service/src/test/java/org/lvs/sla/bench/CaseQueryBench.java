@@ -7,7 +7,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.io.Reader;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -103,7 +102,7 @@ class CaseQueryBench {
                         .then()
                         .statusCode(200));
 
-        try (Connection c = connect();
+        try (Connection c = LvsTestResources.connection();
                 Statement s = c.createStatement()) {
             s.execute("delete from sla.sla_case where area like 'BENCH-%'");
         }
@@ -125,14 +124,9 @@ class CaseQueryBench {
                 name, nanos[RUNS / 2] / 1e6, nanos[(int) Math.ceil(RUNS * 0.99) - 1] / 1e6, RUNS);
     }
 
-    private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(
-                LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(), LvsTestResources.dbPassword());
-    }
-
     /** Streams generated rows into COPY: most cases met and closed, some breached, running, at risk or paused. */
     private static void load(int count) throws SQLException, IOException {
-        try (Connection c = connect()) {
+        try (Connection c = LvsTestResources.connection()) {
             PGConnection pg = c.unwrap(PGConnection.class);
             String columns = "referral_id, sequence, decision_version, source, status, decision_status, consent, "
                     + "priority, strand, pathway, area, opened_at, attempts, contacts_made, clock_state, started_at, "

@@ -7,7 +7,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -61,8 +60,7 @@ public final class Api {
     }
 
     public static int count(String sql, String... args) {
-        try (Connection c = DriverManager.getConnection(
-                        LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(), LvsTestResources.dbPassword());
+        try (Connection c = LvsTestResources.connection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setString(i + 1, args[i]);
@@ -78,8 +76,7 @@ public final class Api {
 
     /** Runs one statement on a connection of its own (the database's default search_path, not the service's). */
     public static void update(String sql, String... args) {
-        try (Connection c = DriverManager.getConnection(
-                        LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(), LvsTestResources.dbPassword());
+        try (Connection c = LvsTestResources.connection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setString(i + 1, args[i]);
@@ -92,8 +89,7 @@ public final class Api {
 
     /** The first column of the first row, as text (null when there is no row). */
     public static String text(String sql, String... args) {
-        try (Connection c = DriverManager.getConnection(
-                        LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(), LvsTestResources.dbPassword());
+        try (Connection c = LvsTestResources.connection();
                 PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setString(i + 1, args[i]);

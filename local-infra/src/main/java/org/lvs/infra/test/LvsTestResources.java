@@ -1,6 +1,9 @@
 package org.lvs.infra.test;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Map;
 import org.lvs.infra.jwt.LocalJwt;
 
@@ -39,6 +42,11 @@ public class LvsTestResources implements QuarkusTestResourceLifecycleManager {
 
     public static String dbPassword() {
         return TestInfrastructure.get().dbPassword();
+    }
+
+    /** A new connection to the test database with the services' credentials; the caller closes it. */
+    public static Connection connection() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), dbUser(), dbPassword());
     }
 
     public static String kafkaBootstrap() {

@@ -9,7 +9,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -174,8 +173,7 @@ class ErasureTest {
     /** Every table of the service's schema whose rows hold the text anywhere: the whole row, read as text. */
     private static List<String> rowsHolding(String text) throws SQLException {
         List<String> found = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection(
-                LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(), LvsTestResources.dbPassword())) {
+        try (Connection db = LvsTestResources.connection()) {
             List<String> tables = new ArrayList<>();
             try (Statement statement = db.createStatement();
                     ResultSet rs = statement.executeQuery(

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -101,7 +100,7 @@ class GaugeCountsTest {
                 events.add(c.status(CaseStatus.CLOSED, at.plusSeconds(1800)));
             }
         }
-        try (Connection db = database()) {
+        try (Connection db = LvsTestResources.connection()) {
             for (Sent e : events) {
                 e.send();
                 assertEquals(0, differences(db), "running counts while events are applied");
@@ -146,10 +145,5 @@ class GaugeCountsTest {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private static Connection database() throws SQLException {
-        return DriverManager.getConnection(
-                LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(), LvsTestResources.dbPassword());
     }
 }

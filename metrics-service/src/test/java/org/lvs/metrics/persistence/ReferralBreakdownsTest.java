@@ -7,7 +7,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -84,7 +83,7 @@ class ReferralBreakdownsTest {
             Instant at, String source, String category, String area, String gender, String ageBand, String outcome)
             throws SQLException {
         UUID id = UUID.randomUUID();
-        try (Connection c = connection();
+        try (Connection c = LvsTestResources.connection();
                 PreparedStatement s = c.prepareStatement("""
                         INSERT INTO metrics.referral_fact (referral_id, source, first_received_at, first_version,
                             first_outcome, first_issue_resolved, version, outcome, category, area, gender, age_band,
@@ -106,17 +105,12 @@ class ReferralBreakdownsTest {
 
     @AfterEach
     void removeTheFacts() throws SQLException {
-        try (Connection c = connection();
+        try (Connection c = LvsTestResources.connection();
                 PreparedStatement s =
                         c.prepareStatement("DELETE FROM metrics.referral_fact WHERE referral_id = ANY(?)")) {
             s.setArray(1, c.createArrayOf("uuid", inserted.toArray()));
             s.executeUpdate();
         }
         inserted.clear();
-    }
-
-    private static Connection connection() throws SQLException {
-        return DriverManager.getConnection(
-                LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(), LvsTestResources.dbPassword());
     }
 }

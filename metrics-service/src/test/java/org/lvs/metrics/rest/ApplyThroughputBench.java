@@ -12,7 +12,6 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -77,8 +76,7 @@ class ApplyThroughputBench {
             events.add(c.clock(EventTypes.SLA_STARTED, ClockState.RUNNING, at));
             events.add(c.contact(at.plusSeconds(3600), ContactChannel.PHONE, ContactOutcome.SPOKE_TO_VICTIM));
         }
-        try (Connection db = DriverManager.getConnection(
-                LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(), LvsTestResources.dbPassword())) {
+        try (Connection db = LvsTestResources.connection()) {
             long appliedBefore = applied(db);
             String loadBefore = loadAverage();
             Map<String, Long> threadsBefore = threadCpu();

@@ -8,7 +8,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -90,7 +89,7 @@ class AppliedEventRetentionTest {
     }
 
     private static void age(UUID eventId, Instant appliedAt) throws SQLException {
-        try (Connection db = database();
+        try (Connection db = LvsTestResources.connection();
                 PreparedStatement s =
                         db.prepareStatement("UPDATE metrics.applied_event SET applied_at = ? WHERE event_id = ?")) {
             s.setTimestamp(1, Timestamp.from(appliedAt));
@@ -100,7 +99,7 @@ class AppliedEventRetentionTest {
     }
 
     private static long sql(String query, Object... params) throws SQLException {
-        try (Connection db = database();
+        try (Connection db = LvsTestResources.connection();
                 PreparedStatement s = db.prepareStatement(query)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
@@ -110,10 +109,5 @@ class AppliedEventRetentionTest {
                 return rs.getLong(1);
             }
         }
-    }
-
-    private static Connection database() throws SQLException {
-        return DriverManager.getConnection(
-                LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(), LvsTestResources.dbPassword());
     }
 }

@@ -10,7 +10,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -133,7 +132,7 @@ class RebuildTest {
         awaitTotal(p, 2);
         Map<String, Object> previous = withoutFreshness(summary(p.quarter));
 
-        try (Connection db = database()) {
+        try (Connection db = LvsTestResources.connection()) {
             holdShadowLock(db, held.referralId());
             given().header("Authorization", admin())
                     .post("/api/v1/metrics/rebuild")
@@ -167,7 +166,7 @@ class RebuildTest {
         awaitTotal(p, 1);
         Map<String, Object> previous = withoutFreshness(summary(p.quarter));
 
-        try (Connection db = database()) {
+        try (Connection db = LvsTestResources.connection()) {
             holdShadowLock(db, held.referralId());
             given().header("Authorization", admin())
                     .post("/api/v1/metrics/rebuild")
@@ -260,11 +259,6 @@ class RebuildTest {
         return copy;
     }
 
-    private static Connection database() throws SQLException {
-        return DriverManager.getConnection(
-                LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(), LvsTestResources.dbPassword());
-    }
-
     private static void holdShadowLock(Connection db, UUID referralId) throws SQLException {
         lock(db, "pg_advisory_lock", referralId);
     }
@@ -315,7 +309,7 @@ class RebuildTest {
     }
 
     private static long shadowTables() throws SQLException {
-        try (Connection db = database()) {
+        try (Connection db = LvsTestResources.connection()) {
             return count(
                     db,
                     "SELECT count(*) FROM pg_tables WHERE schemaname = 'metrics' "
@@ -325,7 +319,7 @@ class RebuildTest {
 
     /** The latest run's state as a freshly started service reads it: straight from the table. */
     private static String storedState() throws SQLException {
-        try (Connection db = database();
+        try (Connection db = LvsTestResources.connection();
                 Statement statement = db.createStatement();
                 ResultSet rs = statement.executeQuery(
                         "SELECT state FROM metrics.rebuild_run ORDER BY run_number DESC LIMIT 1")) {

@@ -12,7 +12,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -203,8 +202,7 @@ class ErasureConsumerTest {
     }
 
     static Connection db() throws SQLException {
-        Connection c = DriverManager.getConnection(
-                LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(), LvsTestResources.dbPassword());
+        Connection c = LvsTestResources.connection();
         c.createStatement().execute("SET search_path TO ingest");
         return c;
     }

@@ -2,7 +2,6 @@ package org.lvs.ingest.rest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -48,8 +47,7 @@ final class Referrals {
     }
 
     static Connection db() throws SQLException {
-        Connection c = DriverManager.getConnection(
-                LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(), LvsTestResources.dbPassword());
+        Connection c = LvsTestResources.connection();
         try (Statement s = c.createStatement()) {
             s.execute("SET search_path TO ingest");
         }

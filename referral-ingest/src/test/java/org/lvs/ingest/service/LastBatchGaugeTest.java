@@ -9,7 +9,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -52,8 +51,7 @@ class LastBatchGaugeTest {
     void theGaugeIsReadFromTheDatabase() throws Exception {
         // As another instance (or this one before a restart) would have written it.
         Instant at = Instant.parse("2031-03-04T07:30:00Z");
-        try (Connection c = DriverManager.getConnection(
-                        LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(), LvsTestResources.dbPassword());
+        try (Connection c = LvsTestResources.connection();
                 PreparedStatement s = c.prepareStatement("""
                 INSERT INTO ingest.batch_arrival (source, last_batch_at) VALUES ('SELF', ?)
                 ON CONFLICT (source) DO UPDATE SET last_batch_at = EXCLUDED.last_batch_at""")) {

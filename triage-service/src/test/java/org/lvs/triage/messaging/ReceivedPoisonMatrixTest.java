@@ -16,7 +16,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -267,8 +266,7 @@ class ReceivedPoisonMatrixTest {
         String key = event.referralId().toString();
         try (TopicProbe dlq = TopicProbe.open(DLQ);
                 TopicProbe triaged = TopicProbe.open(Topics.REFERRALS_TRIAGED);
-                Connection other = DriverManager.getConnection(
-                        LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(), LvsTestResources.dbPassword());
+                Connection other = LvsTestResources.connection();
                 Statement statement = other.createStatement()) {
             // another instance deciding the same referral, for longer than triage's lock timeout
             long lockKey = VictimIdentityRepository.lockKey(event.referralId());

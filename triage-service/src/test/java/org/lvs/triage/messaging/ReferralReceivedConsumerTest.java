@@ -23,7 +23,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -261,8 +260,7 @@ class ReferralReceivedConsumerTest {
                 .body("reasons.detail", hasItem("REPEAT_VICTIM_DETECTED"));
 
         // Triage keeps only keyed hashes of identities, never the identities themselves.
-        try (Connection c = DriverManager.getConnection(
-                        LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(), LvsTestResources.dbPassword());
+        try (Connection c = LvsTestResources.connection();
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT person_ref_hash, name_dob_hash FROM triage.victim_identity "
                         + "WHERE referral_id = '" + ids[2] + "'")) {

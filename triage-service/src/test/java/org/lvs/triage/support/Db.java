@@ -1,7 +1,6 @@
 package org.lvs.triage.support;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -16,8 +15,7 @@ public final class Db {
     private Db() {}
 
     public static Connection connect() throws SQLException {
-        return DriverManager.getConnection(
-                LvsTestResources.jdbcUrl(), LvsTestResources.dbUser(), LvsTestResources.dbPassword());
+        return LvsTestResources.connection();
     }
 
     /** The first column of every row of a query with positional parameters. */
