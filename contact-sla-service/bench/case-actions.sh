@@ -14,6 +14,10 @@ trap 'rm -f "$ids" "$urls"' EXIT
 psql -h 127.0.0.1 -p "$(cat .lvs/run/postgres.port)" -U postgres -d lvs -Atc \
   "select referral_id from sla.sla_case where status = 'OPEN' order by referral_id offset $offset limit $n" > "$ids"
 count="$(wc -l < "$ids")"
+if ((count == 0)); then
+  echo "no open cases at offset $offset: run ./lvs demo first, or a smaller OFFSET" >&2
+  exit 1
+fi
 pid="$(pgrep -f "contact-sla-service/target/quarkus-app" | head -1)"
 ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 hz="$(getconf CLK_TCK)"
