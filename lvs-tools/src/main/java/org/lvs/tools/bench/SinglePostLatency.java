@@ -65,10 +65,7 @@ final class SinglePostLatency {
         for (int i = 0; i < count; i++) {
             long scheduled = start + i * interval;
             LockSupport.parkNanos(scheduled - System.nanoTime());
-            senderLate.merge(
-                    (int) ((scheduled - start) / 1e9 / WINDOW_SECONDS),
-                    (System.nanoTime() - scheduled) / 1e6,
-                    Math::max);
+            senderLate.merge(window((scheduled - start) / 1e9), (System.nanoTime() - scheduled) / 1e6, Math::max);
             HttpRequest request = HttpRequest.newBuilder(URI.create(ingest + "/api/v1/referrals"))
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
@@ -102,11 +99,15 @@ final class SinglePostLatency {
     static Map<Integer, List<Double>> byWindow(Collection<double[]> dueAndMillis) {
         Map<Integer, List<Double>> byWindow = new TreeMap<>();
         for (double[] a : dueAndMillis) {
-            byWindow.computeIfAbsent((int) (a[0] / WINDOW_SECONDS), w -> new ArrayList<>())
-                    .add(a[1]);
+            byWindow.computeIfAbsent(window(a[0]), w -> new ArrayList<>()).add(a[1]);
         }
         byWindow.values().forEach(w -> w.sort(Double::compare));
         return byWindow;
+    }
+
+    /** The window a request belongs to, by when it was due (seconds from the first). */
+    private static int window(double dueSeconds) {
+        return (int) (dueSeconds / WINDOW_SECONDS);
     }
 
     static void report(PrintStream out, int count, double perSecond, Result result) {
