@@ -27,24 +27,20 @@ public class CaseEventEmitter {
         this.capacity = capacity;
     }
 
-    /** Emits one event with the case's facts as they are now (call after changing and storing the case). */
-    public void emit(CaseEntity c, String type, Instant at, EventDetail d) {
-        outbox.enqueue(event(c, type, at, d));
-    }
-
     /** Enqueues an event of another topic (an erasure) in the caller's transaction. */
     public void emit(OutgoingEvent e) {
         outbox.enqueue(e);
     }
 
-    /** The clock's events, each with the clock as it stood right after it. */
-    public void emitClock(CaseEntity c, List<ClockEvent> events) {
-        for (ClockEvent e : events) {
-            outbox.enqueue(event(c, e.type(), e.at(), EventDetail.NONE, e));
-        }
+    /** Enqueues collected events in their order with one statement, in the caller's transaction. */
+    public void emitAll(List<OutgoingEvent> events) {
+        outbox.enqueueAll(events);
     }
 
-    /** As {@link #emit}, but the event goes to {@code batch}, which the caller enqueues with the outbox at once. */
+    /**
+     * Adds an event with the case's facts as they are now (call after changing the case) to {@code batch}, which the
+     * caller enqueues at once ({@link #emitAll}).
+     */
     public void collect(CaseEntity c, String type, Instant at, EventDetail d, List<OutgoingEvent> batch) {
         batch.add(event(c, type, at, d));
     }

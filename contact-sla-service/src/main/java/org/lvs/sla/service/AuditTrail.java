@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.lvs.sla.persistence.AuditEntity;
-import org.lvs.sla.persistence.AuditEntries;
 import org.lvs.sla.persistence.CaseRepository;
 
 /** Records every change to a case with who made it and when; details never carry personal data. */
@@ -18,18 +17,20 @@ public class AuditTrail {
     /** The actor of clock changes the detector finds. */
     public static final String CLOCK = "sla-clock";
 
-    private final AuditEntries auditEntries;
     private final CaseRepository repository;
     private final Clock clock;
 
-    AuditTrail(AuditEntries auditEntries, CaseRepository repository, Clock clock) {
-        this.auditEntries = auditEntries;
+    AuditTrail(CaseRepository repository, Clock clock) {
         this.repository = repository;
         this.clock = clock;
     }
 
+    /**
+     * Stores one entry at once. Plain JDBC, not a persist: nothing in the transaction reads the entry back, and a
+     * persist would also fetch its generated id and keep the entity for the flush.
+     */
     public void record(UUID referralId, Instant at, String actor, String action, String detail) {
-        auditEntries.persist(entry(referralId, at, actor, action, detail));
+        recordAll(List.of(entry(referralId, at, actor, action, detail)));
     }
 
     /** An entry not yet stored: a batch stores its entries with {@link #recordAll}. */

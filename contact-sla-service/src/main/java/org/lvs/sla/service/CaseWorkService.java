@@ -8,6 +8,7 @@ import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,8 +116,8 @@ public class CaseWorkService {
 
     /** The case as a handler reads it; the read is audited in the same transaction (issue 11). */
     public CaseView get(UUID referralId, Actor actor) {
-        CaseEntity c = cases.findByIdOptional(referralId).orElseThrow(() -> notFound(referralId));
-        CaseView view = views.view(c, clock.instant());
+        Cases.WithVictim found = cases.findWithVictim(referralId).orElseThrow(() -> notFound(referralId));
+        CaseView view = views.view(found.c(), found.victim(), clock.instant());
         accessAudit.caseRead(referralId, actor, view.victim() != null);
         return view;
     }
@@ -311,7 +312,7 @@ public class CaseWorkService {
                 actor.id(),
                 "PERSONAL_DATA_ERASED",
                 "identity, contact details, notes, source reference and search terms deleted");
-        return views.view(c, clock.instant());
+        return views.view(c, null, clock.instant());
     }
 
     public List<CaseAuditEntry> audit(UUID referralId) {
@@ -353,7 +354,8 @@ public class CaseWorkService {
      * event, the rest after it, and an erasure's event last.
      */
     private CaseView act(UUID referralId, Instant at, Actor actor, Change change) {
-        CaseEntity c = lockOpen(referralId);
+        Cases.WithVictim locked = lockOpen(referralId);
+        CaseEntity c = locked.c();
         CaseClock contactClock = CaseClock.of(c, workingTime);
         contactClock.judge(at);
         Done done = change.apply(c, contactClock);
@@ -362,15 +364,18 @@ public class CaseWorkService {
                     contactClock.settle(at, clock.instant(), config.detector().replaySettle());
             OutgoingEvent erased =
                     done.erasureReason() == null ? null : erasure.erase(c, null, done.erasureReason(), at);
-            emitter.emitClock(c, events.before());
-            emitter.emit(c, done.eventType(), at, done.detail());
-            emitter.emitClock(c, events.after());
+            // one outbox statement for all of them: a contact that meets the clock publishes two events
+            List<OutgoingEvent> outgoing = new ArrayList<>();
+            emitter.collectClock(c, events.before(), outgoing);
+            emitter.collect(c, done.eventType(), at, done.detail(), outgoing);
+            emitter.collectClock(c, events.after(), outgoing);
             if (erased != null) {
-                emitter.emit(erased);
+                outgoing.add(erased);
             }
+            emitter.emitAll(outgoing);
         }
         audit.record(referralId, at, actor.id(), done.auditAction(), done.auditDetail());
-        return views.view(c, clock.instant());
+        return views.view(c, done.erasureReason() == null ? locked.victim() : null, clock.instant());
     }
 
     private ContactEntity contact(
@@ -415,12 +420,14 @@ public class CaseWorkService {
         notes.persist(n);
     }
 
-    private CaseEntity lockOpen(UUID referralId) {
-        CaseEntity c = cases.lock(referralId).orElseThrow(() -> notFound(referralId));
-        if (c.isClosed()) {
-            throw ProblemException.conflict("the case is CLOSED (" + c.closureReason + "): only erasure is possible");
+    /** The open case, locked, with its victim as the action's answer shows it. */
+    private Cases.WithVictim lockOpen(UUID referralId) {
+        Cases.WithVictim locked = cases.lockWithVictim(referralId).orElseThrow(() -> notFound(referralId));
+        if (locked.c().isClosed()) {
+            throw ProblemException.conflict(
+                    "the case is CLOSED (" + locked.c().closureReason + "): only erasure is possible");
         }
-        return c;
+        return locked;
     }
 
     /**
