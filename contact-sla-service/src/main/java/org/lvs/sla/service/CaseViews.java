@@ -20,6 +20,7 @@ import org.lvs.sla.persistence.Contacts;
 import org.lvs.sla.persistence.OutcomeEntity;
 import org.lvs.sla.persistence.Outcomes;
 import org.lvs.sla.persistence.PersonEntity;
+import org.lvs.sla.persistence.Persons;
 import org.lvs.sla.persistence.ServiceRequests;
 import org.lvs.sla.rest.dto.CaseView;
 
@@ -27,6 +28,7 @@ import org.lvs.sla.rest.dto.CaseView;
 @ApplicationScoped
 public class CaseViews {
 
+    private final Persons persons;
     private final Contacts contacts;
     private final ServiceRequests services;
     private final Outcomes outcomes;
@@ -34,11 +36,13 @@ public class CaseViews {
     private final CapacityPolicy capacity;
 
     CaseViews(
+            Persons persons,
             Contacts contacts,
             ServiceRequests services,
             Outcomes outcomes,
             WorkingTime workingTime,
             CapacityPolicy capacity) {
+        this.persons = persons;
         this.contacts = contacts;
         this.services = services;
         this.outcomes = outcomes;
@@ -46,8 +50,8 @@ public class CaseViews {
         this.capacity = capacity;
     }
 
-    /** The case as GET shows it, with its victim {@code p} as stored now (null for none). */
-    public CaseView view(CaseEntity c, PersonEntity p, Instant now) {
+    public CaseView view(CaseEntity c, Instant now) {
+        PersonEntity p = persons.findByIdOptional(c.referralId).orElse(null);
         // every action answers with this view, so a table the case's own counts say is empty is not read
         List<CaseView.Contact> caseContacts = c.attempts + c.contactsMade == 0
                 ? List.of()

@@ -116,8 +116,8 @@ public class CaseWorkService {
 
     /** The case as a handler reads it; the read is audited in the same transaction (issue 11). */
     public CaseView get(UUID referralId, Actor actor) {
-        Cases.WithVictim found = cases.findWithVictim(referralId).orElseThrow(() -> notFound(referralId));
-        CaseView view = views.view(found.c(), found.victim(), clock.instant());
+        CaseEntity c = cases.findByIdOptional(referralId).orElseThrow(() -> notFound(referralId));
+        CaseView view = views.view(c, clock.instant());
         accessAudit.caseRead(referralId, actor, view.victim() != null);
         return view;
     }
@@ -312,7 +312,7 @@ public class CaseWorkService {
                 actor.id(),
                 "PERSONAL_DATA_ERASED",
                 "identity, contact details, notes, source reference and search terms deleted");
-        return views.view(c, null, clock.instant());
+        return views.view(c, clock.instant());
     }
 
     public List<CaseAuditEntry> audit(UUID referralId) {
@@ -354,8 +354,7 @@ public class CaseWorkService {
      * event, the rest after it, and an erasure's event last.
      */
     private CaseView act(UUID referralId, Instant at, Actor actor, Change change) {
-        Cases.WithVictim locked = lockOpen(referralId);
-        CaseEntity c = locked.c();
+        CaseEntity c = lockOpen(referralId);
         CaseClock contactClock = CaseClock.of(c, workingTime);
         contactClock.judge(at);
         Done done = change.apply(c, contactClock);
@@ -375,7 +374,7 @@ public class CaseWorkService {
             emitter.emitAll(outgoing);
         }
         audit.record(referralId, at, actor.id(), done.auditAction(), done.auditDetail());
-        return views.view(c, done.erasureReason() == null ? locked.victim() : null, clock.instant());
+        return views.view(c, clock.instant());
     }
 
     private ContactEntity contact(
@@ -420,14 +419,12 @@ public class CaseWorkService {
         notes.persist(n);
     }
 
-    /** The open case, locked, with its victim as the action's answer shows it. */
-    private Cases.WithVictim lockOpen(UUID referralId) {
-        Cases.WithVictim locked = cases.lockWithVictim(referralId).orElseThrow(() -> notFound(referralId));
-        if (locked.c().isClosed()) {
-            throw ProblemException.conflict(
-                    "the case is CLOSED (" + locked.c().closureReason + "): only erasure is possible");
+    private CaseEntity lockOpen(UUID referralId) {
+        CaseEntity c = cases.lock(referralId).orElseThrow(() -> notFound(referralId));
+        if (c.isClosed()) {
+            throw ProblemException.conflict("the case is CLOSED (" + c.closureReason + "): only erasure is possible");
         }
-        return locked;
+        return c;
     }
 
     /**

@@ -129,7 +129,10 @@ public class OutboxRelay {
                     backoff = Math.min(backoff * 2, config.maxBackoff().toMillis());
                 } else {
                     backoff = config.pollInterval().toMillis();
-                    signal.await(config.pollInterval().toMillis());
+                    long linger = config.linger().toMillis();
+                    if (signal.await(config.pollInterval().toMillis()) && linger > 0) {
+                        Thread.sleep(linger);
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
