@@ -28,7 +28,8 @@ import org.lvs.sla.support.Upstream;
 @QuarkusTestResource(LvsTestResources.class)
 class CasesTest {
 
-    private static final String LOCK_NOWAIT = "select 1 from sla.sla_case where referral_id = ? for no key update nowait";
+    private static final String LOCK_NOWAIT =
+            "select 1 from sla.sla_case where referral_id = ? for no key update nowait";
     private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     @Inject
