@@ -13,13 +13,16 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.lvs.infra.test.LvsTestResources;
 import org.lvs.sla.support.Upstream;
 
 /**
- * The lock every case action starts with is really taken in the database: the events' sequence numbers and the
+ * The locks a change of a case takes are really held in the database, a handler's action's ({@link Cases#lock}) and a
+ * consumer batch's ({@link CaseRepository#lockCases}): the events' sequence numbers and the
  * clock's history rely on one change at a time, and Hibernate drops a query's lock silently where it cannot scope it
  * (a select of two entities with an outer join lost its lock that way while this was tried). The other side is a
  * plain connection that tries the same lock without waiting, as a second handler, the detector or a consumer would.
@@ -35,6 +38,9 @@ class CasesTest {
     @Inject
     Cases cases;
 
+    @Inject
+    CaseRepository repository;
+
     @Test
     void anActionHoldsItsCasesRowUntilItsTransactionEnds() {
         UUID id = UUID.randomUUID();
@@ -49,6 +55,29 @@ class CasesTest {
             QuarkusTransaction.rollback();
         }
         assertDoesNotThrow(() -> tryLock(id), "the lock ends with the transaction");
+    }
+
+    @Test
+    void aConsumersBatchHoldsEveryCaseRowItLocked() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        Upstream.decision().id(first).send();
+        Upstream.decision().id(second).send();
+        awaitCase(first);
+        awaitCase(second);
+        QuarkusTransaction.begin();
+        try {
+            assertEquals(
+                    Set.of(first, second),
+                    repository.lockCases(List.of(first, second)).keySet());
+            for (UUID id : List.of(first, second)) {
+                SQLException refused = assertThrows(SQLException.class, () -> tryLock(id));
+                assertEquals(LOCK_NOT_AVAILABLE, refused.getSQLState());
+            }
+        } finally {
+            QuarkusTransaction.rollback();
+        }
+        assertDoesNotThrow(() -> tryLock(first), "the locks end with the transaction");
     }
 
     @Test
