@@ -49,8 +49,7 @@ class CasesTest {
         QuarkusTransaction.begin();
         try {
             assertEquals(id, cases.lock(id).orElseThrow().referralId);
-            SQLException refused = assertThrows(SQLException.class, () -> tryLock(id));
-            assertEquals(LOCK_NOT_AVAILABLE, refused.getSQLState());
+            assertHeldElsewhere(id);
         } finally {
             QuarkusTransaction.rollback();
         }
@@ -70,10 +69,8 @@ class CasesTest {
             assertEquals(
                     Set.of(first, second),
                     repository.lockCases(List.of(first, second)).keySet());
-            for (UUID id : List.of(first, second)) {
-                SQLException refused = assertThrows(SQLException.class, () -> tryLock(id));
-                assertEquals(LOCK_NOT_AVAILABLE, refused.getSQLState());
-            }
+            assertHeldElsewhere(first);
+            assertHeldElsewhere(second);
         } finally {
             QuarkusTransaction.rollback();
         }
@@ -88,6 +85,11 @@ class CasesTest {
         } finally {
             QuarkusTransaction.rollback();
         }
+    }
+
+    private static void assertHeldElsewhere(UUID id) {
+        SQLException refused = assertThrows(SQLException.class, () -> tryLock(id));
+        assertEquals(LOCK_NOT_AVAILABLE, refused.getSQLState(), "the case's row is locked");
     }
 
     /** Takes the row's lock on a connection of its own and lets it go at once; fails when another holds it. */
