@@ -27,12 +27,10 @@ public class CaseEventEmitter {
         this.capacity = capacity;
     }
 
-    /** Enqueues an event of another topic (an erasure) in the caller's transaction. */
-    public void emit(OutgoingEvent e) {
-        outbox.enqueue(e);
-    }
-
-    /** Enqueues collected events in their order with one statement, in the caller's transaction. */
+    /**
+     * Enqueues collected events (with an erasure's on another topic, if any) in their order with one statement, in the
+     * caller's transaction.
+     */
     public void emitAll(List<OutgoingEvent> events) {
         outbox.enqueueAll(events);
     }

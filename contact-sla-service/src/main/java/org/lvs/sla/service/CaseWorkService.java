@@ -305,7 +305,7 @@ public class CaseWorkService {
     public CaseView erase(UUID referralId, Actor actor) {
         CaseEntity c = cases.lock(referralId).orElseThrow(() -> notFound(referralId));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        emitter.emit(erasure.erase(c, null, PersonalDataErased.ADMIN_REQUEST, now));
+        emitter.emitAll(List.of(erasure.erase(c, null, PersonalDataErased.ADMIN_REQUEST, now)));
         audit.record(
                 referralId,
                 now,

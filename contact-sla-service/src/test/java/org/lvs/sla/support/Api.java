@@ -61,10 +61,7 @@ public final class Api {
 
     public static int count(String sql, String... args) {
         try (Connection c = LvsTestResources.connection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setString(i + 1, args[i]);
-            }
+                PreparedStatement ps = prepared(c, sql, args)) {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
@@ -77,10 +74,7 @@ public final class Api {
     /** Runs one statement on a connection of its own (the database's default search_path, not the service's). */
     public static void update(String sql, String... args) {
         try (Connection c = LvsTestResources.connection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setString(i + 1, args[i]);
-            }
+                PreparedStatement ps = prepared(c, sql, args)) {
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -90,10 +84,7 @@ public final class Api {
     /** The first column of the first row, as text (null when there is no row). */
     public static String text(String sql, String... args) {
         try (Connection c = LvsTestResources.connection();
-                PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setString(i + 1, args[i]);
-            }
+                PreparedStatement ps = prepared(c, sql, args)) {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
             }
@@ -104,5 +95,14 @@ public final class Api {
 
     public static String at(Instant instant) {
         return instant.toString();
+    }
+
+    /** The statement with its arguments bound in order, as text. */
+    private static PreparedStatement prepared(Connection c, String sql, String... args) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        for (int i = 0; i < args.length; i++) {
+            ps.setString(i + 1, args[i]);
+        }
+        return ps;
     }
 }
