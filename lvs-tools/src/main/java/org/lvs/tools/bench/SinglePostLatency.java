@@ -1,19 +1,17 @@
 package org.lvs.tools.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -43,52 +41,91 @@ final class SinglePostLatency {
      */
     static final int WINDOW_SECONDS = 5;
 
+    /**
+     * Requests in flight at most, one kept-alive connection each. Past that a request waits in the sender's queue, and
+     * its wait counts in its latency as a server's queue would.
+     */
+    static final int CONNECTIONS = 64;
+
+    private static final int ANSWER_TIMEOUT_MILLIS = 30_000;
+
     private final String ingest;
     private final String token;
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
 
     SinglePostLatency(String ingest, String token) {
         this.ingest = ingest;
         this.token = token;
     }
 
-    Result run(BenchReferrals referrals, int count, double perSecond) {
+    Result run(BenchReferrals referrals, int count, double perSecond) throws InterruptedException {
         long interval = (long) (1e9 / perSecond);
+        // Every body is built before the clock starts, so the sender only keeps time.
+        List<byte[]> bodies = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            bodies.add(referrals.single(i).getBytes(StandardCharsets.UTF_8));
+        }
         ConcurrentLinkedQueue<double[]> accepted = new ConcurrentLinkedQueue<>();
         Map<Integer, Integer> byStatus = new ConcurrentHashMap<>();
         Map<Integer, Double> senderLate = new TreeMap<>();
-        List<CompletableFuture<?>> answers = new ArrayList<>(count);
+        BlockingQueue<Integer> due = new LinkedBlockingQueue<>();
         long start = System.nanoTime();
+        List<Thread> senders = new ArrayList<>(CONNECTIONS);
+        for (int c = 0; c < CONNECTIONS; c++) {
+            Thread t =
+                    new Thread(() -> send(due, bodies, start, interval, accepted, byStatus), "single-referrals-" + c);
+            t.setDaemon(true);
+            t.start();
+            senders.add(t);
+        }
         for (int i = 0; i < count; i++) {
             long scheduled = start + i * interval;
             LockSupport.parkNanos(scheduled - System.nanoTime());
             senderLate.merge(window((scheduled - start) / 1e9), (System.nanoTime() - scheduled) / 1e6, Math::max);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(ingest + "/api/v1/referrals"))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + token)
-                    .POST(HttpRequest.BodyPublishers.ofString(referrals.single(i)))
-                    .build();
-            answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    .handle((response, failure) -> {
-                        int status = response == null ? 0 : response.statusCode();
-                        byStatus.merge(status, 1, Integer::sum);
-                        if (status == 202) {
-                            accepted.add(
-                                    new double[] {(scheduled - start) / 1e9, (System.nanoTime() - scheduled) / 1e6});
-                        }
-                        return null;
-                    }));
+            due.add(i);
         }
-        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).join();
+        for (int c = 0; c < CONNECTIONS; c++) {
+            due.add(-1);
+        }
+        for (Thread t : senders) {
+            t.join();
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         List<Double> sorted = new ArrayList<>();
         accepted.forEach(a -> sorted.add(a[1]));
         sorted.sort(Double::compare);
         return new Result(sorted, byWindow(accepted), senderLate, new TreeMap<>(byStatus), count / seconds);
+    }
+
+    /** One connection's loop: takes the next due request, sends it, records its answer; -1 ends it. */
+    private void send(
+            BlockingQueue<Integer> due,
+            List<byte[]> bodies,
+            long start,
+            long interval,
+            ConcurrentLinkedQueue<double[]> accepted,
+            Map<Integer, Integer> byStatus) {
+        try (KeepAliveConnection connection = new KeepAliveConnection(
+                ingest,
+                "/api/v1/referrals",
+                ANSWER_TIMEOUT_MILLIS,
+                "Content-Type: application/json",
+                "Authorization: Bearer " + token)) {
+            for (int i = due.take(); i >= 0; i = due.take()) {
+                long scheduled = start + i * interval;
+                int status;
+                try {
+                    status = connection.post(bodies.get(i)).status();
+                } catch (IOException e) {
+                    status = 0;
+                }
+                byStatus.merge(status, 1, Integer::sum);
+                if (status == 202) {
+                    accepted.add(new double[] {(scheduled - start) / 1e9, (System.nanoTime() - scheduled) / 1e6});
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

@@ -1,0 +1,177 @@
+package org.lvs.tools.bench;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * One persistent HTTP/1.1 connection that sends POSTs with a fixed set of headers and reads each answer whole
+ * (Content-Length or chunked). It exists so that the load generator costs little CPU: the bench runs on the same
+ * 2-core machine as the stack it measures, and the JDK's {@code HttpClient} spent 25-78% of a core sending 200
+ * requests a second there (README, Benchmarks), CPU the stack under test then lacked. Not thread-safe: one sender
+ * thread owns one connection. A broken or closed connection is opened again on the next request.
+ */
+final class KeepAliveConnection implements AutoCloseable {
+
+    /** What came back: the status code and the body's bytes. */
+    record Answer(int status, byte[] body) {}
+
+    private final String host;
+    private final int port;
+    private final byte[] headPrefix;
+    private final int readTimeoutMillis;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
+
+    /**
+     * @param base         {@code http://host:port}
+     * @param path         the request target, e.g. {@code /api/v1/referrals}
+     * @param extraHeaders header lines without their line ends, e.g. {@code Authorization: Bearer ...}
+     */
+    KeepAliveConnection(String base, String path, int readTimeoutMillis, String... extraHeaders) {
+        URI uri = URI.create(base);
+        if (!"http".equals(uri.getScheme())) {
+            throw new IllegalArgumentException("only http:// is supported: " + base);
+        }
+        this.host = uri.getHost();
+        this.port = uri.getPort() > 0 ? uri.getPort() : 80;
+        this.readTimeoutMillis = readTimeoutMillis;
+        StringBuilder head = new StringBuilder()
+                .append("POST ")
+                .append(path)
+                .append(" HTTP/1.1\r\nHost: ")
+                .append(host)
+                .append(':')
+                .append(port)
+                .append("\r\n");
+        for (String h : extraHeaders) {
+            head.append(h).append("\r\n");
+        }
+        this.headPrefix = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Sends one POST and reads its answer; on an I/O failure the connection is dropped and the failure thrown. */
+    Answer post(byte[] body) throws IOException {
+        try {
+            if (socket == null) {
+                open();
+            }
+            out.write(headPrefix);
+            out.write(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            return readAnswer();
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void open() throws IOException {
+        Socket s = new Socket();
+        s.setTcpNoDelay(true);
+        s.connect(new InetSocketAddress(host, port), 5000);
+        s.setSoTimeout(readTimeoutMillis);
+        socket = s;
+        in = new BufferedInputStream(s.getInputStream(), 8192);
+        out = new java.io.BufferedOutputStream(s.getOutputStream(), 8192);
+    }
+
+    private Answer readAnswer() throws IOException {
+        String statusLine = line();
+        // HTTP/1.1 202 Accepted
+        if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12) {
+            throw new IOException("not an HTTP answer");
+        }
+        int status = Integer.parseInt(statusLine.substring(9, 12));
+        long length = -1;
+        boolean chunked = false;
+        boolean closes = statusLine.startsWith("HTTP/1.0");
+        for (String h = line(); !h.isEmpty(); h = line()) {
+            int colon = h.indexOf(':');
+            if (colon < 0) {
+                continue;
+            }
+            String name = h.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+            String value = h.substring(colon + 1).trim();
+            switch (name) {
+                case "content-length" -> length = Long.parseLong(value);
+                case "transfer-encoding" ->
+                    chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                case "connection" -> closes = value.equalsIgnoreCase("close");
+                default -> {}
+            }
+        }
+        byte[] body = chunked ? chunkedBody() : length >= 0 ? exactly((int) length) : untilClosed();
+        if (closes || (!chunked && length < 0)) {
+            close();
+        }
+        return new Answer(status, body);
+    }
+
+    private byte[] chunkedBody() throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        while (true) {
+            String size = line();
+            int semicolon = size.indexOf(';');
+            int n = Integer.parseInt((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
+            if (n == 0) {
+                while (!line().isEmpty()) {
+                    // trailers: ignored
+                }
+                return body.toByteArray();
+            }
+            body.write(exactly(n));
+            line(); // the CRLF after each chunk
+        }
+    }
+
+    private byte[] exactly(int n) throws IOException {
+        byte[] bytes = in.readNBytes(n);
+        if (bytes.length < n) {
+            throw new EOFException("the answer ended early");
+        }
+        return bytes;
+    }
+
+    private byte[] untilClosed() throws IOException {
+        return in.readAllBytes();
+    }
+
+    /** One header line without its CRLF (ISO-8859-1, as HTTP headers are read). */
+    private String line() throws IOException {
+        StringBuilder s = new StringBuilder(64);
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new EOFException("the connection closed mid-answer");
+            }
+            if (b != '\r') {
+                s.append((char) b);
+            }
+        }
+        return s.toString();
+    }
+
+    @Override
+    public void close() {
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+        socket = null;
+        in = null;
+        out = null;
+    }
+}

@@ -1,0 +1,104 @@
+package org.lvs.tools.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Against the JDK's own HTTP server: what the bench's sender relies on, answer framing and keep-alive. */
+class KeepAliveConnectionTest {
+
+    private HttpServer server;
+    private final List<String> seen = new CopyOnWriteArrayList<>();
+    private final List<Integer> clientPorts = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/sized", exchange -> answer(exchange, 202, "{\"status\":\"ACCEPTED\"}", false, false));
+        server.createContext("/chunked", exchange -> answer(exchange, 200, "a body sent in chunks", true, false));
+        server.createContext("/closing", exchange -> answer(exchange, 503, "{}", false, true));
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void postsTheBodyWithItsHeadersAndReadsASizedAnswerOnOneConnection() throws IOException {
+        try (KeepAliveConnection c = connection("/sized")) {
+            KeepAliveConnection.Answer first = c.post("{\"n\":1}".getBytes(StandardCharsets.UTF_8));
+            KeepAliveConnection.Answer second = c.post("{\"n\":2}".getBytes(StandardCharsets.UTF_8));
+
+            assertEquals(202, first.status());
+            assertEquals("{\"status\":\"ACCEPTED\"}", new String(first.body(), StandardCharsets.UTF_8));
+            assertEquals(202, second.status());
+            assertEquals(
+                    List.of("POST Bearer t application/json {\"n\":1}", "POST Bearer t application/json {\"n\":2}"),
+                    seen);
+            assertEquals(clientPorts.get(0), clientPorts.get(1), "the second request reused the connection");
+        }
+    }
+
+    @Test
+    void readsAChunkedAnswerWholeAndTheConnectionStaysUsable() throws IOException {
+        try (KeepAliveConnection c = connection("/chunked")) {
+            KeepAliveConnection.Answer first = c.post(new byte[0]);
+            KeepAliveConnection.Answer second = c.post(new byte[0]);
+
+            assertEquals(200, first.status());
+            assertEquals("a body sent in chunks", new String(first.body(), StandardCharsets.UTF_8));
+            assertEquals("a body sent in chunks", new String(second.body(), StandardCharsets.UTF_8));
+            assertEquals(clientPorts.get(0), clientPorts.get(1));
+        }
+    }
+
+    @Test
+    void opensANewConnectionAfterTheServerClosedIt() throws IOException {
+        try (KeepAliveConnection c = connection("/closing")) {
+            assertEquals(503, c.post(new byte[0]).status());
+            assertEquals(503, c.post(new byte[0]).status());
+
+            assertNotEquals(clientPorts.get(0), clientPorts.get(1));
+        }
+    }
+
+    private KeepAliveConnection connection(String path) {
+        return new KeepAliveConnection(
+                "http://127.0.0.1:" + server.getAddress().getPort(),
+                path,
+                5000,
+                "Content-Type: application/json",
+                "Authorization: Bearer t");
+    }
+
+    private void answer(HttpExchange exchange, int status, String body, boolean chunked, boolean close)
+            throws IOException {
+        byte[] request = exchange.getRequestBody().readAllBytes();
+        seen.add(exchange.getRequestMethod() + " "
+                + exchange.getRequestHeaders().getFirst("Authorization") + " "
+                + exchange.getRequestHeaders().getFirst("Content-Type") + " "
+                + new String(request, StandardCharsets.UTF_8));
+        clientPorts.add(exchange.getRemoteAddress().getPort());
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        if (close) {
+            exchange.getResponseHeaders().add("Connection", "close");
+        }
+        exchange.sendResponseHeaders(status, chunked ? 0 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}
