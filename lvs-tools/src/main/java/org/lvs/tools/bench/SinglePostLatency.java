@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.LockSupport;
+import org.lvs.tools.http.KeepAliveConnection;
 
 /**
  * Single referrals ({@code POST /api/v1/referrals}) sent at a fixed rate, open loop: each request leaves at its
@@ -104,17 +105,15 @@ final class SinglePostLatency {
             long interval,
             ConcurrentLinkedQueue<double[]> accepted,
             Map<Integer, Integer> byStatus) {
-        try (KeepAliveConnection connection = new KeepAliveConnection(
-                ingest,
-                "/api/v1/referrals",
-                ANSWER_TIMEOUT_MILLIS,
-                "Content-Type: application/json",
-                "Authorization: Bearer " + token)) {
+        try (KeepAliveConnection connection =
+                new KeepAliveConnection(ingest, "Content-Type: application/json", "Authorization: Bearer " + token)) {
             for (int i = due.take(); i >= 0; i = due.take()) {
                 long scheduled = start + i * interval;
                 int status;
                 try {
-                    status = connection.post(bodies.get(i)).status();
+                    status = connection
+                            .post("/api/v1/referrals", bodies.get(i), ANSWER_TIMEOUT_MILLIS)
+                            .status();
                 } catch (IOException e) {
                     status = 0;
                 }

@@ -3,10 +3,7 @@ package org.lvs.tools.replay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,6 +23,8 @@ import org.lvs.tools.feed.CaseAction;
 import org.lvs.tools.feed.CasePlan;
 import org.lvs.tools.feed.Feed;
 import org.lvs.tools.feed.FeedJson;
+import org.lvs.tools.http.KeepAliveConnection;
+import org.lvs.tools.http.KeepAliveConnection.Answer;
 
 /**
  * Replays a feed through the public API as {@code admin} (historical replay, interfaces.md): referrals in JSON
@@ -41,7 +41,14 @@ public final class Replayer {
     private final String cases;
     private final String authorization;
     private final int concurrency;
-    private final HttpClient http;
+    /**
+     * Each thread's kept-alive connection to each service (ingest for the batches, contact-sla for the case work): a
+     * lean sender, since the replay shares the stack's 2 cores (README, Benchmarks).
+     */
+    private final ThreadLocal<Map<String, KeepAliveConnection>> connections =
+            ThreadLocal.withInitial(LinkedHashMap::new);
+
+    private final ConcurrentLinkedQueue<KeepAliveConnection> opened = new ConcurrentLinkedQueue<>();
     private final Map<String, String> referralIds = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
     private final Map<String, String> sampleProblems = new ConcurrentHashMap<>();
@@ -51,11 +58,6 @@ public final class Replayer {
         this.cases = trim(cases);
         this.authorization = "Bearer " + token;
         this.concurrency = concurrency;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newFixedThreadPool(4, daemon("http")))
-                .build();
     }
 
     /** Replays everything; true when every referral was accepted and every case action took effect. */
@@ -72,6 +74,8 @@ public final class Replayer {
             postReferrals(feed.amendments(), "amend", bar);
             bar.phase("case work");
             replayCases(feed.cases(), bar);
+        } finally {
+            opened.forEach(KeepAliveConnection::close);
         }
         return report();
     }
@@ -110,11 +114,10 @@ public final class Replayer {
         ObjectNode body = FeedJson.batch(batchId, source, chunk, true);
         JsonNode answer = null;
         for (int attempt = 1; answer == null; attempt++) {
-            HttpResponse<String> response =
-                    send(ingest + "/api/v1/referrals/batch", body.toString(), Duration.ofMinutes(3));
-            int status = response == null ? 0 : response.statusCode();
+            Answer response = send(ingest, "/api/v1/referrals/batch", body.toString(), Duration.ofMinutes(3));
+            int status = response == null ? 0 : response.status();
             if (status == 200) {
-                answer = parse(response.body());
+                answer = parse(response.text());
             } else if (attempt < 8 && (status == 0 || status == 429 || status >= 500)) {
                 sleep(Math.min(10_000, 1000L * attempt));
             } else {
@@ -186,12 +189,12 @@ public final class Replayer {
                 "at",
                 java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
                         action.at().atZone(org.lvs.tools.feed.Quarter.LONDON)));
-        String url = cases + "/api/v1/cases/" + referralId + "/" + action.path();
+        String path = "/api/v1/cases/" + referralId + "/" + action.path();
         long backoff = 200;
         int failures = 0;
         while (true) {
-            HttpResponse<String> response = send(url, body.toString(), Duration.ofSeconds(30));
-            int status = response == null ? 0 : response.statusCode();
+            Answer response = send(cases, path, body.toString(), Duration.ofSeconds(30));
+            int status = response == null ? 0 : response.status();
             if (status >= 200 && status < 300) {
                 return "ok";
             }
@@ -211,20 +214,17 @@ public final class Replayer {
         }
     }
 
-    private HttpResponse<String> send(String url, String json, Duration timeout) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build();
+    /** One POST on this thread's connection to {@code base}; null when no answer came (the caller retries). */
+    private Answer send(String base, String path, String json, Duration timeout) {
+        KeepAliveConnection connection = connections.get().computeIfAbsent(base, b -> {
+            KeepAliveConnection c = new KeepAliveConnection(
+                    b, "Content-Type: application/json", "Accept: application/json", "Authorization: " + authorization);
+            opened.add(c);
+            return c;
+        });
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return connection.post(path, json.getBytes(StandardCharsets.UTF_8), (int) timeout.toMillis());
         } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return null;
         }
     }
@@ -248,11 +248,11 @@ public final class Replayer {
         outcomes.computeIfAbsent(what, k -> new AtomicLong()).incrementAndGet();
     }
 
-    private static String problemTitle(HttpResponse<String> response) {
+    private static String problemTitle(Answer response) {
         if (response == null) {
             return "no answer";
         }
-        JsonNode problem = parse(response.body());
+        JsonNode problem = parse(response.text());
         if (problem == null) {
             return "";
         }

@@ -1,4 +1,4 @@
-package org.lvs.tools.bench;
+package org.lvs.tools.http;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -13,41 +13,40 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * One persistent HTTP/1.1 connection that sends POSTs with a fixed set of headers and reads each answer whole
- * (Content-Length or chunked). It exists so that the load generator costs little CPU: the bench runs on the same
- * 2-core machine as the stack it measures, and the JDK's {@code HttpClient} spent 25-78% of a core sending 200
- * requests a second there (README, Benchmarks), CPU the stack under test then lacked. Not thread-safe: one sender
- * thread owns one connection. A broken or closed connection is opened again on the next request.
+ * One persistent HTTP/1.1 connection to one server that sends POSTs with a fixed set of headers and reads each answer
+ * whole (Content-Length or chunked). It exists so that the load generators cost little CPU: the bench and the demo's
+ * replay run on the same 2-core machine as the stack they drive, and the JDK's {@code HttpClient} spent 39-49% of a
+ * core sending 200 single referrals a second there (README, Benchmarks), CPU the stack then lacked. Not thread-safe:
+ * one thread owns one connection. A broken or closed connection is opened again on the next request.
  */
-final class KeepAliveConnection implements AutoCloseable {
+public final class KeepAliveConnection implements AutoCloseable {
 
     /** What came back: the status code and the body's bytes. */
-    record Answer(int status, byte[] body) {}
+    public record Answer(int status, byte[] body) {
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
 
     private final String host;
     private final int port;
-    private final byte[] headPrefix;
-    private final int readTimeoutMillis;
+    private final byte[] headers;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
 
     /**
      * @param base         {@code http://host:port}
-     * @param path         the request target, e.g. {@code /api/v1/referrals}
      * @param extraHeaders header lines without their line ends, e.g. {@code Authorization: Bearer ...}
      */
-    KeepAliveConnection(String base, String path, int readTimeoutMillis, String... extraHeaders) {
+    public KeepAliveConnection(String base, String... extraHeaders) {
         URI uri = URI.create(base);
         if (!"http".equals(uri.getScheme())) {
             throw new IllegalArgumentException("only http:// is supported: " + base);
         }
         this.host = uri.getHost();
         this.port = uri.getPort() > 0 ? uri.getPort() : 80;
-        this.readTimeoutMillis = readTimeoutMillis;
         StringBuilder head = new StringBuilder()
-                .append("POST ")
-                .append(path)
                 .append(" HTTP/1.1\r\nHost: ")
                 .append(host)
                 .append(':')
@@ -56,16 +55,23 @@ final class KeepAliveConnection implements AutoCloseable {
         for (String h : extraHeaders) {
             head.append(h).append("\r\n");
         }
-        this.headPrefix = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+        this.headers = head.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    /** Sends one POST and reads its answer; on an I/O failure the connection is dropped and the failure thrown. */
-    Answer post(byte[] body) throws IOException {
+    /**
+     * Sends one POST and reads its answer; on an I/O failure (no answer within {@code timeoutMillis} included) the
+     * connection is dropped and the failure thrown.
+     *
+     * @param path the request target, e.g. {@code /api/v1/referrals}
+     */
+    public Answer post(String path, byte[] body, int timeoutMillis) throws IOException {
         try {
             if (socket == null) {
                 open();
             }
-            out.write(headPrefix);
+            socket.setSoTimeout(timeoutMillis);
+            out.write(("POST " + path).getBytes(StandardCharsets.ISO_8859_1));
+            out.write(headers);
             out.write(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);
             out.flush();
@@ -80,7 +86,6 @@ final class KeepAliveConnection implements AutoCloseable {
         Socket s = new Socket();
         s.setTcpNoDelay(true);
         s.connect(new InetSocketAddress(host, port), 5000);
-        s.setSoTimeout(readTimeoutMillis);
         socket = s;
         in = new BufferedInputStream(s.getInputStream(), 8192);
         out = new java.io.BufferedOutputStream(s.getOutputStream(), 8192);

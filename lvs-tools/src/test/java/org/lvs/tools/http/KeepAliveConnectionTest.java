@@ -1,4 +1,4 @@
-package org.lvs.tools.bench;
+package org.lvs.tools.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -38,12 +38,12 @@ class KeepAliveConnectionTest {
 
     @Test
     void postsTheBodyWithItsHeadersAndReadsASizedAnswerOnOneConnection() throws IOException {
-        try (KeepAliveConnection c = connection("/sized")) {
-            KeepAliveConnection.Answer first = c.post("{\"n\":1}".getBytes(StandardCharsets.UTF_8));
-            KeepAliveConnection.Answer second = c.post("{\"n\":2}".getBytes(StandardCharsets.UTF_8));
+        try (KeepAliveConnection c = connection()) {
+            KeepAliveConnection.Answer first = c.post("/sized", "{\"n\":1}".getBytes(StandardCharsets.UTF_8), 5000);
+            KeepAliveConnection.Answer second = c.post("/sized", "{\"n\":2}".getBytes(StandardCharsets.UTF_8), 5000);
 
             assertEquals(202, first.status());
-            assertEquals("{\"status\":\"ACCEPTED\"}", new String(first.body(), StandardCharsets.UTF_8));
+            assertEquals("{\"status\":\"ACCEPTED\"}", first.text());
             assertEquals(202, second.status());
             assertEquals(
                     List.of("POST Bearer t application/json {\"n\":1}", "POST Bearer t application/json {\"n\":2}"),
@@ -54,32 +54,30 @@ class KeepAliveConnectionTest {
 
     @Test
     void readsAChunkedAnswerWholeAndTheConnectionStaysUsable() throws IOException {
-        try (KeepAliveConnection c = connection("/chunked")) {
-            KeepAliveConnection.Answer first = c.post(new byte[0]);
-            KeepAliveConnection.Answer second = c.post(new byte[0]);
+        try (KeepAliveConnection c = connection()) {
+            KeepAliveConnection.Answer first = c.post("/chunked", new byte[0], 5000);
+            KeepAliveConnection.Answer second = c.post("/chunked", new byte[0], 5000);
 
             assertEquals(200, first.status());
-            assertEquals("a body sent in chunks", new String(first.body(), StandardCharsets.UTF_8));
-            assertEquals("a body sent in chunks", new String(second.body(), StandardCharsets.UTF_8));
+            assertEquals("a body sent in chunks", first.text());
+            assertEquals("a body sent in chunks", second.text());
             assertEquals(clientPorts.get(0), clientPorts.get(1));
         }
     }
 
     @Test
     void opensANewConnectionAfterTheServerClosedIt() throws IOException {
-        try (KeepAliveConnection c = connection("/closing")) {
-            assertEquals(503, c.post(new byte[0]).status());
-            assertEquals(503, c.post(new byte[0]).status());
+        try (KeepAliveConnection c = connection()) {
+            assertEquals(503, c.post("/closing", new byte[0], 5000).status());
+            assertEquals(503, c.post("/closing", new byte[0], 5000).status());
 
             assertNotEquals(clientPorts.get(0), clientPorts.get(1));
         }
     }
 
-    private KeepAliveConnection connection(String path) {
+    private KeepAliveConnection connection() {
         return new KeepAliveConnection(
                 "http://127.0.0.1:" + server.getAddress().getPort(),
-                path,
-                5000,
                 "Content-Type: application/json",
                 "Authorization: Bearer t");
     }
