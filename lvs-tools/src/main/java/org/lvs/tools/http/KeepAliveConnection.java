@@ -1,6 +1,7 @@
 package org.lvs.tools.http;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -88,7 +89,7 @@ public final class KeepAliveConnection implements AutoCloseable {
         s.connect(new InetSocketAddress(host, port), 5000);
         socket = s;
         in = new BufferedInputStream(s.getInputStream(), 8192);
-        out = new java.io.BufferedOutputStream(s.getOutputStream(), 8192);
+        out = new BufferedOutputStream(s.getOutputStream(), 8192);
     }
 
     private Answer readAnswer() throws IOException {
@@ -116,8 +117,11 @@ public final class KeepAliveConnection implements AutoCloseable {
                 default -> {}
             }
         }
-        byte[] body = chunked ? chunkedBody() : length >= 0 ? exactly((int) length) : untilClosed();
-        if (closes || (!chunked && length < 0)) {
+        // RFC 9112, 6.3: a 1xx, 204 or 304 answer has no body whatever its headers say.
+        boolean bodiless = status < 200 || status == 204 || status == 304;
+        byte[] body =
+                bodiless ? new byte[0] : chunked ? chunkedBody() : length >= 0 ? exactly((int) length) : untilClosed();
+        if (closes || (!bodiless && !chunked && length < 0)) {
             close();
         }
         return new Answer(status, body);

@@ -27,6 +27,12 @@ class KeepAliveConnectionTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/sized", exchange -> answer(exchange, 202, "{\"status\":\"ACCEPTED\"}", false, false));
         server.createContext("/chunked", exchange -> answer(exchange, 200, "a body sent in chunks", true, false));
+        server.createContext("/empty", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            clientPorts.add(exchange.getRemoteAddress().getPort());
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
         server.createContext("/closing", exchange -> answer(exchange, 503, "{}", false, true));
         server.start();
     }
@@ -61,6 +67,19 @@ class KeepAliveConnectionTest {
             assertEquals(200, first.status());
             assertEquals("a body sent in chunks", first.text());
             assertEquals("a body sent in chunks", second.text());
+            assertEquals(clientPorts.get(0), clientPorts.get(1));
+        }
+    }
+
+    @Test
+    void aNoContentAnswerHasNoBodyAndTheConnectionStaysUsable() throws IOException {
+        try (KeepAliveConnection c = connection()) {
+            KeepAliveConnection.Answer first = c.post("/empty", new byte[0], 5000);
+            KeepAliveConnection.Answer second = c.post("/sized", new byte[0], 5000);
+
+            assertEquals(204, first.status());
+            assertEquals(0, first.body().length);
+            assertEquals(202, second.status());
             assertEquals(clientPorts.get(0), clientPorts.get(1));
         }
     }
