@@ -54,6 +54,7 @@ final class SinglePostLatency {
     private final String token;
 
     SinglePostLatency(String ingest, String token) {
+        KeepAliveConnection.requireHttp(ingest);
         this.ingest = ingest;
         this.token = token;
     }

@@ -31,22 +31,23 @@ public final class KeepAliveConnection implements AutoCloseable {
 
     private final String host;
     private final int port;
+    private final String prefix;
     private final byte[] headers;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
 
     /**
-     * @param base         {@code http://host:port}
+     * @param base         {@code http://host:port}, optionally with a path that prefixes every request's
      * @param extraHeaders header lines without their line ends, e.g. {@code Authorization: Bearer ...}
+     * @throws IllegalArgumentException for a base that is not plain {@code http://} (see {@link #requireHttp})
      */
     public KeepAliveConnection(String base, String... extraHeaders) {
-        URI uri = URI.create(base);
-        if (!"http".equals(uri.getScheme())) {
-            throw new IllegalArgumentException("only http:// is supported: " + base);
-        }
+        URI uri = requireHttp(base);
         this.host = uri.getHost();
         this.port = uri.getPort() > 0 ? uri.getPort() : 80;
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        this.prefix = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         StringBuilder head = new StringBuilder()
                 .append(" HTTP/1.1\r\nHost: ")
                 .append(host)
@@ -57,6 +58,18 @@ public final class KeepAliveConnection implements AutoCloseable {
             head.append(h).append("\r\n");
         }
         this.headers = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * The base as a URI when it is plain {@code http://host[:port][/path]}; anything else (TLS included) is refused, so
+     * a tool can say so before its first request instead of failing on a worker thread.
+     */
+    public static URI requireHttp(String base) {
+        URI uri = URI.create(base);
+        if (!"http".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("only plain http://host[:port] URLs are supported here: " + base);
+        }
+        return uri;
     }
 
     /**
@@ -71,7 +84,7 @@ public final class KeepAliveConnection implements AutoCloseable {
                 open();
             }
             socket.setSoTimeout(timeoutMillis);
-            out.write(("POST " + path).getBytes(StandardCharsets.ISO_8859_1));
+            out.write(("POST " + prefix + path).getBytes(StandardCharsets.ISO_8859_1));
             out.write(headers);
             out.write(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);

@@ -56,6 +56,8 @@ public final class Replayer {
     public Replayer(String ingest, String cases, String token, int concurrency) {
         this.ingest = trim(ingest);
         this.cases = trim(cases);
+        KeepAliveConnection.requireHttp(this.ingest);
+        KeepAliveConnection.requireHttp(this.cases);
         this.authorization = "Bearer " + token;
         this.concurrency = concurrency;
     }

@@ -2,6 +2,7 @@ package org.lvs.tools.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -21,6 +22,7 @@ class KeepAliveConnectionTest {
     private HttpServer server;
     private final List<String> seen = new CopyOnWriteArrayList<>();
     private final List<Integer> clientPorts = new CopyOnWriteArrayList<>();
+    private final List<String> paths = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws IOException {
@@ -94,6 +96,17 @@ class KeepAliveConnectionTest {
         }
     }
 
+    @Test
+    void aBasePathPrefixesEveryRequestAndOnlyPlainHttpIsTaken() throws IOException {
+        try (KeepAliveConnection c = new KeepAliveConnection(
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/sized/")) {
+            assertEquals(202, c.post("/x", new byte[0], 5000).status());
+        }
+        assertEquals(List.of("/sized/x"), paths);
+        assertThrows(IllegalArgumentException.class, () -> KeepAliveConnection.requireHttp("https://127.0.0.1:8081"));
+        assertThrows(IllegalArgumentException.class, () -> KeepAliveConnection.requireHttp("127.0.0.1:8081"));
+    }
+
     private KeepAliveConnection connection() {
         return new KeepAliveConnection(
                 "http://127.0.0.1:" + server.getAddress().getPort(),
@@ -109,6 +122,7 @@ class KeepAliveConnectionTest {
                 + exchange.getRequestHeaders().getFirst("Content-Type") + " "
                 + new String(request, StandardCharsets.UTF_8));
         clientPorts.add(exchange.getRemoteAddress().getPort());
+        paths.add(exchange.getRequestURI().getPath());
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         if (close) {
             exchange.getResponseHeaders().add("Connection", "close");
