@@ -1,0 +1,79 @@
+package org.lvs.sla.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.lvs.sla.support.Api.awaitCase;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.lvs.infra.test.LvsTestResources;
+import org.lvs.sla.rest.dto.CaseRequests;
+import org.lvs.sla.service.Actor;
+import org.lvs.sla.service.CaseWorkService;
+import org.lvs.sla.support.Upstream;
+
+/**
+ * A handler's everyday action rewrites its case's row without touching any of the case's indexes (a HOT update in
+ * PostgreSQL). That takes two things: room for the new version on the row's page, which the table keeps (migration
+ * V10), and no index on a column such an action changes. The test first fills the case's page with copies of the case,
+ * as a busy table would be; without the room the update then writes into each of the ten or so indexes an open case
+ * has, and so does it with an index added on, say, the attempts. Both were checked to fail this test. The counts are
+ * PostgreSQL's own for the current transaction, which is rolled back.
+ */
+@QuarkusTest
+@QuarkusTestResource(LvsTestResources.class)
+class HotUpdateTest {
+
+    private static final String UPDATES_IN_THIS_TRANSACTION = "select pg_stat_get_xact_tuples_updated(c.oid),"
+            + " pg_stat_get_xact_tuples_hot_updated(c.oid) from pg_class c"
+            + " where c.oid = to_regclass('sla.sla_case')";
+
+    /** As many copies of a case as fill the pages that have room left, under fresh ids, in the current transaction. */
+    private static final String[] FILL_PAGES = {
+        "create temp table case_copy on commit drop as select c.* from sla.sla_case c, generate_series(1, 40)"
+                + " where c.referral_id = ?1",
+        "update case_copy set referral_id = gen_random_uuid()",
+        "insert into sla.sla_case select * from case_copy"
+    };
+
+    @Inject
+    CaseWorkService work;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void aContactAttemptUpdatesItsCaseWithoutTouchingAnIndex() {
+        UUID id = UUID.randomUUID();
+        Upstream.decision().id(id).send();
+        awaitCase(id);
+        QuarkusTransaction.begin();
+        try {
+            for (String statement : FILL_PAGES) {
+                var query = em.createNativeQuery(statement);
+                if (statement.contains("?1")) {
+                    query.setParameter(1, id);
+                }
+                query.executeUpdate();
+            }
+            for (int attempt = 0; attempt < 2; attempt++) {
+                work.recordContact(
+                        id,
+                        new CaseRequests.ContactRequest(null, "PHONE", "NO_ANSWER", List.of(), null, null),
+                        new Actor("worker-hot", false));
+                em.flush();
+            }
+            Object[] counts =
+                    (Object[]) em.createNativeQuery(UPDATES_IN_THIS_TRANSACTION).getSingleResult();
+            assertEquals(2L, ((Number) counts[0]).longValue(), "two attempts, two updates of the case's row");
+            assertEquals(2L, ((Number) counts[1]).longValue(), "both without a new index entry");
+        } finally {
+            QuarkusTransaction.rollback();
+        }
+    }
+}
