@@ -61,17 +61,17 @@ class HotUpdateTest {
                 }
                 query.executeUpdate();
             }
-            for (int attempt = 0; attempt < 2; attempt++) {
-                work.recordContact(
-                        id,
-                        new CaseRequests.ContactRequest(null, "PHONE", "NO_ANSWER", List.of(), null, null),
-                        new Actor("worker-hot", false));
-                em.flush();
-            }
+            // one attempt: each action is a transaction of its own, and PostgreSQL prunes the version it replaced
+            // once that has committed, so the page's room serves the case's next action again
+            work.recordContact(
+                    id,
+                    new CaseRequests.ContactRequest(null, "PHONE", "NO_ANSWER", List.of(), null, null),
+                    new Actor("worker-hot", false));
+            em.flush();
             Object[] counts =
                     (Object[]) em.createNativeQuery(UPDATES_IN_THIS_TRANSACTION).getSingleResult();
-            assertEquals(2L, ((Number) counts[0]).longValue(), "two attempts, two updates of the case's row");
-            assertEquals(2L, ((Number) counts[1]).longValue(), "both without a new index entry");
+            assertEquals(1L, ((Number) counts[0]).longValue(), "the attempt updated the case's row");
+            assertEquals(1L, ((Number) counts[1]).longValue(), "without a new index entry");
         } finally {
             QuarkusTransaction.rollback();
         }
