@@ -33,14 +33,6 @@ class HotUpdateTest {
             + " pg_stat_get_xact_tuples_hot_updated(c.oid) from pg_class c"
             + " where c.oid = to_regclass('sla.sla_case')";
 
-    /** As many copies of a case as fill the pages that have room left, under fresh ids, in the current transaction. */
-    private static final String[] FILL_PAGES = {
-        "create temp table case_copy on commit drop as select c.* from sla.sla_case c, generate_series(1, 40)"
-                + " where c.referral_id = ?1",
-        "update case_copy set referral_id = gen_random_uuid()",
-        "insert into sla.sla_case select * from case_copy"
-    };
-
     @Inject
     CaseWorkService work;
 
@@ -54,13 +46,7 @@ class HotUpdateTest {
         awaitCase(id);
         QuarkusTransaction.begin();
         try {
-            for (String statement : FILL_PAGES) {
-                var query = em.createNativeQuery(statement);
-                if (statement.contains("?1")) {
-                    query.setParameter(1, id);
-                }
-                query.executeUpdate();
-            }
+            fillThePageOf(id);
             // one attempt: each action is a transaction of its own, and PostgreSQL prunes the version it replaced
             // once that has committed, so the page's room serves the case's next action again
             work.recordContact(
@@ -75,5 +61,19 @@ class HotUpdateTest {
         } finally {
             QuarkusTransaction.rollback();
         }
+    }
+
+    /**
+     * Inserts 40 copies of the case under fresh ids in the current transaction: enough to fill the pages that still have
+     * room, the case's own among them, up to the table's fillfactor.
+     */
+    private void fillThePageOf(UUID id) {
+        em.createNativeQuery("create temp table case_copy on commit drop as"
+                        + " select c.* from sla.sla_case c, generate_series(1, 40) where c.referral_id = ?1")
+                .setParameter(1, id)
+                .executeUpdate();
+        em.createNativeQuery("update case_copy set referral_id = gen_random_uuid()")
+                .executeUpdate();
+        em.createNativeQuery("insert into sla.sla_case select * from case_copy").executeUpdate();
     }
 }
