@@ -29,9 +29,9 @@ import org.lvs.sla.support.Upstream;
 @QuarkusTestResource(LvsTestResources.class)
 class HotUpdateTest {
 
-    private static final String UPDATES_IN_THIS_TRANSACTION = "select pg_stat_get_xact_tuples_updated(c.oid),"
-            + " pg_stat_get_xact_tuples_hot_updated(c.oid) from pg_class c"
-            + " where c.oid = to_regclass('sla.sla_case')";
+    private static final String UPDATES_IN_THIS_TRANSACTION =
+            "select pg_stat_get_xact_tuples_updated('sla.sla_case'::regclass),"
+                    + " pg_stat_get_xact_tuples_hot_updated('sla.sla_case'::regclass)";
 
     @Inject
     CaseWorkService work;
