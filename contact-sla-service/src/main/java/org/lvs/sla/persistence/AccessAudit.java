@@ -92,12 +92,12 @@ public class AccessAudit {
             args.add(actor);
         }
         try (Connection c = dataSource.getConnection()) {
-            long total;
-            try (PreparedStatement ps = c.prepareStatement("select count(*) from access_audit" + where)) {
+            long counted;
+            try (PreparedStatement ps = c.prepareStatement(CappedCount.sql(" from access_audit" + where))) {
                 bind(ps, args);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    total = rs.getLong(1);
+                    counted = rs.getLong(1);
                 }
             }
             List<AccessAuditEntry> items = new ArrayList<>();
@@ -114,7 +114,8 @@ public class AccessAudit {
                     }
                 }
             }
-            return new PageOf<>(items, paging.page(), paging.size(), total);
+            return new PageOf<>(
+                    items, paging.page(), paging.size(), CappedCount.total(counted), CappedCount.capped(counted), null);
         } catch (SQLException e) {
             throw new IllegalStateException("access audit query failed (SQLSTATE " + e.getSQLState() + ")", e);
         }

@@ -146,14 +146,20 @@ public class CaseQueries {
                 "select " + columns + from + rows.sql() + " order by " + DUE_ORDER + " limit ? offset ?",
                 args,
                 rs -> items.add(row(rs, now, withPerson)));
-        long[] total = {0};
-        query("select count(*)" + from + where.sql(), where.args, rs -> total[0] = rs.getLong(1));
+        long[] counted = {0};
+        query(CappedCount.sql(from + where.sql()), where.args, rs -> counted[0] = rs.getLong(1));
         String next = null;
         if (!items.isEmpty() && items.size() == paging.size()) {
             CaseRow last = items.get(items.size() - 1);
             next = new Cursor(last.dueAt(), last.referralId()).token();
         }
-        return new PageOf<>(items, paging.page(), paging.size(), total[0], next);
+        return new PageOf<>(
+                items,
+                paging.page(),
+                paging.size(),
+                CappedCount.total(counted[0]),
+                CappedCount.capped(counted[0]),
+                next);
     }
 
     private static CaseRow row(ResultSet rs, Instant now, boolean withPerson) throws SQLException {

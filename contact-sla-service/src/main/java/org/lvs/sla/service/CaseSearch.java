@@ -52,7 +52,7 @@ public class CaseSearch {
                 r.reason(),
                 String.join("+", terms.keySet()),
                 hmac.of(terms),
-                result.total(),
+                result.total(), // counted up to CappedCount.CAP, as the page reports it
                 result.items().stream().map(CaseRow::referralId).toList());
         return result;
     }

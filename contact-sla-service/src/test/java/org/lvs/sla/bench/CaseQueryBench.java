@@ -26,7 +26,8 @@ import org.postgresql.PGConnection;
  * Loads 1,000,000 cases with COPY and prints p50/p99 of the breaches list, the at-risk list, work queues, caseloads
  * and waiting lists, measured end to end over HTTP. A bench, not a test: it prints figures and asserts nothing about
  * time. Not matched by surefire's default patterns; run it with
- * {@code ./mvnw -pl contact-sla-service test -Dtest=CaseQueryBench -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code ./mvnw -pl contact-sla-service test -Dtest=CaseQueryBench -Dsurefire.failIfNoSpecifiedTests=false}. With
+ * {@code -Dbench.keep=true} and a database of one's own ({@code LVS_DB_URL}) the cases stay behind for EXPLAIN.
  */
 @QuarkusTest
 @QuarkusTestResource(LvsTestResources.class)
@@ -104,7 +105,9 @@ class CaseQueryBench {
 
         try (Connection c = LvsTestResources.connection();
                 Statement s = c.createStatement()) {
-            s.execute("delete from sla.sla_case where area like 'BENCH-%'");
+            if (!Boolean.getBoolean("bench.keep")) {
+                s.execute("delete from sla.sla_case where area like 'BENCH-%'");
+            }
         }
     }
 

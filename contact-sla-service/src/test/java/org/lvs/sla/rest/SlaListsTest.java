@@ -16,6 +16,10 @@ import static org.lvs.sla.support.Api.post;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,6 +34,7 @@ import org.lvs.contract.triage.Pathway;
 import org.lvs.contract.triage.Strand;
 import org.lvs.infra.test.LvsTestResources;
 import org.lvs.infra.test.TestClockProducer;
+import org.lvs.sla.persistence.CappedCount;
 import org.lvs.sla.support.Api;
 import org.lvs.sla.support.Upstream;
 
@@ -76,6 +81,7 @@ class SlaListsTest {
                 .then()
                 .statusCode(200)
                 .body("total", equalTo(3))
+                .body("totalCapped", equalTo(false))
                 .body("page", equalTo(0))
                 .body("size", equalTo(2))
                 .extract()
@@ -179,6 +185,74 @@ class SlaListsTest {
                     .statusCode(400)
                     .contentType("application/problem+json")
                     .body("errors.field", hasItem("area"));
+        }
+    }
+
+    @Test
+    void aListLongerThanTheCapCountsUpToItAndStillPagesPastIt() throws SQLException {
+        String area = "AREA-" + UUID.randomUUID();
+        UUID breached = Upstream.decision().area(area).receivedAt(hoursAgo(100)).send().referralId;
+        awaitCase(breached);
+        awaitState(breached, "BREACHED");
+        try (Connection c = LvsTestResources.connection()) {
+            copyCase(c, breached, CappedCount.CAP); // the cap and one more breached cases in the area
+            given().header("Authorization", handler())
+                    .queryParam("area", area)
+                    .queryParam("size", 500)
+                    .get("/api/v1/sla/breaches")
+                    .then()
+                    .statusCode(200)
+                    .body("total", equalTo(CappedCount.CAP))
+                    .body("totalCapped", equalTo(true))
+                    .body("items.size()", equalTo(500))
+                    .body("$", hasKey("next"));
+            // the count stops at the cap, the list does not: the row past it is on the page after the cap
+            given().header("Authorization", handler())
+                    .queryParam("area", area)
+                    .queryParam("size", 500)
+                    .queryParam("page", CappedCount.CAP / 500)
+                    .get("/api/v1/sla/breaches")
+                    .then()
+                    .statusCode(200)
+                    .body("items.size()", equalTo(1))
+                    .body("totalCapped", equalTo(true));
+
+            try (PreparedStatement oneLess = c.prepareStatement(
+                    "delete from sla.sla_case where referral_id = (select referral_id from sla.sla_case"
+                            + " where area = ? and referral_id <> ? limit 1)")) {
+                oneLess.setString(1, area);
+                oneLess.setObject(2, breached);
+                assertEquals(1, oneLess.executeUpdate());
+            }
+            given().header("Authorization", handler())
+                    .queryParam("area", area)
+                    .get("/api/v1/sla/breaches")
+                    .then()
+                    .statusCode(200)
+                    .body("total", equalTo(CappedCount.CAP))
+                    .body("totalCapped", equalTo(false));
+        } finally {
+            try (Connection c = LvsTestResources.connection();
+                    PreparedStatement copies =
+                            c.prepareStatement("delete from sla.sla_case where area = ? and referral_id <> ?")) {
+                copies.setString(1, area);
+                copies.setObject(2, breached);
+                copies.executeUpdate();
+            }
+        }
+    }
+
+    /** Commits {@code copies} copies of the case under fresh ids, as a long list would hold them. */
+    private static void copyCase(Connection c, UUID id, int copies) throws SQLException {
+        try (PreparedStatement copy = c.prepareStatement("create temp table case_copy as"
+                        + " select c.* from sla.sla_case c, generate_series(1, ?) where c.referral_id = ?");
+                Statement s = c.createStatement()) {
+            copy.setInt(1, copies);
+            copy.setObject(2, id);
+            copy.executeUpdate();
+            s.executeUpdate("update case_copy set referral_id = gen_random_uuid()");
+            s.executeUpdate("insert into sla.sla_case select * from case_copy");
+            s.executeUpdate("drop table case_copy");
         }
     }
 
