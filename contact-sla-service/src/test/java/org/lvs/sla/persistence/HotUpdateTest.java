@@ -10,11 +10,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 import org.lvs.infra.test.LvsTestResources;
 import org.lvs.sla.rest.dto.CaseRequests;
 import org.lvs.sla.service.Actor;
 import org.lvs.sla.service.CaseWorkService;
+import org.lvs.sla.support.CaseCopies;
 import org.lvs.sla.support.Upstream;
 
 /**
@@ -46,7 +48,8 @@ class HotUpdateTest {
         awaitCase(id);
         QuarkusTransaction.begin();
         try {
-            fillThePageOf(id);
+            // 40 copies fill the pages that still have room, the case's own among them, up to the table's fillfactor
+            em.unwrap(Session.class).doWork(connection -> CaseCopies.insert(connection, id, 40));
             // one attempt: each action is a transaction of its own, and PostgreSQL prunes the version it replaced
             // once that has committed, so the page's room serves the case's next action again
             work.recordContact(
@@ -61,19 +64,5 @@ class HotUpdateTest {
         } finally {
             QuarkusTransaction.rollback();
         }
-    }
-
-    /**
-     * Inserts 40 copies of the case under fresh ids in the current transaction: enough to fill the pages that still have
-     * room, the case's own among them, up to the table's fillfactor.
-     */
-    private void fillThePageOf(UUID id) {
-        em.createNativeQuery("create temp table case_copy on commit drop as"
-                        + " select c.* from sla.sla_case c, generate_series(1, 40) where c.referral_id = ?1")
-                .setParameter(1, id)
-                .executeUpdate();
-        em.createNativeQuery("update case_copy set referral_id = gen_random_uuid()")
-                .executeUpdate();
-        em.createNativeQuery("insert into sla.sla_case select * from case_copy").executeUpdate();
     }
 }

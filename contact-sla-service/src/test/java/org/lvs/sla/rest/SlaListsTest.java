@@ -19,7 +19,6 @@ import io.restassured.path.json.JsonPath;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,6 +35,7 @@ import org.lvs.infra.test.LvsTestResources;
 import org.lvs.infra.test.TestClockProducer;
 import org.lvs.sla.persistence.CappedCount;
 import org.lvs.sla.support.Api;
+import org.lvs.sla.support.CaseCopies;
 import org.lvs.sla.support.Upstream;
 
 /** Breaches, at-risk, work queues, search, caseloads and waiting lists over cases driven in through Kafka. */
@@ -195,7 +195,7 @@ class SlaListsTest {
         awaitCase(breached);
         awaitState(breached, "BREACHED");
         try (Connection c = LvsTestResources.connection()) {
-            copyCase(c, breached, CappedCount.CAP); // the cap and one more breached cases in the area
+            CaseCopies.insert(c, breached, CappedCount.CAP); // the cap and one more breached cases in the area
             given().header("Authorization", handler())
                     .queryParam("area", area)
                     .queryParam("size", 500)
@@ -239,20 +239,6 @@ class SlaListsTest {
                 copies.setObject(2, breached);
                 copies.executeUpdate();
             }
-        }
-    }
-
-    /** Commits {@code copies} copies of the case under fresh ids, as a long list would hold them. */
-    private static void copyCase(Connection c, UUID id, int copies) throws SQLException {
-        try (PreparedStatement copy = c.prepareStatement("create temp table case_copy as"
-                        + " select c.* from sla.sla_case c, generate_series(1, ?) where c.referral_id = ?");
-                Statement s = c.createStatement()) {
-            copy.setInt(1, copies);
-            copy.setObject(2, id);
-            copy.executeUpdate();
-            s.executeUpdate("update case_copy set referral_id = gen_random_uuid()");
-            s.executeUpdate("insert into sla.sla_case select * from case_copy");
-            s.executeUpdate("drop table case_copy");
         }
     }
 
