@@ -37,6 +37,9 @@ class CaseQueryBench {
 
     private static final int CASES = Integer.getInteger("bench.cases", 1_000_000);
     private static final int RUNS = Integer.getInteger("bench.runs", 200);
+    /** {@code -Dbench.only=PREFIX}: only the queries whose name starts with it. */
+    private static final String ONLY = System.getProperty("bench.only", "");
+
     private static final String[] STRANDS = {"CORE", "DOMESTIC_ABUSE", "SEXUAL_VIOLENCE", "NEST", "HATE_CRIME"};
     private static final String[] PATHWAYS = {"CORE", "IDVA", "ISVA", "NEST", "HATE_CRIME_PARTNER"};
 
@@ -76,11 +79,10 @@ class CaseQueryBench {
      * on its logging on failure ({@code quarkus.test.rest-assured.enable-logging-on-failure}), which copies every
      * response to log should a check fail and pretty-prints its JSON on the way. That took 87% of the test JVM's CPU
      * samples over the workers list (seventeenth session, README): the bench timed its own client more than the
-     * service. {@code -Dbench.only=PREFIX} measures only the queries whose name starts with it.
+     * service.
      */
     private void measure(String name, String pathAndQuery) throws IOException, InterruptedException {
-        String only = System.getProperty("bench.only");
-        if (only != null && !name.startsWith(only)) {
+        if (!name.startsWith(ONLY)) {
             return;
         }
         HttpRequest request = HttpRequest.newBuilder(base.resolve(pathAndQuery))
