@@ -96,6 +96,16 @@ public final class KeepAliveConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the connection now when it is not open, so that a caller timing its requests can leave the connection's
+     * set-up out of the first one's time.
+     */
+    public void connect() throws IOException {
+        if (socket == null) {
+            open();
+        }
+    }
+
     private void open() throws IOException {
         Socket s = new Socket();
         s.setTcpNoDelay(true);

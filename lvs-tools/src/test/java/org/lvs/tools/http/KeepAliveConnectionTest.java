@@ -3,15 +3,25 @@ package org.lvs.tools.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +102,24 @@ class KeepAliveConnectionTest {
     }
 
     @Test
+    void connectOpensTheConnectionBeforeAnyRequestAndTheRequestUsesIt() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
+                KeepAliveConnection c = new KeepAliveConnection("http://127.0.0.1:" + listener.getLocalPort())) {
+            listener.setSoTimeout(5000);
+            c.connect();
+            c.connect();
+            try (Socket accepted = listener.accept()) {
+                CompletableFuture<String> request = CompletableFuture.supplyAsync(() -> answer202(accepted));
+
+                assertEquals(202, c.post("/sized", new byte[0], 5000).status());
+                assertTrue(request.get(5, TimeUnit.SECONDS).startsWith("POST /sized HTTP/1.1"));
+                listener.setSoTimeout(200);
+                assertThrows(SocketTimeoutException.class, listener::accept, "one connection, opened by connect()");
+            }
+        }
+    }
+
+    @Test
     void aBasePathPrefixesEveryRequestAndOnlyPlainHttpIsTaken() throws IOException {
         try (KeepAliveConnection c = new KeepAliveConnection(
                 "http://127.0.0.1:" + server.getAddress().getPort() + "/sized/")) {
@@ -107,6 +135,24 @@ class KeepAliveConnectionTest {
                 "http://127.0.0.1:" + server.getAddress().getPort(),
                 "Content-Type: application/json",
                 "Authorization: Bearer t");
+    }
+
+    /** Reads one bodiless request's head from a raw socket and answers 202 with no body; gives the request line. */
+    private static String answer202(Socket socket) {
+        try {
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            String requestLine = in.readLine();
+            for (String header = in.readLine(); header != null && !header.isEmpty(); header = in.readLine()) {
+                // the headers: read past
+            }
+            socket.getOutputStream()
+                    .write("HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return requestLine;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void answer(HttpExchange exchange, int status, String body, boolean chunked, boolean close)
