@@ -80,9 +80,7 @@ public final class KeepAliveConnection implements AutoCloseable {
      */
     public Answer post(String path, byte[] body, int timeoutMillis) throws IOException {
         try {
-            if (socket == null) {
-                open();
-            }
+            connect();
             socket.setSoTimeout(timeoutMillis);
             out.write(("POST " + prefix + path).getBytes(StandardCharsets.ISO_8859_1));
             out.write(headers);
