@@ -1,9 +1,8 @@
 package org.lvs.ingest.persistence;
 
-import java.time.Instant;
-import java.util.UUID;
-
 /**
- * A referral key to look up or create: {@code newId} and {@code receivedAt} are used only when the key is new.
+ * A referral key to look up or create. {@code first} is used only when the key is new: the referral is created with
+ * {@code first.referralId()} as its id, {@code first.receivedAt()} as when it was first received, and {@code first} as
+ * its first version, in the same statement.
  */
-public record IdentityKey(String source, String sourceReference, UUID newId, Instant receivedAt) {}
+public record IdentityKey(String source, String sourceReference, NewVersion first) {}

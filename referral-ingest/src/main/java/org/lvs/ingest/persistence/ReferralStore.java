@@ -32,6 +32,25 @@ public class ReferralStore {
             FROM unnest(?::text[], ?::int[]) AS k(id, ver)
             WHERE v.referral_id = k.id::uuid AND v.version = k.ver""";
 
+    /**
+     * The new keys' referrals and their first versions (received, not yet published). The version's received time is
+     * the referral's first received time.
+     */
+    static final String CREATE_WITH_FIRST_VERSION = """
+            WITH k AS (
+                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[])
+                    AS k(id, s, r, t, v, h, status)),
+            created AS (
+                INSERT INTO referral (referral_id, source, source_reference, first_received_at)
+                SELECT id::uuid, s, r, t::timestamptz FROM k
+                ON CONFLICT (source, source_reference) DO NOTHING
+                RETURNING referral_id, source, source_reference, first_received_at),
+            first_version AS (
+                INSERT INTO referral_version (referral_id, version, content_hash, received_at, status, published)
+                SELECT c.referral_id, k.v, k.h, c.first_received_at, k.status, false
+                FROM created c JOIN k ON k.s = c.source AND k.r = c.source_reference)
+            SELECT referral_id, source, source_reference, first_received_at FROM created""";
+
     private final AgroalDataSource dataSource;
 
     ReferralStore(AgroalDataSource dataSource) {
@@ -39,9 +58,29 @@ public class ReferralStore {
     }
 
     /**
-     * Creates the keys that are new (INSERT ... ON CONFLICT DO NOTHING: race-safe, no read-then-write), then locks
-     * every key's row for the rest of the transaction, so two requests for one referral are decided one after the
-     * other, and loads their versions.
+     * Creates the keys that are new together with their first version, in one statement that commits on its own when
+     * there is no transaction: a new referral needs no lock, since its first version is all it holds. Keys that exist
+     * are left alone (INSERT ... ON CONFLICT DO NOTHING) and not returned; a key another request is creating at the
+     * same time waits for that statement and is then left alone too.
+     *
+     * @return the created keys, by {@link #key(String, String)}
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, ReferralIdentity> create(Collection<IdentityKey> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return createWithFirstVersion(c, keys);
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /**
+     * Creates the keys that are new together with their first version (INSERT ... ON CONFLICT DO NOTHING: race-safe,
+     * no read-then-write), then locks every existing key's row for the rest of the transaction, so two requests for one
+     * referral are decided one after the other, and loads their versions.
      *
      * @return by {@link #key(String, String)}
      */
@@ -50,48 +89,15 @@ public class ReferralStore {
         if (keys.isEmpty()) {
             return Map.of();
         }
-        List<String> ids = new ArrayList<>(),
-                sources = new ArrayList<>(),
-                refs = new ArrayList<>(),
-                times = new ArrayList<>();
-        for (IdentityKey k : keys) {
-            ids.add(k.newId().toString());
-            sources.add(k.source());
-            refs.add(k.sourceReference());
-            times.add(k.receivedAt().toString());
-        }
         try (Connection c = dataSource.getConnection()) {
-            Map<String, ReferralIdentity> found = new LinkedHashMap<>();
             // New keys come back from RETURNING: our uncommitted insert already holds them against any other
-            // transaction, and they have no versions yet.
-            try (PreparedStatement insert = c.prepareStatement("""
-                    INSERT INTO referral (referral_id, source, source_reference, first_received_at)
-                    SELECT id::uuid, s, r, t::timestamptz FROM unnest(?::text[], ?::text[], ?::text[], ?::text[])
-                        AS k(id, s, r, t)
-                    ON CONFLICT (source, source_reference) DO NOTHING
-                    RETURNING referral_id, source, source_reference, first_received_at""")) {
-                insert.setArray(1, texts(c, ids));
-                insert.setArray(2, texts(c, sources));
-                insert.setArray(3, texts(c, refs));
-                insert.setArray(4, texts(c, times));
-                try (ResultSet rs = insert.executeQuery()) {
-                    while (rs.next()) {
-                        found.put(
-                                key(rs.getString(2), rs.getString(3)),
-                                new ReferralIdentity(
-                                        rs.getObject(1, UUID.class),
-                                        rs.getString(2),
-                                        rs.getString(3),
-                                        instant(rs, 4),
-                                        new ArrayList<>()));
-                    }
-                }
-            }
+            // transaction.
+            Map<String, ReferralIdentity> found = createWithFirstVersion(c, keys);
             List<String> oldSources = new ArrayList<>(), oldRefs = new ArrayList<>();
-            for (int i = 0; i < sources.size(); i++) {
-                if (!found.containsKey(key(sources.get(i), refs.get(i)))) {
-                    oldSources.add(sources.get(i));
-                    oldRefs.add(refs.get(i));
+            for (IdentityKey k : keys) {
+                if (!found.containsKey(key(k.source(), k.sourceReference()))) {
+                    oldSources.add(k.source());
+                    oldRefs.add(k.sourceReference());
                 }
             }
             if (oldSources.isEmpty()) {
@@ -115,7 +121,8 @@ public class ReferralStore {
                         versions.put(id, list);
                         found.put(
                                 key(rs.getString(2), rs.getString(3)),
-                                new ReferralIdentity(id, rs.getString(2), rs.getString(3), instant(rs, 4), list));
+                                new ReferralIdentity(
+                                        id, rs.getString(2), rs.getString(3), instant(rs, 4), list, false));
                     }
                 }
             }
@@ -168,8 +175,10 @@ public class ReferralStore {
      * analysed the planner estimated one unpublished row, read the whole table in a nested loop against the batch's
      * ids and took 4-8 s a batch at 60,000 to 120,000 versions (past the 8 s statement timeout: 503s under load). Joined on the
      * primary key alone, the plan is an index probe per id or one hash join, whatever the statistics say.
+     *
+     * <p>In the caller's transaction if there is one, else a statement that commits on its own.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
+    @Transactional(Transactional.TxType.SUPPORTS)
     public void markPublished(List<UUID> referralIds, List<Integer> versions, Instant at) {
         if (referralIds.isEmpty()) {
             return;
@@ -255,7 +264,7 @@ public class ReferralStore {
                 }
                 List<VersionRow> list = new ArrayList<>();
                 ReferralIdentity identity =
-                        new ReferralIdentity(referralId, rs.getString(1), rs.getString(2), instant(rs, 3), list);
+                        new ReferralIdentity(referralId, rs.getString(1), rs.getString(2), instant(rs, 3), list, false);
                 loadVersions(c, Map.of(referralId, list));
                 return Optional.of(identity);
             }
@@ -289,6 +298,60 @@ public class ReferralStore {
 
     public static String key(String source, String sourceReference) {
         return source + '\u0000' + sourceReference;
+    }
+
+    /**
+     * One statement: the new keys' referrals and their first versions (the foreign key is checked at its end).
+     */
+    private static Map<String, ReferralIdentity> createWithFirstVersion(Connection c, Collection<IdentityKey> keys)
+            throws SQLException {
+        List<String> ids = new ArrayList<>(),
+                sources = new ArrayList<>(),
+                refs = new ArrayList<>(),
+                times = new ArrayList<>(),
+                hashes = new ArrayList<>(),
+                statuses = new ArrayList<>();
+        List<Integer> firstVersions = new ArrayList<>();
+        Map<String, NewVersion> firsts = new HashMap<>();
+        for (IdentityKey k : keys) {
+            NewVersion first = k.first();
+            ids.add(first.referralId().toString());
+            sources.add(k.source());
+            refs.add(k.sourceReference());
+            times.add(first.receivedAt().toString());
+            firstVersions.add(first.version());
+            hashes.add(first.contentHash());
+            statuses.add(first.status());
+            firsts.put(key(k.source(), k.sourceReference()), first);
+        }
+        Map<String, ReferralIdentity> created = new LinkedHashMap<>();
+        try (PreparedStatement insert = c.prepareStatement(CREATE_WITH_FIRST_VERSION)) {
+            insert.setArray(1, texts(c, ids));
+            insert.setArray(2, texts(c, sources));
+            insert.setArray(3, texts(c, refs));
+            insert.setArray(4, texts(c, times));
+            insert.setArray(5, c.createArrayOf("int4", firstVersions.toArray()));
+            insert.setArray(6, texts(c, hashes));
+            insert.setArray(7, texts(c, statuses));
+            try (ResultSet rs = insert.executeQuery()) {
+                while (rs.next()) {
+                    String key = key(rs.getString(2), rs.getString(3));
+                    NewVersion first = firsts.get(key);
+                    List<VersionRow> stored = new ArrayList<>(List.of(new VersionRow(
+                            first.version(), first.contentHash(), instant(rs, 4), first.status(), false)));
+                    created.put(
+                            key,
+                            new ReferralIdentity(
+                                    rs.getObject(1, UUID.class),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    instant(rs, 4),
+                                    stored,
+                                    true));
+                }
+            }
+        }
+        return created;
     }
 
     private static void loadVersions(Connection c, Map<UUID, List<VersionRow>> into) throws SQLException {

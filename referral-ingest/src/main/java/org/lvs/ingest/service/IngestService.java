@@ -32,7 +32,8 @@ import org.lvs.ingest.persistence.ReferralStore;
 import org.lvs.ingest.persistence.RejectionRow;
 
 /**
- * The ingest pipeline for one request (a single referral or a batch): decide every record in one transaction,
+ * The ingest pipeline for one request (a single referral or a batch): store every record's decision (new referrals
+ * with their first version in one statement, the records of existing referrals in one transaction that locks them),
  * publish all resulting events and wait for every broker acknowledgement (publish before acknowledge), then confirm
  * the publication. If the broker or the database fails, the request answers 503 and nothing is half-done: versions
  * stay unconfirmed, so a retry of the same request publishes them again (same referralId, same event ids) instead of
@@ -147,7 +148,17 @@ public class IngestService {
                         .collect(Collectors.toConcurrentMap(
                                 Map.Entry::getKey,
                                 e -> ContentHash.of(e.getValue().referral())));
-                ledger.decide(valid, hashes, now, claim).forEach(d -> decided.put(d.index(), d));
+                Map<Integer, ValidatedRecord> rest = valid;
+                if (claim == null) {
+                    // New referrals first, each stored with its first version by one statement on its own; only
+                    // records of referrals that exist need the locking transaction.
+                    ledger.createNew(valid, hashes, now).forEach(d -> decided.put(d.index(), d));
+                    rest = new LinkedHashMap<>(valid);
+                    rest.keySet().removeAll(decided.keySet());
+                }
+                if (!rest.isEmpty()) {
+                    ledger.decide(rest, hashes, now, claim).forEach(d -> decided.put(d.index(), d));
+                }
             } catch (RuntimeException e) {
                 throw translate(e);
             }
@@ -198,7 +209,11 @@ public class IngestService {
             Set<Source> arrivals) {
         Instant at = clock.instant();
         try {
-            ledger.confirm(published, feedSequences, rejections, arrivals, at);
+            if (feedSequences.isEmpty() && rejections.isEmpty() && arrivals.isEmpty()) {
+                ledger.confirmPublished(published, at);
+            } else {
+                ledger.confirm(published, feedSequences, rejections, arrivals, at);
+            }
         } catch (RuntimeException e) {
             throw translate(e);
         }

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,15 +58,7 @@ public class IntakeLedger {
     @Transactional
     public List<IntakeVerdict> decide(
             Map<Integer, ValidatedRecord> records, Map<Integer, String> hashes, Instant now, IdempotencyClaim claim) {
-        Map<String, IdentityKey> keys = new LinkedHashMap<>();
-        for (ValidatedRecord r : records.values()) {
-            Referral ref = r.referral();
-            keys.put(
-                    ReferralStore.key(ref.source().name(), ref.sourceReference()),
-                    new IdentityKey(
-                            ref.source().name(), ref.sourceReference(), UUID.randomUUID(), receivedAt(ref, now)));
-        }
-        Map<String, ReferralIdentity> identities = store.createOrLock(keys.values());
+        Map<String, ReferralIdentity> identities = store.createOrLock(identityKeys(records, hashes, now));
         if (claim != null) {
             if (identities.size() != 1) {
                 throw new IllegalArgumentException("an Idempotency-Key belongs to exactly one record");
@@ -99,13 +90,57 @@ public class IntakeLedger {
         return decisions;
     }
 
+    /**
+     * The records whose referral is new, created with their first version by one statement that commits on its own
+     * (no transaction, so one round trip): a new referral's first version is always ACCEPTED and needs no lock. The
+     * records of referrals that exist are not touched and are left to {@link #decide}. Not for a record with an
+     * Idempotency-Key, whose claim must commit with the referral.
+     *
+     * @return the verdicts of the records whose referral was created here
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public List<IntakeVerdict> createNew(
+            Map<Integer, ValidatedRecord> records, Map<Integer, String> hashes, Instant now) {
+        Map<String, ReferralIdentity> created = store.create(identityKeys(records, hashes, now));
+        List<IntakeVerdict> verdicts = new ArrayList<>(created.size());
+        for (Map.Entry<Integer, ValidatedRecord> e : records.entrySet()) {
+            Referral ref = e.getValue().referral();
+            ReferralIdentity identity =
+                    created.get(ReferralStore.key(ref.source().name(), ref.sourceReference()));
+            if (identity != null) {
+                verdicts.add(decideOne(e.getKey(), e.getValue(), hashes.get(e.getKey()), identity, now));
+            }
+        }
+        return verdicts;
+    }
+
+    /** Each record's key, with the record as the first version to store if its referral is new. */
+    private static List<IdentityKey> identityKeys(
+            Map<Integer, ValidatedRecord> records, Map<Integer, String> hashes, Instant now) {
+        List<IdentityKey> keys = new ArrayList<>(records.size());
+        for (Map.Entry<Integer, ValidatedRecord> e : records.entrySet()) {
+            Referral ref = e.getValue().referral();
+            // A referral's first version is always accepted (decideOne).
+            NewVersion first = new NewVersion(
+                    UUID.randomUUID(),
+                    ref.version(),
+                    hashes.get(e.getKey()),
+                    receivedAt(ref, now),
+                    RecordStatus.ACCEPTED.name());
+            keys.add(new IdentityKey(ref.source().name(), ref.sourceReference(), first));
+        }
+        return keys;
+    }
+
     private static IntakeVerdict decideOne(
             int index, ValidatedRecord record, String hash, ReferralIdentity identity, Instant now) {
         Referral ref = record.referral();
         UUID id = identity.referralId();
         VersionRow latest = identity.latest();
         Instant receivedAt = receivedAt(ref, now);
-        if (latest == null) {
+        if (identity.created() || latest == null) {
+            // A new referral, created by this transaction with its first version stored (or, from before that was one
+            // statement, a referral with no version yet).
             return new IntakeVerdict(
                     index, record, id, RecordStatus.ACCEPTED, true, receivedAt, identity.firstReceivedAt(), null);
         }
@@ -174,6 +209,20 @@ public class IntakeLedger {
         store.recordFeedSequences(feedSequences);
         rejections.insert(rejected);
         arrivals.arrived(batchOf.stream().map(Source::name).toList(), now);
+    }
+
+    /**
+     * The confirmation when the published marks are all there is to record (a single referral; a batch with no
+     * rejection, feed number or arrival to note): one statement that commits on its own, one round trip instead of a
+     * transaction's two. Each mark stands alone and marking twice keeps the first time, so nothing needs to commit
+     * with it.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public void confirmPublished(List<IntakeVerdict> published, Instant now) {
+        store.markPublished(
+                published.stream().map(IntakeVerdict::referralId).toList(),
+                published.stream().map(d -> d.record().referral().version()).toList(),
+                now);
     }
 
     private static Instant receivedAt(Referral ref, Instant now) {
