@@ -66,12 +66,7 @@ class MarkPublishedTest {
 
     @AfterEach
     void removeTheRows() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("DELETE FROM referral_version WHERE referral_id IN "
-                    + "(SELECT referral_id FROM referral WHERE source_reference LIKE '" + PREFIX + "%')");
-            s.execute("DELETE FROM referral WHERE source_reference LIKE '" + PREFIX + "%'");
-        }
+        StoredReferrals.deleteWithPrefix(dataSource, PREFIX);
     }
 
     /**

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -130,6 +131,37 @@ class BatchTest {
                 .body("accepted", equalTo(1))
                 .body("amended", equalTo(1))
                 .body("stale", equalTo(1));
+    }
+
+    @Test
+    void aBatchOfNewAndKnownReferralsDecidesEachAgainstWhatIsStored() {
+        ObjectNode known = Referrals.valid("MASH", Referrals.newReference());
+        ObjectNode amended = Referrals.valid("MASH", Referrals.newReference());
+        List<String> ids = postBatch(known, amended)
+                .body("results.status", contains("ACCEPTED", "ACCEPTED"))
+                .extract()
+                .path("results.referralId");
+
+        ObjectNode fresh = Referrals.valid("MASH", Referrals.newReference());
+        postBatch(known, amended.deepCopy().put("version", 2), fresh)
+                .body("results.status", contains("DUPLICATE", "AMENDED", "ACCEPTED"))
+                .body("results[0].referralId", equalTo(ids.get(0)))
+                .body("results[1].referralId", equalTo(ids.get(1)))
+                .body("results[2].referralId", notNullValue());
+    }
+
+    private static ValidatableResponse postBatch(ObjectNode... referrals) {
+        ObjectNode batch = JsonNodeFactory.instance.objectNode().put("source", "MASH");
+        ArrayNode list = batch.putArray("referrals");
+        for (ObjectNode referral : referrals) {
+            list.add(referral);
+        }
+        return given().header("Authorization", TestTokens.bearer(Roles.ADMIN))
+                .contentType(ContentType.JSON)
+                .body(batch.toString())
+                .post(PATH)
+                .then()
+                .statusCode(200);
     }
 
     @Test
