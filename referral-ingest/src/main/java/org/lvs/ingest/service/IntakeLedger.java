@@ -30,8 +30,10 @@ import org.lvs.ingest.persistence.RejectionStore;
 import org.lvs.ingest.persistence.VersionRow;
 
 /**
- * Decides ACCEPTED / AMENDED / DUPLICATE / STALE / CONFLICT for records against what ingest already holds, in one
- * transaction that locks the referrals concerned, and later confirms what the broker acknowledged.
+ * Decides ACCEPTED / AMENDED / DUPLICATE / STALE / CONFLICT for records against what ingest already holds, and later
+ * confirms what the broker acknowledged. New referrals are stored with their first version by one statement on its own
+ * ({@link #createNew}); the records of referrals that exist are decided in one transaction that locks them
+ * ({@link #decide}).
  */
 @ApplicationScoped
 public class IntakeLedger {
@@ -139,8 +141,8 @@ public class IntakeLedger {
         VersionRow latest = identity.latest();
         Instant receivedAt = receivedAt(ref, now);
         if (identity.created() || latest == null) {
-            // A new referral, created by this transaction with its first version stored (or, from before that was one
-            // statement, a referral with no version yet).
+            // A new referral, stored here together with this record as its first version (or, should one exist, a
+            // referral with no version stored).
             return new IntakeVerdict(
                     index, record, id, RecordStatus.ACCEPTED, true, receivedAt, identity.firstReceivedAt(), null);
         }
