@@ -204,10 +204,7 @@ public class IntakeLedger {
             Set<Source> batchOf,
             Instant now) {
         rejections.lockSources(rejected.stream().map(RejectionRow::source).collect(Collectors.toSet()));
-        store.markPublished(
-                published.stream().map(IntakeVerdict::referralId).toList(),
-                published.stream().map(d -> d.record().referral().version()).toList(),
-                now);
+        markPublished(published, now);
         store.recordFeedSequences(feedSequences);
         rejections.insert(rejected);
         arrivals.arrived(batchOf.stream().map(Source::name).toList(), now);
@@ -221,6 +218,10 @@ public class IntakeLedger {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void confirmPublished(List<IntakeVerdict> published, Instant now) {
+        markPublished(published, now);
+    }
+
+    private void markPublished(List<IntakeVerdict> published, Instant now) {
         store.markPublished(
                 published.stream().map(IntakeVerdict::referralId).toList(),
                 published.stream().map(d -> d.record().referral().version()).toList(),
