@@ -41,7 +41,7 @@ public final class PostgresMain {
         String password = args.get("password", "lvs");
         Postgres.ensureRoleAndDatabase(
                 pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", "lvs", password, "lvs");
-        Postgres.enableStatementStatistics(pg.getJdbcUrl("postgres", "lvs"), "postgres", "postgres", "lvs");
+        Postgres.enableProfiling(pg.getJdbcUrl("postgres", "lvs"), "postgres", "postgres", "lvs");
         String secrets = args.get("secrets-dir", null);
         if (secrets != null) {
             try (Connection admin = DriverManager.getConnection(pg.getJdbcUrl("postgres", "lvs"))) {

@@ -39,7 +39,7 @@ public final class Postgres {
      * and full_page_writes on. zonky starts the server with {@code -F} (fsync off) and {@code synchronous_commit=off};
      * the {@code -c} settings given here come after {@code -F} on the command line, so they win. For {@code ./lvs}.
      * It also loads {@code pg_stat_statements} (zonky's binaries carry it), so the stack's statements can be profiled
-     * by time and calls ({@link #enableStatementStatistics}). A statement that runs 2 s or more is logged with its plan
+     * by time and calls ({@link #enableProfiling}). A statement that runs 2 s or more is logged with its plan
      * ({@code auto_explain}, plan only: no per-row timing cost), and a lock wait of a second or more is logged with who
      * holds the lock, so a slow statement in the stack names its cause in the server's log. That log is the server's
      * own ({@code logging_collector}): {@code log/postgresql-<weekday>.log} in the data directory, a week kept (each
@@ -63,13 +63,16 @@ public final class Postgres {
 
     /**
      * Creates the {@code pg_stat_statements} view in {@code database} (a superuser's job) and lets {@code reader} read
-     * every role's statements, so the owner of the stack's database can profile all four services.
+     * every role's statements, so the owner of the stack's database can profile all four services. Also creates
+     * {@code pg_walinspect}, whose functions stay a superuser's (the log holds every row's bytes): {@code ./lvs bench},
+     * which connects to the stack's own PostgreSQL as its superuser, names the relations that wrote the most WAL.
      */
-    public static void enableStatementStatistics(String adminUrl, String adminUser, String adminPassword, String reader)
+    public static void enableProfiling(String adminUrl, String adminUser, String adminPassword, String reader)
             throws SQLException {
         try (Connection c = DriverManager.getConnection(adminUrl, adminUser, adminPassword);
                 Statement s = c.createStatement()) {
             s.execute("create extension if not exists pg_stat_statements");
+            s.execute("create extension if not exists pg_walinspect");
             s.execute("grant pg_read_all_stats to \"" + reader + "\"");
         }
     }

@@ -56,7 +56,7 @@ class EmbeddedPostgresTest {
 
     @Test
     void theStackDatabaseKeepsStatementStatisticsTheOwnerCanRead() throws SQLException {
-        Postgres.enableStatementStatistics(durable.getJdbcUrl("postgres", "lvs"), "postgres", "postgres", "lvs");
+        Postgres.enableProfiling(durable.getJdbcUrl("postgres", "lvs"), "postgres", "postgres", "lvs");
         try (Connection c = DriverManager.getConnection(durable.getJdbcUrl("lvs", "lvs"), "lvs", "lvs");
                 Statement s = c.createStatement()) {
             s.execute("select 4711 as probe_statement");
@@ -64,6 +64,27 @@ class EmbeddedPostgresTest {
                     "select calls from pg_stat_statements where query like 'select $1 as probe_statement%'")) {
                 assertTrue(rs.next(), "the probe statement is counted");
                 assertEquals(1, rs.getLong(1));
+            }
+        }
+    }
+
+    @Test
+    void theStackSuperuserReadsWhichRelationsWroteTheLog() throws SQLException {
+        Postgres.enableProfiling(durable.getJdbcUrl("postgres", "lvs"), "postgres", "postgres", "lvs");
+        try (Connection c = DriverManager.getConnection(durable.getJdbcUrl("postgres", "lvs"));
+                Statement s = c.createStatement()) {
+            s.execute("create table if not exists wal_probe (id int)");
+            String before;
+            try (ResultSet rs = s.executeQuery("select pg_current_wal_lsn()::text")) {
+                rs.next();
+                before = rs.getString(1);
+            }
+            s.execute("insert into wal_probe select generate_series(1, 100)");
+            try (ResultSet rs = s.executeQuery("select count(*) from pg_get_wal_block_info('" + before
+                    + "'::pg_lsn, pg_current_wal_lsn()) b join pg_class c on c.relfilenode = b.relfilenode"
+                    + " where c.relname = 'wal_probe'")) {
+                rs.next();
+                assertTrue(rs.getLong(1) > 0, "the probe table's inserts are in the log");
             }
         }
     }

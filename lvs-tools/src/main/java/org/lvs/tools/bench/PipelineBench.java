@@ -56,6 +56,7 @@ public final class PipelineBench {
                 CaseWatch cases = new CaseWatch(settings.bootstrap(), stages.partitions(CaseWatch.topic()))) {
             Map<String, Long> rowsBefore = plumbingRows();
             Map<String, StatementTimes.Totals> statementsBefore = statementTimes();
+            String walBefore = walPosition();
             List<String> bodies = batchBodies();
             Map<String, ProcessStats> before = stats();
             long start = System.nanoTime();
@@ -79,6 +80,8 @@ public final class PipelineBench {
             report(raw, finished, latencies(postedAt, cases), before, after, seconds(start, counted));
             reportRows(rowsBefore, plumbingRows());
             StatementTimes.report(out, statementsBefore, statementTimes(), 12);
+            // after the statements' snapshot: reading the log by relation is itself a long statement
+            reportWal(walBefore, n, 12);
         }
         if (settings.singles() > 0) {
             singles();
@@ -94,6 +97,7 @@ public final class PipelineBench {
         BenchReferrals singles = new BenchReferrals(Long.toString(System.currentTimeMillis(), 36) + "s", Instant.now());
         try (StageWatch stages = new StageWatch(settings.bootstrap())) {
             Map<String, ProcessStats> before = stats();
+            String walBefore = walPosition();
             long start = System.nanoTime();
             SinglePostLatency.Result result = new SinglePostLatency(settings.ingest(), settings.token())
                     .run(singles, settings.singles(), settings.singlesRate());
@@ -109,6 +113,7 @@ public final class PipelineBench {
             before.forEach((name, b) -> out.printf(
                     "    %-22s cpu %6.2f ms per referral%n",
                     name, (after.get(name).cpuMillis() - b.cpuMillis()) / (double) settings.singles()));
+            reportWal(walBefore, settings.singles(), 0);
         }
     }
 
@@ -246,6 +251,15 @@ public final class PipelineBench {
 
     private Map<String, StatementTimes.Totals> statementTimes() {
         return StatementTimes.snapshot(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
+    }
+
+    private String walPosition() {
+        return WalWritten.position(settings.dbUrl(), settings.dbUser(), settings.dbPassword());
+    }
+
+    private void reportWal(String before, int referrals, int topRelations) {
+        WalWritten.report(
+                out, settings.dbUrl(), settings.dbUser(), settings.dbPassword(), before, referrals, topRelations);
     }
 
     private Map<String, Long> plumbingRows() {
