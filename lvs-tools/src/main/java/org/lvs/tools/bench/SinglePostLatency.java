@@ -74,7 +74,7 @@ final class SinglePostLatency {
         BlockingQueue<Integer> due = new LinkedBlockingQueue<>();
         // The clock starts once every sender runs with its connection open: starting 64 threads and opening 64
         // connections made the sender itself up to 130 ms late for the first requests, and counted that in their
-        // latency (README, Benchmarks, eighteenth session).
+        // latency (docs/benchmarks.md, eighteenth session).
         CountDownLatch ready = new CountDownLatch(CONNECTIONS);
         AtomicLong startedAt = new AtomicLong();
         List<Thread> senders = new ArrayList<>(CONNECTIONS);

@@ -17,7 +17,7 @@ import java.util.Locale;
  * One persistent HTTP/1.1 connection to one server that sends POSTs with a fixed set of headers and reads each answer
  * whole (Content-Length or chunked). It exists so that the load generators cost little CPU: the bench and the demo's
  * replay run on the same 2-core machine as the stack they drive, and the JDK's {@code HttpClient} spent 39-49% of a
- * core sending 200 single referrals a second there (README, Benchmarks), CPU the stack then lacked. Not thread-safe:
+ * core sending 200 single referrals a second there (docs/benchmarks.md), CPU the stack then lacked. Not thread-safe:
  * one thread owns one connection. A broken or closed connection is opened again on the next request.
  */
 public final class KeepAliveConnection implements AutoCloseable {

@@ -43,7 +43,7 @@ public final class Replayer {
     private final int concurrency;
     /**
      * Each thread's kept-alive connection to each service (ingest for the batches, contact-sla for the case work): a
-     * lean sender, since the replay shares the stack's 2 cores (README, Benchmarks).
+     * lean sender, since the replay shares the stack's 2 cores (docs/benchmarks.md).
      */
     private final ThreadLocal<Map<String, KeepAliveConnection>> connections =
             ThreadLocal.withInitial(LinkedHashMap::new);
