@@ -11,8 +11,8 @@ import java.sql.SQLException;
  * The write-ahead log the stack's PostgreSQL wrote during a run, from its WAL position before and after
  * ({@code pg_current_wal_lsn()}, which any role may read). Every committed row, index entry, row lock and full-page
  * image passes through it, so bytes a referral is the database's write work in one figure: PostgreSQL is the stack's
- * largest consumer of CPU in a pipeline run. It covers the whole server, so the stack's other writes in between
- * (a detector's flags, the outbox relays' deletes) count too.
+ * largest consumer of CPU in a pipeline run. It covers the whole server, so writes of other work in between (the
+ * clock detector's flags, a metrics rebuild, autovacuum) count too.
  *
  * <p>Where {@code pg_walinspect} is installed and the bench's role may read the log (a superuser: the stack's own
  * PostgreSQL), it also names the relations whose records took the most of it, which says which table or index to look
