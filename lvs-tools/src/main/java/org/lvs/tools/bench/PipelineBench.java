@@ -46,11 +46,16 @@ public final class PipelineBench {
 
     /** Runs the bench; false when not every referral was accepted and counted in time. */
     public boolean run() throws Exception {
-        out.printf(
-                "Raw producer (ProducerPerformance, %,d records of 1 KiB, acks=all) on %s ...%n",
-                settings.rawRecords(), settings.bootstrap());
-        double raw = RawProducerRate.measure(settings.bootstrap(), "bench.raw", settings.rawRecords());
-        out.printf("  %,.0f records/s%n", raw);
+        double raw = Double.NaN;
+        if (settings.rawRecords() > 0) {
+            out.printf(
+                    "Raw producer (ProducerPerformance, %,d records of 1 KiB, acks=all) on %s ...%n",
+                    settings.rawRecords(), settings.bootstrap());
+            raw = RawProducerRate.measure(settings.bootstrap(), "bench.raw", settings.rawRecords());
+            out.printf("  %,.0f records/s%n", raw);
+        } else {
+            out.println("Raw producer: not measured (--raw-records 0), so no ratio to it either");
+        }
 
         try (StageWatch stages = new StageWatch(settings.bootstrap());
                 CaseWatch cases = new CaseWatch(settings.bootstrap(), stages.partitions(CaseWatch.topic()))) {
@@ -233,7 +238,9 @@ public final class PipelineBench {
         out.printf(
                 "  end to end            %,.0f referrals/s (%.1f s from the first POST until all were counted)%n",
                 rate, total);
-        out.printf("  ratio to raw producer %.3f (raw %,.0f records/s)%n", rate / raw, raw);
+        if (!Double.isNaN(raw)) {
+            out.printf("  ratio to raw producer %.3f (raw %,.0f records/s)%n", rate / raw, raw);
+        }
         out.println("  stages (each finished at, from the first POST; rate = referrals / that time):");
         finished.forEach((stage, s) -> out.printf("    %-28s %7.1f s  %,8.0f/s%n", stage, s, n / s));
         out.printf(
